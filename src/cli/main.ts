@@ -1,0 +1,41 @@
+// The `conformance` command line: one program, a subcommand per job.
+
+import { pathToFileURL } from 'node:url';
+import { Command, CommanderError } from 'commander';
+import { lintCommand } from './lint-command.js';
+import { EXIT } from './exit-codes.js';
+
+export function buildProgram(): Command {
+  const program = new Command('conformance')
+    .description('Contract tests and conformance suites for connector-management APIs')
+    .exitOverride()
+    .showHelpAfterError();
+
+  program
+    .command('lint')
+    .description('Validate the OpenAPI specs (OpenAPI 3.1, $refs, schemas, examples, project rules) and run Redocly')
+    .argument('[files...]', 'spec files to lint (default: every spec in specs/)')
+    .option('--no-redocly', 'skip the Redocly CLI linter')
+    .action(async (files: string[], opts: { redocly: boolean }) => {
+      process.exitCode = await lintCommand(files, opts);
+    });
+
+  return program;
+}
+
+export async function main(argv: string[]): Promise<number> {
+  process.exitCode = EXIT.OK;
+  try {
+    await buildProgram().parseAsync(argv, { from: 'user' });
+    return Number(process.exitCode ?? EXIT.OK);
+  } catch (err) {
+    if (err instanceof CommanderError) return err.exitCode === 0 ? EXIT.OK : EXIT.USAGE;
+    console.error(`conformance: ${(err as Error).message}`);
+    if (process.env['CONFORMANCE_DEBUG']) console.error((err as Error).stack);
+    return EXIT.USAGE;
+  }
+}
+
+if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {
+  process.exitCode = await main(process.argv.slice(2));
+}

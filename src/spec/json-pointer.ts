@@ -1,0 +1,34 @@
+// JSON Pointer (RFC 6901): encode, decode and resolve against plain JSON values.
+
+export function encodeSegment(segment: string | number): string {
+  return String(segment).replace(/~/g, '~0').replace(/\//g, '~1');
+}
+
+export function decodeSegment(segment: string): string {
+  return segment.replace(/~1/g, '/').replace(/~0/g, '~');
+}
+
+export function toPointer(segments: ReadonlyArray<string | number>): string {
+  return segments.map((s) => '/' + encodeSegment(s)).join('');
+}
+
+export function parsePointer(pointer: string): string[] {
+  if (pointer === '' || pointer === '#') return [];
+  const body = pointer.startsWith('#') ? pointer.slice(1) : pointer;
+  if (!body.startsWith('/')) throw new Error(`not a JSON pointer: ${pointer}`);
+  return body
+    .slice(1)
+    .split('/')
+    .map((s) => decodeSegment(decodeURIComponent(s)));
+}
+
+/** The value at `pointer`, or `undefined` when any segment is missing. */
+export function resolvePointer(root: unknown, pointer: string): unknown {
+  let node: unknown = root;
+  for (const segment of parsePointer(pointer)) {
+    if (node === null || typeof node !== 'object') return undefined;
+    if (!Object.prototype.hasOwnProperty.call(node, segment)) return undefined;
+    node = (node as Record<string, unknown>)[segment];
+  }
+  return node;
+}

@@ -1,0 +1,65 @@
+// Reads a YAML spec file into plain JSON, keeping a way to map JSON pointers back to lines.
+
+import { readFileSync } from 'node:fs';
+import { LineCounter, parseDocument, isMap, isSeq, isScalar, type Document, type Node } from 'yaml';
+import { parsePointer } from './json-pointer.js';
+import { SpecError, type SpecLocation } from './spec-error.js';
+
+export interface YamlSource {
+  file: string;
+  value: unknown;
+  /** Line and column (1-based) of the node at `pointer`, or of its nearest existing parent. */
+  locate(pointer: string): SpecLocation;
+}
+
+export function readYamlFile(file: string): YamlSource {
+  let text: string;
+  try {
+    text = readFileSync(file, 'utf8');
+  } catch (err) {
+    const reason = (err as NodeJS.ErrnoException).code === 'ENOENT' ? 'file not found' : String(err);
+    throw new SpecError([{ file, message: reason, rule: 'read', severity: 'error' }]);
+  }
+  return parseYamlText(file, text);
+}
+
+export function parseYamlText(file: string, text: string): YamlSource {
+  const lineCounter = new LineCounter();
+  const doc = parseDocument(text, { lineCounter, prettyErrors: false, uniqueKeys: true });
+  if (doc.errors.length > 0) {
+    // Later parse errors are almost always cascades of the first: report that one.
+    const first = doc.errors[0]!;
+    const pos = lineCounter.linePos(first.pos[0]);
+    const message = `malformed YAML: ${firstLine(first.message)}`;
+    throw new SpecError([{ file, line: pos.line, column: pos.col, message, rule: 'yaml', severity: 'error' }]);
+  }
+  const value: unknown = doc.toJS({ maxAliasCount: 100 });
+  return { file, value, locate: (pointer) => locateIn(doc, lineCounter, file, pointer) };
+}
+
+function locateIn(doc: Document, lc: LineCounter, file: string, pointer: string): SpecLocation {
+  let node = doc.contents as Node | null;
+  let found = node;
+  for (const segment of parsePointer(pointer)) {
+    node = child(node, segment);
+    if (!node) break;
+    found = node;
+  }
+  if (!found?.range) return { file, pointer };
+  const pos = lc.linePos(found.range[0]);
+  return { file, pointer, line: pos.line, column: pos.col };
+}
+
+/** The child node under a map key or sequence index; YAML keys such as `200:` are numbers. */
+function child(node: Node | null, segment: string): Node | null {
+  if (isMap(node)) {
+    const pair = node.items.find((p) => isScalar(p.key) && String(p.key.value) === segment);
+    return (pair?.value as Node | undefined) ?? null;
+  }
+  if (isSeq(node)) return (node.items[Number(segment)] as Node | undefined) ?? null;
+  return null;
+}
+
+function firstLine(message: string): string {
+  return message.split('\n')[0] ?? message;
+}
