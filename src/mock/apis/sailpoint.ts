@@ -1,0 +1,162 @@
+// SailPoint ISC v2024 connectors, keyed by scriptName: the list (RELEASED only, filters, limit,
+// offset, count → X-Total-Count), V3ConnectorDto vs ConnectorDetail views, JSON Patch on four fields,
+// and the XML / text configuration files read as documents and written as multipart uploads.
+
+import { existingItem } from '../crud.js';
+import type { Resource } from '../store.js';
+import type { ApiProfile, FieldError, Handler, HandlerContext, MockResponse } from '../types.js';
+import { pick } from './pingone-common.js';
+import { parseFilters, type Predicate } from './sailpoint-filters.js';
+
+const DETAIL_CODES: Record<number, string> = {
+  400: '400.1 Bad Request Content', 403: '403 Forbidden', 404: '404 Not found', 405: '405 Method Not Allowed',
+  413: '413 Payload Too Large', 415: '415 Unsupported Media Type', 500: '500.0 Internal Fault',
+};
+const DTO = ['name', 'type', 'scriptName', 'className', 'features', 'directConnect', 'connectorMetadata', 'status'];
+const DETAIL = ['name', 'type', 'className', 'scriptName', 'applicationXml', 'correlationConfigXml', 'sourceConfigXml', 'sourceConfig', 'sourceConfigFrom', 's3Location', 'uploadedFiles', 'fileUpload', 'directConnect', 'translationProperties', 'connectorMetadata', 'status'];
+const CONNECTORS = '/connectors';
+const message = (text: string) => ({ locale: 'en-US', localeOrigin: 'DEFAULT', text });
+
+/** The file behind each configuration operation pair: where it is kept and its name in UpdateDetail. */
+const FILES: Record<string, { field: string; fileName: string }> = {
+  'source-config': { field: 'sourceConfigXml', fileName: 'source-config.xml' },
+  'source-template': { field: 'sourceTemplateXml', fileName: 'source-template.xml' },
+  'correlation-config': { field: 'correlationConfigXml', fileName: 'correlation-config.xml' },
+};
+
+const connector = (ctx: HandlerContext): Resource =>
+  ctx.store.get(CONNECTORS, ctx.req.pathParams['scriptName']!) ?? ctx.fail(404, `no connector with scriptName "${ctx.req.pathParams['scriptName']}"`);
+
+function readFile(kind: string): Handler {
+  return (ctx) => ({ status: 200, body: String(connector(ctx)[FILES[kind]!.field]), contentType: 'application/xml' });
+}
+
+function writeFile(kind: string): Handler {
+  return (ctx) => {
+    const c = connector(ctx);
+    const text = (ctx.req.body as { file: string }).file;
+    if (!text.trim().startsWith('<')) ctx.fail(400, `the ${FILES[kind]!.fileName} file is not an XML document`, [{ field: 'file', message: 'must be an XML document' }]);
+    return updateDetail(c, FILES[kind]!.field, FILES[kind]!.fileName, text);
+  };
+}
+
+function updateDetail(c: Resource, field: string, fileName: string, text: string, holder: Resource = c): MockResponse {
+  const unchanged = holder[field] === text;
+  holder[field] = text;
+  if (!unchanged) c['uploadedFiles'] = [...new Set([...((c['uploadedFiles'] as string[] | null) ?? []), fileName])];
+  return {
+    status: 200,
+    body: { message: unchanged ? `${fileName} is unchanged` : `${fileName} updated`, scriptName: c['scriptName'], updatedFiles: unchanged ? [] : [fileName], status: unchanged ? 'UNCHANGED' : 'UPDATED' },
+  };
+}
+
+const translations = (c: Resource) => c['translations'] as Record<string, string>;
+
+export const sailpoint: ApiProfile = {
+  apiId: 'sailpoint',
+  idField: 'scriptName',
+  patchable: ['connectorMetadata', 'applicationXml', 'correlationConfigXml', 'sourceConfigXml'],
+
+  errorBody(status, text, fields: FieldError[], entropy) {
+    if (status === 401) return { error: text };
+    if (status === 429) return { message: text };
+    return {
+      detailCode: DETAIL_CODES[status] ?? `${status}`,
+      trackingId: entropy.hex(32),
+      messages: [message(text)],
+      causes: fields.map((f) => message(`${f.field}: ${f.message}`)),
+    };
+  },
+
+  create(ctx, body) {
+    const name = String(body['name']);
+    const slug = name.toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '') || 'connector';
+    return {
+      name,
+      type: body['type'] ?? name,
+      className: body['className'],
+      scriptName: `${slug}-${ctx.entropy.hex(8)}`,
+      features: [],
+      directConnect: body['directConnect'] ?? true,
+      connectorMetadata: {},
+      status: body['status'] ?? 'DEVELOPMENT',
+      applicationXml: `<?xml version="1.0" encoding="UTF-8"?>\n<Application connector="${escapeXml(name)}" type="${escapeXml(String(body['type'] ?? name))}"/>`,
+      correlationConfigXml: '<?xml version="1.0" encoding="UTF-8"?>\n<CorrelationConfig/>',
+      sourceConfigXml: '<?xml version="1.0" encoding="UTF-8"?>\n<SourceConfig/>',
+      sourceTemplateXml: '<?xml version="1.0" encoding="UTF-8"?>\n<SourceTemplate/>',
+      sourceConfig: null,
+      sourceConfigFrom: null,
+      s3Location: '',
+      uploadedFiles: null,
+      fileUpload: false,
+      translationProperties: {},
+      translations: { en: `connector.name=${name}\n` },
+    };
+  },
+
+  replace: (ctx) => ctx.fail(405, 'connectors are changed with PATCH'),
+
+  /** The create and list operations answer V3ConnectorDto; the others ConnectorDetail. */
+  render: (ctx, r) => pick(r, ['createCustomConnector', 'getConnectorList'].includes(ctx.op.operationId ?? '') ? DTO : DETAIL),
+
+  list(ctx, all) {
+    const q = ctx.req.query;
+    let matches: Predicate = () => true;
+    if (typeof q['filters'] === 'string') {
+      try {
+        matches = parseFilters(q['filters']);
+      } catch (err) {
+        ctx.fail(400, `invalid filters: ${(err as Error).message}`, [{ field: 'filters', message: (err as Error).message }]);
+      }
+    }
+    const released = all.filter((c) => c['status'] === 'RELEASED' && matches(c));
+    const offset = (q['offset'] as number | undefined) ?? 0;
+    const limit = (q['limit'] as number | undefined) ?? 250;
+    const page = released.slice(offset, offset + limit).map((c) => sailpoint.render(ctx, c));
+    const headers: Record<string, string> = q['count'] === true ? { 'x-total-count': String(released.length) } : {};
+    return { status: 200, body: page, headers };
+  },
+
+  handlers: {
+    getConnectorSourceConfig: readFile('source-config'),
+    putConnectorSourceConfig: writeFile('source-config'),
+    getConnectorSourceTemplate: readFile('source-template'),
+    putConnectorSourceTemplate: writeFile('source-template'),
+    getConnectorCorrelationConfig: readFile('correlation-config'),
+    putConnectorCorrelationConfig: writeFile('correlation-config'),
+    getConnectorTranslations(ctx) {
+      const all = translations(connector(ctx));
+      return { status: 200, body: all[ctx.req.pathParams['locale']!] ?? all['en'] ?? '', contentType: 'text/plain' };
+    },
+    putConnectorTranslations(ctx) {
+      const c = connector(ctx);
+      const locale = ctx.req.pathParams['locale']!;
+      return updateDetail(c, locale, `translations/${locale}.properties`, (ctx.req.body as { file: string }).file, translations(c));
+    },
+    deleteCustomConnector(ctx) {
+      existingItem(ctx);
+      ctx.store.delete(CONNECTORS, ctx.itemId!);
+      return { status: 204 };
+    },
+  },
+
+  async seed(api) {
+    await api.create('createCustomConnector', {}, api.example('seed004-create-request'));
+    const released = [
+      { name: 'Active Directory', type: 'Active Directory - Direct', className: 'sailpoint.connector.ADLDAPConnector', features: ['AUTHENTICATE', 'PROVISIONING', 'PASSWORD'], category: 'directory' },
+      { name: 'Workday', type: 'Workday', className: 'openconnector.connector.workday.WorkdayConnector', features: ['PROVISIONING', 'SYNC_PROVISIONING'], category: 'hr' },
+      { name: 'ServiceNow', type: 'ServiceNow', className: 'sailpoint.connector.OpenConnectorAdapter', features: ['ENABLE', 'UNLOCK'], category: 'itsm' },
+      { name: 'Delimited File', type: 'DelimitedFile', className: 'sailpoint.connector.DelimitedFileConnector', features: [], category: 'file', directConnect: false },
+    ];
+    for (const r of released) {
+      const made = await api.create('createCustomConnector', {}, { name: r.name, type: r.type, className: r.className, directConnect: r.directConnect ?? true, status: 'RELEASED' });
+      made['features'] = r.features;
+      made['connectorMetadata'] = { category: r.category, labels: r.directConnect === false ? ['file'] : ['direct'] };
+    }
+    await api.create('createCustomConnector', {}, { name: 'Custom SaaS (in development)', className: 'sailpoint.connector.OpenConnectorAdapter', status: 'DEVELOPMENT' });
+  },
+};
+
+function escapeXml(s: string): string {
+  return s.replace(/[<>&"']/g, (c) => `&#${c.charCodeAt(0)};`);
+}

@@ -1,0 +1,64 @@
+// The generic behaviour of an API: store and return resources. Profiles shape what is stored and shown.
+
+import fastJsonPatch, { type Operation } from 'fast-json-patch';
+import type { CrudAction } from './infer-action.js';
+import type { Resource } from './store.js';
+import type { Handler, HandlerContext } from './types.js';
+
+/** The addressed item, or a 404 in the vendor's shape. */
+export function existingItem(ctx: HandlerContext): Resource {
+  const existing = ctx.itemId === undefined ? undefined : ctx.store.get(ctx.collection, ctx.itemId);
+  return existing ?? ctx.fail(404, `no resource with id "${ctx.itemId}" at ${ctx.req.url.pathname}`);
+}
+
+export const CRUD: Record<CrudAction, Handler> = {
+  list: (ctx) => ctx.profile.list(ctx, ctx.store.list(ctx.collection)),
+
+  create(ctx) {
+    const made = ctx.profile.create(ctx, ctx.req.body as Resource);
+    ctx.store.put(ctx.collection, String(made[ctx.profile.idField ?? 'id']), made);
+    return { status: ctx.successStatus, body: ctx.profile.render(ctx, made) };
+  },
+
+  read: (ctx) => ({ status: ctx.successStatus, body: ctx.profile.render(ctx, existingItem(ctx)) }),
+
+  replace(ctx) {
+    const next = ctx.profile.replace(ctx, existingItem(ctx), ctx.req.body as Resource);
+    ctx.store.put(ctx.collection, ctx.itemId!, next);
+    return { status: ctx.successStatus, body: ctx.profile.render(ctx, next) };
+  },
+
+  patch(ctx) {
+    const existing = existingItem(ctx);
+    const ops = ctx.req.body as Operation[];
+    const allowed = ctx.profile.patchable;
+    const refused = ops.findIndex((o) => allowed && !allowed.includes(o.path.split('/')[1] ?? ''));
+    if (allowed && refused >= 0) {
+      ctx.fail(400, `"${ops[refused]!.path}" cannot be patched; patchable fields: ${allowed.join(', ')}`, [
+        { field: `[${refused}].path`, message: `must be one of /${allowed.join(', /')} or below them` },
+      ]);
+    }
+    const patched = applyJsonPatch(ctx, existing, ops);
+    const idField = ctx.profile.idField ?? 'id';
+    patched[idField] = existing[idField];
+    ctx.store.put(ctx.collection, ctx.itemId!, patched);
+    return { status: ctx.successStatus, body: ctx.profile.render(ctx, patched) };
+  },
+
+  delete(ctx) {
+    existingItem(ctx);
+    ctx.store.delete(ctx.collection, ctx.itemId!);
+    return { status: ctx.successStatus };
+  },
+};
+
+/** Applies a JSON Patch to a copy, validating each operation; a failure is a 400 naming the operation. */
+function applyJsonPatch(ctx: HandlerContext, doc: Resource, ops: Operation[]): Resource {
+  try {
+    return fastJsonPatch.applyPatch(structuredClone(doc), ops, true, false).newDocument;
+  } catch (err) {
+    const index = (err as { index?: number }).index ?? 0;
+    const reason = (err as Error).message.split('\n')[0]!;
+    return ctx.fail(400, `JSON Patch operation ${index} cannot be applied: ${reason}`, [{ field: `[${index}]`, message: reason }]);
+  }
+}

@@ -1,0 +1,137 @@
+// One request through the mock: route → auth → parameters → body → behaviour → response.
+// Every answer, errors included, is in the addressed vendor's shape.
+
+import type { IncomingMessage } from 'node:http';
+import type { RouteTable } from '../spec/route-table.js';
+import { mediaTypeOf, responseContract } from '../spec/response-contract.js';
+import type { Route } from '../spec/route-table.js';
+import { CRUD } from './crud.js';
+import { fillTemplate, inferAction } from './infer-action.js';
+import type { Entropy } from './random.js';
+import { BodyError, parseBody, readRawBody } from './read-body.js';
+import type { Store } from './store.js';
+import { MockHttpError, type ApiProfile, type FieldError, type HandlerContext, type MockResponse } from './types.js';
+import { requestSchemaPointer, validateBody, validateParameters } from './validate-request.js';
+
+export interface Mount {
+  basePath: string;
+  profile: ApiProfile;
+}
+
+export interface PipelineDeps {
+  routes: RouteTable;
+  mounts: Map<string, Mount>; // by apiId
+  store: Store;
+  entropy: Entropy;
+  /** When set, the only bearer token accepted; otherwise any non-empty token. */
+  token: string | undefined;
+  maxBodyBytes: number;
+}
+
+export interface Answer {
+  response: MockResponse;
+  /** The route that answered, when the path matched one (for content-type defaults). */
+  route?: Route;
+}
+
+export async function handle(req: IncomingMessage, deps: PipelineDeps): Promise<Answer> {
+  const url = new URL(req.url ?? '/', `http://${req.headers.host ?? '127.0.0.1'}`);
+  const mount = [...deps.mounts.values()].find((m) => url.pathname.startsWith(m.basePath + '/'));
+  const fail = (status: number, message: string, fields: FieldError[] = [], m = mount): Answer => ({ response: errorResponse(m, deps.entropy, status, message, fields) });
+
+  let raw: Buffer;
+  try {
+    raw = await readRawBody(req, deps.maxBodyBytes);
+  } catch (err) {
+    if (err instanceof BodyError) return fail(err.status, err.message);
+    throw err;
+  }
+
+  const match = deps.routes.match(req.method ?? 'GET', url.pathname);
+  if (match.kind === 'not-found') return fail(404, `no resource at ${url.pathname}`);
+  if (match.kind === 'method-not-allowed') {
+    const answer = fail(405, `${req.method} is not allowed on ${url.pathname}; allowed: ${match.allowed.join(', ')}`);
+    answer.response.headers = { allow: match.allowed.join(', ') };
+    return answer;
+  }
+  const { route, params } = match;
+  const routeMount = deps.mounts.get(route.spec.apiId)!;
+  const routeFail = (status: number, message: string, fields: FieldError[] = []) => ({ route, response: errorResponse(routeMount, deps.entropy, status, message, fields) });
+
+  const auth = checkBearer(req.headers.authorization, deps.token);
+  if (auth) return routeFail(401, auth);
+
+  const { query, errors } = validateParameters(route.spec, route.op, params, url.searchParams, req.headers);
+  if (errors.length > 0) return routeFail(400, `invalid parameters: ${errors.map((e) => e.message).join('; ')}`, errors);
+
+  const mediaType = mediaTypeOf(req.headers['content-type']);
+  const bodySpec = requestSchemaPointer(route.spec, route.op, mediaType);
+  let body: unknown;
+  if (bodySpec.accepted.length > 0) {
+    if (raw.length > 0 || bodySpec.required) {
+      if (!bodySpec.pointer) {
+        const status = responseContract(route.spec, route.op, 415).explicit ? 415 : 400;
+        return routeFail(status, `content type ${mediaType ?? '(none)'} is not accepted; send ${bodySpec.accepted.join(' or ')}`, [{ field: 'Content-Type', message: `must be ${bodySpec.accepted.join(' or ')}` }]);
+      }
+      try {
+        body = await parseBody(raw, req.headers['content-type']);
+      } catch (err) {
+        if (err instanceof BodyError) return routeFail(err.status, err.message);
+        throw err;
+      }
+      if (body === undefined) return routeFail(400, 'a request body is required', [{ field: '(body)', message: 'is required' }]);
+      const bodyErrors = validateBody(route.spec, bodySpec.pointer, body);
+      if (bodyErrors.length > 0) return routeFail(400, `invalid request body: ${bodyErrors.map((e) => e.message).join('; ')}`, bodyErrors);
+    }
+  }
+
+  const ctx = context(route, routeMount, deps, { method: req.method ?? 'GET', url, headers: req.headers, pathParams: params, query, body, mediaType });
+  try {
+    if (ctx.profile.parentExists && !ctx.profile.parentExists(ctx)) ctx.fail(404, `the parent resource of ${url.pathname} does not exist`);
+    const handler = ctx.profile.handlers?.[route.op.operationId ?? ''] ?? actionHandler(route, routeMount);
+    if (!handler) return routeFail(405, `${req.method} ${url.pathname} has no behaviour in the mock`);
+    return { route, response: await handler(ctx) };
+  } catch (err) {
+    if (err instanceof MockHttpError) return { route, response: err.response };
+    throw err;
+  }
+}
+
+function actionHandler(route: Route, mount: Mount) {
+  const { action } = inferAction(route.op, mount.profile.collectionOf?.[route.op.operationId ?? '']);
+  return action ? CRUD[action] : undefined;
+}
+
+function context(route: Route, mount: Mount, deps: PipelineDeps, req: HandlerContext['req']): HandlerContext {
+  const inferred = inferAction(route.op, mount.profile.collectionOf?.[route.op.operationId ?? '']);
+  const success = Object.keys(route.op.operation.responses ?? {}).filter((k) => /^2\d\d$/.test(k)).sort()[0];
+  const error = (status: number, message: string, fields: FieldError[] = []) => errorResponse(mount, deps.entropy, status, message, fields);
+  return {
+    req,
+    spec: route.spec,
+    op: route.op,
+    store: deps.store,
+    entropy: deps.entropy,
+    profile: mount.profile,
+    baseUrl: `${req.url.origin}${mount.basePath}`,
+    successStatus: Number(success ?? 200),
+    collection: fillTemplate(inferred.collectionTemplate, req.pathParams),
+    itemId: inferred.itemParam ? req.pathParams[inferred.itemParam] : undefined,
+    error,
+    fail: (status, message, fields) => {
+      throw new MockHttpError(error(status, message, fields));
+    },
+  };
+}
+
+function checkBearer(header: string | undefined, token: string | undefined): string | undefined {
+  const m = /^Bearer\s+(\S.*)$/i.exec(header?.trim() ?? '');
+  if (!m) return header ? 'the Authorization header must be "Bearer <token>"' : 'an Authorization header with a bearer token is required';
+  if (token !== undefined && m[1] !== token) return 'the bearer token is not valid';
+  return undefined;
+}
+
+function errorResponse(mount: Mount | undefined, entropy: Entropy, status: number, message: string, fields: FieldError[]): MockResponse {
+  const body = mount ? mount.profile.errorBody(status, message, fields, entropy) : { code: 'NOT_FOUND', message };
+  return { status, body, contentType: 'application/json' };
+}

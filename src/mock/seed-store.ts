@@ -1,0 +1,66 @@
+// Fills the store with each API's starting records, created through the same code a client's
+// request runs, so seed data obeys the same rules (and the same validation) as client data.
+
+import { requestSchemaPointer, validateBody } from './validate-request.js';
+import { CRUD } from './crud.js';
+import { fillTemplate, inferAction } from './infer-action.js';
+import type { PipelineDeps } from './pipeline.js';
+import type { Resource } from './store.js';
+import { MockHttpError, type HandlerContext, type SeedApi } from './types.js';
+
+const SEED_ORIGIN = 'http://127.0.0.1';
+
+export async function seedStore(deps: PipelineDeps): Promise<void> {
+  for (const [apiId, mount] of deps.mounts) {
+    const route = (operationId: string) => {
+      const found = deps.routes.all().find((r) => r.spec.apiId === apiId && r.op.operationId === operationId);
+      if (!found) throw new Error(`seed data of ${apiId} names unknown operation ${operationId}`);
+      return found;
+    };
+    const api: SeedApi = {
+      example(name) {
+        const spec = deps.routes.all().find((r) => r.spec.apiId === apiId)!.spec;
+        const found = (spec.doc.components?.examples?.[name] as { value?: unknown } | undefined)?.value;
+        if (found === undefined) throw new Error(`seed data of ${apiId} names unknown example ${name}`);
+        return structuredClone(found);
+      },
+      store: deps.store,
+      entropy: deps.entropy,
+      async create(operationId, pathParams, body) {
+        const { spec, op } = route(operationId);
+        const mediaType = requestSchemaPointer(spec, op, undefined).accepted[0];
+        const schema = requestSchemaPointer(spec, op, mediaType).pointer;
+        const problems = schema ? validateBody(spec, schema, body) : [];
+        if (problems.length > 0) throw new Error(`seed record for ${apiId} ${operationId} is invalid: ${problems.map((p) => p.message).join('; ')}`);
+        const inferred = inferAction(op, mount.profile.collectionOf?.[operationId]);
+        const url = new URL(SEED_ORIGIN + mount.basePath + fillTemplate(op.path, pathParams));
+        const ctx: HandlerContext = {
+          req: { method: op.method.toUpperCase(), url, headers: {}, pathParams, query: {}, body, mediaType },
+          spec,
+          op,
+          store: deps.store,
+          entropy: deps.entropy,
+          profile: mount.profile,
+          baseUrl: SEED_ORIGIN + mount.basePath,
+          successStatus: 201,
+          collection: fillTemplate(inferred.collectionTemplate, pathParams),
+          itemId: undefined,
+          error: (status, message) => ({ status, body: { message } }),
+          fail: (status, message) => {
+            throw new MockHttpError({ status, body: { message } });
+          },
+        };
+        try {
+          const handler = mount.profile.handlers?.[operationId] ?? CRUD.create;
+          await handler(ctx);
+        } catch (err) {
+          if (err instanceof MockHttpError) throw new Error(`seed record for ${apiId} ${operationId} was refused: ${JSON.stringify(err.response.body)}`);
+          throw err;
+        }
+        const items = deps.store.list(ctx.collection);
+        return items[items.length - 1] as Resource;
+      },
+    };
+    await mount.profile.seed(api);
+  }
+}

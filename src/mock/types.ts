@@ -1,0 +1,101 @@
+// Types shared inside the mock server.
+
+import type { IncomingHttpHeaders } from 'node:http';
+import type { LoadedSpec } from '../spec/load-spec.js';
+import type { OperationEntry } from '../spec/operations.js';
+import type { Entropy } from './random.js';
+import type { Resource, Store } from './store.js';
+
+export interface FieldError {
+  /** Dotted path of the offending field (`connector.id`, `paths[0].type`) or a parameter name. */
+  field: string;
+  message: string;
+}
+
+export interface MockRequest {
+  method: string;
+  /** Absolute URL as the client addressed it (scheme and Host from the request). */
+  url: URL;
+  headers: IncomingHttpHeaders;
+  pathParams: Record<string, string>;
+  /** Declared query parameters, coerced to their schema types. */
+  query: Record<string, unknown>;
+  body: unknown;
+  /** The request's media type, lower case, without parameters. */
+  mediaType: string | undefined;
+}
+
+export interface MockResponse {
+  status: number;
+  /** An object is sent as JSON; a string as is, with `contentType`. */
+  body?: unknown;
+  contentType?: string;
+  headers?: Record<string, string>;
+}
+
+/** Everything a handler needs for one request. */
+export interface HandlerContext {
+  req: MockRequest;
+  spec: LoadedSpec;
+  op: OperationEntry;
+  store: Store;
+  entropy: Entropy;
+  profile: ApiProfile;
+  /** `scheme://host/basePath`: for absolute links. */
+  baseUrl: string;
+  /** The documented success status of this operation (its lowest 2xx). */
+  successStatus: number;
+  /** The concrete collection this operation works on, e.g. `/environments/<id>/connectorInstances`. */
+  collection: string;
+  /** The item id from the path, for item operations. */
+  itemId: string | undefined;
+  /** The vendor's error response. */
+  error(status: number, message: string, fields?: FieldError[]): MockResponse;
+  /** Throws the vendor's error response; the pipeline sends it. */
+  fail(status: number, message: string, fields?: FieldError[]): never;
+}
+
+/** Thrown by handlers and profile hooks to answer with an error. */
+export class MockHttpError extends Error {
+  constructor(readonly response: MockResponse) {
+    super(`HTTP ${response.status}`);
+  }
+}
+
+export type Handler = (ctx: HandlerContext) => MockResponse | Promise<MockResponse>;
+
+/** What makes one vendor's API behave like itself; the rest is generic and driven by the spec. */
+export interface ApiProfile {
+  apiId: string;
+  /** The property that holds a resource's id (default `id`). */
+  idField?: string;
+  /** Builds the vendor's error body for a status. */
+  errorBody(status: number, message: string, fields: FieldError[], entropy: Entropy): unknown;
+  /** Operation-specific behaviour beyond storing and returning data, by operationId. */
+  handlers?: Record<string, Handler>;
+  /** Collection template for an operation whose path is not its collection's (by operationId). */
+  collectionOf?: Record<string, string>;
+  /** Builds a new resource from a validated create body (may `ctx.fail`). */
+  create(ctx: HandlerContext, body: Resource): Resource;
+  /** Builds the replacement of `existing` from a validated PUT body: a full replace (may `ctx.fail`). */
+  replace(ctx: HandlerContext, existing: Resource, body: Resource): Resource;
+  /** Top-level fields a JSON Patch may change; undefined means any. */
+  patchable?: string[];
+  /** Adds what is computed per request (HAL links with absolute hrefs). */
+  render(ctx: HandlerContext, resource: Resource): Resource;
+  /** Wraps a list the vendor's way (HAL, pages, plain arrays) and applies its query parameters. */
+  list(ctx: HandlerContext, items: Resource[]): MockResponse;
+  /** Optional check that the path's parent resources exist (e.g. an API server). */
+  parentExists?(ctx: HandlerContext): boolean;
+  /** Records the API starts with. */
+  seed(api: SeedApi): void | Promise<void>;
+}
+
+/** What a profile's `seed` gets: create records through the same code a client's request runs. */
+export interface SeedApi {
+  /** A copy of the value of `components/examples/<name>` in this API's spec. */
+  example(name: string): unknown;
+  create(operationId: string, pathParams: Record<string, string>, body: unknown): Promise<Resource>;
+  store: Store;
+  entropy: Entropy;
+}
