@@ -3,6 +3,7 @@
 import { pathToFileURL } from 'node:url';
 import { Command, CommanderError } from 'commander';
 import { lintCommand } from './lint-command.js';
+import { mockCommand, parsePort, parseSeed } from './mock-command.js';
 import { EXIT } from './exit-codes.js';
 
 export function buildProgram(): Command {
@@ -18,6 +19,17 @@ export function buildProgram(): Command {
     .option('--no-redocly', 'skip the Redocly CLI linter')
     .action(async (files: string[], opts: { redocly: boolean }) => {
       process.exitCode = await lintCommand(files, opts);
+    });
+
+  program
+    .command('mock')
+    .description('Serve every spec in specs/ from the stateful reference mock (Ctrl+C stops it)')
+    .option('--port <n>', 'port to listen on (0 picks a free one)', parsePort, 4010)
+    .option('--host <address>', 'address to bind', '127.0.0.1')
+    .option('--seed <n>', 'make ids and timestamps repeat from run to run', parseSeed)
+    .option('--token <token>', 'accept only this bearer token (default: any non-empty token)')
+    .action(async (opts: { port: number; host: string; seed?: number; token?: string }) => {
+      await mockCommand(opts);
     });
 
   return program;
