@@ -32,10 +32,14 @@ export const CRUD: Record<CrudAction, Handler> = {
     const existing = existingItem(ctx);
     const ops = ctx.req.body as Operation[];
     const allowed = ctx.profile.patchable;
-    const refused = ops.findIndex((o) => allowed && !allowed.includes(o.path.split('/')[1] ?? ''));
-    if (allowed && refused >= 0) {
-      ctx.fail(400, `"${ops[refused]!.path}" cannot be patched; patchable fields: ${allowed.join(', ')}`, [
-        { field: `[${refused}].path`, message: `must be one of /${allowed.join(', /')} or below them` },
+    // `move` and `copy` also touch their `from` field.
+    const touched = (o: Operation) => [o.path, ...('from' in o ? [o.from] : [])];
+    const outside = (pointer: string) => allowed !== undefined && !allowed.includes(pointer.split('/')[1] ?? '');
+    const refused = ops.findIndex((o) => touched(o).some(outside));
+    if (refused >= 0) {
+      const pointer = touched(ops[refused]!).find(outside)!;
+      ctx.fail(400, `"${pointer}" cannot be patched; patchable fields: ${allowed!.join(', ')}`, [
+        { field: `[${refused}].${pointer === ops[refused]!.path ? 'path' : 'from'}`, message: `must be one of /${allowed!.join(', /')} or below them` },
       ]);
     }
     const patched = applyJsonPatch(ctx, existing, ops);

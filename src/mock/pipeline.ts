@@ -39,6 +39,13 @@ export async function handle(req: IncomingMessage, deps: PipelineDeps): Promise<
   const mount = [...deps.mounts.values()].find((m) => url.pathname.startsWith(m.basePath + '/'));
   const fail = (status: number, message: string, fields: FieldError[] = [], m = mount): Answer => ({ response: errorResponse(m, deps.entropy, status, message, fields) });
 
+  // Authentication comes first, as on the real APIs: no answer says more than 401 to a stranger.
+  const auth = checkBearer(req.headers.authorization, deps.token);
+  if (auth && mount) {
+    req.resume();
+    return fail(401, auth);
+  }
+
   let raw: Buffer;
   try {
     raw = await readRawBody(req, deps.maxBodyBytes);
@@ -58,7 +65,6 @@ export async function handle(req: IncomingMessage, deps: PipelineDeps): Promise<
   const routeMount = deps.mounts.get(route.spec.apiId)!;
   const routeFail = (status: number, message: string, fields: FieldError[] = []) => ({ route, response: errorResponse(routeMount, deps.entropy, status, message, fields) });
 
-  const auth = checkBearer(req.headers.authorization, deps.token);
   if (auth) return routeFail(401, auth);
 
   const { query, errors } = validateParameters(route.spec, route.op, params, url.searchParams, req.headers);
@@ -68,7 +74,10 @@ export async function handle(req: IncomingMessage, deps: PipelineDeps): Promise<
   const bodySpec = requestSchemaPointer(route.spec, route.op, mediaType);
   let body: unknown;
   if (bodySpec.accepted.length > 0) {
-    if (raw.length > 0 || bodySpec.required) {
+    if (raw.length === 0 && bodySpec.required) {
+      return routeFail(400, 'a request body is required', [{ field: '(body)', message: 'is required' }]);
+    }
+    if (raw.length > 0) {
       if (!bodySpec.pointer) {
         const status = responseContract(route.spec, route.op, 415).explicit ? 415 : 400;
         return routeFail(status, `content type ${mediaType ?? '(none)'} is not accepted; send ${bodySpec.accepted.join(' or ')}`, [{ field: 'Content-Type', message: `must be ${bodySpec.accepted.join(' or ')}` }]);
@@ -79,7 +88,6 @@ export async function handle(req: IncomingMessage, deps: PipelineDeps): Promise<
         if (err instanceof BodyError) return routeFail(err.status, err.message);
         throw err;
       }
-      if (body === undefined) return routeFail(400, 'a request body is required', [{ field: '(body)', message: 'is required' }]);
       const bodyErrors = validateBody(route.spec, bodySpec.pointer, body);
       if (bodyErrors.length > 0) return routeFail(400, `invalid request body: ${bodyErrors.map((e) => e.message).join('; ')}`, bodyErrors);
     }

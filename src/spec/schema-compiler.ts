@@ -29,6 +29,8 @@ export class SchemaCompiler {
     this.key = `urn:conformance:spec:${encodeURIComponent(name)}`;
     this.ajv = new Ajv2020({ allErrors: true, strict: true, strictTypes: false, strictTuples: false, validateFormats: true });
     addFormats(this.ajv);
+    // ajv-formats also takes the `urn:uuid:` form; an id in a URL or body is the bare UUID.
+    this.ajv.addFormat('uuid', /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i);
     for (const [format, def] of Object.entries(OPENAPI_FORMATS)) this.ajv.addFormat(format, def as never);
     this.ajv.addVocabulary([...OPENAPI_KEYWORDS, ...DOCUMENT_KEYWORDS, ...extensionKeywords(doc)]);
     this.ajv.addSchema(doc as object, this.key, undefined, false);

@@ -37,6 +37,11 @@ describe.each(LISTS)('%s', (_api, list) => {
     expect(res.headers['content-type']).toMatch(/^application\/json/);
   });
 
+  it('answers 401 before anything else: before 405 and before 413', async () => {
+    expect((await client.call('PATCH', list, { body: [], token: null })).status).toBe(401);
+    expect((await client.call('POST', list, { body: { name: 'x'.repeat(5000) }, token: null })).status).toBe(401);
+  });
+
   it('answers 405 with Allow to a method the path does not take', async () => {
     const res = await client.call('PATCH', list, { body: [] });
     expect(res.status).toBe(405);
@@ -124,4 +129,10 @@ describe('startMock', () => {
     await mock.close();
     await expect(fetch(`${mock.url}/sailpoint/v2024/connectors`)).rejects.toThrow();
   });
+});
+
+it('takes a path UUID only in its bare form (not urn:uuid:)', async () => {
+  const res = await client.call('GET', `/pingone/v1/environments/urn:uuid:${DEFAULT_ENVIRONMENT_ID}/connectorInstances`);
+  expect(res.status).toBe(400);
+  expect(res.body.details[0].target).toBe('environmentID');
 });

@@ -10,7 +10,11 @@ const apiServersOf = (env: string) => `/environments/${env}/apiServers`;
 const serverHref = (ctx: HandlerContext) =>
   `${ctx.baseUrl}/environments/${ctx.req.pathParams['environmentID']}/apiServers/${ctx.req.pathParams['apiServerID']}`;
 
-type AccessControl = { permission?: { id: string }; group?: { groups: unknown[] }; scope?: { scopes: unknown[] }; authentication?: unknown };
+type AccessControl = { permission?: { id: string }; group?: { groups: unknown[] }; scope?: { scopes: unknown[] }; authentication?: { acrs?: unknown[] } };
+
+/** What `expand` embeds: the resources the access control references (authentication policies are its `acrs`). */
+const referenced = (access: AccessControl | undefined, what: string): unknown[] =>
+  (what === 'groups' ? access?.group?.groups : what === 'scopes' ? access?.scope?.scopes : access?.authentication?.acrs) ?? [];
 
 export const authorize: ApiProfile = {
   apiId: 'authorize',
@@ -31,9 +35,7 @@ export const authorize: ApiProfile = {
     };
     if (access?.permission) links['permission'] = { href: `${ctx.baseUrl}/environments/${ctx.req.pathParams['environmentID']}/permissions/${access.permission.id}` };
     const expand = String(ctx.req.query['expand'] ?? '').split(',').filter(Boolean);
-    const embedded = Object.fromEntries(
-      expand.map((what) => [what, what === 'groups' ? (access?.group?.groups ?? []) : what === 'scopes' ? (access?.scope?.scopes ?? []) : access?.authentication ? [access.authentication] : []]),
-    );
+    const embedded = Object.fromEntries(expand.map((what) => [what, referenced(access, what)]));
     return { _links: links, ...r, ...(expand.length > 0 ? { _embedded: embedded } : {}) };
   },
 

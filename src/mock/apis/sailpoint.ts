@@ -2,7 +2,7 @@
 // offset, count → X-Total-Count), V3ConnectorDto vs ConnectorDetail views, JSON Patch on four fields,
 // and the XML / text configuration files read as documents and written as multipart uploads.
 
-import { existingItem } from '../crud.js';
+import { CRUD, existingItem } from '../crud.js';
 import type { Resource } from '../store.js';
 import type { ApiProfile, FieldError, Handler, HandlerContext, MockResponse } from '../types.js';
 import { pick } from './pingone-common.js';
@@ -17,10 +17,14 @@ const DETAIL = ['name', 'type', 'className', 'scriptName', 'applicationXml', 'co
 const CONNECTORS = '/connectors';
 const message = (text: string) => ({ locale: 'en-US', localeOrigin: 'DEFAULT', text });
 
-/** The file behind each configuration operation pair: where it is kept and its name in UpdateDetail. */
+/**
+ * The file behind each configuration operation pair: where it is kept and its name in UpdateDetail.
+ * The source template is the connector's application XML (an `<Application>` document), so the
+ * file operations and JSON Patch on the four patchable fields change the same data.
+ */
 const FILES: Record<string, { field: string; fileName: string }> = {
   'source-config': { field: 'sourceConfigXml', fileName: 'source-config.xml' },
-  'source-template': { field: 'sourceTemplateXml', fileName: 'source-template.xml' },
+  'source-template': { field: 'applicationXml', fileName: 'source-template.xml' },
   'correlation-config': { field: 'correlationConfigXml', fileName: 'correlation-config.xml' },
 };
 
@@ -35,7 +39,7 @@ function writeFile(kind: string): Handler {
   return (ctx) => {
     const c = connector(ctx);
     const text = (ctx.req.body as { file: string }).file;
-    if (!text.trim().startsWith('<')) ctx.fail(400, `the ${FILES[kind]!.fileName} file is not an XML document`, [{ field: 'file', message: 'must be an XML document' }]);
+    if (!isXml(text)) ctx.fail(400, `the ${FILES[kind]!.fileName} file is not an XML document`, [{ field: 'file', message: 'must be an XML document' }]);
     return updateDetail(c, FILES[kind]!.field, FILES[kind]!.fileName, text);
   };
 }
@@ -51,6 +55,29 @@ function updateDetail(c: Resource, field: string, fileName: string, text: string
 }
 
 const translations = (c: Resource) => c['translations'] as Record<string, string>;
+const XML_FIELDS = ['applicationXml', 'correlationConfigXml', 'sourceConfigXml'];
+const isXml = (v: unknown) => typeof v === 'string' && v.trim().startsWith('<');
+
+/** A Java properties text as a map (`key=value` or `key: value` lines; `#`/`!` comments skipped). */
+function properties(text: string): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const line of text.split(/\r?\n/)) {
+    const t = line.trim();
+    if (t === '' || t.startsWith('#') || t.startsWith('!')) continue;
+    const m = /^([^=:]*?)\s*[=:]\s*(.*)$/.exec(t);
+    out[m ? m[1]! : t] = m ? m[2]! : '';
+  }
+  return out;
+}
+
+/** Why a patched connector cannot be kept: the patchable fields must keep their types. */
+function patchedProblems(c: Resource): FieldError[] {
+  const problems: FieldError[] = [];
+  const meta = c['connectorMetadata'];
+  if (typeof meta !== 'object' || meta === null || Array.isArray(meta)) problems.push({ field: 'connectorMetadata', message: 'must be an object' });
+  for (const f of XML_FIELDS) if (!isXml(c[f])) problems.push({ field: f, message: 'must be an XML document' });
+  return problems;
+}
 
 export const sailpoint: ApiProfile = {
   apiId: 'sailpoint',
@@ -83,13 +110,12 @@ export const sailpoint: ApiProfile = {
       applicationXml: `<?xml version="1.0" encoding="UTF-8"?>\n<Application connector="${escapeXml(name)}" type="${escapeXml(String(body['type'] ?? name))}"/>`,
       correlationConfigXml: '<?xml version="1.0" encoding="UTF-8"?>\n<CorrelationConfig/>',
       sourceConfigXml: '<?xml version="1.0" encoding="UTF-8"?>\n<SourceConfig/>',
-      sourceTemplateXml: '<?xml version="1.0" encoding="UTF-8"?>\n<SourceTemplate/>',
       sourceConfig: null,
       sourceConfigFrom: null,
       s3Location: '',
       uploadedFiles: null,
       fileUpload: false,
-      translationProperties: {},
+      translationProperties: { en: { 'connector.name': name } },
       translations: { en: `connector.name=${name}\n` },
     };
   },
@@ -131,7 +157,26 @@ export const sailpoint: ApiProfile = {
     putConnectorTranslations(ctx) {
       const c = connector(ctx);
       const locale = ctx.req.pathParams['locale']!;
-      return updateDetail(c, locale, `translations/${locale}.properties`, (ctx.req.body as { file: string }).file, translations(c));
+      const text = (ctx.req.body as { file: string }).file;
+      c['translationProperties'] = { ...(c['translationProperties'] as Resource), [locale]: properties(text) };
+      return updateDetail(c, locale, `translations/${locale}.properties`, text, translations(c));
+    },
+    /**
+     * JSON Patch limited to the four patchable fields: a `move` may not take from another field, and
+     * the result must keep `connectorMetadata` an object and the three XML fields XML documents.
+     */
+    async updateConnector(ctx) {
+      const before = connector(ctx);
+      const ops = ctx.req.body as Array<{ op: string; from?: string }>;
+      const moved = ops.findIndex((o) => o.op === 'move' && !(sailpoint.patchable ?? []).includes(o.from?.split('/')[1] ?? ''));
+      if (moved >= 0) ctx.fail(400, `"${ops[moved]!.from}" cannot be moved from; patchable fields: ${sailpoint.patchable!.join(', ')}`, [{ field: `[${moved}].from`, message: `must be one of /${sailpoint.patchable!.join(', /')} or below them` }]);
+      const answer = await CRUD.patch(ctx);
+      const problems = patchedProblems(ctx.store.get(CONNECTORS, ctx.itemId!)!);
+      if (problems.length > 0) {
+        ctx.store.put(CONNECTORS, ctx.itemId!, before);
+        ctx.fail(400, `the patch leaves the connector invalid: ${problems.map((p) => `${p.field} ${p.message}`).join('; ')}`, problems);
+      }
+      return answer;
     },
     deleteCustomConnector(ctx) {
       existingItem(ctx);

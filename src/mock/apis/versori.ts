@@ -11,7 +11,10 @@ const CODES: Record<number, string> = {
   400: 'invalid_argument', 401: 'unauthenticated', 403: 'permission_denied', 404: 'not_found',
   405: 'method_not_allowed', 409: 'conflict', 413: 'payload_too_large', 415: 'unsupported_media_type',
 };
-const MUTABLE = ['name', 'public', 'documentationURL', 'imageURL', 'tags', 'baseUrl', 'datasetId', 'connectionVariables'];
+const MUTABLE = ['name', 'public', 'documentationURL', 'imageURL', 'tags', 'connectionVariables'];
+/** The field only connectors of one protocol have: an HTTP connector keeps no `datasetId`, nor BigQuery a `baseUrl`. */
+const PROTOCOL_FIELDS: Record<string, string[]> = { http: ['baseUrl'], bigquery: ['datasetId'] };
+const mutableOf = (protocol: unknown) => [...MUTABLE, ...(PROTOCOL_FIELDS[String(protocol)] ?? [])];
 const CONNECTORS = '/o/{organisation_id}/connectors';
 
 const cursor = (id: string) => Buffer.from(id).toString('base64url');
@@ -30,7 +33,7 @@ export const versori: ApiProfile = {
       protocol: 'http',
       public: false,
       tags: {},
-      ...pick(body, MUTABLE),
+      ...pick(body, mutableOf('http')),
       authSchemeConfigs: resolveAuthSchemes(ctx, [], (body['authSchemeConfigIds'] as string[] | undefined) ?? []),
       connections: [],
       versions: [],
@@ -50,7 +53,7 @@ export const versori: ApiProfile = {
       id: existing['id'],
       organisationId: existing['organisationId'],
       protocol: existing['protocol'],
-      ...pick(body, MUTABLE),
+      ...pick(body, mutableOf(existing['protocol'])),
       authSchemeConfigs: resolveAuthSchemes(ctx, existing['authSchemeConfigs'] as Resource[], (body['authSchemeConfigIds'] as string[] | undefined) ?? []),
       connections: existing['connections'],
       versions: existing['versions'],
