@@ -1,0 +1,49 @@
+// The run's configuration: one typed object, read in one place (load-config.ts).
+
+export type ApiId = 'davinci' | 'authorize' | 'versori' | 'sailpoint';
+export const API_IDS: readonly ApiId[] = ['davinci', 'authorize', 'versori', 'sailpoint'];
+
+export type AuthConfig =
+  | { kind: 'token'; token: string }
+  | { kind: 'client-credentials'; tokenUrl: string; clientId: string; clientSecret: string };
+
+export interface ApiTarget {
+  api: ApiId;
+  /** Base URL of the API, e.g. `https://api.pingone.com/v1`; filled in for the mock when it starts. */
+  baseUrl: string;
+  /** A live tenant (true) or the embedded mock (false). */
+  live: boolean;
+  auth: AuthConfig;
+  /** Values the cases need from the tenant: environment, organisation, API server, groups, scopes. */
+  params: Record<string, string>;
+}
+
+export interface SkippedApi {
+  api: ApiId;
+  reason: string;
+}
+
+export interface RunConfig {
+  /** Embedded mock (every API runs against it) or live targets. */
+  mode: 'mock' | 'live';
+  targets: ApiTarget[];
+  skipped: SkippedApi[];
+  allowWrites: boolean;
+  timeoutMs: number;
+  concurrency: number;
+  /** Where reports go; undefined means `reports/<UTC timestamp>/` plus `reports/latest/`. */
+  reportDir: string | undefined;
+  /** A short id marking what this run creates (`cfm-<id>-...`), so it can be found and cleaned up. */
+  runId: string;
+  /** Checks to run, by name; undefined means all. */
+  checks: string[] | undefined;
+}
+
+/** A setting that is missing or wrong: the run stops before it starts (exit 2). */
+export class ConfigError extends Error {
+  readonly code = 'CONFIG_ERROR';
+  constructor(readonly problems: string[]) {
+    super(problems.join('\n'));
+    this.name = 'ConfigError';
+  }
+}
