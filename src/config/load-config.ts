@@ -96,7 +96,7 @@ const LIVE: Record<ApiId, (env: Env, problems: string[]) => ApiTarget | undefine
   },
   sailpoint: (env, problems) => {
     const baseUrl = httpUrl(env, 'SAILPOINT_API_URL', problems);
-    const auth = authFrom(env, 'SAILPOINT', baseUrl ? `${new URL(baseUrl).origin}/oauth/token` : undefined, problems);
+    const auth = authFrom(env, 'SAILPOINT', baseUrl ? `${new URL(baseUrl).origin}/oauth/token` : undefined, problems, 'post');
     return baseUrl && auth ? { api: 'sailpoint', baseUrl, live: true, auth, params: {} } : undefined;
   },
 };
@@ -105,13 +105,13 @@ function pingOne(api: ApiId, env: Env, problems: string[], params: Record<string
   const baseUrl = httpUrl(env, 'PINGONE_API_URL', problems);
   const envId = required(env, 'PINGONE_ENVIRONMENT_ID', problems, UUID, 'a UUID');
   const tld = baseUrl ? /api\.pingone\.([a-z.]+)$/.exec(new URL(baseUrl).hostname)?.[1] ?? 'com' : 'com';
-  const auth = authFrom(env, 'PINGONE', envId ? `https://auth.pingone.${tld}/${envId}/as/token` : undefined, problems);
+  const auth = authFrom(env, 'PINGONE', envId ? `https://auth.pingone.${tld}/${envId}/as/token` : undefined, problems, 'basic');
   if (!baseUrl || !envId || !auth) return undefined;
   return { api, baseUrl, live: true, auth, params: { environmentID: envId, ...params } };
 }
 
 /** `<P>_ACCESS_TOKEN`, or `<P>_CLIENT_ID` + `<P>_CLIENT_SECRET` (+ `<P>_AUTH_URL`) for client credentials. */
-function authFrom(env: Env, prefix: string, defaultTokenUrl: string | undefined, problems: string[]): AuthConfig | undefined {
+function authFrom(env: Env, prefix: string, defaultTokenUrl: string | undefined, problems: string[], method: 'basic' | 'post'): AuthConfig | undefined {
   const token = nonEmpty(env[`${prefix}_ACCESS_TOKEN`]);
   if (token) return { kind: 'token', token };
   const clientId = nonEmpty(env[`${prefix}_CLIENT_ID`]);
@@ -125,7 +125,7 @@ function authFrom(env: Env, prefix: string, defaultTokenUrl: string | undefined,
     return undefined;
   }
   const tokenUrl = nonEmpty(env[`${prefix}_AUTH_URL`]) ? httpUrl(env, `${prefix}_AUTH_URL`, problems) : defaultTokenUrl;
-  return tokenUrl ? { kind: 'client-credentials', tokenUrl, clientId, clientSecret } : undefined;
+  return tokenUrl ? { kind: 'client-credentials', tokenUrl, clientId, clientSecret, method } : undefined;
 }
 
 function required(env: Env, name: string, problems: string[], pattern?: RegExp, what?: string): string | undefined {

@@ -5,7 +5,7 @@ export const API_IDS: readonly ApiId[] = ['davinci', 'authorize', 'versori', 'sa
 
 export type AuthConfig =
   | { kind: 'token'; token: string }
-  | { kind: 'client-credentials'; tokenUrl: string; clientId: string; clientSecret: string };
+  | { kind: 'client-credentials'; tokenUrl: string; clientId: string; clientSecret: string; method: 'basic' | 'post' };
 
 export interface ApiTarget {
   api: ApiId;

@@ -11,7 +11,7 @@ import type { Entropy } from './random.js';
 import { BodyError, parseBody, readRawBody } from './read-body.js';
 import type { Store } from './store.js';
 import { MockHttpError, type ApiProfile, type FieldError, type HandlerContext, type MockResponse } from './types.js';
-import { requestSchemaPointer, validateBody, validateParameters } from './validate-request.js';
+import { requestSchemaPointer, validateBody, validateParameters } from '../spec/validate-request.js';
 
 export interface Mount {
   basePath: string;

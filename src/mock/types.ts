@@ -3,14 +3,12 @@
 import type { IncomingHttpHeaders } from 'node:http';
 import type { LoadedSpec } from '../spec/load-spec.js';
 import type { OperationEntry } from '../spec/operations.js';
+import type { FieldError } from '../spec/validate-request.js';
 import type { Entropy } from './random.js';
 import type { Resource, Store } from './store.js';
 
-export interface FieldError {
-  /** Dotted path of the offending field (`connector.id`, `paths[0].type`) or a parameter name. */
-  field: string;
-  message: string;
-}
+export type { FieldError };
+
 
 export interface MockRequest {
   method: string;

@@ -53,12 +53,12 @@ describe('with live targets', () => {
 
   it('uses client credentials at the regional PingOne token URL', () => {
     const env = { ...PINGONE, PINGONE_ACCESS_TOKEN: '', PINGONE_CLIENT_ID: 'id', PINGONE_CLIENT_SECRET: 'secret' };
-    expect(loadConfig(env).targets[0]!.auth).toEqual({ kind: 'client-credentials', tokenUrl: `https://auth.pingone.eu/${ENV_ID}/as/token`, clientId: 'id', clientSecret: 'secret' });
+    expect(loadConfig(env).targets[0]!.auth).toEqual({ kind: 'client-credentials', tokenUrl: `https://auth.pingone.eu/${ENV_ID}/as/token`, clientId: 'id', clientSecret: 'secret', method: 'basic' });
   });
 
   it('uses client credentials at the SailPoint tenant token URL', () => {
     const config = loadConfig({ SAILPOINT_API_URL: 'https://acme.api.identitynow.com/v2024', SAILPOINT_CLIENT_ID: 'i', SAILPOINT_CLIENT_SECRET: 's' });
-    expect(config.targets[0]!.auth).toMatchObject({ tokenUrl: 'https://acme.api.identitynow.com/oauth/token' });
+    expect(config.targets[0]!.auth).toMatchObject({ tokenUrl: 'https://acme.api.identitynow.com/oauth/token', method: 'post' });
   });
 
   it('CLI flags override the environment', () => {

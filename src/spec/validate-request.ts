@@ -3,10 +3,15 @@
 
 import type { ErrorObject } from 'ajv';
 import type { OpenAPIV3_1 } from 'openapi-types';
-import type { LoadedSpec } from '../spec/load-spec.js';
-import { encodeSegment } from '../spec/json-pointer.js';
-import { deref, type OperationEntry } from '../spec/operations.js';
-import type { FieldError } from './types.js';
+import type { LoadedSpec } from './load-spec.js';
+import { encodeSegment } from './json-pointer.js';
+import { deref, type OperationEntry } from './operations.js';
+
+export interface FieldError {
+  /** Dotted path of the offending field (`connector.id`, `paths[0].type`) or a parameter name. */
+  field: string;
+  message: string;
+}
 
 export interface ParsedParams {
   query: Record<string, unknown>;

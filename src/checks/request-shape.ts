@@ -1,0 +1,24 @@
+// request-shape: what the suite sent validates against the operation's request schema, so the suite
+// never blames a target for its own bad request. For negative cases it must NOT validate.
+
+import { requestSchemaPointer, validateBody, validateParameters } from '../spec/validate-request.js';
+import { pass, type Check } from './types.js';
+
+export const requestShape: Check = {
+  name: 'request-shape',
+  description: 'what the suite sends validates against the documented request (invalid on purpose for negative cases)',
+  run(exchange, ctx) {
+    const plan = exchange.plan;
+    const headers = Object.fromEntries(Object.entries(plan.headers).map(([k, v]) => [k.toLowerCase(), v]));
+    const { errors } = validateParameters(ctx.spec, ctx.op, plan.pathParams, new URLSearchParams(plan.query), headers);
+    const body = requestSchemaPointer(ctx.spec, ctx.op, plan.body?.mediaType);
+    if (plan.body && body.accepted.length > 0 && !body.pointer) errors.push({ field: 'Content-Type', message: `content type ${plan.body.mediaType} is not one of ${body.accepted.join(', ')}` });
+    else if (!plan.body && body.required) errors.push({ field: '(body)', message: 'a request body is required' });
+    else if (plan.body && body.pointer) errors.push(...validateBody(ctx.spec, body.pointer, plan.body.value));
+    if (ctx.requestIsInvalidOnPurpose) {
+      return errors.length > 0 ? pass() : { status: 'failed', message: 'Received: a valid request / Documented: this negative case must send a request the documents forbid (suite bug)' };
+    }
+    if (errors.length === 0) return pass();
+    return { status: 'failed', message: `the suite sent an invalid request (suite bug, the target is not blamed): ${errors.map((e) => e.message).join('; ')}` };
+  },
+};

@@ -1,0 +1,38 @@
+// What a check sees and returns. A check is a small named function over one exchange.
+
+import type { LoadedSpec } from '../spec/load-spec.js';
+import type { OperationEntry } from '../spec/operations.js';
+import type { ResponseProblem } from '../spec/validate-response.js';
+import type { CheckResult, Exchange } from '../engine/types.js';
+
+export interface CheckContext {
+  spec: LoadedSpec;
+  op: OperationEntry;
+  /** Statuses this case expects (the documented success statuses, or the documented 4xx of a negative case). */
+  expectedStatus: number[];
+  /** True for cases that send what the documents forbid on purpose (negative cases). */
+  requestIsInvalidOnPurpose: boolean;
+  /** The response measured against the spec, computed once and shared by the checks. */
+  responseProblems(): ResponseProblem[];
+}
+
+export type CheckFn = (exchange: Exchange, ctx: CheckContext) => Omit<CheckResult, 'name'>;
+
+export interface Check {
+  name: string;
+  /** One line: what it verifies. */
+  description: string;
+  run: CheckFn;
+}
+
+export const pass = (): Omit<CheckResult, 'name'> => ({ status: 'passed' });
+export const skip = (message: string): Omit<CheckResult, 'name'> => ({ status: 'skipped', message });
+export const fail = (received: string, documented: string, at?: string): Omit<CheckResult, 'name'> => ({
+  status: 'failed',
+  message: `${at ? `at ${at}: ` : ''}Received: ${received} / Documented: ${documented}`,
+});
+
+/** Precondition: the exchange has a response (no network error). */
+export function withResponse(run: CheckFn): CheckFn {
+  return (exchange, ctx) => (exchange.response ? run(exchange, ctx) : skip(`no response: ${exchange.error ?? 'not sent'}`));
+}

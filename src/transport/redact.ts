@@ -1,0 +1,41 @@
+// Keeps tokens and secrets out of every report and log line.
+
+const SECRET_HEADER = /^(authorization|proxy-authorization|cookie|set-cookie|x-api-key|api-key)$/i;
+const SECRET_KEY = /(secret|password|passwd|token|credential|api[-_]?key|authorization|client_assertion)/i;
+export const MASK = '***';
+
+export class Redactor {
+  private readonly secrets: string[] = [];
+
+  /** Registers a value that must never appear in output (tokens, client secrets). */
+  add(secret: string | undefined): void {
+    if (secret && secret.length >= 4 && !this.secrets.includes(secret)) {
+      this.secrets.push(secret);
+      this.secrets.sort((a, b) => b.length - a.length);
+    }
+  }
+
+  text(value: string): string {
+    let out = value;
+    for (const s of this.secrets) out = out.split(s).join(MASK);
+    return out;
+  }
+
+  headers(headers: Record<string, string>): Record<string, string> {
+    const out: Record<string, string> = {};
+    for (const [k, v] of Object.entries(headers)) {
+      out[k] = SECRET_HEADER.test(k) ? v.replace(/^(\w+\s+)?.*$/, (_m, scheme: string | undefined) => `${scheme ?? ''}${MASK}`) : this.text(v);
+    }
+    return out;
+  }
+
+  /** A JSON value with secret-looking keys masked and registered secrets removed from strings. */
+  json(value: unknown): unknown {
+    if (typeof value === 'string') return this.text(value);
+    if (Array.isArray(value)) return value.map((v) => this.json(v));
+    if (value && typeof value === 'object') {
+      return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, SECRET_KEY.test(k) && typeof v === 'string' ? MASK : this.json(v)]));
+    }
+    return value;
+  }
+}

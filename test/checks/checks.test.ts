@@ -1,0 +1,124 @@
+// Each check passes a conforming exchange and fails the one it names, with Received / Documented.
+
+import { beforeAll, describe, expect, it } from 'vitest';
+import { CHECKS, runChecks } from '../../src/checks/index.js';
+import type { Exchange, RequestPlan } from '../../src/engine/types.js';
+import type { LoadedSpec } from '../../src/spec/load-spec.js';
+import { listOperations, type OperationEntry } from '../../src/spec/operations.js';
+import { loadBundledSpecs } from '../helpers/specs.js';
+
+let sailpoint: LoadedSpec;
+let davinci: LoadedSpec;
+const op = (spec: LoadedSpec, id: string): OperationEntry => listOperations(spec.doc).find((o) => o.operationId === id)!;
+
+beforeAll(async () => {
+  const specs = await loadBundledSpecs();
+  sailpoint = specs.find((s) => s.apiId === 'sailpoint')!;
+  davinci = specs.find((s) => s.apiId === 'davinci')!;
+});
+
+const CONNECTOR = { name: 'Workday', type: 'Workday', scriptName: 'workday', className: null, features: ['SYNC'], directConnect: true, connectorMetadata: {}, status: 'RELEASED' };
+
+interface Given {
+  query?: Record<string, string>;
+  status?: number;
+  headers?: Record<string, string>;
+  body?: unknown;
+  error?: string;
+  negative?: boolean;
+  expect?: number[];
+  planBody?: RequestPlan['body'];
+  pathParams?: Record<string, string>;
+}
+
+function exchange(g: Given): Exchange {
+  const plan: RequestPlan = { method: 'GET', path: '/connectors', pathParams: g.pathParams ?? {}, query: g.query ?? {}, headers: {}, auth: 'default', ...(g.planBody ? { body: g.planBody } : {}) };
+  const base = { plan, request: { method: 'GET', url: 'http://t/connectors', headers: {} }, durationMs: 1, attempts: 1 };
+  if (g.error) return { ...base, error: g.error };
+  const body = g.body === undefined ? [CONNECTOR] : g.body;
+  return { ...base, response: { status: g.status ?? 200, headers: { 'content-type': 'application/json', ...g.headers }, body, text: JSON.stringify(body) } };
+}
+
+function check(name: string, g: Given, spec = () => sailpoint, opId = 'getConnectorList') {
+  const results = runChecks(exchange(g), { spec: spec(), op: op(spec(), opId), expectedStatus: g.expect ?? [200], requestIsInvalidOnPurpose: g.negative ?? false }, [name]);
+  return results[0]!;
+}
+
+type Row = [string, Given, 'passed' | 'failed' | 'skipped', RegExp?];
+
+const TABLE: Record<string, Row[]> = {
+  'status-code': [
+    ['a documented, expected status', {}, 'passed'],
+    ['an undocumented status', { status: 201 }, 'failed', /Received: 201 \/ Documented: one of 200, 400, 401, 403, 404, 429, 500/],
+    ['a documented status the case does not expect', { status: 404, body: { detailCode: 'x', messages: [] } }, 'failed', /Received: 404 \/ Documented: 200 for this case/],
+    ['no response', { error: 'network error ECONNREFUSED' }, 'skipped', /ECONNREFUSED/],
+  ],
+  'content-type': [
+    ['a documented content type (with parameters)', { headers: { 'content-type': 'application/json; charset=utf-8' } }, 'passed'],
+    ['an undocumented content type', { headers: { 'content-type': 'text/html' } }, 'failed', /Received: text\/html \/ Documented: application\/json/],
+    ['no content type', { headers: { 'content-type': '' } }, 'failed', /Received: \(none\)/],
+  ],
+  'response-schema': [
+    ['a valid body', {}, 'passed'],
+    ['extra, undocumented properties', { body: [{ ...CONNECTOR, brandNew: { x: 1 } }] }, 'passed'],
+    ['a wrong type, located by JSON pointer', { body: [{ ...CONNECTOR, directConnect: 'yes' }] }, 'failed', /at \/0\/directConnect: Received: "yes" \/ Documented: must be boolean/],
+    ['a value outside its enum', { body: [{ ...CONNECTOR, status: 'GONE' }] }, 'failed', /at \/0\/status: Received: "GONE" \/ Documented: must be equal to one of the allowed values/],
+    ['an object where a list is documented', { body: { connectors: [] } }, 'failed', /at \/: Received: \{"connectors":\[\]\} \/ Documented: must be array/],
+  ],
+  'response-headers': [
+    ['X-Total-Count given when count=true', { query: { count: 'true' }, headers: { 'x-total-count': '7' } }, 'passed'],
+    ['no X-Total-Count when count was not asked', {}, 'passed'],
+    ['X-Total-Count missing when count=true', { query: { count: 'true' } }, 'failed', /Received: no X-Total-Count header \/ Documented: X-Total-Count when count=true/],
+    ['X-Total-Count that is not a number', { query: { count: 'true' }, headers: { 'x-total-count': 'many' } }, 'failed', /at X-Total-Count: Received: many/],
+    ['Retry-After on a 429', { status: 429, expect: [200], body: { message: 'slow down' }, headers: { 'retry-after': '2' } }, 'passed'],
+    ['a 429 without Retry-After', { status: 429, body: { message: 'slow down' } }, 'failed', /Received: no Retry-After header \/ Documented: Retry-After on 429/],
+  ],
+  'request-shape': [
+    ['a valid request', { query: { limit: '10', count: 'true' } }, 'passed'],
+    ['a positive case that sends an invalid request', { query: { limit: '251' } }, 'failed', /suite sent an invalid request .*limit.* must be <= 250/],
+    ['a negative case that sends an invalid request', { query: { offset: '-1' }, negative: true }, 'passed'],
+    ['a negative case whose request is valid', { query: { offset: '1' }, negative: true }, 'failed', /this negative case must send a request the documents forbid/],
+  ],
+  'not-server-error': [
+    ['a 4xx', { status: 400, body: { detailCode: '400', messages: [] } }, 'passed'],
+    ['a 503', { status: 503, body: 'down' }, 'failed', /Received: 503 \/ Documented: no server error/],
+    ['a network error', { error: 'no response within 30000 ms (timeout)' }, 'failed', /Received: no response within 30000 ms \(timeout\)/],
+  ],
+};
+
+it('every check has a table here', () => {
+  expect(Object.keys(TABLE).sort()).toEqual(CHECKS.map((c) => c.name).sort());
+});
+
+describe.each(Object.entries(TABLE))('%s', (name, rows) => {
+  it.each(rows)('%s', (_title, given, status, message) => {
+    const result = check(name, given);
+    expect(result.status, result.message).toBe(status);
+    if (message) expect(result.message).toMatch(message);
+  });
+});
+
+describe('request bodies', () => {
+  const env = { environmentID: 'abfba8f6-49eb-49f5-a5d9-80ad5c98f9f6' };
+  it('request-shape checks the body and its content type', () => {
+    const valid = check('request-shape', { pathParams: env, planBody: { mediaType: 'application/json', value: { name: 'n', connector: { id: 'c' } } }, expect: [201] }, () => davinci, 'createConnectorInstance');
+    expect(valid.status).toBe('passed');
+    const missing = check('request-shape', { pathParams: env, planBody: { mediaType: 'application/json', value: { connector: { id: 'c' } } }, expect: [201] }, () => davinci, 'createConnectorInstance');
+    expect(missing.message).toMatch(/name is required/);
+    expect(check('request-shape', { planBody: { mediaType: 'application/json', value: { name: 'n', connector: { id: 'c' } } }, expect: [201] }, () => davinci, 'createConnectorInstance').message).toMatch(/path parameter "environmentID" is required/);
+    const wrongType = check('request-shape', { pathParams: env, planBody: { mediaType: 'text/plain', value: 'x' }, expect: [201] }, () => davinci, 'createConnectorInstance');
+    expect(wrongType.message).toMatch(/content type text\/plain is not one of application\/json/);
+  });
+});
+
+it('a failed request-shape skips the other checks: the target is not blamed for the suite\'s request', () => {
+  const results = runChecks(exchange({ query: { limit: '251' }, status: 400, body: { detailCode: 'x', messages: [] } }), { spec: sailpoint, op: op(sailpoint, 'getConnectorList'), expectedStatus: [200], requestIsInvalidOnPurpose: false });
+  expect(results.map((r) => [r.name, r.status])).toEqual([
+    ['request-shape', 'failed'], ['not-server-error', 'skipped'], ['status-code', 'skipped'], ['content-type', 'skipped'], ['response-schema', 'skipped'], ['response-headers', 'skipped'],
+  ]);
+});
+
+it('all checks run and one failure does not hide another', () => {
+  const results = runChecks(exchange({ status: 200, headers: { 'content-type': 'application/json' }, body: [{ ...CONNECTOR, features: 'x' }], query: { count: 'true' } }), { spec: sailpoint, op: op(sailpoint, 'getConnectorList'), expectedStatus: [200], requestIsInvalidOnPurpose: false });
+  expect(results.filter((r) => r.status === 'failed').map((r) => r.name)).toEqual(['response-schema', 'response-headers']);
+});
