@@ -4,6 +4,8 @@ import { pathToFileURL } from 'node:url';
 import { Command, CommanderError } from 'commander';
 import { lintCommand } from './lint-command.js';
 import { mockCommand, parsePort, parseSeed } from './mock-command.js';
+import { runCommand } from './run-command.js';
+import { parsePositiveInt, collect } from './parse-options.js';
 import { EXIT } from './exit-codes.js';
 
 export function buildProgram(): Command {
@@ -19,6 +21,30 @@ export function buildProgram(): Command {
     .option('--no-redocly', 'skip the Redocly CLI linter')
     .action(async (files: string[], opts: { redocly: boolean }) => {
       process.exitCode = await lintCommand(files, opts);
+    });
+
+  program
+    .command('run')
+    .description('Run the conformance suites against the configured targets (default: the embedded mock) and write reports')
+    .option('--api <name>', 'run only this API (repeatable): davinci, authorize, versori, sailpoint', collect, [])
+    .option('--env-file <path>', 'read settings from this file instead of ./.env')
+    .option('--report-dir <dir>', 'write reports here (default: reports/<UTC timestamp>/ and reports/latest/)')
+    .option('--allow-writes', 'let write cases (POST, PUT, PATCH, DELETE) run against live targets')
+    .option('--timeout <ms>', 'per-request timeout in milliseconds (default 30000)', parsePositiveInt)
+    .option('--concurrency <n>', 'requests in flight at once (default 8)', parsePositiveInt)
+    .option('--checks <names>', 'run only these checks, comma separated', (v: string) => v.split(',').map((s) => s.trim()).filter(Boolean))
+    .option('--shard <i/n>', 'run shard i of n (for fanning out over CI runners)')
+    .action(async (opts: { api: string[]; envFile?: string; reportDir?: string; allowWrites?: boolean; timeout?: number; concurrency?: number; checks?: string[]; shard?: string }) => {
+      process.exitCode = await runCommand({
+        ...(opts.api.length ? { apis: opts.api } : {}),
+        ...(opts.envFile ? { envFile: opts.envFile } : {}),
+        ...(opts.reportDir ? { reportDir: opts.reportDir } : {}),
+        ...(opts.allowWrites ? { allowWrites: true } : {}),
+        ...(opts.timeout ? { timeoutMs: opts.timeout } : {}),
+        ...(opts.concurrency ? { concurrency: opts.concurrency } : {}),
+        ...(opts.checks ? { checks: opts.checks } : {}),
+        ...(opts.shard ? { shard: opts.shard } : {}),
+      });
     });
 
   program

@@ -66,7 +66,8 @@ export function requestSchemaPointer(spec: LoadedSpec, op: OperationEntry, media
   if (!op.operation.requestBody) return { pointer: undefined, accepted: [], required: false };
   const body = deref<OpenAPIV3_1.RequestBodyObject>(spec.doc, op.operation.requestBody, `${op.pointer}/requestBody`);
   const accepted = Object.keys(body.value.content ?? {});
-  const match = accepted.find((a) => a.toLowerCase() === mediaType);
+  const wanted = mediaType?.toLowerCase(); // media types compare case-insensitively
+  const match = accepted.find((a) => a.toLowerCase() === wanted);
   return { pointer: match ? `${body.pointer}/content/${encodeSegment(match)}/schema` : undefined, accepted, required: body.value.required === true };
 }
 

@@ -5,19 +5,28 @@ const SECRET_KEY = /(secret|password|passwd|token|credential|api[-_]?key|authori
 export const MASK = '***';
 
 export class Redactor {
-  private readonly secrets: string[] = [];
+  private readonly secretValues: string[] = [];
+
+  constructor(initial: string[] = []) {
+    for (const s of initial) this.add(s);
+  }
 
   /** Registers a value that must never appear in output (tokens, client secrets). */
   add(secret: string | undefined): void {
-    if (secret && secret.length >= 4 && !this.secrets.includes(secret)) {
-      this.secrets.push(secret);
-      this.secrets.sort((a, b) => b.length - a.length);
+    if (secret && secret.length >= 4 && !this.secretValues.includes(secret)) {
+      this.secretValues.push(secret);
+      this.secretValues.sort((a, b) => b.length - a.length);
     }
+  }
+
+  /** The registered secrets, to hand to another process's Redactor. */
+  secrets(): string[] {
+    return [...this.secretValues];
   }
 
   text(value: string): string {
     let out = value;
-    for (const s of this.secrets) out = out.split(s).join(MASK);
+    for (const s of this.secretValues) out = out.split(s).join(MASK);
     return out;
   }
 

@@ -1,0 +1,62 @@
+// Authorize API server operations, on the API server PINGONE_API_SERVER_ID. Groups and scopes that an
+// operation references must exist on a real tenant: they come from PINGONE_GROUP_ID and
+// PINGONE_SCOPE_ID, or are left out. Path patterns carry the run's name so they never clash.
+
+import type { ApiTarget } from '../../config/types.js';
+import { overlayRealValues, pick } from '../placeholders.js';
+import type { ApiAdapter, Json, ResourceAdapter } from '../types.js';
+
+const WRITABLE = ['name', 'paths', 'methods', 'accessControl'];
+
+const operation: ResourceAdapter = {
+  label: 'API server operation',
+  param: 'apiServerOperationID',
+  listOperation: 'listApiServerOperations',
+  getOperation: 'getApiServerOperation',
+  createOperation: 'createApiServerOperation',
+  deleteOperation: 'deleteApiServerOperation',
+  createdBy: ['createApiServerOperation'],
+  items: (body) => ((body as { _embedded?: { operations?: Json[] } })?._embedded?.operations ?? []),
+  idOf: (r) => (typeof r['id'] === 'string' ? r['id'] : undefined),
+  createBody: (name) => ({ name, paths: [{ type: 'EXACT', pattern: `/${name}` }], methods: ['GET'] }),
+};
+
+export const authorize: ApiAdapter = {
+  api: 'authorize',
+  resources: [operation],
+  requestBody(body, ctx) {
+    const base = ctx.current ? pick(ctx.current, WRITABLE) : {};
+    const merged = overlayRealValues(base, body);
+    merged['name'] = ctx.name;
+    merged['paths'] = uniquePaths(merged['paths'], ctx.name);
+    const access = accessControl(merged['accessControl'], ctx.target);
+    if (access) merged['accessControl'] = access;
+    else delete merged['accessControl'];
+    return merged;
+  },
+};
+
+/** Patterns under `/<run name>` so they never clash with the tenant's own; PARAMETER ones keep a wildcard. */
+function uniquePaths(paths: unknown, name: string): Json[] {
+  const list = Array.isArray(paths) && paths.length > 0 ? (paths as Json[]) : [{ type: 'EXACT', pattern: '/' }];
+  return list.map((p) => {
+    const pattern = String(p['pattern'] ?? '').replace(/^\/?/, '/');
+    const prefixed = `/${name}${pattern === '/' ? '' : pattern}`;
+    return { ...p, pattern: p['type'] === 'PARAMETER' && !/\*|\{[^}]+\}/.test(prefixed) ? `${prefixed}/{id}` : prefixed };
+  });
+}
+
+/** Keeps only the references configuration vouches for. */
+function accessControl(value: unknown, target: ApiTarget): Json | undefined {
+  if (!value || typeof value !== 'object') return undefined;
+  const ac = { ...(value as Json) };
+  const group = target.params['groupId'];
+  const scope = target.params['scopeId'];
+  if (ac['group'] && group) ac['group'] = { groups: [{ id: group }] };
+  else delete ac['group'];
+  if (ac['scope'] && scope) ac['scope'] = { ...(ac['scope'] as Json), scopes: [{ id: scope }] };
+  else delete ac['scope'];
+  delete ac['permission'];
+  delete ac['authentication'];
+  return Object.keys(ac).length > 0 ? ac : undefined;
+}

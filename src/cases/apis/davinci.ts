@@ -1,0 +1,32 @@
+// DaVinci connector instances: read ids from the HAL list; create, replace, clone and delete only
+// instances the run created. A PUT starts from the instance as a GET returns it.
+
+import { overlayRealValues, pick } from '../placeholders.js';
+import type { ApiAdapter, Json, ResourceAdapter } from '../types.js';
+
+const instance: ResourceAdapter = {
+  label: 'connector instance',
+  param: 'connectorInstanceID',
+  listOperation: 'listConnectorInstances',
+  getOperation: 'getConnectorInstance',
+  createOperation: 'createConnectorInstance',
+  deleteOperation: 'deleteConnectorInstance',
+  createdBy: ['createConnectorInstance', 'cloneConnectorInstance'],
+  items: (body) => ((body as { _embedded?: { connectorInstances?: Json[] } })?._embedded?.connectorInstances ?? []),
+  idOf: (r) => (typeof r['id'] === 'string' ? r['id'] : undefined),
+  createBody: (name) => ({ name, connector: { id: 'httpConnector' } }),
+};
+
+export const davinci: ApiAdapter = {
+  api: 'davinci',
+  resources: [instance],
+  requestBody(body, ctx) {
+    if (ctx.operationId === 'cloneConnectorInstance') return body;
+    if (ctx.current) {
+      // Full replace: what the instance has now, the example's real values, our name; the connector cannot change.
+      const base = pick(ctx.current, ['name', 'connector', 'properties']);
+      return { ...overlayRealValues(base, body, ['connector']), name: ctx.name };
+    }
+    return { ...(body as Json), name: ctx.name };
+  },
+};

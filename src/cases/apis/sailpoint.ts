@@ -1,0 +1,39 @@
+// SailPoint connectors: reads use a scriptName from the connector list; writes (patch, file uploads,
+// delete) only touch a custom connector the run created.
+
+import type { ApiAdapter, Json, ResourceAdapter } from '../types.js';
+
+const XML_FILES: Record<string, string> = {
+  putConnectorSourceConfig: 'SourceConfig',
+  putConnectorSourceTemplate: 'Application',
+  putConnectorCorrelationConfig: 'CorrelationConfig',
+};
+
+const connector: ResourceAdapter = {
+  label: 'custom connector',
+  param: 'scriptName',
+  listOperation: 'getConnectorList',
+  getOperation: 'getConnector',
+  createOperation: 'createCustomConnector',
+  deleteOperation: 'deleteCustomConnector',
+  createdBy: ['createCustomConnector'],
+  items: (body) => (Array.isArray(body) ? (body as Json[]) : []),
+  idOf: (r) => (typeof r['scriptName'] === 'string' ? r['scriptName'] : undefined),
+  createBody: (name) => ({ name, className: 'sailpoint.connector.OpenConnectorAdapter', type: 'conformance test', directConnect: true, status: 'DEVELOPMENT' }),
+};
+
+export const sailpoint: ApiAdapter = {
+  api: 'sailpoint',
+  resources: [connector],
+  unusableExamples: {
+    'seed004-patch-request': 'the vendor example patches /description, which the same page says cannot be patched (only connectorMetadata, applicationXml, correlationConfigXml and sourceConfigXml can)',
+  },
+  extraCases: [{ operationId: 'getConnectorList', name: 'count=true', query: { count: 'true', limit: '2' } }],
+  requestBody(body, ctx) {
+    const root = XML_FILES[ctx.operationId];
+    if (root) return { file: `<?xml version="1.0" encoding="UTF-8"?>\n<${root} name="${ctx.name}"/>` };
+    if (ctx.operationId === 'putConnectorTranslations') return { file: `connector.name=${ctx.name}\n` };
+    if (ctx.operationId === 'createCustomConnector') return { ...(body as Json), name: ctx.name };
+    return body;
+  },
+};

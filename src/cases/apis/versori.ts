@@ -1,0 +1,42 @@
+// Versori connectors in VERSORI_ORGANISATION_ID: create an http connector, replace it in full
+// (starting from the GET), delete it. The documents' update example is all placeholders, so its
+// real values are laid over the connector as it is.
+
+import { overlayRealValues, pick } from '../placeholders.js';
+import type { ApiAdapter, Json, ResourceAdapter } from '../types.js';
+
+const MUTABLE = ['name', 'public', 'documentationURL', 'imageURL', 'tags', 'baseUrl', 'datasetId', 'connectionVariables'];
+
+const connector: ResourceAdapter = {
+  label: 'connector',
+  param: 'connector_id',
+  listOperation: 'listConnectors',
+  getOperation: 'getConnector',
+  createOperation: 'createHttpConnector',
+  deleteOperation: 'deleteConnector',
+  createdBy: ['createHttpConnector'],
+  items: (body) => ((body as { connectors?: Json[] })?.connectors ?? []),
+  idOf: (r) => (typeof r['id'] === 'string' ? r['id'] : undefined),
+  createBody: (name) => ({ name, baseUrl: 'https://conformance.example.com/api' }),
+};
+
+export const versori: ApiAdapter = {
+  api: 'versori',
+  resources: [connector],
+  requestBody(body, ctx) {
+    if (ctx.current) {
+      const c = ctx.current;
+      const base = {
+        id: c['id'],
+        organisationId: c['organisationId'],
+        protocol: c['protocol'],
+        ...pick(c, MUTABLE),
+        authSchemeConfigIds: ((c['authSchemeConfigs'] as Json[] | undefined) ?? []).map((a) => a['id']),
+      };
+      return { ...overlayRealValues(base, body, ['id', 'organisationId', 'protocol', 'authSchemeConfigIds']), name: ctx.name };
+    }
+    const create: Json = { ...(body as Json), name: ctx.name };
+    delete create['authSchemeConfigIds']; // ids of the tenant's own auth schemes are not known here
+    return create;
+  },
+};

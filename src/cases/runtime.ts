@@ -1,0 +1,139 @@
+// The live state one API's cases share during a run: ids read from lists, disposable resources the
+// run created (each recorded as it is created and deleted at the end), and the HTTP client.
+
+import type { ApiTarget } from '../config/types.js';
+import type { Exchange, RequestPlan } from '../engine/types.js';
+import type { LoadedSpec } from '../spec/load-spec.js';
+import { listOperations, type OperationEntry } from '../spec/operations.js';
+import type { HttpClient } from '../transport/http-client.js';
+import type { ApiAdapter, Json, ResourceAdapter } from './types.js';
+
+export interface CreatedResource {
+  resource: ResourceAdapter;
+  params: Record<string, string>;
+  id: string;
+  deleted: boolean;
+}
+
+export interface LeftBehind {
+  label: string;
+  id: string;
+  path: string;
+  reason: string;
+}
+
+export class CaseRuntime {
+  readonly created: CreatedResource[] = [];
+  private readonly shared = new Map<string, Promise<string | undefined>>();
+  private readonly ops: Map<string, OperationEntry>;
+  private counter = 0;
+
+  constructor(
+    readonly spec: LoadedSpec,
+    readonly adapter: ApiAdapter,
+    readonly target: ApiTarget,
+    readonly client: HttpClient,
+    readonly options: { runId: string; allowWrites: boolean },
+  ) {
+    this.ops = new Map(listOperations(spec.doc).map((o) => [o.operationId ?? '', o]));
+  }
+
+  operation(id: string): OperationEntry {
+    const op = this.ops.get(id);
+    if (!op) throw new Error(`${this.spec.apiId}: the spec has no operation ${id}`);
+    return op;
+  }
+
+  /** A fresh name marking what this run creates: `cfm-<runId>-<n>`. */
+  uniqueName(): string {
+    return `cfm-${this.options.runId}-${++this.counter}`;
+  }
+
+  /** Path parameters every operation of this API takes from configuration. */
+  get baseParams(): Record<string, string> {
+    return this.target.params;
+  }
+
+  /** Sends a plan; records resources it creates and deletes. */
+  async send(operationId: string, plan: RequestPlan): Promise<Exchange> {
+    const exchange = await this.client.send(plan);
+    this.track(operationId, plan, exchange);
+    return exchange;
+  }
+
+  /** An id to read: the first item the list returns, or (writes allowed) one the run creates. */
+  async existingId(resource: ResourceAdapter, params: Record<string, string>): Promise<string | undefined> {
+    return this.memo(`read:${resource.param}`, async () => {
+      const list = await this.client.send(this.plan(resource.listOperation, params));
+      const first = list.response?.status === 200 ? resource.items(list.response.body)[0] : undefined;
+      const id = first ? resource.idOf(first) : undefined;
+      if (id) return id;
+      return this.options.allowWrites ? this.createFixture(resource, params) : undefined;
+    });
+  }
+
+  /** A resource this run created, shared by the write cases that change it. */
+  sharedFixture(resource: ResourceAdapter, params: Record<string, string>): Promise<string | undefined> {
+    return this.memo(`fixture:${resource.param}`, () => this.createFixture(resource, params));
+  }
+
+  /** A new resource this run creates, for one case (a delete). */
+  async createFixture(resource: ResourceAdapter, params: Record<string, string>): Promise<string | undefined> {
+    const plan = this.plan(resource.createOperation, params, { mediaType: 'application/json', value: resource.createBody(this.uniqueName(), this.target) });
+    const exchange = await this.send(resource.createOperation, plan);
+    const body = exchange.response?.body as Json | undefined;
+    return exchange.response && exchange.response.status < 300 && body ? resource.idOf(body) : undefined;
+  }
+
+  /** The resource as a GET returns it (for full-replace PUTs). */
+  async current(resource: ResourceAdapter, params: Record<string, string>): Promise<Json | undefined> {
+    const exchange = await this.client.send(this.plan(resource.getOperation, params));
+    return exchange.response?.status === 200 ? (exchange.response.body as Json) : undefined;
+  }
+
+  /** Deletes, newest first, every resource the run created and has not deleted; returns what remains. */
+  async cleanup(): Promise<LeftBehind[]> {
+    const left: LeftBehind[] = [];
+    for (const item of [...this.created].reverse()) {
+      if (item.deleted) continue;
+      const params = { ...item.params, [item.resource.param]: item.id };
+      const plan = this.plan(item.resource.deleteOperation, params);
+      const exchange = await this.client.send(plan);
+      const status = exchange.response?.status;
+      if (status !== undefined && (status < 300 || status === 404)) item.deleted = true;
+      else left.push({ label: item.resource.label, id: item.id, path: plan.path, reason: exchange.error ?? `DELETE answered ${status}` });
+    }
+    return left;
+  }
+
+  /** A plan for an operation with no body, or the given one. */
+  plan(operationId: string, params: Record<string, string>, body?: RequestPlan['body'], query: Record<string, string> = {}): RequestPlan {
+    const op = this.operation(operationId);
+    const pathParams = { ...this.baseParams, ...params };
+    const names = [...op.path.matchAll(/\{([^}]+)\}/g)].map((m) => m[1]!);
+    const used = Object.fromEntries(names.map((n) => [n, pathParams[n] ?? '']));
+    const path = op.path.replace(/\{([^}]+)\}/g, (_m, n: string) => encodeURIComponent(used[n] ?? ''));
+    return { method: op.method.toUpperCase(), path, pathParams: used, query, headers: {}, auth: 'default', ...(body ? { body } : {}) };
+  }
+
+  private track(operationId: string, plan: RequestPlan, exchange: Exchange): void {
+    const status = exchange.response?.status ?? 0;
+    if (status < 200 || status >= 300) return;
+    for (const resource of this.adapter.resources) {
+      if (resource.createdBy.includes(operationId)) {
+        const id = resource.idOf((exchange.response?.body ?? {}) as Json);
+        if (id) this.created.push({ resource, params: { ...plan.pathParams }, id, deleted: false });
+      }
+      if (resource.deleteOperation === operationId) {
+        const id = plan.pathParams[resource.param];
+        for (const c of this.created) if (c.resource === resource && c.id === id) c.deleted = true;
+      }
+    }
+  }
+
+  private memo(key: string, make: () => Promise<string | undefined>): Promise<string | undefined> {
+    let found = this.shared.get(key);
+    if (!found) this.shared.set(key, (found = make()));
+    return found;
+  }
+}

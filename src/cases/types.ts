@@ -1,0 +1,65 @@
+// Cases: what a suite runs for one operation, and what each API must tell the engine about itself.
+
+import type { ApiId, ApiTarget } from '../config/types.js';
+import type { CaseKind, RequestPlan } from '../engine/types.js';
+import type { CaseRuntime } from './runtime.js';
+
+export type Json = Record<string, unknown>;
+
+export interface CaseDefinition {
+  /** `<api>/<operationId>/<case>`: stable across runs, so results can be compared. */
+  id: string;
+  api: ApiId;
+  operationId: string;
+  method: string;
+  /** The path template, e.g. `/connectors/{scriptName}`. */
+  path: string;
+  name: string;
+  kind: CaseKind;
+  /** POST, PUT, PATCH, DELETE: only on the mock, or with --allow-writes. */
+  writes: boolean;
+  expectedStatus: number[];
+  /** When the documents' own example cannot be sent as it stands: the reason. */
+  unusable?: string;
+  /** Builds the request from live state; a string is the reason the case cannot run here. */
+  prepare(rt: CaseRuntime): Promise<RequestPlan | string>;
+}
+
+/** A kind of resource the engine can list, create for itself, and delete. */
+export interface ResourceAdapter {
+  /** A short name for reports, e.g. `connector instance`. */
+  label: string;
+  /** The path parameter that carries this resource's id. */
+  param: string;
+  listOperation: string;
+  getOperation: string;
+  createOperation: string;
+  deleteOperation: string;
+  /** Operations whose 2xx response is a new resource of this kind (create, clone). */
+  createdBy: string[];
+  items(listBody: unknown): Json[];
+  idOf(resource: Json): string | undefined;
+  /** A body that creates a disposable resource called `name`. */
+  createBody(name: string, target: ApiTarget): unknown;
+}
+
+export interface BodyContext {
+  operationId: string;
+  /** A name unique to this run, marking what it creates (`cfm-<runId>-...`). */
+  name: string;
+  target: ApiTarget;
+  /** For a full-replace PUT: the resource as a GET returns it. */
+  current?: Json;
+}
+
+/** What makes one API's suite runnable against a real tenant. */
+export interface ApiAdapter {
+  api: ApiId;
+  resources: ResourceAdapter[];
+  /** Turns an example or schema-built body into one fit for a real tenant (names, references, current state). */
+  requestBody(body: unknown, ctx: BodyContext): unknown;
+  /** Documents' examples that cannot be sent as they stand, with the reason (the case reports it as skipped). */
+  unusableExamples?: Record<string, string>;
+  /** Positive cases beyond the documents' examples, e.g. a list with count=true. */
+  extraCases?: Array<{ operationId: string; name: string; query: Record<string, string> }>;
+}

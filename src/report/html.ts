@@ -1,0 +1,70 @@
+// index.html: one self-contained page (no scripts, no external files) that shows what failed and why,
+// grouped by API and operation, with the curl line that reproduces each failure.
+
+import type { CaseResult } from '../engine/types.js';
+import type { RunReport } from './run-report.js';
+
+const esc = (s: string) => s.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!);
+
+const STYLE = `
+body{font:14px/1.45 system-ui,sans-serif;margin:2rem;color:#1d2330;max-width:1200px}
+h1{font-size:1.4rem}h2{margin-top:2rem;border-bottom:1px solid #ccd}h3{font-size:1rem;margin:1.2rem 0 .4rem}
+table{border-collapse:collapse}td,th{padding:.2rem .7rem;text-align:left;border-bottom:1px solid #eee}
+.passed{color:#16723a}.failed{color:#b3261e;font-weight:600}.skipped{color:#6b6f7a}
+.badge{display:inline-block;min-width:4.5rem;font-size:.8rem;text-transform:uppercase}
+details{margin:.15rem 0 .15rem 1rem}summary{cursor:pointer}
+pre{background:#f5f6f8;padding:.6rem;overflow-x:auto;white-space:pre-wrap;word-break:break-all;font-size:12px}
+.check{margin:.2rem 0}.muted{color:#6b6f7a}
+`;
+
+export function renderHtml(report: RunReport): string {
+  const s = report.summary;
+  const apis = [...new Set(report.results.map((r) => r.api))];
+  return `<!doctype html>
+<html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width,initial-scale=1">
+<title>Conformance report ${esc(report.runId)}: ${s.failed} failed</title><style>${STYLE}</style></head>
+<body>
+<h1>Conformance report <span class="muted">run ${esc(report.runId)}</span></h1>
+<p><span class="failed">${s.failed} failed</span> · <span class="passed">${s.passed} passed</span> · <span class="skipped">${s.skipped} skipped</span> · ${s.total} in all.
+Started ${esc(report.startedAt)}, finished ${esc(report.finishedAt)}, against ${report.mode === 'mock' ? 'the embedded mock' : 'live targets'}.</p>
+${targets(report)}
+${apis.map((api) => apiSection(api, report.results.filter((r) => r.api === api))).join('\n')}
+</body></html>
+`;
+}
+
+function targets(report: RunReport): string {
+  const rows = Object.entries(report.target).map(([api, t]) =>
+    'skipped' in t! ? `<tr><td>${esc(api)}</td><td class="skipped">skipped</td><td>${esc(t.skipped)}</td></tr>` : `<tr><td>${esc(api)}</td><td>${t!.live ? 'live' : 'mock'}</td><td>${esc(t!.baseUrl)}</td></tr>`,
+  );
+  return `<table><tr><th>API</th><th>target</th><th>base URL or reason</th></tr>${rows.join('')}</table>`;
+}
+
+function apiSection(api: string, results: CaseResult[]): string {
+  const failed = results.filter((r) => r.status === 'failed').length;
+  const ops = [...new Set(results.map((r) => r.operationId))];
+  // Operations with failures first, so a reader starts with what is wrong.
+  ops.sort((a, b) => Number(results.some((r) => r.operationId === b && r.status === 'failed')) - Number(results.some((r) => r.operationId === a && r.status === 'failed')));
+  return `<h2 id="${esc(api)}">${esc(api)} <span class="${failed ? 'failed' : 'passed'}">${failed} failed</span> <span class="muted">of ${results.length}</span></h2>
+${ops.map((op) => operationSection(op, results.filter((r) => r.operationId === op))).join('\n')}`;
+}
+
+function operationSection(op: string, results: CaseResult[]): string {
+  const first = results[0]!;
+  return `<h3>${esc(op)} <span class="muted">${esc(first.method)} ${esc(first.path)}</span></h3>\n${results.map(caseBlock).join('\n')}`;
+}
+
+function caseBlock(r: CaseResult): string {
+  const open = r.status === 'failed' ? ' open' : '';
+  const checks = r.checks
+    .filter((c) => c.status !== 'passed' || r.status === 'failed')
+    .map((c) => `<div class="check"><span class="badge ${c.status}">${c.status}</span> <b>${esc(c.name)}</b>${c.message ? `<pre>${esc(c.message)}</pre>` : ''}</div>`)
+    .join('');
+  const evidence = [
+    r.reason ? `<p>${esc(r.reason)}</p>` : '',
+    r.reproduce && r.status === 'failed' ? `<p>Reproduce (set TOKEN first):</p><pre>${esc(r.reproduce)}</pre>` : '',
+    r.response && r.status === 'failed' ? `<p>Response ${r.response.status}:</p><pre>${esc(r.response.bodyExcerpt)}</pre>` : '',
+    r.steps?.length ? `<p>Calls, in order:</p><pre>${esc(r.steps.map((s, i) => `${i + 1}. ${s.request.method} ${s.request.url} → ${s.status ?? s.error}`).join('\n'))}</pre>` : '',
+  ].join('');
+  return `<details${open}><summary><span class="badge ${r.status}">${r.status}</span> ${esc(r.case)} <span class="muted">${r.durationMs.toFixed(0)} ms</span></summary>${checks}${evidence}</details>`;
+}

@@ -1,0 +1,40 @@
+// junit.xml: one <testsuite> per API, one <testcase> per case; failures carry every failed check.
+
+import type { CaseResult } from '../engine/types.js';
+import type { RunReport } from './run-report.js';
+
+const esc = (s: string) =>
+  s.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&apos;' })[c]!).replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f]/g, '');
+
+export function renderJunit(report: RunReport): string {
+  const byApi = new Map<string, CaseResult[]>();
+  for (const r of report.results) byApi.set(r.api, [...(byApi.get(r.api) ?? []), r]);
+  const suites = [...byApi].map(([api, results]) => {
+    const failures = results.filter((r) => r.status === 'failed').length;
+    const skipped = results.filter((r) => r.status === 'skipped').length;
+    const time = results.reduce((t, r) => t + r.durationMs, 0) / 1000;
+    return [
+      `  <testsuite name="${esc(api)}" tests="${results.length}" failures="${failures}" errors="0" skipped="${skipped}" time="${time.toFixed(3)}">`,
+      ...results.map(testcase),
+      '  </testsuite>',
+    ].join('\n');
+  });
+  const s = report.summary;
+  return [
+    '<?xml version="1.0" encoding="UTF-8"?>',
+    `<testsuites name="conformance" tests="${s.total}" failures="${s.failed}" errors="0" skipped="${s.skipped}" timestamp="${report.startedAt}">`,
+    ...suites,
+    '</testsuites>',
+    '',
+  ].join('\n');
+}
+
+function testcase(r: CaseResult): string {
+  const open = `    <testcase classname="${esc(`${r.api}.${r.operationId}`)}" name="${esc(r.case)}" time="${(r.durationMs / 1000).toFixed(3)}"`;
+  if (r.status === 'passed') return `${open}/>`;
+  if (r.status === 'skipped') return `${open}>\n      <skipped message="${esc(r.reason ?? '')}"/>\n    </testcase>`;
+  const failed = r.checks.filter((c) => c.status === 'failed');
+  const message = failed.map((c) => c.name).join(', ') || 'failed';
+  const detail = [...failed.map((c) => `[${c.name}] ${c.message ?? ''}`), ...(r.reason ? [r.reason] : []), ...(r.reproduce ? [`reproduce: ${r.reproduce}`] : [])].join('\n');
+  return `${open}>\n      <failure message="${esc(message)}" type="conformance">${esc(detail)}</failure>\n    </testcase>`;
+}

@@ -1,0 +1,73 @@
+// A vitest reporter for the conformance suites: reads each test's CaseResult from task.meta, shows a
+// progress line, and at the end writes results.json, junit.xml and index.html.
+
+import type { Reporter, TestCase, TestModule } from 'vitest/node';
+import type { CaseResult } from '../engine/types.js';
+import { publishedRun } from '../runner/run-state.js';
+import { buildReport, type RunReport } from './run-report.js';
+import { writeReports, type WrittenReports } from './write-reports.js';
+
+export interface ConformanceReporterOptions {
+  /** Where progress and the summary go (default: stdout). */
+  write?: (text: string) => void;
+  /** Called with the report and the files written. */
+  onReport?: (report: RunReport, written: WrittenReports) => void;
+}
+
+export default class ConformanceReporter implements Reporter {
+  private startedAt = new Date();
+  private done = 0;
+  private failed = 0;
+  private readonly write: (text: string) => void;
+
+  constructor(private readonly options: ConformanceReporterOptions = {}) {
+    this.write = options.write ?? ((t) => process.stdout.write(t));
+  }
+
+  onTestRunStart(): void {
+    this.startedAt = new Date();
+  }
+
+  onTestCaseResult(testCase: TestCase): void {
+    this.done++;
+    if (testCase.result().state === 'failed') this.failed++;
+    if (process.stdout.isTTY && !this.options.write) this.write(`\r  ${this.done} checked, ${this.failed} failed`);
+  }
+
+  onTestRunEnd(testModules: ReadonlyArray<TestModule>): void {
+    const run = publishedRun();
+    if (!run) return; // the global setup failed; vitest reports why
+    const results = testModules.flatMap((m) => [...m.children.allTests()].map(resultOf));
+    const report = buildReport(run, results, this.startedAt, new Date());
+    const written = writeReports(report, run.config.reportDir);
+    const s = report.summary;
+    if (process.stdout.isTTY && !this.options.write) this.write('\r');
+    this.write(`conformance: ${s.passed} passed, ${s.failed} failed, ${s.skipped} skipped (${s.total} cases, ${report.mode === 'mock' ? 'embedded mock' : 'live targets'})\n`);
+    for (const r of results.filter((x) => x.status === 'failed').slice(0, 20)) {
+      this.write(`  FAILED ${r.id}: ${r.checks.filter((c) => c.status === 'failed').map((c) => c.name).join(', ') || r.reason}\n`);
+    }
+    this.write(`reports: ${written.files.join(', ')}\n`);
+    this.options.onReport?.(report, written);
+  }
+}
+
+/** The case's own record, or one made from vitest's view when the test died before making it. */
+function resultOf(test: TestCase): CaseResult {
+  const own = test.meta().conformance;
+  if (own) return own;
+  const result = test.result();
+  const api = test.module.moduleId.replace(/^.*\/([^/]+)\.suite\.ts$/, '$1') as CaseResult['api'];
+  return {
+    id: `${api}/${test.fullName}`,
+    api,
+    operationId: test.parent.type === 'suite' ? test.parent.name.split(':')[0]! : '',
+    method: '',
+    path: '',
+    case: test.name,
+    kind: 'positive',
+    status: result.state === 'passed' ? 'passed' : result.state === 'failed' ? 'failed' : 'skipped',
+    durationMs: test.diagnostic()?.duration ?? 0,
+    checks: [],
+    ...(result.state === 'failed' ? { reason: result.errors?.map((e) => e.message).join('; ') ?? 'failed' } : {}),
+  };
+}

@@ -1,0 +1,36 @@
+// Writes results.json, junit.xml and index.html to the report folder, and a copy to reports/latest/.
+
+import { cpSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { PROJECT_ROOT } from '../project-paths.js';
+import { renderHtml } from './html.js';
+import { renderJunit } from './junit.js';
+import type { RunReport } from './run-report.js';
+
+export interface WrittenReports {
+  dir: string;
+  files: string[];
+}
+
+/** `reportDir`, or `reports/<UTC timestamp>/` with a copy in `reports/latest/`. */
+export function writeReports(report: RunReport, reportDir: string | undefined): WrittenReports {
+  const dir = reportDir ? resolve(reportDir) : join(PROJECT_ROOT, 'reports', report.startedAt.replace(/[:.]/g, '-'));
+  mkdirSync(dir, { recursive: true });
+  const files = [
+    write(dir, 'results.json', `${JSON.stringify(report, null, 2)}\n`),
+    write(dir, 'junit.xml', renderJunit(report)),
+    write(dir, 'index.html', renderHtml(report)),
+  ];
+  if (!reportDir) {
+    const latest = join(PROJECT_ROOT, 'reports', 'latest');
+    rmSync(latest, { recursive: true, force: true });
+    cpSync(dir, latest, { recursive: true });
+  }
+  return { dir, files };
+}
+
+function write(dir: string, name: string, content: string): string {
+  const file = join(dir, name);
+  writeFileSync(file, content);
+  return file;
+}

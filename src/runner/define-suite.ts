@@ -1,0 +1,122 @@
+// The vitest side of a generated suite: one describe per operation, one test per case, and a last
+// test that deletes what the run created. Each test attaches its CaseResult to `task.meta`, which
+// the reporter reads; a failed case throws with every failed check's message.
+
+import { join } from 'node:path';
+import { afterAll, describe, inject, it } from 'vitest';
+import { ADAPTERS } from '../cases/apis/index.js';
+import { buildPositiveCases, caseId } from '../cases/build-cases.js';
+import { CaseRuntime, type LeftBehind } from '../cases/runtime.js';
+import type { CaseDefinition } from '../cases/types.js';
+import type { ApiId } from '../config/types.js';
+import type { CaseResult } from '../engine/types.js';
+import { loadSpec } from '../spec/load-spec.js';
+import { HttpClient } from '../transport/http-client.js';
+import { Redactor } from '../transport/redact.js';
+import { PROJECT_ROOT } from '../project-paths.js';
+import { runCase } from './run-case.js';
+import type { ProvidedRun } from './run-state.js';
+
+declare module 'vitest' {
+  interface TaskMeta {
+    conformance?: CaseResult;
+  }
+}
+
+export interface SuiteDefinition {
+  api: ApiId;
+  /** The spec, relative to the project root. */
+  spec: string;
+  /** Per operationId: its method, path and case names, in the order they run. */
+  operations: Record<string, { method: string; path: string; cases: string[] }>;
+}
+
+interface SuiteState {
+  cases: Map<string, CaseDefinition>;
+  rt: CaseRuntime;
+  redactor: Redactor;
+  client: HttpClient;
+}
+
+export class ConformanceFailure extends Error {
+  constructor(result: CaseResult) {
+    const failed = result.checks.filter((c) => c.status === 'failed').map((c) => `[${c.name}] ${c.message}`);
+    super([`${result.method} ${result.path} (${result.case})`, ...(failed.length ? failed : [result.reason ?? 'failed']), result.reproduce ? `reproduce: ${result.reproduce}` : ''].filter(Boolean).join('\n'));
+    this.name = 'ConformanceFailure';
+  }
+}
+
+export function defineConformanceSuite(def: SuiteDefinition): void {
+  const run = inject('conformance') as ProvidedRun;
+  const target = run.targets.find((t) => t.api === def.api);
+  const skippedBecause = target ? undefined : (run.config.skipped.find((s) => s.api === def.api)?.reason ?? 'not configured');
+  let state: Promise<SuiteState> | undefined;
+  const started = (): Promise<SuiteState> => (state ??= start(def, run));
+
+  afterAll(async () => {
+    if (state) await cleanup(await state); // a safety net when the cleanup test did not run
+  });
+
+  // Cases run concurrently (bounded by the run's concurrency); cleanup runs after all of them.
+  describe(def.api, { concurrent: true }, () => {
+    for (const [operationId, { method, path, cases }] of Object.entries(def.operations)) {
+      describe(`${operationId}: ${method} ${path}`, () => {
+        for (const name of cases) {
+          it(name, async ({ task, skip }) => {
+            if (skippedBecause) {
+              task.meta.conformance = { ...caseHeader(def.api, operationId, method, path, name), status: 'skipped', reason: skippedBecause, checks: [], durationMs: 0 };
+              return skip(skippedBecause);
+            }
+            const s = await started();
+            const found = s.cases.get(`${operationId}\u0000${name}`);
+            if (!found) throw new Error(`suite is out of date: ${def.spec} has no case "${name}" for ${operationId}; run npm run generate:suites`);
+            const result = await runCase(found, s.rt, { enabledChecks: run.config.checks, redactor: s.redactor });
+            task.meta.conformance = result;
+            if (result.status === 'skipped') return skip(result.reason);
+            if (result.status === 'failed') throw new ConformanceFailure(result);
+          });
+        }
+      });
+    }
+  });
+
+  it(`${def.api} cleanup: delete what the run created`, async ({ task, skip }) => {
+    if (skippedBecause || !state) return skip(skippedBecause ?? 'nothing ran');
+    const left = await cleanup(await state);
+    task.meta.conformance = cleanupResult(def.api, left);
+    if (left.length > 0) throw new Error(`could not delete: ${left.map((l) => `${l.label} ${l.id} (${l.reason})`).join('; ')}`);
+  });
+}
+
+async function start(def: SuiteDefinition, run: ProvidedRun): Promise<SuiteState> {
+  const target = run.targets.find((t) => t.api === def.api)!;
+  const spec = await loadSpec(join(PROJECT_ROOT, def.spec));
+  const adapter = ADAPTERS[def.api];
+  const redactor = new Redactor(run.secrets);
+  const token = target.auth.kind === 'token' ? target.auth.token : '';
+  const client = new HttpClient({ baseUrl: target.baseUrl, token, timeoutMs: run.config.timeoutMs, concurrency: run.config.concurrency, redactor });
+  const rt = new CaseRuntime(spec, adapter, target, client, { runId: run.config.runId, allowWrites: run.config.allowWrites });
+  const cases = new Map(buildPositiveCases(spec, adapter).map((c) => [`${c.operationId}\u0000${c.name}`, c]));
+  return { cases, rt, redactor, client };
+}
+
+const cleaned = new WeakSet<SuiteState>();
+async function cleanup(state: SuiteState): Promise<LeftBehind[]> {
+  if (cleaned.has(state)) return [];
+  cleaned.add(state);
+  const left = await state.rt.cleanup();
+  await state.client.close();
+  return left;
+}
+
+function caseHeader(api: ApiId, operationId: string, method: string, path: string, name: string): Omit<CaseResult, 'status' | 'checks' | 'durationMs'> {
+  return { id: caseId(api, operationId, name), api, operationId, method, path, case: name, kind: 'positive' };
+}
+
+function cleanupResult(api: ApiId, left: LeftBehind[]): CaseResult {
+  return {
+    id: `${api}/cleanup`, api, operationId: 'cleanup', method: 'DELETE', path: '', case: 'delete what the run created', kind: 'flow',
+    status: left.length > 0 ? 'failed' : 'passed', durationMs: 0, checks: [],
+    ...(left.length > 0 ? { reason: `left behind: ${left.map((l) => `${l.label} ${l.id} at ${l.path} (${l.reason})`).join('; ')}` } : {}),
+  };
+}

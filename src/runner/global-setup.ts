@@ -1,0 +1,42 @@
+// vitest global setup for the conformance suites: reads the configuration, starts the embedded mock
+// when no API URL is set, resolves tokens once, and provides the run to every suite.
+
+import { randomBytes } from 'node:crypto';
+import type { TestProject } from 'vitest/node';
+import { loadConfig, readEnvironment, type CliOverrides } from '../config/load-config.js';
+import type { ApiTarget } from '../config/types.js';
+import { DEFAULT_API_SERVER_ID, DEFAULT_ENVIRONMENT_ID, DEFAULT_ORGANISATION_ID } from '../mock/apis/defaults.js';
+import { startMock, type RunningMock } from '../mock/server.js';
+import { resolveToken } from '../transport/auth.js';
+import { Redactor } from '../transport/redact.js';
+import { CLI_OPTIONS_ENV, publishRun, type ProvidedRun } from './run-state.js';
+
+const MOCK_PARAMS: Record<string, Record<string, string>> = {
+  davinci: { environmentID: DEFAULT_ENVIRONMENT_ID },
+  authorize: { environmentID: DEFAULT_ENVIRONMENT_ID, apiServerID: DEFAULT_API_SERVER_ID },
+  versori: { organisation_id: DEFAULT_ORGANISATION_ID },
+  sailpoint: {},
+};
+
+export default async function setup(project: TestProject): Promise<() => Promise<void>> {
+  const cli = JSON.parse(process.env[CLI_OPTIONS_ENV] ?? '{}') as CliOverrides;
+  const config = loadConfig(readEnvironment(process.env, cli.envFile), cli);
+  const redactor = new Redactor();
+  let mock: RunningMock | undefined;
+  let targets: ApiTarget[];
+  if (config.mode === 'mock') {
+    const token = `mock-${randomBytes(12).toString('hex')}`;
+    mock = await startMock({ port: 0, host: '127.0.0.1', token });
+    targets = config.targets.map((t) => ({ ...t, baseUrl: mock!.apis[t.api]!, auth: { kind: 'token', token }, params: MOCK_PARAMS[t.api]! }));
+  } else {
+    targets = await Promise.all(config.targets.map(async (t) => ({ ...t, auth: { kind: 'token' as const, token: await resolveToken(t.auth, redactor, config.timeoutMs) } })));
+  }
+  for (const t of targets) if (t.auth.kind === 'token') redactor.add(t.auth.token);
+  for (const t of config.targets) if (t.auth.kind === 'client-credentials') redactor.add(t.auth.clientSecret);
+  const run: ProvidedRun = { config, targets, secrets: redactor.secrets() };
+  publishRun(run);
+  project.provide('conformance', run);
+  return async () => {
+    await mock?.close();
+  };
+}

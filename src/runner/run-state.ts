@@ -1,0 +1,31 @@
+// What the global setup hands to the suites (through vitest's provide/inject) and to the reporter
+// (through a process-wide slot, since both run in the main process).
+
+import type { ApiTarget, RunConfig } from '../config/types.js';
+
+/** Targets with tokens resolved: every target's auth is a bearer token by now. */
+export interface ProvidedRun {
+  config: RunConfig;
+  targets: ApiTarget[];
+  /** Values that must never appear in output. */
+  secrets: string[];
+}
+
+declare module 'vitest' {
+  export interface ProvidedContext {
+    conformance: ProvidedRun;
+  }
+}
+
+const SLOT = Symbol.for('connector-conformance.run');
+
+export function publishRun(run: ProvidedRun): void {
+  (globalThis as Record<symbol, unknown>)[SLOT] = run;
+}
+
+export function publishedRun(): ProvidedRun | undefined {
+  return (globalThis as Record<symbol, unknown>)[SLOT] as ProvidedRun | undefined;
+}
+
+/** CLI options reach the global setup through this environment variable (JSON). */
+export const CLI_OPTIONS_ENV = 'CONFORMANCE_CLI_OPTIONS';

@@ -1,0 +1,35 @@
+// Generated from specs/pingone-authorize-api-server-operations.yaml by `npm run generate:suites`: do not edit by hand.
+// Run alone: npx vitest run --config suites/vitest.config.ts suites/authorize.suite.ts
+import { defineConformanceSuite } from '../src/runner/define-suite.js';
+
+defineConformanceSuite({
+  api: 'authorize',
+  spec: 'specs/pingone-authorize-api-server-operations.yaml',
+  operations: {
+    listApiServerOperations: {
+      method: 'GET',
+      path: '/environments/{environmentID}/apiServers/{apiServerID}/operations',
+      cases: ['documented request'],
+    },
+    createApiServerOperation: {
+      method: 'POST',
+      path: '/environments/{environmentID}/apiServers/{apiServerID}/operations',
+      cases: ['schema-built body'],
+    },
+    getApiServerOperation: {
+      method: 'GET',
+      path: '/environments/{environmentID}/apiServers/{apiServerID}/operations/{apiServerOperationID}',
+      cases: ['documented request'],
+    },
+    updateApiServerOperation: {
+      method: 'PUT',
+      path: '/environments/{environmentID}/apiServers/{apiServerID}/operations/{apiServerOperationID}',
+      cases: ['example seed002-update-request'],
+    },
+    deleteApiServerOperation: {
+      method: 'DELETE',
+      path: '/environments/{environmentID}/apiServers/{apiServerID}/operations/{apiServerOperationID}',
+      cases: ['documented request'],
+    },
+  },
+});

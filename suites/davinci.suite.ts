@@ -1,0 +1,40 @@
+// Generated from specs/pingone-davinci-connector-instances.yaml by `npm run generate:suites`: do not edit by hand.
+// Run alone: npx vitest run --config suites/vitest.config.ts suites/davinci.suite.ts
+import { defineConformanceSuite } from '../src/runner/define-suite.js';
+
+defineConformanceSuite({
+  api: 'davinci',
+  spec: 'specs/pingone-davinci-connector-instances.yaml',
+  operations: {
+    listConnectorInstances: {
+      method: 'GET',
+      path: '/environments/{environmentID}/connectorInstances',
+      cases: ['documented request'],
+    },
+    createConnectorInstance: {
+      method: 'POST',
+      path: '/environments/{environmentID}/connectorInstances',
+      cases: ['example seed001-create-request'],
+    },
+    getConnectorInstance: {
+      method: 'GET',
+      path: '/environments/{environmentID}/connectorInstances/{connectorInstanceID}',
+      cases: ['documented request'],
+    },
+    updateConnectorInstance: {
+      method: 'PUT',
+      path: '/environments/{environmentID}/connectorInstances/{connectorInstanceID}',
+      cases: ['example seed000-update-request'],
+    },
+    cloneConnectorInstance: {
+      method: 'POST',
+      path: '/environments/{environmentID}/connectorInstances/{connectorInstanceID}',
+      cases: ['example clone-request'],
+    },
+    deleteConnectorInstance: {
+      method: 'DELETE',
+      path: '/environments/{environmentID}/connectorInstances/{connectorInstanceID}',
+      cases: ['documented request'],
+    },
+  },
+});
