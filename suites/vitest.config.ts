@@ -13,6 +13,10 @@ export default defineConfig({
     testTimeout: 120_000,
     hookTimeout: 120_000,
     maxConcurrency: 8,
+    // One worker runs the four suites one after another; cases inside a suite run concurrently.
+    // Sharing the worker (isolate: false) saves loading vitest and the specs once per file.
     pool: 'threads',
+    isolate: false,
+    maxWorkers: 1,
   },
 });

@@ -1,11 +1,9 @@
-// The `conformance` command line: one program, a subcommand per job.
+// The `conformance` command line: one program, a subcommand per job. Each subcommand's module is
+// imported when it runs, so `--help` and `lint` do not load vitest or the mock.
 
 import { pathToFileURL } from 'node:url';
 import { Command, CommanderError } from 'commander';
-import { lintCommand } from './lint-command.js';
-import { mockCommand, parsePort, parseSeed } from './mock-command.js';
-import { runCommand } from './run-command.js';
-import { parsePositiveInt, collect } from './parse-options.js';
+import { parsePort, parseSeed, parsePositiveInt, collect } from './parse-options.js';
 import { EXIT } from './exit-codes.js';
 
 export function buildProgram(): Command {
@@ -20,6 +18,7 @@ export function buildProgram(): Command {
     .argument('[files...]', 'spec files to lint (default: every spec in specs/)')
     .option('--no-redocly', 'skip the Redocly CLI linter')
     .action(async (files: string[], opts: { redocly: boolean }) => {
+      const { lintCommand } = await import('./lint-command.js');
       process.exitCode = await lintCommand(files, opts);
     });
 
@@ -35,6 +34,7 @@ export function buildProgram(): Command {
     .option('--checks <names>', 'run only these checks, comma separated', (v: string) => v.split(',').map((s) => s.trim()).filter(Boolean))
     .option('--shard <i/n>', 'run shard i of n (for fanning out over CI runners)')
     .action(async (opts: { api: string[]; envFile?: string; reportDir?: string; allowWrites?: boolean; timeout?: number; concurrency?: number; checks?: string[]; shard?: string }) => {
+      const { runCommand } = await import('./run-command.js');
       process.exitCode = await runCommand({
         ...(opts.api.length ? { apis: opts.api } : {}),
         ...(opts.envFile ? { envFile: opts.envFile } : {}),
@@ -55,6 +55,7 @@ export function buildProgram(): Command {
     .option('--seed <n>', 'make ids and timestamps repeat from run to run', parseSeed)
     .option('--token <token>', 'accept only this bearer token (default: any non-empty token)')
     .action(async (opts: { port: number; host: string; seed?: number; token?: string }) => {
+      const { mockCommand } = await import('./mock-command.js');
       await mockCommand(opts);
     });
 

@@ -1,6 +1,5 @@
 // `conformance mock`: serves every spec on one port until interrupted.
 
-import { InvalidArgumentError } from 'commander';
 import { startMock, type RunningMock } from '../mock/server.js';
 import { DEFAULT_API_SERVER_ID, DEFAULT_ENVIRONMENT_ID, DEFAULT_ORGANISATION_ID } from '../mock/apis/defaults.js';
 
@@ -9,17 +8,6 @@ export interface MockCommandOptions {
   host: string;
   seed?: number;
   token?: string;
-}
-
-export function parsePort(value: string): number {
-  const n = Number(value);
-  if (!/^\d+$/.test(value) || n > 65535) throw new InvalidArgumentError('must be a whole number from 0 to 65535');
-  return n;
-}
-
-export function parseSeed(value: string): number {
-  if (!/^-?\d+$/.test(value) || !Number.isSafeInteger(Number(value))) throw new InvalidArgumentError('must be a whole number');
-  return Number(value);
 }
 
 export async function mockCommand(options: MockCommandOptions, out = console): Promise<RunningMock> {

@@ -1,14 +1,18 @@
 // `conformance run`: checks configuration, checks and specs up front (exit 2 on a problem), then runs
-// the generated suites with vitest and writes the reports. Exit 0 all passed, 1 a check failed.
+// the generated suites in a vitest child process and reads its summary. Exit 0 all passed, 1 a check
+// failed, 2 the run could not complete. vitest runs in plain node (it compiles TypeScript itself),
+// which keeps the run's memory well below running it under tsx.
 
-import { join } from 'node:path';
-import { startVitest } from 'vitest/node';
+import { spawn } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { tmpdir } from 'node:os';
+import { dirname, join } from 'node:path';
 import { CHECK_NAMES, unknownChecks } from '../checks/index.js';
 import { loadConfig, readEnvironment, type CliOverrides } from '../config/load-config.js';
 import { ConfigError } from '../config/types.js';
 import { PROJECT_ROOT, bundledSpecFiles } from '../project-paths.js';
-import ConformanceReporter from '../report/vitest-reporter.js';
-import type { RunReport } from '../report/run-report.js';
+import { SUMMARY_FILE_ENV, type RunSummary } from '../report/vitest-reporter.js';
 import { CLI_OPTIONS_ENV } from '../runner/run-state.js';
 import { loadSpec } from '../spec/load-spec.js';
 import { SpecError } from '../spec/spec-error.js';
@@ -33,24 +37,40 @@ export async function runCommand(options: RunCommandOptions, out = console): Pro
     return EXIT.USAGE;
   }
 
-  process.env[CLI_OPTIONS_ENV] = JSON.stringify(options);
-  let report: RunReport | undefined;
-  const reporter = new ConformanceReporter({ onReport: (r) => (report = r) });
-  const vitest = await startVitest('test', [], {
-    config: join(PROJECT_ROOT, 'suites/vitest.config.ts'),
-    reporters: [reporter],
-    watch: false,
-    ...(options.concurrency ? { maxConcurrency: options.concurrency } : {}),
-    ...(options.shard ? { shard: options.shard } : {}),
-  });
-  const errors = vitest.state.getUnhandledErrors();
-  await vitest.close();
-  process.exitCode = 0; // vitest sets its own; ours follows
-  if (!report) {
-    out.error(`conformance: the run did not complete${errors.length ? `: ${errors.map((e) => (e as Error).message).join('; ')}` : ''}`);
-    return EXIT.USAGE;
+  const scratch = mkdtempSync(join(tmpdir(), 'conformance-run-'));
+  const summaryFile = join(scratch, 'summary.json');
+  try {
+    await runVitest(options, summaryFile);
+    let summary: RunSummary;
+    try {
+      summary = JSON.parse(readFileSync(summaryFile, 'utf8')) as RunSummary;
+    } catch {
+      out.error('conformance: the run did not complete (see the messages above)');
+      return EXIT.USAGE;
+    }
+    return summary.failed > 0 ? EXIT.FAILED : EXIT.OK;
+  } finally {
+    rmSync(scratch, { recursive: true, force: true });
   }
-  return (report as RunReport).summary.failed > 0 ? EXIT.FAILED : EXIT.OK;
+}
+
+function runVitest(options: RunCommandOptions, summaryFile: string): Promise<number | null> {
+  const require = createRequire(import.meta.url);
+  const vitestBin = join(dirname(require.resolve('vitest/package.json')), 'vitest.mjs');
+  const args = [vitestBin, 'run', '--config', join(PROJECT_ROOT, 'suites/vitest.config.ts'), '--reporter', join(PROJECT_ROOT, 'src/report/vitest-reporter.ts')];
+  if (options.concurrency) args.push('--maxConcurrency', String(options.concurrency));
+  if (options.shard) args.push('--shard', options.shard);
+  const env = { ...process.env, [CLI_OPTIONS_ENV]: JSON.stringify({ ...options, specsValidated: true }), [SUMMARY_FILE_ENV]: summaryFile };
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, args, { cwd: PROJECT_ROOT, env, stdio: 'inherit' });
+    const forward = (signal: NodeJS.Signals) => child.kill(signal);
+    process.on('SIGINT', forward).on('SIGTERM', forward);
+    child.once('error', reject);
+    child.once('exit', (code) => {
+      process.off('SIGINT', forward).off('SIGTERM', forward);
+      resolve(code);
+    });
+  });
 }
 
 function preflight(options: RunCommandOptions): string[] {
@@ -63,6 +83,6 @@ function preflight(options: RunCommandOptions): string[] {
   }
   const unknown = unknownChecks(options.checks ?? []);
   if (unknown.length > 0) problems.push(`--checks ${unknown.join(', ')}: unknown check; choose from ${CHECK_NAMES.join(', ')}`);
-  if (options.shard && !/^\d+\/\d+$/.test(options.shard)) problems.push(`--shard ${options.shard}: write it as i/n, e.g. 1/3`);
+  if (options.shard && !/^[1-9]\d*\/[1-9]\d*$/.test(options.shard)) problems.push(`--shard ${options.shard}: write it as i/n, e.g. 1/3`);
   return problems;
 }

@@ -14,6 +14,8 @@ export interface CliOverrides {
   timeoutMs?: number;
   concurrency?: number;
   checks?: string[];
+  /** The CLI validated the specs already. */
+  specsValidated?: boolean;
 }
 
 type Env = Record<string, string | undefined>;
@@ -65,6 +67,7 @@ export function loadConfig(env: Env, cli: CliOverrides = {}): RunConfig {
     reportDir: cli.reportDir ?? nonEmpty(env['CONFORMANCE_REPORT_DIR']),
     runId: randomBytes(4).toString('hex'),
     checks: cli.checks,
+    ...(cli.specsValidated ? { specsValidated: true } : {}),
   };
 }
 

@@ -37,6 +37,8 @@ export interface RunConfig {
   runId: string;
   /** Checks to run, by name; undefined means all. */
   checks: string[] | undefined;
+  /** Set by `conformance run` once it has validated the specs, so the suites need not again. */
+  specsValidated?: boolean;
 }
 
 /** A setting that is missing or wrong: the run stops before it starts (exit 2). */

@@ -1,6 +1,6 @@
 // The mock server: every spec in specs/ on one port, each API under its own base path.
 
-import { createServer, type Server, type ServerResponse } from 'node:http';
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { bundledSpecFiles } from '../project-paths.js';
 import { loadSpec, type LoadedSpec } from '../spec/load-spec.js';
@@ -11,6 +11,7 @@ import { handle, type Answer, type Mount, type PipelineDeps } from './pipeline.j
 import { createEntropy } from './random.js';
 import { seedStore } from './seed-store.js';
 import { Store } from './store.js';
+import type { MockResponse } from './types.js';
 
 export interface MockOptions {
   port?: number;
@@ -22,6 +23,20 @@ export interface MockOptions {
   maxBodyBytes?: number;
   /** Specs to serve (default: every spec in specs/). */
   specs?: LoadedSpec[];
+  /**
+   * Rewrites answers before they are sent: how tests build deliberately broken variants of the mock
+   * (a field removed, a status changed). Return the response to send.
+   */
+  transform?: (response: MockResponse, call: MockCall) => MockResponse;
+}
+
+/** What a transform knows of the call it rewrites. */
+export interface MockCall {
+  apiId: string;
+  operationId: string;
+  method: string;
+  /** The request's path and query, as sent. */
+  url: string;
 }
 
 export interface RunningMock {
@@ -58,7 +73,7 @@ export async function startMock(options: MockOptions = {}): Promise<RunningMock>
 
   const server = createServer((req, res) => {
     handle(req, deps).then(
-      (answer) => send(res, answer),
+      (answer) => send(res, transformed(answer, req, options.transform)),
       (err: unknown) => {
         console.error(`mock: internal error on ${req.method} ${req.url}: ${(err as Error).stack ?? String(err)}`);
         send(res, { response: { status: 500, body: { message: 'internal error in the mock server' } } });
@@ -83,6 +98,12 @@ export function mockBasePath(spec: LoadedSpec): string {
   const entry = (spec.doc.servers ?? []).map((s) => s.url).find((u) => /^http:\/\/(127\.0\.0\.1|localhost)(:\d+)?\//.test(u));
   if (!entry) throw new Error(`${spec.file}: no servers entry for the embedded mock (http://127.0.0.1:4010/...)`);
   return new URL(entry).pathname.replace(/\/$/, '');
+}
+
+function transformed(answer: Answer, req: IncomingMessage, transform: MockOptions['transform']): Answer {
+  if (!transform || !answer.route) return answer;
+  const call: MockCall = { apiId: answer.route.spec.apiId, operationId: answer.route.op.operationId ?? '', method: req.method ?? 'GET', url: req.url ?? '/' };
+  return { ...answer, response: transform(structuredClone(answer.response), call) };
 }
 
 function send(res: ServerResponse, { response, route }: Answer): void {

@@ -1,11 +1,23 @@
 // A vitest reporter for the conformance suites: reads each test's CaseResult from task.meta, shows a
 // progress line, and at the end writes results.json, junit.xml and index.html.
 
+import { writeFileSync } from 'node:fs';
 import type { Reporter, TestCase, TestModule } from 'vitest/node';
 import type { CaseResult } from '../engine/types.js';
 import { publishedRun } from '../runner/run-state.js';
 import { buildReport, type RunReport } from './run-report.js';
 import { writeReports, type WrittenReports } from './write-reports.js';
+
+/** When set, the reporter writes the run's summary (JSON) to this file: how `conformance run` reads it. */
+export const SUMMARY_FILE_ENV = 'CONFORMANCE_SUMMARY_FILE';
+
+export interface RunSummary {
+  total: number;
+  passed: number;
+  failed: number;
+  skipped: number;
+  reportDir: string;
+}
 
 export interface ConformanceReporterOptions {
   /** Where progress and the summary go (default: stdout). */
@@ -48,6 +60,8 @@ export default class ConformanceReporter implements Reporter {
     }
     this.write(`reports: ${written.files.join(', ')}\n`);
     this.options.onReport?.(report, written);
+    const summaryFile = process.env[SUMMARY_FILE_ENV];
+    if (summaryFile) writeFileSync(summaryFile, JSON.stringify({ ...s, reportDir: written.dir } satisfies RunSummary));
   }
 }
 

@@ -90,11 +90,11 @@ export function defineConformanceSuite(def: SuiteDefinition): void {
 
 async function start(def: SuiteDefinition, run: ProvidedRun): Promise<SuiteState> {
   const target = run.targets.find((t) => t.api === def.api)!;
-  const spec = await loadSpec(join(PROJECT_ROOT, def.spec));
+  const spec = await loadSpec(join(PROJECT_ROOT, def.spec), { validate: run.config.specsValidated !== true });
   const adapter = ADAPTERS[def.api];
   const redactor = new Redactor(run.secrets);
   const token = target.auth.kind === 'token' ? target.auth.token : '';
-  const client = new HttpClient({ baseUrl: target.baseUrl, token, timeoutMs: run.config.timeoutMs, concurrency: run.config.concurrency, redactor });
+  const client = new HttpClient({ baseUrl: target.baseUrl, token, timeoutMs: run.config.timeoutMs, concurrency: run.config.concurrency, redactor, useProxyEnv: target.live });
   const rt = new CaseRuntime(spec, adapter, target, client, { runId: run.config.runId, allowWrites: run.config.allowWrites });
   const cases = new Map(buildPositiveCases(spec, adapter).map((c) => [`${c.operationId}\u0000${c.name}`, c]));
   return { cases, rt, redactor, client };

@@ -7,6 +7,8 @@ import { loadConfig, readEnvironment, type CliOverrides } from '../config/load-c
 import type { ApiTarget } from '../config/types.js';
 import { DEFAULT_API_SERVER_ID, DEFAULT_ENVIRONMENT_ID, DEFAULT_ORGANISATION_ID } from '../mock/apis/defaults.js';
 import { startMock, type RunningMock } from '../mock/server.js';
+import { bundledSpecFiles } from '../project-paths.js';
+import { loadSpec } from '../spec/load-spec.js';
 import { resolveToken } from '../transport/auth.js';
 import { Redactor } from '../transport/redact.js';
 import { CLI_OPTIONS_ENV, publishRun, type ProvidedRun } from './run-state.js';
@@ -26,7 +28,8 @@ export default async function setup(project: TestProject): Promise<() => Promise
   let targets: ApiTarget[];
   if (config.mode === 'mock') {
     const token = `mock-${randomBytes(12).toString('hex')}`;
-    mock = await startMock({ port: 0, host: '127.0.0.1', token });
+    const specs = await Promise.all(bundledSpecFiles().map((f) => loadSpec(f, { validate: !config.specsValidated })));
+    mock = await startMock({ port: 0, host: '127.0.0.1', token, specs });
     targets = config.targets.map((t) => ({ ...t, baseUrl: mock!.apis[t.api]!, auth: { kind: 'token', token }, params: MOCK_PARAMS[t.api]! }));
   } else {
     targets = await Promise.all(config.targets.map(async (t) => ({ ...t, auth: { kind: 'token' as const, token: await resolveToken(t.auth, redactor, config.timeoutMs) } })));

@@ -1,6 +1,7 @@
 // Loads one spec file: YAML → every $ref checked → OpenAPI 3.1 validated. Throws SpecError.
 
-import { basename } from 'node:path';
+import { statSync } from 'node:fs';
+import { basename, resolve } from 'node:path';
 import type { OpenAPIV3_1 } from 'openapi-types';
 import { findBrokenRefs } from './check-refs.js';
 import { readYamlFile, type YamlSource } from './read-yaml.js';
@@ -17,12 +18,49 @@ export interface LoadedSpec {
   schemas: SchemaCompiler;
 }
 
-export async function loadSpec(file: string): Promise<LoadedSpec> {
+export interface LoadOptions {
+  /**
+   * Validate against the OpenAPI 3.1 schema (swagger-parser; about 250 ms a spec). Turn off only where
+   * the same files were validated earlier in the same run. $refs are always checked.
+   */
+  validate?: boolean;
+}
+
+// Validated specs, shared by every module instance in this process (the CLI and vitest's global
+// setup load the same files; vite's module runner gives them separate module instances).
+const CACHE = Symbol.for('connector-conformance.validated-specs');
+type Cache = Map<string, { mtimeMs: number; spec: Promise<LoadedSpec> }>;
+const cache = ((globalThis as Record<symbol, unknown>)[CACHE] ??= new Map()) as Cache;
+
+export async function loadSpec(file: string, options: LoadOptions = {}): Promise<LoadedSpec> {
+  const key = resolve(file);
+  const mtimeMs = fileMtime(key);
+  const hit = cache.get(key);
+  if (hit && hit.mtimeMs === mtimeMs) return hit.spec;
+  const loading = readAndCheck(file, options);
+  if (options.validate !== false && mtimeMs !== undefined) {
+    cache.set(key, { mtimeMs, spec: loading });
+    loading.catch(() => cache.delete(key));
+  }
+  return loading;
+}
+
+function fileMtime(file: string): number | undefined {
+  try {
+    return statSync(file).mtimeMs;
+  } catch {
+    return undefined;
+  }
+}
+
+async function readAndCheck(file: string, options: LoadOptions): Promise<LoadedSpec> {
   const source = readYamlFile(file);
   const broken = findBrokenRefs(source);
   if (broken.length > 0) throw new SpecError(broken);
-  const invalid = await validateOpenApi(source);
-  if (invalid.length > 0) throw new SpecError(invalid);
+  if (options.validate !== false) {
+    const invalid = await validateOpenApi(source);
+    if (invalid.length > 0) throw new SpecError(invalid);
+  }
   const doc = source.value as OpenAPIV3_1.Document;
   const declared = (doc.info as unknown as Record<string, unknown>)['x-api-id'];
   const apiId = typeof declared === 'string' ? declared : basename(file).replace(/\.ya?ml$/, '');

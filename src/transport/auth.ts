@@ -1,11 +1,12 @@
 // Bearer tokens for a target: a configured token, or one fetched with OAuth 2 client credentials.
 
-import { request } from 'undici';
+import { EnvHttpProxyAgent, request } from 'undici';
 import type { AuthConfig } from '../config/types.js';
 import type { Redactor } from './redact.js';
 
 export class AuthError extends Error {
   readonly code = 'AUTH_ERROR';
+  override readonly name = 'AuthError';
 }
 
 /**
@@ -27,12 +28,16 @@ export async function resolveToken(auth: AuthConfig, redactor: Redactor, timeout
   }
   let status: number;
   let text: string;
+  // The same proxy rules as the HttpClient (HTTPS_PROXY / HTTP_PROXY / NO_PROXY).
+  const dispatcher = new EnvHttpProxyAgent();
   try {
-    const res = await request(auth.tokenUrl, { method: 'POST', headers, body: form.toString(), signal: AbortSignal.timeout(timeoutMs) });
+    const res = await request(auth.tokenUrl, { method: 'POST', headers, body: form.toString(), dispatcher, signal: AbortSignal.timeout(timeoutMs) });
     status = res.statusCode;
     text = await res.body.text();
   } catch (err) {
     throw new AuthError(`cannot reach the token URL ${auth.tokenUrl}: ${(err as Error).message}`);
+  } finally {
+    await dispatcher.destroy();
   }
   const token = status === 200 ? (safeJson(text) as { access_token?: unknown } | undefined)?.access_token : undefined;
   if (typeof token !== 'string' || token === '') {

@@ -2,8 +2,11 @@
 // header refers to a shell variable the reader sets, e.g. `export TOKEN=...`.
 
 import type { RequestPlan, SentRequest } from '../engine/types.js';
+import { INVALID_TOKEN } from './http-client.js';
 
 const quote = (s: string) => `'${s.replace(/'/g, `'\\''`)}'`;
+/** `-F` reads a file for a leading `<` or `@`, and parses `;type=` and quotes: such values go as `--form-string`. */
+const formOption = (value: string) => (/^[@<"]/.test(value) || value.includes(';') ? '--form-string' : '-F');
 
 export function curlLine(sent: SentRequest, plan: RequestPlan): string {
   const parts = ['curl', '-sS', '-X', sent.method, quote(sent.url)];
@@ -12,14 +15,15 @@ export function curlLine(sent: SentRequest, plan: RequestPlan): string {
     if (name === 'content-length' || name === 'host') continue;
     if (name === 'authorization') {
       if (plan.auth === 'default') parts.push('-H', '"Authorization: Bearer $TOKEN"');
-      else if (plan.auth === 'invalid') parts.push('-H', quote(`authorization: ${value}`));
+      // The invalid token is no secret, and the recorded header has it masked: print it as sent.
+      else if (plan.auth === 'invalid') parts.push('-H', quote(`authorization: Bearer ${INVALID_TOKEN}`));
       continue;
     }
     parts.push('-H', quote(`${name}: ${value}`));
   }
   if (plan.body?.mediaType === 'multipart/form-data') {
     for (const [field, value] of Object.entries(plan.body.value as Record<string, string>)) {
-      parts.push('-F', quote(`${field}=${value.length > 200 ? `${value.slice(0, 200)}...` : value}`));
+      parts.push(formOption(value), quote(`${field}=${value.length > 200 ? `${value.slice(0, 200)}...` : value}`));
     }
   } else if (sent.body !== undefined) {
     parts.push('--data-raw', quote(sent.body));

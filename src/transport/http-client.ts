@@ -4,7 +4,7 @@
 
 import { performance } from 'node:perf_hooks';
 import pLimit from 'p-limit';
-import { EnvHttpProxyAgent, request, type Dispatcher } from 'undici';
+import { Agent, EnvHttpProxyAgent, request, type Dispatcher } from 'undici';
 import type { Exchange, ReceivedResponse, RequestPlan, SentRequest } from '../engine/types.js';
 import type { Redactor } from './redact.js';
 
@@ -19,6 +19,8 @@ export interface HttpClientOptions {
   /** Retries after a 429 (default 3). */
   maxRetries?: number;
   dispatcher?: Dispatcher;
+  /** Honour HTTPS_PROXY/HTTP_PROXY/NO_PROXY (default). Off for the embedded mock on loopback. */
+  useProxyEnv?: boolean;
 }
 
 /** A token no server issued, for the authentication cases. */
@@ -30,7 +32,7 @@ export class HttpClient {
 
   constructor(private readonly options: HttpClientOptions) {
     this.limit = pLimit(options.concurrency);
-    this.dispatcher = options.dispatcher ?? new EnvHttpProxyAgent();
+    this.dispatcher = options.dispatcher ?? (options.useProxyEnv === false ? new Agent() : new EnvHttpProxyAgent());
   }
 
   send(plan: RequestPlan): Promise<Exchange> {

@@ -1,6 +1,8 @@
 // Keeps tokens and secrets out of every report and log line.
 
 const SECRET_HEADER = /^(authorization|proxy-authorization|cookie|set-cookie|x-api-key|api-key)$/i;
+/** Secret headers whose first word is an auth scheme (`Bearer`, `Basic`), kept for the reader. */
+const SCHEME_HEADER = /^(authorization|proxy-authorization)$/i;
 const SECRET_KEY = /(secret|password|passwd|token|credential|api[-_]?key|authorization|client_assertion)/i;
 export const MASK = '***';
 
@@ -33,7 +35,9 @@ export class Redactor {
   headers(headers: Record<string, string>): Record<string, string> {
     const out: Record<string, string> = {};
     for (const [k, v] of Object.entries(headers)) {
-      out[k] = SECRET_HEADER.test(k) ? v.replace(/^(\w+\s+)?.*$/, (_m, scheme: string | undefined) => `${scheme ?? ''}${MASK}`) : this.text(v);
+      if (!SECRET_HEADER.test(k)) out[k] = this.text(v);
+      else if (SCHEME_HEADER.test(k)) out[k] = v.replace(/^(\w+\s+)?.*$/, (_m, scheme: string | undefined) => `${scheme ?? ''}${MASK}`);
+      else out[k] = MASK;
     }
     return out;
   }

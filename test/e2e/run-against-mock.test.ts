@@ -1,0 +1,124 @@
+// End to end: `conformance run` against the embedded mock passes every check; against a deliberately
+// broken mock (a response field removed, a status changed) it fails, naming the right check.
+
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { DEFAULT_API_SERVER_ID, DEFAULT_ENVIRONMENT_ID, DEFAULT_ORGANISATION_ID } from '../../src/mock/apis/defaults.js';
+import { startMock, type RunningMock } from '../../src/mock/server.js';
+import type { RunReport } from '../../src/report/run-report.js';
+import { isolatedEnv, runCliAsync } from '../helpers/run-cli.js';
+
+const work = mkdtempSync(join(tmpdir(), 'cfm-e2e-'));
+const emptyEnvFile = join(work, 'empty.env');
+writeFileSync(emptyEnvFile, '');
+const readReport = (dir: string) => JSON.parse(readFileSync(join(dir, 'results.json'), 'utf8')) as RunReport;
+
+describe('against the embedded mock', () => {
+  const dir = join(work, 'clean');
+  let run: Awaited<ReturnType<typeof runCliAsync>>;
+  beforeAll(async () => {
+    run = await runCliAsync(['run', '--env-file', emptyEnvFile, '--report-dir', dir]);
+  }, 120_000);
+
+  it('passes every check and exits 0', () => {
+    expect(run.stderr).not.toMatch(/FAILED|Error/);
+    expect(run.status).toBe(0);
+    const report = readReport(dir);
+    expect(report.summary.failed).toBe(0);
+    expect(report.summary.passed).toBeGreaterThanOrEqual(30);
+    expect(report.mode).toBe('mock');
+  });
+
+  it('covers every operation of all four APIs', () => {
+    const report = readReport(dir);
+    const ops = new Set(report.results.filter((r) => r.operationId !== 'cleanup').map((r) => `${r.api}/${r.operationId}`));
+    expect([...new Set(report.results.map((r) => r.api))].sort()).toEqual(['authorize', 'davinci', 'sailpoint', 'versori']);
+    expect(ops.size).toBe(29);
+    for (const r of report.results.filter((x) => x.status === 'passed' && x.operationId !== 'cleanup')) {
+      expect(r.checks.map((c) => c.name), r.id).toEqual(['request-shape', 'not-server-error', 'status-code', 'content-type', 'response-schema', 'response-headers']);
+    }
+  });
+
+  it('prints a summary that names the report files', () => {
+    expect(run.stdout).toMatch(/conformance: \d+ passed, 0 failed, \d+ skipped/);
+    expect(run.stdout).toContain(join(dir, 'results.json'));
+    expect(run.stdout).toContain(join(dir, 'junit.xml'));
+    expect(run.stdout).toContain(join(dir, 'index.html'));
+  });
+
+  it('leaves nothing behind: every cleanup passed', () => {
+    const cleanups = readReport(dir).results.filter((r) => r.operationId === 'cleanup');
+    expect(cleanups.map((c) => [c.api, c.status])).toEqual(expect.arrayContaining([['davinci', 'passed'], ['authorize', 'passed'], ['versori', 'passed'], ['sailpoint', 'passed']]));
+  });
+
+  it('never prints the token', () => {
+    const text = readFileSync(join(dir, 'results.json'), 'utf8') + readFileSync(join(dir, 'junit.xml'), 'utf8') + run.stdout + run.stderr;
+    expect(text).not.toMatch(/Bearer mock-[0-9a-f]{6}/);
+    expect(text).not.toMatch(/mock-[0-9a-f]{24}/);
+  });
+});
+
+describe('against a deliberately broken mock', () => {
+  let mock: RunningMock;
+  const dir = join(work, 'broken');
+  let run: Awaited<ReturnType<typeof runCliAsync>>;
+  const TOKEN = 'broken-mock-token';
+
+  beforeAll(async () => {
+    mock = await startMock({
+      port: 0,
+      token: TOKEN,
+      transform(response, call) {
+        // A response field removed: DaVinci instances lose their `name` on GET.
+        if (call.operationId === 'getConnectorInstance' && response.status === 200) delete (response.body as Record<string, unknown>)['name'];
+        // A status changed: SailPoint's create answers 201 where the vendor documents 200.
+        if (call.operationId === 'createCustomConnector' && response.status === 200) response.status = 201;
+        return response;
+      },
+    });
+    run = await runCliAsync(
+      ['run', '--env-file', emptyEnvFile, '--report-dir', dir, '--allow-writes', '--api', 'davinci', '--api', 'sailpoint'],
+      isolatedEnv({
+        PINGONE_API_URL: mock.apis['davinci']!,
+        PINGONE_ENVIRONMENT_ID: DEFAULT_ENVIRONMENT_ID,
+        PINGONE_ACCESS_TOKEN: TOKEN,
+        PINGONE_API_SERVER_ID: DEFAULT_API_SERVER_ID,
+        SAILPOINT_API_URL: mock.apis['sailpoint']!,
+        SAILPOINT_ACCESS_TOKEN: TOKEN,
+        VERSORI_ORGANISATION_ID: DEFAULT_ORGANISATION_ID,
+      }),
+    );
+  }, 120_000);
+  afterAll(() => mock?.close());
+
+  it('fails the run with exit 1', () => {
+    expect(run.status).toBe(1);
+    expect(readReport(dir).mode).toBe('live');
+  });
+
+  it('names response-schema for the removed field, with a JSON pointer and the curl to reproduce it', () => {
+    const failed = readReport(dir).results.find((r) => r.id === 'davinci/getConnectorInstance/documented-request')!;
+    expect(failed.status).toBe('failed');
+    const schema = failed.checks.find((c) => c.name === 'response-schema')!;
+    expect(schema.status).toBe('failed');
+    expect(schema.message).toMatch(/at \/: Received: no property "name" \/ Documented: must have required property 'name'/);
+    expect(failed.reproduce).toMatch(/^curl -sS -X GET 'http:\/\/127\.0\.0\.1:\d+\/pingone\/v1\/environments\/.+\/connectorInstances\/[0-9a-f]{32}' .*"Authorization: Bearer \$TOKEN"/);
+    expect(failed.checks.filter((c) => c.status === 'failed').map((c) => c.name)).toEqual(['response-schema']);
+  });
+
+  it('names status-code for the changed status', () => {
+    const failed = readReport(dir).results.find((r) => r.id === 'sailpoint/createCustomConnector/example-seed004-create-request')!;
+    expect(failed.status).toBe('failed');
+    expect(failed.checks.find((c) => c.name === 'status-code')!.message).toMatch(/Received: 201 \/ Documented: one of 200, 400/);
+  });
+
+  it('fails nothing else, and skips the APIs it was not pointed at, with the reason', () => {
+    const report = readReport(dir);
+    const failed = report.results.filter((r) => r.status === 'failed').map((r) => r.id);
+    expect(failed).toEqual(['davinci/getConnectorInstance/documented-request', 'sailpoint/createCustomConnector/example-seed004-create-request']);
+    expect(report.target['versori']).toEqual({ skipped: 'not selected with --api' });
+    expect(run.stdout + run.stderr).not.toContain(TOKEN);
+  });
+});

@@ -1,0 +1,175 @@
+// index.html as writeReports writes it: self-contained, grouped by API then operation, failures open with messages and curl, data escaped.
+
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { CaseResult } from '../../src/engine/types.js';
+import { renderHtml } from '../../src/report/html.js';
+import { AUTHORIZE_SKIPPED, CLEANUP, FAILED, FAILED_MESSAGES, fixtureReport, FLOW, PASSED, RESULTS, SECRET_TOKEN, SKIPPED, SKIPPED_SPECIAL, stringsIn, writeFixtureReports, XSS, XSS_CASE } from './fixtures.js';
+
+const unescape = (s: string) => s.replace(/&(lt|gt|quot|#39|amp);/g, (_m, e: string) => ({ lt: '<', gt: '>', quot: '"', '#39': "'", amp: '&' })[e]!);
+
+interface CaseView { name: string; status: string; open: boolean; body: string }
+interface OperationView { op: string; route: string; cases: CaseView[] }
+
+/** The page's outline: each <h2> API section, its <h3> operations, and each case's <details>, text unescaped. */
+function outline(html: string): Array<{ api: string; heading: string; operations: OperationView[] }> {
+  return html.split('<h2 id="').slice(1).map((section) => {
+    const api = section.slice(0, section.indexOf('"'));
+    const [head, ...ops] = section.slice(section.indexOf('>') + 1).split('<h3>');
+    return {
+      api,
+      heading: unescape(head!.replace(/<[^>]+>/g, '')).trim(),
+      operations: ops.map((op) => ({
+        op: unescape(op.slice(0, op.indexOf(' <span class="muted">'))),
+        route: unescape(/<span class="muted">([^<]*)<\/span><\/h3>/.exec(op)![1]!).trim(),
+        cases: [...op.matchAll(/<details( open)?><summary><span class="badge (\w+)">\w+<\/span> (.*?) <span class="muted">[^<]*<\/span><\/summary>(.*?)<\/details>/gs)].map((m) => ({
+          open: m[1] === ' open', status: m[2]!, name: unescape(m[3]!), body: unescape(m[4]!.replace(/<[^>]+>/g, '')),
+        })),
+      })),
+    };
+  });
+}
+
+let written: ReturnType<typeof writeFixtureReports>;
+let html: string;
+let page: ReturnType<typeof outline>;
+const caseView = (r: CaseResult): CaseView => page.find((s) => s.api === r.api)!.operations.find((o) => o.op === r.operationId)!.cases.find((c) => c.name === r.case.replace('\u0001', ''))!;
+
+beforeAll(() => {
+  written = writeFixtureReports();
+  html = written.html;
+  page = outline(html);
+});
+afterAll(() => written?.remove());
+
+describe('self-contained', () => {
+  it('loads nothing: no scripts, stylesheets, images, frames or CSS imports', () => {
+    expect(html).not.toMatch(/<script/i);
+    expect(html).not.toMatch(/<link/i);
+    expect(html).not.toMatch(/<[a-z][^>]*\s(src|href|srcset|action|on\w+)=/i);
+    expect(html).not.toMatch(/@import|url\(/i);
+  });
+
+  it('uses only the page\'s own elements and attributes', () => {
+    const tags = new Set([...html.matchAll(/<\/?([a-zA-Z][\w-]*)/g)].map((m) => m[1]!.toLowerCase()));
+    expect([...tags].filter((t) => !['html', 'head', 'meta', 'title', 'style', 'body', 'h1', 'h2', 'h3', 'p', 'span', 'b', 'div', 'pre', 'table', 'tr', 'th', 'td', 'details', 'summary'].includes(t))).toEqual([]);
+    const attributes = new Set([...html.matchAll(/<[a-z][^>]*>/g)].flatMap((m) => [...m[0].matchAll(/\s([\w-]+)=/g)].map((a) => a[1]!)));
+    expect([...attributes].filter((a) => !['lang', 'charset', 'name', 'content', 'class', 'id'].includes(a))).toEqual([]);
+  });
+
+  it('every http(s) URL on the page comes from the data', () => {
+    const data = stringsIn(fixtureReport()).join('\n');
+    const urls = [...unescape(html).matchAll(/https?:\/\/[^\s"'<>]+/g)].map((m) => m[0]);
+    expect(urls.length).toBeGreaterThan(0);
+    expect(urls.filter((u) => !data.includes(u))).toEqual([]);
+  });
+
+  it('holds no control characters and never the credential', () => {
+    expect(html).not.toMatch(/[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/);
+    expect(html).not.toContain(SECRET_TOKEN);
+  });
+});
+
+describe('grouped by API, then operation', () => {
+  it('shows the run summary and each target', () => {
+    expect(html).toContain('<span class="failed">3 failed</span> · <span class="passed">3 passed</span> · <span class="skipped">2 skipped</span> · 8 in all.');
+    expect(html).toContain('<td>davinci</td><td>live</td><td>https://api.pingone.example/v1</td>');
+    expect(html).toContain(`<td>authorize</td><td class="skipped">skipped</td><td>${AUTHORIZE_SKIPPED}</td>`);
+  });
+
+  it('has one section per API, operations with failures first, each case under its operation', () => {
+    const shape = page.map((s) => ({ api: s.api, heading: s.heading, operations: s.operations.map((o) => [o.op, o.route, o.cases.map((c) => c.name)]) }));
+    expect(shape).toEqual([
+      { api: 'davinci', heading: 'davinci 1 failed of 2', operations: [
+        ['getConnector', 'GET /environments/{environmentID}/connectors/{connectorID}', ['documented request']],
+        ['listConnectors', 'GET /environments/{environmentID}/connectors', ['documented request']],
+      ] },
+      { api: 'authorize', heading: 'authorize 0 failed of 2', operations: [
+        ['listPolicies', 'GET /environments/{environmentID}/policies', ['documented request']],
+        ['updatePolicy', 'PUT /environments/{environmentID}/policies/{policyID}', [SKIPPED_SPECIAL.case.replace('\u0001', '')]],
+      ] },
+      { api: 'versori', heading: 'versori 1 failed of 2', operations: [
+        ['createConnection', 'POST /organisations/{organisationId}/connections', ['create then read']],
+        ['listConnections', 'GET /organisations/{organisationId}/connections', ['no credentials']],
+      ] },
+      { api: 'sailpoint', heading: 'sailpoint 1 failed of 2', operations: [
+        ['updateConnector', 'PATCH /connectors/{scriptName}', [XSS_CASE]],
+        ['cleanup', 'DELETE', ['delete what the run created']],
+      ] },
+    ]);
+  });
+
+  it('shows every case exactly once', () => {
+    expect(page.flatMap((s) => s.operations.flatMap((o) => o.cases))).toHaveLength(RESULTS.length);
+  });
+});
+
+describe('cases', () => {
+  it.each([
+    ['passed', PASSED, false],
+    ['failed', FAILED, true],
+    ['skipped', SKIPPED, false],
+    ['failed flow', FLOW, true],
+    ['failed, hostile name', XSS, true],
+    ['cleanup', CLEANUP, false],
+  ] as const)('%s: status badge, open only when failed', (_label, r, open) => {
+    expect(caseView(r)).toMatchObject({ status: r.status, open });
+  });
+
+  it('a failed case shows every check with its message, the curl line and the response', () => {
+    const body = caseView(FAILED).body;
+    for (const m of FAILED_MESSAGES) expect(body).toContain(m.replace('\u0001', ''));
+    expect(body).toContain(`Reproduce (set TOKEN first):${FAILED.reproduce}`);
+    expect(body).toContain('-H "Authorization: Bearer $TOKEN"');
+    expect(body).toContain('Response 500:');
+    expect(body).toMatch(/failed status-code.*passed content-type.*failed not-server-error/s);
+  });
+
+  it('a failed flow shows its reason and its calls in order', () => {
+    const body = caseView(FLOW).body;
+    expect(body).toContain(FLOW.reason);
+    expect(body).toContain([
+      '1. POST https://platform.versori.example/api/connect/v1/organisations/org-1/connections → 201',
+      '2. GET https://platform.versori.example/api/connect/v1/organisations/org-1/connections/c-1 → 404',
+      '3. DELETE https://platform.versori.example/api/connect/v1/organisations/org-1/connections/c-1 → timeout after 10000 ms',
+    ].join('\n'));
+  });
+
+  it('a passed case shows no curl or response, only checks that did not pass', () => {
+    const body = caseView(PASSED).body;
+    expect(body).not.toContain('curl');
+    expect(body).not.toContain('Response');
+    expect(body).toContain('skipped response-headers');
+    expect(body).not.toContain('status-code');
+  });
+
+  it('a skipped case shows its reason', () => {
+    expect(caseView(SKIPPED).body).toContain(AUTHORIZE_SKIPPED);
+    expect(caseView(SKIPPED_SPECIAL).body).toContain(SKIPPED_SPECIAL.reason!.replace('\u0001', ''));
+  });
+});
+
+describe('escaping', () => {
+  it('a case named like an <img> tag appears escaped, never as markup', () => {
+    expect(html).toContain('&lt;img src=x onerror=alert(1)&gt;');
+    expect(html).not.toContain(XSS_CASE);
+  });
+
+  it.each([
+    ['check message', `<script>alert("x")</script> & 'more'`, '&lt;script&gt;alert(&quot;x&quot;)&lt;/script&gt; &amp; &#39;more&#39;'],
+    ['response body', '<html onload="alert(2)">', '&lt;html onload=&quot;alert(2)&quot;&gt;'],
+    ['curl line', XSS.reproduce!, XSS.reproduce!.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;').replace(/'/g, '&#39;').replace('\u0001', '')],
+  ])('%s', (_label, raw, escaped) => {
+    expect(html).toContain(escaped);
+    expect(html).not.toContain(raw);
+  });
+
+  it('the run id and target values are escaped too', () => {
+    const report = fixtureReport();
+    report.runId = '<b>run</b>';
+    report.target.authorize = { skipped: '<i>no token</i>' };
+    const page = renderHtml(report);
+    expect(page).toContain('&lt;b&gt;run&lt;/b&gt;');
+    expect(page).toContain('&lt;i&gt;no token&lt;/i&gt;');
+    expect(page).not.toMatch(/<b>run|<i>/);
+  });
+});
