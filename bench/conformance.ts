@@ -3,7 +3,7 @@
 //
 // What each figure measures
 // 1. Cold start (target: < 5 s). The CLI exactly as `npm start` runs it, minus npm's own launcher:
-//    `node node_modules/tsx/dist/cli.mjs src/cli/main.ts run --report-dir <tmp> --env-file <empty>`
+//    `node bin/conformance.js run --report-dir <tmp> --env-file <empty>` (what `npm start` runs)
 //    as a child process, cwd = project root, run --cold-runs times (default 2) one after the other;
 //    the first is the coldest (the OS file cache is warm either way; vitest/vite caches are left as
 //    they are). Wall time = spawn -> child exit, so it includes tsx's launcher, the CLI's preflight
@@ -199,14 +199,6 @@ if (isMainThread && process.env.BENCH_RSS_FILE) {
 }
 `;
 
-function tsxCli(): string {
-  try {
-    return fileURLToPath(import.meta.resolve('tsx/cli'));
-  } catch {
-    return join(PROJECT_ROOT, 'node_modules/tsx/dist/cli.mjs');
-  }
-}
-
 function childEnv(probe: string, rssFile: string): NodeJS.ProcessEnv {
   const env: NodeJS.ProcessEnv = { ...process.env };
   for (const key of Object.keys(env)) {
@@ -264,7 +256,7 @@ async function coldRun(index: number, root: string, probe: string, emptyEnv: str
   const reportDir = join(root, `report-${index}`);
   const rssFile = join(root, `rss-${index}.jsonl`);
   const started = performance.now();
-  const child = spawn(process.execPath, [tsxCli(), 'src/cli/main.ts', 'run', '--report-dir', reportDir, '--env-file', emptyEnv], {
+  const child = spawn(process.execPath, [join(PROJECT_ROOT, 'bin/conformance.js'), 'run', '--report-dir', reportDir, '--env-file', emptyEnv], {
     cwd: PROJECT_ROOT,
     env: childEnv(probe, rssFile),
     stdio: ['ignore', 'pipe', 'pipe'],
@@ -305,7 +297,7 @@ async function coldRun(index: number, root: string, probe: string, emptyEnv: str
   const probed = existsSync(rssFile)
     ? readFileSync(rssFile, 'utf8').trim().split('\n').filter(Boolean).map((l) => JSON.parse(l) as { pid: number; argv: string[]; maxRssKiB: number })
     : [];
-  if (!probed.some((p) => roleOf(p.argv) === 'CLI (main.ts)')) problems.push('the memory probe did not report the process running src/cli/main.ts');
+  if (!probed.some((p) => roleOf(p.argv) === 'CLI')) problems.push('the memory probe did not report the CLI process (bin/conformance.js)');
   const perProcess = new Map<number, { role: string; bytes: number }>();
   for (const [pid, { name, hwmBytes }] of sampler?.peaks ?? []) perProcess.set(pid, { role: name, bytes: hwmBytes });
   for (const p of probed) perProcess.set(p.pid, { role: roleOf(p.argv), bytes: Math.max(p.maxRssKiB * 1024, perProcess.get(p.pid)?.bytes ?? 0) });
@@ -324,8 +316,7 @@ async function coldRun(index: number, root: string, probe: string, emptyEnv: str
 
 function roleOf(argv: string[]): string {
   const script = argv[0] ?? '?';
-  if (/tsx[/\\]dist[/\\]cli\.mjs$/.test(script)) return 'tsx launcher';
-  if (/src[/\\]cli[/\\]main\.ts$/.test(script)) return 'CLI (main.ts)';
+  if (/bin[/\\]conformance\.js$/.test(script)) return 'CLI';
   if (/vitest[/\\]vitest\.mjs$/.test(script)) return 'vitest';
   return `node ${script.replace(PROJECT_ROOT, '.')}`;
 }
@@ -577,7 +568,7 @@ async function main(): Promise<number> {
       const emptyEnv = join(tmpRoot, 'empty.env');
       writeFileSync(emptyEnv, '');
       for (let i = 1; i <= COLD_RUNS; i++) {
-        process.stdout.write(`  cold run ${i}/${COLD_RUNS}: node tsx src/cli/main.ts run ...\n`);
+        process.stdout.write(`  cold run ${i}/${COLD_RUNS}: node bin/conformance.js run ...\n`);
         const run = await coldRun(i, tmpRoot, probe, emptyEnv);
         cold.push(run);
         if (run.problems.length > 0) {
@@ -612,7 +603,7 @@ async function main(): Promise<number> {
   // ---- report
   console.log('');
   if (cold.length > 0) {
-    console.log('cold start: node <tsx cli> src/cli/main.ts run --report-dir <tmp> (all four APIs, embedded mock), wall time; peak RSS of its process tree');
+    console.log('cold start: node bin/conformance.js run --report-dir <tmp> (what npm start runs; all four APIs, embedded mock), wall time; peak RSS of its process tree');
     console.log(
       table(
         ['run', 'wall', 'exit', 'tree peak (sum of peaks)', 'tree peak (sampled)', 'per process (own peak)'],
