@@ -9,7 +9,7 @@ defineConformanceSuite({
     listApiServerOperations: {
       method: 'GET',
       path: '/environments/{environmentID}/apiServers/{apiServerID}/operations',
-      cases: ['documented request'],
+      cases: ['documented request', 'no credentials', 'wrong token'],
     },
     createApiServerOperation: {
       method: 'POST',
@@ -19,7 +19,7 @@ defineConformanceSuite({
     getApiServerOperation: {
       method: 'GET',
       path: '/environments/{environmentID}/apiServers/{apiServerID}/operations/{apiServerOperationID}',
-      cases: ['documented request'],
+      cases: ['documented request', 'no credentials', 'wrong token'],
     },
     updateApiServerOperation: {
       method: 'PUT',
@@ -30,6 +30,11 @@ defineConformanceSuite({
       method: 'DELETE',
       path: '/environments/{environmentID}/apiServers/{apiServerID}/operations/{apiServerOperationID}',
       cases: ['documented request'],
+    },
+    'flow:lifecycle': {
+      method: 'FLOW',
+      path: 'create, get, update, get, list, delete, get after delete, delete again',
+      cases: ['flow: lifecycle'],
     },
   },
 });

@@ -9,7 +9,7 @@ defineConformanceSuite({
     listConnectorInstances: {
       method: 'GET',
       path: '/environments/{environmentID}/connectorInstances',
-      cases: ['documented request'],
+      cases: ['documented request', 'no credentials', 'wrong token'],
     },
     createConnectorInstance: {
       method: 'POST',
@@ -19,7 +19,7 @@ defineConformanceSuite({
     getConnectorInstance: {
       method: 'GET',
       path: '/environments/{environmentID}/connectorInstances/{connectorInstanceID}',
-      cases: ['documented request'],
+      cases: ['documented request', 'no credentials', 'wrong token'],
     },
     updateConnectorInstance: {
       method: 'PUT',
@@ -35,6 +35,16 @@ defineConformanceSuite({
       method: 'DELETE',
       path: '/environments/{environmentID}/connectorInstances/{connectorInstanceID}',
       cases: ['documented request'],
+    },
+    'flow:lifecycle': {
+      method: 'FLOW',
+      path: 'create, get, update, get, list, delete, get after delete, delete again',
+      cases: ['flow: lifecycle'],
+    },
+    'flow:clone': {
+      method: 'FLOW',
+      path: 'create, PUT, clone, delete both',
+      cases: ['flow: clone'],
     },
   },
 });

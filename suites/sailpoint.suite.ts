@@ -9,7 +9,7 @@ defineConformanceSuite({
     getConnectorList: {
       method: 'GET',
       path: '/connectors',
-      cases: ['parameter examples', 'count=true'],
+      cases: ['parameter examples', 'count=true', 'no credentials', 'wrong token'],
     },
     createCustomConnector: {
       method: 'POST',
@@ -19,7 +19,7 @@ defineConformanceSuite({
     getConnector: {
       method: 'GET',
       path: '/connectors/{scriptName}',
-      cases: ['parameter examples'],
+      cases: ['parameter examples', 'no credentials', 'wrong token'],
     },
     deleteCustomConnector: {
       method: 'DELETE',
@@ -34,7 +34,7 @@ defineConformanceSuite({
     getConnectorSourceConfig: {
       method: 'GET',
       path: '/connectors/{scriptName}/source-config',
-      cases: ['documented request'],
+      cases: ['documented request', 'no credentials', 'wrong token'],
     },
     putConnectorSourceConfig: {
       method: 'PUT',
@@ -44,7 +44,7 @@ defineConformanceSuite({
     getConnectorSourceTemplate: {
       method: 'GET',
       path: '/connectors/{scriptName}/source-template',
-      cases: ['documented request'],
+      cases: ['documented request', 'no credentials', 'wrong token'],
     },
     putConnectorSourceTemplate: {
       method: 'PUT',
@@ -54,7 +54,7 @@ defineConformanceSuite({
     getConnectorCorrelationConfig: {
       method: 'GET',
       path: '/connectors/{scriptName}/correlation-config',
-      cases: ['documented request'],
+      cases: ['documented request', 'no credentials', 'wrong token'],
     },
     putConnectorCorrelationConfig: {
       method: 'PUT',
@@ -64,12 +64,22 @@ defineConformanceSuite({
     getConnectorTranslations: {
       method: 'GET',
       path: '/connectors/{scriptName}/translations/{locale}',
-      cases: ['documented request'],
+      cases: ['documented request', 'no credentials', 'wrong token'],
     },
     putConnectorTranslations: {
       method: 'PUT',
       path: '/connectors/{scriptName}/translations/{locale}',
       cases: ['schema-built body'],
+    },
+    'flow:lifecycle': {
+      method: 'FLOW',
+      path: 'create, get, update, get, list, delete, get after delete, delete again',
+      cases: ['flow: lifecycle'],
+    },
+    'flow:source config': {
+      method: 'FLOW',
+      path: 'create, patch, put source config, get source config XML, delete',
+      cases: ['flow: source config'],
     },
   },
 });

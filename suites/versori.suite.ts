@@ -9,7 +9,7 @@ defineConformanceSuite({
     listConnectors: {
       method: 'GET',
       path: '/o/{organisation_id}/connectors',
-      cases: ['documented request'],
+      cases: ['documented request', 'no credentials', 'wrong token'],
     },
     createHttpConnector: {
       method: 'POST',
@@ -19,7 +19,7 @@ defineConformanceSuite({
     getConnector: {
       method: 'GET',
       path: '/o/{organisation_id}/connectors/{connector_id}',
-      cases: ['documented request'],
+      cases: ['documented request', 'no credentials', 'wrong token'],
     },
     updateConnector: {
       method: 'PUT',
@@ -30,6 +30,11 @@ defineConformanceSuite({
       method: 'DELETE',
       path: '/o/{organisation_id}/connectors/{connector_id}',
       cases: ['documented request'],
+    },
+    'flow:lifecycle': {
+      method: 'FLOW',
+      path: 'create, get, update, get, list, delete, get after delete, delete again',
+      cases: ['flow: lifecycle'],
     },
   },
 });

@@ -94,7 +94,7 @@ async function preparePositive(rt: CaseRuntime, op: OperationEntry, body: BodySo
  * uses a resource the run created; a delete gets one of its own. Only resources the run created
  * are ever changed or deleted.
  */
-async function resolvePathParams(rt: CaseRuntime, op: OperationEntry): Promise<Record<string, string> | string> {
+export async function resolvePathParams(rt: CaseRuntime, op: OperationEntry): Promise<Record<string, string> | string> {
   const params: Record<string, string> = { ...rt.baseParams };
   for (const { parameter } of op.parameters.filter((p) => p.parameter.in === 'path')) {
     if (params[parameter.name] !== undefined) continue;

@@ -1,7 +1,8 @@
 // Cases: what a suite runs for one operation, and what each API must tell the engine about itself.
 
 import type { ApiId, ApiTarget } from '../config/types.js';
-import type { CaseKind, RequestPlan } from '../engine/types.js';
+import type { CaseKind, CaseResult, RequestPlan } from '../engine/types.js';
+import type { Redactor } from '../transport/redact.js';
 import type { CaseRuntime } from './runtime.js';
 
 export type Json = Record<string, unknown>;
@@ -21,8 +22,18 @@ export interface CaseDefinition {
   expectedStatus: number[];
   /** When the documents' own example cannot be sent as it stands: the reason. */
   unusable?: string;
+  /** For negative cases: what the documents forbid, for reports. */
+  forbids?: string;
   /** Builds the request from live state; a string is the reason the case cannot run here. */
   prepare(rt: CaseRuntime): Promise<RequestPlan | string>;
+  /** A multi-step case (a flow) runs itself instead of sending one prepared request. */
+  run?(rt: CaseRuntime, tools: CaseTools): Promise<CaseResult>;
+}
+
+/** What a multi-step case needs from the runner. */
+export interface CaseTools {
+  enabledChecks: readonly string[] | undefined;
+  redactor: Redactor;
 }
 
 /** A kind of resource the engine can list, create for itself, and delete. */
@@ -62,4 +73,16 @@ export interface ApiAdapter {
   unusableExamples?: Record<string, string>;
   /** Positive cases beyond the documents' examples, e.g. a list with count=true. */
   extraCases?: Array<{ operationId: string; name: string; query: Record<string, string> }>;
+  /** How this API's lifecycle flows change a resource. */
+  flows: FlowHooks;
+}
+
+/** What the lifecycle flow (create → get → update → get → list → delete → get 404 → delete 404) needs. */
+export interface FlowHooks {
+  /** The flow's update of a resource the run created: operation, body from its current state, and what the answer must then show. */
+  update(current: Json, name: string): { operationId: string; body: { mediaType: string; value: unknown }; reflects(after: Json): string | undefined };
+  /** Fields the flow's create sets and its full-replace update leaves out: the API unsets them. */
+  unsetByReplace?: Json;
+  /** False when the list does not show what the run creates (with the reason). */
+  listOmitsCreated?: string;
 }

@@ -4,6 +4,8 @@
 import type { CheckResult, Exchange } from '../engine/types.js';
 import { validateResponse, type ResponseProblem } from '../spec/validate-response.js';
 import { contentType } from './content-type.js';
+import { ignoredAuth } from './ignored-auth.js';
+import { negativeDataRejection } from './negative-data-rejection.js';
 import { notServerError } from './not-server-error.js';
 import { requestShape } from './request-shape.js';
 import { responseHeaders } from './response-headers.js';
@@ -11,7 +13,7 @@ import { responseSchema } from './response-schema.js';
 import { statusCode } from './status-code.js';
 import type { Check, CheckContext } from './types.js';
 
-export const CHECKS: readonly Check[] = [requestShape, notServerError, statusCode, contentType, responseSchema, responseHeaders];
+export const CHECKS: readonly Check[] = [requestShape, notServerError, statusCode, negativeDataRejection, ignoredAuth, contentType, responseSchema, responseHeaders];
 export const CHECK_NAMES = CHECKS.map((c) => c.name);
 
 export type CheckInput = Omit<CheckContext, 'responseProblems'>;
@@ -26,6 +28,7 @@ export function runChecks(exchange: Exchange, input: CheckInput, enabled: readon
   const results: CheckResult[] = [];
   for (const check of CHECKS) {
     if (!enabled.includes(check.name)) continue;
+    if (check.appliesTo && !check.appliesTo.includes(input.kind ?? 'positive')) continue;
     const suiteBug = results.some((r) => r.name === 'request-shape' && r.status === 'failed') && !input.requestIsInvalidOnPurpose;
     results.push({ name: check.name, ...(suiteBug ? { status: 'skipped' as const, message: 'the suite sent an invalid request' } : check.run(exchange, ctx)) });
   }

@@ -5,6 +5,8 @@ import { fail, pass, withResponse, type Check } from './types.js';
 export const statusCode: Check = {
   name: 'status-code',
   description: 'the status is documented for the operation and is the one the case expects',
+  // Negative and authentication cases have their own status checks, with their own messages.
+  appliesTo: ['positive', 'flow'],
   run: withResponse((exchange, ctx) => {
     const status = exchange.response!.status;
     const documented = Object.keys(ctx.op.operation.responses ?? {});

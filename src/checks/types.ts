@@ -3,7 +3,7 @@
 import type { LoadedSpec } from '../spec/load-spec.js';
 import type { OperationEntry } from '../spec/operations.js';
 import type { ResponseProblem } from '../spec/validate-response.js';
-import type { CheckResult, Exchange } from '../engine/types.js';
+import type { CaseKind, CheckResult, Exchange } from '../engine/types.js';
 
 export interface CheckContext {
   spec: LoadedSpec;
@@ -12,6 +12,10 @@ export interface CheckContext {
   expectedStatus: number[];
   /** True for cases that send what the documents forbid on purpose (negative cases). */
   requestIsInvalidOnPurpose: boolean;
+  /** The kind of case the exchange belongs to (default positive). */
+  kind?: CaseKind;
+  /** For negative cases: what the documents forbid, for the failure message. */
+  forbids?: string;
   /** The response measured against the spec, computed once and shared by the checks. */
   responseProblems(): ResponseProblem[];
 }
@@ -22,6 +26,8 @@ export interface Check {
   name: string;
   /** One line: what it verifies. */
   description: string;
+  /** The case kinds it judges (default: all). */
+  appliesTo?: readonly CaseKind[];
   run: CheckFn;
 }
 

@@ -5,7 +5,8 @@
 import { join } from 'node:path';
 import { afterAll, describe, inject, it } from 'vitest';
 import { ADAPTERS } from '../cases/apis/index.js';
-import { buildPositiveCases, caseId } from '../cases/build-cases.js';
+import { buildCases } from '../cases/build-all.js';
+import { caseId } from '../cases/build-cases.js';
 import { CaseRuntime, type LeftBehind } from '../cases/runtime.js';
 import type { CaseDefinition } from '../cases/types.js';
 import type { ApiId } from '../config/types.js';
@@ -96,7 +97,7 @@ async function start(def: SuiteDefinition, run: ProvidedRun): Promise<SuiteState
   const token = target.auth.kind === 'token' ? target.auth.token : '';
   const client = new HttpClient({ baseUrl: target.baseUrl, token, timeoutMs: run.config.timeoutMs, concurrency: run.config.concurrency, redactor, useProxyEnv: target.live });
   const rt = new CaseRuntime(spec, adapter, target, client, { runId: run.config.runId, allowWrites: run.config.allowWrites });
-  const cases = new Map(buildPositiveCases(spec, adapter).map((c) => [`${c.operationId}\u0000${c.name}`, c]));
+  const cases = new Map(buildCases(spec, adapter, run.caseOptions).map((c) => [`${c.operationId}\u0000${c.name}`, c]));
   return { cases, rt, redactor, client };
 }
 

@@ -6,7 +6,7 @@ import { writeFileSync } from 'node:fs';
 import { basename, join, relative } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { ADAPTERS } from '../cases/apis/index.js';
-import { buildPositiveCases } from '../cases/build-cases.js';
+import { buildCases } from '../cases/build-all.js';
 import type { ApiId } from '../config/types.js';
 import { PROJECT_ROOT, bundledSpecFiles } from '../project-paths.js';
 import { loadSpec } from '../spec/load-spec.js';
@@ -20,7 +20,7 @@ export async function renderSuites(): Promise<Map<string, string>> {
     const spec = await loadSpec(file);
     const api = spec.apiId as ApiId;
     const operations = new Map<string, { method: string; path: string; cases: string[] }>();
-    for (const c of buildPositiveCases(spec, ADAPTERS[api])) {
+    for (const c of buildCases(spec, ADAPTERS[api])) {
       const op = operations.get(c.operationId) ?? { method: c.method, path: c.path, cases: [] };
       op.cases.push(c.name);
       operations.set(c.operationId, op);
@@ -33,7 +33,7 @@ export async function renderSuites(): Promise<Map<string, string>> {
 function render(api: string, specPath: string, operations: Map<string, { method: string; path: string; cases: string[] }>): string {
   const q = (s: string) => `'${s.replace(/\\/g, '\\\\').replace(/'/g, "\\'")}'`;
   const ops = [...operations].map(([id, op]) => [
-    `    ${id}: {`,
+    `    ${/^\w+$/.test(id) ? id : q(id)}: {`,
     `      method: ${q(op.method)},`,
     `      path: ${q(op.path)},`,
     `      cases: [${op.cases.map(q).join(', ')}],`,

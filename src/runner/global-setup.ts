@@ -36,7 +36,7 @@ export default async function setup(project: TestProject): Promise<() => Promise
   }
   for (const t of targets) if (t.auth.kind === 'token') redactor.add(t.auth.token);
   for (const t of config.targets) if (t.auth.kind === 'client-credentials') redactor.add(t.auth.clientSecret);
-  const run: ProvidedRun = { config, targets, secrets: redactor.secrets() };
+  const run: ProvidedRun = { config, targets, secrets: redactor.secrets(), caseOptions: {} };
   publishRun(run);
   project.provide('conformance', run);
   return async () => {

@@ -5,11 +5,9 @@ import { performance } from 'node:perf_hooks';
 import { runChecks } from '../checks/index.js';
 import type { CaseRuntime } from '../cases/runtime.js';
 import type { CaseDefinition } from '../cases/types.js';
-import type { CaseResult, Exchange } from '../engine/types.js';
-import { curlLine } from '../transport/curl.js';
+import type { CaseResult } from '../engine/types.js';
+import { evidence, header } from './evidence.js';
 import type { Redactor } from '../transport/redact.js';
-
-const BODY_EXCERPT = 2000;
 
 export interface RunCaseOptions {
   enabledChecks?: readonly string[];
@@ -23,6 +21,14 @@ export async function runCase(def: CaseDefinition, rt: CaseRuntime, options: Run
   if (def.unusable) return skipped(`the documents' example cannot be sent as it stands: ${def.unusable}`);
   if (def.writes && rt.target.live && !rt.options.allowWrites) return skipped('read-only run: this case writes; pass --allow-writes (or CONFORMANCE_ALLOW_WRITES=true) to run it');
 
+  if (def.run) {
+    try {
+      return await def.run(rt, { enabledChecks: options.enabledChecks, redactor: options.redactor });
+    } catch (err) {
+      return { ...base, status: 'failed', reason: `the flow stopped: ${options.redactor.text((err as Error).message)}`, checks: [], durationMs: performance.now() - started };
+    }
+  }
+
   let plan;
   try {
     plan = await def.prepare(rt);
@@ -32,26 +38,12 @@ export async function runCase(def: CaseDefinition, rt: CaseRuntime, options: Run
   if (typeof plan === 'string') return skipped(plan);
 
   const exchange = await rt.send(def.operationId, plan);
-  const checks = runChecks(exchange, { spec: rt.spec, op: rt.operation(def.operationId), expectedStatus: def.expectedStatus, requestIsInvalidOnPurpose: def.kind === 'negative' }, options.enabledChecks);
+  const checks = runChecks(
+    exchange,
+    { spec: rt.spec, op: rt.operation(def.operationId), expectedStatus: def.expectedStatus, requestIsInvalidOnPurpose: def.kind === 'negative', kind: def.kind, ...(def.forbids ? { forbids: def.forbids } : {}) },
+    options.enabledChecks,
+  );
   const failed = checks.some((c) => c.status === 'failed');
   return { ...base, ...evidence(exchange, options.redactor), status: failed ? 'failed' : 'passed', checks, durationMs: performance.now() - started };
 }
 
-export function header(def: CaseDefinition): Pick<CaseResult, 'id' | 'api' | 'operationId' | 'method' | 'path' | 'case' | 'kind'> {
-  return { id: def.id, api: def.api, operationId: def.operationId, method: def.method, path: def.path, case: def.name, kind: def.kind };
-}
-
-/** The redacted request, an excerpt of the response, and the curl line that repeats it. */
-export function evidence(exchange: Exchange, redactor: Redactor): Pick<CaseResult, 'request' | 'response' | 'reproduce' | 'reason'> {
-  const res = exchange.response;
-  return {
-    request: exchange.request,
-    ...(res ? { response: { status: res.status, headers: redactor.headers(res.headers), bodyExcerpt: excerpt(redactor.text(res.text)) } } : {}),
-    reproduce: curlLine(exchange.request, exchange.plan),
-    ...(exchange.error ? { reason: exchange.error } : {}),
-  };
-}
-
-function excerpt(text: string): string {
-  return text.length > BODY_EXCERPT ? `${text.slice(0, BODY_EXCERPT)}... (${text.length} characters)` : text;
-}

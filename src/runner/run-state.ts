@@ -9,6 +9,8 @@ export interface ProvidedRun {
   targets: ApiTarget[];
   /** Values that must never appear in output. */
   secrets: string[];
+  /** Seed and size of the generated cases. */
+  caseOptions: { seed?: number; maxCases?: number };
 }
 
 declare module 'vitest' {

@@ -29,10 +29,13 @@ interface Given {
   expect?: number[];
   planBody?: RequestPlan['body'];
   pathParams?: Record<string, string>;
+  kind?: 'positive' | 'negative' | 'auth' | 'flow';
+  auth?: RequestPlan['auth'];
+  forbids?: string;
 }
 
 function exchange(g: Given): Exchange {
-  const plan: RequestPlan = { method: 'GET', path: '/connectors', pathParams: g.pathParams ?? {}, query: g.query ?? {}, headers: {}, auth: 'default', ...(g.planBody ? { body: g.planBody } : {}) };
+  const plan: RequestPlan = { method: 'GET', path: '/connectors', pathParams: g.pathParams ?? {}, query: g.query ?? {}, headers: {}, auth: g.auth ?? 'default', ...(g.planBody ? { body: g.planBody } : {}) };
   const base = { plan, request: { method: 'GET', url: 'http://t/connectors', headers: {} }, durationMs: 1, attempts: 1 };
   if (g.error) return { ...base, error: g.error };
   const body = g.body === undefined ? [CONNECTOR] : g.body;
@@ -40,8 +43,8 @@ function exchange(g: Given): Exchange {
 }
 
 function check(name: string, g: Given, spec = () => sailpoint, opId = 'getConnectorList') {
-  const results = runChecks(exchange(g), { spec: spec(), op: op(spec(), opId), expectedStatus: g.expect ?? [200], requestIsInvalidOnPurpose: g.negative ?? false }, [name]);
-  return results[0]!;
+  const results = runChecks(exchange(g), { spec: spec(), op: op(spec(), opId), expectedStatus: g.expect ?? [200], requestIsInvalidOnPurpose: g.negative ?? false, kind: g.kind ?? (g.negative ? 'negative' : 'positive'), ...(g.forbids ? { forbids: g.forbids } : {}) }, [name]);
+  return results[0] ?? { name, status: 'not applicable' as never };
 }
 
 type Row = [string, Given, 'passed' | 'failed' | 'skipped', RegExp?];
@@ -79,6 +82,16 @@ const TABLE: Record<string, Row[]> = {
     ['a negative case that sends an invalid request', { query: { offset: '-1' }, negative: true }, 'passed'],
     ['a negative case whose request is valid', { query: { offset: '1' }, negative: true }, 'failed', /this negative case must send a request the documents forbid/],
   ],
+  'negative-data-rejection': [
+    ['a forbidden request rejected with the documented 400', { kind: 'negative', negative: true, query: { limit: '251' }, status: 400, expect: [400], body: { detailCode: '400', messages: [] } }, 'passed'],
+    ['a forbidden request accepted', { kind: 'negative', negative: true, query: { limit: '251' }, expect: [400], forbids: 'limit above its maximum of 250' }, 'failed', /Received: 200: the target accepted a request the documents forbid \(limit above its maximum of 250\) \/ Documented: 400/],
+    ['a forbidden request rejected with another 4xx', { kind: 'negative', negative: true, query: { limit: '251' }, status: 404, expect: [400], body: { detailCode: '404', messages: [] } }, 'failed', /Received: 404 \/ Documented: 400 for a request the documents forbid/],
+  ],
+  'ignored-auth': [
+    ['no credentials refused with 401', { kind: 'auth', auth: 'none', status: 401, expect: [401], body: { error: 'no token' } }, 'passed'],
+    ['no credentials, served anyway', { kind: 'auth', auth: 'none', expect: [401] }, 'failed', /Received: 200: the target served a request sent with no credentials \/ Documented: 401/],
+    ['a wrong token refused with 403', { kind: 'auth', auth: 'invalid', status: 403, expect: [401], body: { detailCode: '403', messages: [] } }, 'failed', /Received: 403 \/ Documented: 401 for a request sent with a token no server issued/],
+  ],
   'not-server-error': [
     ['a 4xx', { status: 400, body: { detailCode: '400', messages: [] } }, 'passed'],
     ['a 503', { status: 503, body: 'down' }, 'failed', /Received: 503 \/ Documented: no server error/],
@@ -109,6 +122,14 @@ describe('request bodies', () => {
     const wrongType = check('request-shape', { pathParams: env, planBody: { mediaType: 'text/plain', value: 'x' }, expect: [201] }, () => davinci, 'createConnectorInstance');
     expect(wrongType.message).toMatch(/content type text\/plain is not one of application\/json/);
   });
+});
+
+it('each kind of case has its status judged by one check', () => {
+  const kinds = { positive: 'status-code', flow: 'status-code', negative: 'negative-data-rejection', auth: 'ignored-auth' } as const;
+  for (const [kind, judge] of Object.entries(kinds)) {
+    const names = runChecks(exchange({ kind: kind as never }), { spec: sailpoint, op: op(sailpoint, 'getConnectorList'), expectedStatus: [200], requestIsInvalidOnPurpose: kind === 'negative', kind: kind as never }).map((r) => r.name);
+    expect(names.filter((n) => ['status-code', 'negative-data-rejection', 'ignored-auth'].includes(n))).toEqual([judge]);
+  }
 });
 
 it('a failed request-shape skips the other checks: the target is not blamed for the suite\'s request', () => {

@@ -33,12 +33,15 @@ describe('against the embedded mock', () => {
 
   it('covers every operation of all four APIs', () => {
     const report = readReport(dir);
-    const ops = new Set(report.results.filter((r) => r.operationId !== 'cleanup').map((r) => `${r.api}/${r.operationId}`));
+    const ops = new Set(report.results.filter((r) => r.kind === 'positive').map((r) => `${r.api}/${r.operationId}`));
     expect([...new Set(report.results.map((r) => r.api))].sort()).toEqual(['authorize', 'davinci', 'sailpoint', 'versori']);
     expect(ops.size).toBe(29);
-    for (const r of report.results.filter((x) => x.status === 'passed' && x.operationId !== 'cleanup')) {
-      expect(r.checks.map((c) => c.name), r.id).toEqual(['request-shape', 'not-server-error', 'status-code', 'content-type', 'response-schema', 'response-headers']);
+    const judge = { positive: 'status-code', negative: 'negative-data-rejection', auth: 'ignored-auth' } as const;
+    for (const r of report.results.filter((x) => x.status === 'passed' && x.kind !== 'flow')) {
+      expect(r.checks.map((c) => c.name), r.id).toEqual(['request-shape', 'not-server-error', judge[r.kind as keyof typeof judge], 'content-type', 'response-schema', 'response-headers']);
     }
+    const kinds = new Set(report.results.map((r) => r.kind));
+    expect([...kinds].sort()).toEqual(expect.arrayContaining(['auth', 'flow', 'positive']));
   });
 
   it('prints a summary that names the report files', () => {
@@ -117,7 +120,19 @@ describe('against a deliberately broken mock', () => {
   it('fails nothing else, and skips the APIs it was not pointed at, with the reason', () => {
     const report = readReport(dir);
     const failed = report.results.filter((r) => r.status === 'failed').map((r) => r.id);
-    expect(failed).toEqual(['davinci/getConnectorInstance/documented-request', 'sailpoint/createCustomConnector/example-seed004-create-request']);
+    // The flows that pass through the broken calls fail at that step; nothing else fails.
+    expect(failed.sort()).toEqual([
+      'davinci/flow/clone',
+      'davinci/flow/lifecycle',
+      'davinci/getConnectorInstance/documented-request',
+      'sailpoint/createCustomConnector/example-seed004-create-request',
+      'sailpoint/flow/lifecycle',
+      'sailpoint/flow/source-config',
+    ]);
+    const flow = report.results.find((r) => r.id === 'davinci/flow/lifecycle')!;
+    expect(flow.checks.filter((c) => c.status === 'failed').map((c) => c.name)).toEqual(['step 2 get: response-schema']);
+    expect(flow.steps!.map((s) => `${s.request.method} ${s.status}`)).toEqual(['POST 201', 'GET 200']);
+    expect(flow.reproduce).toMatch(/^curl -sS -X GET /);
     expect(report.target['versori']).toEqual({ skipped: 'not selected with --api' });
     expect(run.stdout + run.stderr).not.toContain(TOKEN);
   });

@@ -18,5 +18,6 @@ it('every operation of every spec has at least one case', async () => {
   const all = [...(await renderSuites()).values()].join('\n');
   const operations = all.match(/^ {4}\w+: \{$/gm) ?? [];
   expect(operations).toHaveLength(29);
+  expect(all.match(/^ {4}'flow:[\w ]+': \{$/gm)).toHaveLength(6);
   expect(all.match(/cases: \[\]/g)).toBeNull();
 });

@@ -24,6 +24,13 @@ const operation: ResourceAdapter = {
 export const authorize: ApiAdapter = {
   api: 'authorize',
   resources: [operation],
+  flows: {
+    update: (current, name) => ({
+      operationId: 'updateApiServerOperation',
+      body: { mediaType: 'application/json', value: { ...pick(current, WRITABLE), name } },
+      reflects: (after) => (after['name'] === name ? undefined : `Received: name ${JSON.stringify(after['name'])} / Documented: the name the PUT sent, "${name}"`),
+    }),
+  },
   requestBody(body, ctx) {
     const base = ctx.current ? pick(ctx.current, WRITABLE) : {};
     const merged = overlayRealValues(base, body);

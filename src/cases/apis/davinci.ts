@@ -20,6 +20,13 @@ const instance: ResourceAdapter = {
 export const davinci: ApiAdapter = {
   api: 'davinci',
   resources: [instance],
+  flows: {
+    update: (current, name) => ({
+      operationId: 'updateConnectorInstance',
+      body: { mediaType: 'application/json', value: { ...pick(current, ['connector', 'properties']), name } },
+      reflects: (after) => (after['name'] === name ? undefined : `Received: name ${JSON.stringify(after['name'])} / Documented: the name the PUT sent, "${name}"`),
+    }),
+  },
   requestBody(body, ctx) {
     if (ctx.operationId === 'cloneConnectorInstance') return body;
     if (ctx.current) {

@@ -25,6 +25,14 @@ const connector: ResourceAdapter = {
 export const sailpoint: ApiAdapter = {
   api: 'sailpoint',
   resources: [connector],
+  flows: {
+    update: (_current, name) => ({
+      operationId: 'updateConnector',
+      body: { mediaType: 'application/json-patch+json', value: [{ op: 'replace', path: '/connectorMetadata', value: { conformanceRun: name } }] },
+      reflects: (after) => ((after['connectorMetadata'] as Json | undefined)?.['conformanceRun'] === name ? undefined : `Received: connectorMetadata ${JSON.stringify(after['connectorMetadata'])} / Documented: the patched connectorMetadata.conformanceRun "${name}"`),
+    }),
+    listOmitsCreated: 'the list shows RELEASED connectors only, and the run creates DEVELOPMENT ones',
+  },
   unusableExamples: {
     'seed004-patch-request': 'the vendor example patches /description, which the same page says cannot be patched (only connectorMetadata, applicationXml, correlationConfigXml and sourceConfigXml can)',
   },

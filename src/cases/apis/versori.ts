@@ -23,6 +23,19 @@ const connector: ResourceAdapter = {
 export const versori: ApiAdapter = {
   api: 'versori',
   resources: [connector],
+  flows: {
+    // PUT is a full replace: the flow creates with documentationURL and replaces without it.
+    unsetByReplace: { documentationURL: 'https://conformance.example.com/docs' },
+    update(current, name) {
+      const value = versori.requestBody({}, { operationId: 'updateConnector', name, target: undefined as never, current });
+      delete (value as Json)['documentationURL'];
+      return {
+        operationId: 'updateConnector',
+        body: { mediaType: 'application/json', value },
+        reflects: (after) => (after['name'] === name ? undefined : `Received: name ${JSON.stringify(after['name'])} / Documented: the name the PUT sent, "${name}"`),
+      };
+    },
+  },
   requestBody(body, ctx) {
     if (ctx.current) {
       const c = ctx.current;

@@ -1,0 +1,36 @@
+// Authentication cases (ignored-auth): every read, sent with no credentials and with a token no
+// server issued, must get 401. They only read, so they also run on live targets.
+
+import type { ApiId } from '../config/types.js';
+import type { LoadedSpec } from '../spec/load-spec.js';
+import { listOperations } from '../spec/operations.js';
+import { caseId, resolvePathParams } from './build-cases.js';
+import type { CaseDefinition } from './types.js';
+
+const MODES = [
+  ['none', 'no credentials'],
+  ['invalid', 'wrong token'],
+] as const;
+
+export function buildAuthCases(spec: LoadedSpec): CaseDefinition[] {
+  return listOperations(spec.doc)
+    .filter((op) => op.method === 'get')
+    .flatMap((op) =>
+      MODES.map(([auth, name]): CaseDefinition => ({
+        id: caseId(spec.apiId, op.operationId!, name),
+        api: spec.apiId as ApiId,
+        operationId: op.operationId!,
+        method: 'GET',
+        path: op.path,
+        name,
+        kind: 'auth',
+        writes: false,
+        expectedStatus: [401],
+        async prepare(rt) {
+          const params = await resolvePathParams(rt, op);
+          if (typeof params === 'string') return params;
+          return { ...rt.plan(op.operationId!, params), auth };
+        },
+      })),
+    );
+}

@@ -1,0 +1,47 @@
+// Runs every case of the given targets in this process, without vitest: for the mutation self-test
+// and the benchmark. The suites run the same cases, one vitest test each.
+
+import { join } from 'node:path';
+import { ADAPTERS } from '../cases/apis/index.js';
+import { buildCases } from '../cases/build-all.js';
+import { CaseRuntime } from '../cases/runtime.js';
+import type { ApiTarget } from '../config/types.js';
+import type { CaseResult } from '../engine/types.js';
+import { PROJECT_ROOT, bundledSpecFiles } from '../project-paths.js';
+import { loadSpec } from '../spec/load-spec.js';
+import { HttpClient } from '../transport/http-client.js';
+import { Redactor } from '../transport/redact.js';
+import type { CaseOptions } from '../cases/build-all.js';
+import { runCase } from './run-case.js';
+
+export interface InProcessOptions extends CaseOptions {
+  /** Targets with a bearer token each (`auth.kind === 'token'`). */
+  targets: ApiTarget[];
+  runId: string;
+  allowWrites: boolean;
+  timeoutMs?: number;
+  concurrency?: number;
+  enabledChecks?: readonly string[];
+}
+
+export async function runInProcess(options: InProcessOptions): Promise<CaseResult[]> {
+  const specs = await Promise.all(bundledSpecFiles().map((f) => loadSpec(f, { validate: false })));
+  const results: CaseResult[] = [];
+  for (const target of options.targets) {
+    const spec = specs.find((s) => s.apiId === target.api);
+    if (!spec) throw new Error(`no spec for ${target.api} under ${join(PROJECT_ROOT, 'specs')}`);
+    const token = target.auth.kind === 'token' ? target.auth.token : '';
+    const redactor = new Redactor([token]);
+    const client = new HttpClient({ baseUrl: target.baseUrl, token, timeoutMs: options.timeoutMs ?? 10_000, concurrency: options.concurrency ?? 8, redactor, useProxyEnv: target.live });
+    const rt = new CaseRuntime(spec, ADAPTERS[target.api], target, client, { runId: options.runId, allowWrites: options.allowWrites });
+    try {
+      const cases = buildCases(spec, ADAPTERS[target.api], options);
+      results.push(...(await Promise.all(cases.map((c) => runCase(c, rt, { enabledChecks: options.enabledChecks, redactor })))));
+      const left = await rt.cleanup();
+      if (left.length > 0) results.push({ id: `${target.api}/cleanup`, api: target.api, operationId: 'cleanup', method: 'DELETE', path: '', case: 'delete what the run created', kind: 'flow', status: 'failed', durationMs: 0, checks: [], reason: `left behind: ${left.map((l) => `${l.label} ${l.id}`).join(', ')}` });
+    } finally {
+      await client.close();
+    }
+  }
+  return results;
+}
