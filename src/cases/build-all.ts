@@ -5,6 +5,7 @@ import type { LoadedSpec } from '../spec/load-spec.js';
 import { buildAuthCases } from './auth-cases.js';
 import { buildPositiveCases } from './build-cases.js';
 import { buildFlows } from './flows.js';
+import { buildNegativeCases } from './negative-cases.js';
 import type { ApiAdapter, CaseDefinition } from './types.js';
 
 export interface CaseOptions {
@@ -15,5 +16,5 @@ export interface CaseOptions {
 }
 
 export function buildCases(spec: LoadedSpec, adapter: ApiAdapter, _options: CaseOptions = {}): CaseDefinition[] {
-  return [...buildPositiveCases(spec, adapter), ...buildAuthCases(spec), ...buildFlows(spec.apiId as ApiId, adapter.resources)];
+  return [...buildPositiveCases(spec, adapter), ...buildNegativeCases(spec, adapter), ...buildAuthCases(spec), ...buildFlows(spec.apiId as ApiId, adapter.resources)];
 }

@@ -12,7 +12,7 @@ import { deref, listOperations, type OperationEntry } from '../spec/operations.j
 import type { CaseRuntime } from './runtime.js';
 import type { ApiAdapter, CaseDefinition, Json } from './types.js';
 
-interface BodySource {
+export interface BodySource {
   name: string;
   mediaType: string;
   /** The example's value, or undefined to build one from the schema. */
@@ -32,7 +32,7 @@ export function buildPositiveCases(spec: LoadedSpec, adapter: ApiAdapter): CaseD
   return cases;
 }
 
-function bodySources(spec: LoadedSpec, op: OperationEntry): Array<BodySource | undefined> {
+export function bodySources(spec: LoadedSpec, op: OperationEntry): Array<BodySource | undefined> {
   if (!op.operation.requestBody) return [undefined];
   const body = deref<OpenAPIV3_1.RequestBodyObject>(spec.doc, op.operation.requestBody, '');
   const sources: BodySource[] = [];
@@ -73,7 +73,7 @@ function positiveCase(spec: LoadedSpec, adapter: ApiAdapter, op: OperationEntry,
   };
 }
 
-async function preparePositive(rt: CaseRuntime, op: OperationEntry, body: BodySource | undefined, query: Record<string, string>): Promise<RequestPlan | string> {
+export async function preparePositive(rt: CaseRuntime, op: OperationEntry, body: BodySource | undefined, query: Record<string, string>): Promise<RequestPlan | string> {
   const params = await resolvePathParams(rt, op);
   if (typeof params === 'string') return params;
   let planBody: RequestPlan['body'];
@@ -113,7 +113,7 @@ export async function resolvePathParams(rt: CaseRuntime, op: OperationEntry): Pr
   return params;
 }
 
-function parameterExamples(spec: LoadedSpec, op: OperationEntry): Record<string, string> {
+export function parameterExamples(spec: LoadedSpec, op: OperationEntry): Record<string, string> {
   const query: Record<string, string> = {};
   for (const { parameter } of op.parameters) {
     if (parameter.in !== 'query') continue;
@@ -130,7 +130,7 @@ function exampleOf(spec: LoadedSpec, parameter: OpenAPIV3_1.ParameterObject): un
   return first ? deref<OpenAPIV3_1.ExampleObject>(spec.doc, first, '').value?.value : undefined;
 }
 
-function sampleBody(spec: LoadedSpec, op: OperationEntry, mediaType: string): unknown {
+export function sampleBody(spec: LoadedSpec, op: OperationEntry, mediaType: string): unknown {
   const body = deref<OpenAPIV3_1.RequestBodyObject>(spec.doc, op.operation.requestBody, '');
   const schema = body.value.content?.[mediaType]?.schema;
   const resolved = schema && '$ref' in schema ? resolvePointer(spec.doc, schema.$ref as string) : schema;

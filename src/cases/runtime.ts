@@ -6,6 +6,7 @@ import type { Exchange, RequestPlan } from '../engine/types.js';
 import type { LoadedSpec } from '../spec/load-spec.js';
 import { listOperations, type OperationEntry } from '../spec/operations.js';
 import type { HttpClient } from '../transport/http-client.js';
+import type { Journal } from './journal.js';
 import type { ApiAdapter, Json, ResourceAdapter } from './types.js';
 
 export interface CreatedResource {
@@ -33,7 +34,7 @@ export class CaseRuntime {
     readonly adapter: ApiAdapter,
     readonly target: ApiTarget,
     readonly client: HttpClient,
-    readonly options: { runId: string; allowWrites: boolean },
+    readonly options: { runId: string; allowWrites: boolean; journal?: Journal },
   ) {
     this.ops = new Map(listOperations(spec.doc).map((o) => [o.operationId ?? '', o]));
   }
@@ -100,7 +101,10 @@ export class CaseRuntime {
       const plan = this.plan(item.resource.deleteOperation, params);
       const exchange = await this.client.send(plan);
       const status = exchange.response?.status;
-      if (status !== undefined && (status < 300 || status === 404)) item.deleted = true;
+      if (status !== undefined && (status < 300 || status === 404)) {
+        item.deleted = true;
+        this.journal('deleted', item);
+      }
       else left.push({ label: item.resource.label, id: item.id, path: plan.path, reason: exchange.error ?? `DELETE answered ${status}` });
     }
     return left;
@@ -122,13 +126,27 @@ export class CaseRuntime {
     for (const resource of this.adapter.resources) {
       if (resource.createdBy.includes(operationId)) {
         const id = resource.idOf((exchange.response?.body ?? {}) as Json);
-        if (id) this.created.push({ resource, params: { ...plan.pathParams }, id, deleted: false });
+        if (id) {
+          const item = { resource, params: { ...plan.pathParams }, id, deleted: false };
+          this.created.push(item);
+          this.journal('created', item);
+        }
       }
       if (resource.deleteOperation === operationId) {
         const id = plan.pathParams[resource.param];
-        for (const c of this.created) if (c.resource === resource && c.id === id) c.deleted = true;
+        for (const c of this.created) {
+          if (c.resource === resource && c.id === id && !c.deleted) {
+            c.deleted = true;
+            this.journal('deleted', c);
+          }
+        }
       }
     }
+  }
+
+  private journal(event: 'created' | 'deleted', item: CreatedResource): void {
+    const path = this.plan(item.resource.deleteOperation, { ...item.params, [item.resource.param]: item.id }).path;
+    this.options.journal?.record({ event, api: this.target.api, label: item.resource.label, id: item.id, path });
   }
 
   private memo(key: string, make: () => Promise<string | undefined>): Promise<string | undefined> {

@@ -10,7 +10,9 @@ import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { CHECK_NAMES, unknownChecks } from '../checks/index.js';
 import { loadConfig, readEnvironment, type CliOverrides } from '../config/load-config.js';
-import { ConfigError } from '../config/types.js';
+import { ConfigError, type RunConfig } from '../config/types.js';
+import { Journal, JOURNAL_ENV } from '../cases/journal.js';
+import { sweepLeftovers, type SweepOutcome } from './sweep-leftovers.js';
 import { PROJECT_ROOT, bundledSpecFiles } from '../project-paths.js';
 import { SUMMARY_FILE_ENV, type RunSummary } from '../report/vitest-reporter.js';
 import { CLI_OPTIONS_ENV } from '../runner/run-state.js';
@@ -37,10 +39,17 @@ export async function runCommand(options: RunCommandOptions, out = console): Pro
     return EXIT.USAGE;
   }
 
+  const config = loadConfig(readEnvironment(process.env, options.envFile), options);
   const scratch = mkdtempSync(join(tmpdir(), 'conformance-run-'));
   const summaryFile = join(scratch, 'summary.json');
+  const journalFile = join(scratch, 'journal.jsonl');
   try {
-    await runVitest(options, summaryFile);
+    const { signal } = await runVitest(options, summaryFile, journalFile);
+    const swept = await sweep(config, journalFile, out);
+    if (signal) {
+      out.error(`conformance: interrupted (${signal}); ${describeSweep(swept, config)}`);
+      return EXIT.USAGE;
+    }
     let summary: RunSummary;
     try {
       summary = JSON.parse(readFileSync(summaryFile, 'utf8')) as RunSummary;
@@ -48,27 +57,51 @@ export async function runCommand(options: RunCommandOptions, out = console): Pro
       out.error('conformance: the run did not complete (see the messages above)');
       return EXIT.USAGE;
     }
-    return summary.failed > 0 ? EXIT.FAILED : EXIT.OK;
+    if (swept && swept.deleted.length + swept.left.length > 0) out.error(`conformance: after the run, ${describeSweep(swept, config)}`);
+    return summary.failed > 0 || (swept?.left.length ?? 0) > 0 ? EXIT.FAILED : EXIT.OK;
   } finally {
     rmSync(scratch, { recursive: true, force: true });
   }
 }
 
-function runVitest(options: RunCommandOptions, summaryFile: string): Promise<number | null> {
+/** Deletes what the journal says the run left behind on live targets (the embedded mock died with the run). */
+async function sweep(config: RunConfig, journalFile: string, out: Console): Promise<SweepOutcome | undefined> {
+  const remaining = Journal.remaining(journalFile);
+  if (config.mode === 'mock' || remaining.length === 0) return undefined;
+  try {
+    return await sweepLeftovers(remaining, config);
+  } catch (err) {
+    out.error(`conformance: could not clean up: ${(err as Error).message}`);
+    return { deleted: [], left: remaining.map((e) => ({ ...e, reason: (err as Error).message })) };
+  }
+}
+
+function describeSweep(swept: SweepOutcome | undefined, config: RunConfig): string {
+  if (!swept) return config.mode === 'mock' ? 'the embedded mock stopped with it, so nothing is left behind' : 'the run had created nothing that was still there';
+  const left = swept.left.map((e) => `${e.api} ${e.label} ${e.id} at ${e.path} (${e.reason})`);
+  return `deleted ${swept.deleted.length} resource(s) the run had created${left.length ? `; COULD NOT DELETE: ${left.join('; ')}` : ''}`;
+}
+
+function runVitest(options: RunCommandOptions, summaryFile: string, journalFile: string): Promise<{ code: number | null; signal: NodeJS.Signals | undefined }> {
   const require = createRequire(import.meta.url);
   const vitestBin = join(dirname(require.resolve('vitest/package.json')), 'vitest.mjs');
   const args = [vitestBin, 'run', '--config', join(PROJECT_ROOT, 'suites/vitest.config.ts'), '--reporter', join(PROJECT_ROOT, 'src/report/vitest-reporter.ts')];
   if (options.concurrency) args.push('--maxConcurrency', String(options.concurrency));
   if (options.shard) args.push('--shard', options.shard);
-  const env = { ...process.env, [CLI_OPTIONS_ENV]: JSON.stringify({ ...options, specsValidated: true }), [SUMMARY_FILE_ENV]: summaryFile };
+  const env = { ...process.env, [CLI_OPTIONS_ENV]: JSON.stringify({ ...options, specsValidated: true }), [SUMMARY_FILE_ENV]: summaryFile, [JOURNAL_ENV]: journalFile };
   return new Promise((resolve, reject) => {
     const child = spawn(process.execPath, args, { cwd: PROJECT_ROOT, env, stdio: 'inherit' });
-    const forward = (signal: NodeJS.Signals) => child.kill(signal);
-    process.on('SIGINT', forward).on('SIGTERM', forward);
+    let interrupted: NodeJS.Signals | undefined;
+    // Stop the run, then (after it exits) delete what it created: the caller sweeps the journal.
+    const stop = (signal: NodeJS.Signals) => {
+      interrupted ??= signal;
+      child.kill('SIGTERM');
+    };
+    process.on('SIGINT', stop).on('SIGTERM', stop);
     child.once('error', reject);
     child.once('exit', (code) => {
-      process.off('SIGINT', forward).off('SIGTERM', forward);
-      resolve(code);
+      process.off('SIGINT', stop).off('SIGTERM', stop);
+      resolve({ code, signal: interrupted });
     });
   });
 }

@@ -1,0 +1,50 @@
+// Negative cases (negative-data-rejection): for each operation, requests the documents forbid, made
+// by breaking the operation's valid request one way at a time. Each expects the documented 4xx.
+// Case names come from a template request (the documented example, or a body built from the schema);
+// at run time each case breaks the real request built from live state the same way.
+
+import type { ApiId } from '../config/types.js';
+import type { LoadedSpec } from '../spec/load-spec.js';
+import { listOperations, type OperationEntry } from '../spec/operations.js';
+import { bodySources, caseId, parameterExamples, preparePositive, sampleBody, successStatuses } from './build-cases.js';
+import { negativeVariants, type RequestParts } from './negative.js';
+import type { ApiAdapter, CaseDefinition } from './types.js';
+
+export function buildNegativeCases(spec: LoadedSpec, adapter: ApiAdapter): CaseDefinition[] {
+  const cases: CaseDefinition[] = [];
+  for (const op of listOperations(spec.doc)) {
+    if (successStatuses(op).length === 0) continue;
+    const source = bodySources(spec, op).find((s) => !s?.exampleName || !adapter.unusableExamples?.[s.exampleName]);
+    const query = parameterExamples(spec, op);
+    const template: RequestParts = { query, ...(source ? { body: { mediaType: source.mediaType, value: source.value ?? sampleBody(spec, op, source.mediaType) } } : {}) };
+    for (const variant of negativeVariants(spec, op, template)) {
+      const name = `negative: ${variant.name}`;
+      cases.push({
+        id: caseId(spec.apiId, op.operationId!, name),
+        api: spec.apiId as ApiId,
+        operationId: op.operationId!,
+        method: op.method.toUpperCase(),
+        path: op.path,
+        name,
+        kind: 'negative',
+        writes: op.method !== 'get',
+        expectedStatus: variant.expectedStatus,
+        forbids: variant.forbids,
+        prepare: async (rt) => {
+          const valid = await preparePositive(rt, op, source, query);
+          if (typeof valid === 'string') return valid;
+          const live = liveVariant(spec, op, valid, variant.name);
+          if (!live) return `the request built from live state offers no "${variant.name}" to break`;
+          const parts = live.apply({ query: valid.query, ...(valid.body ? { body: valid.body } : {}) });
+          const { body: _dropped, ...rest } = valid;
+          return { ...rest, query: parts.query, ...(parts.body ? { body: parts.body } : {}) };
+        },
+      });
+    }
+  }
+  return cases;
+}
+
+function liveVariant(spec: LoadedSpec, op: OperationEntry, valid: { query: Record<string, string>; body?: RequestParts['body'] }, name: string) {
+  return negativeVariants(spec, op, { query: valid.query, ...(valid.body ? { body: valid.body } : {}) }).find((v) => v.name === name);
+}
