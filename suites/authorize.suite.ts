@@ -14,17 +14,17 @@ defineConformanceSuite({
     createApiServerOperation: {
       method: 'POST',
       path: '/environments/{environmentID}/apiServers/{apiServerID}/operations',
-      cases: ['schema-built body', 'negative: wrong content type', 'negative: missing name', 'negative: missing paths', 'negative: missing paths[0].type', 'negative: missing paths[0].pattern', 'negative: paths[0].type outside enum', 'negative: name not a string (number)', 'negative: paths not an array (string)', 'negative: paths[0] not an object (string)', 'negative: paths[0].type not a string (number)', 'negative: paths[0].pattern not a string (number)', 'negative: name below minLength (0)', 'negative: paths above maxItems (11)', 'negative: paths below minItems (0)', 'negative: paths[0].pattern above maxLength (2049)'],
+      cases: ['schema-built body', 'generated inputs', 'negative: wrong content type', 'negative: missing name', 'negative: missing paths', 'negative: missing paths[0].type', 'negative: missing paths[0].pattern', 'negative: paths[0].type outside enum', 'negative: name not a string (number)', 'negative: paths not an array (string)', 'negative: paths[0] not an object (string)', 'negative: paths[0].type not a string (number)', 'negative: paths[0].pattern not a string (number)', 'negative: name below minLength (0)', 'negative: paths above maxItems (11)', 'negative: paths below minItems (0)', 'negative: paths[0].pattern above maxLength (2049)'],
     },
     getApiServerOperation: {
       method: 'GET',
       path: '/environments/{environmentID}/apiServers/{apiServerID}/operations/{apiServerOperationID}',
-      cases: ['documented request', 'negative: expand not matching pattern', 'no credentials', 'wrong token'],
+      cases: ['documented request', 'generated inputs', 'negative: expand not matching pattern', 'no credentials', 'wrong token'],
     },
     updateApiServerOperation: {
       method: 'PUT',
       path: '/environments/{environmentID}/apiServers/{apiServerID}/operations/{apiServerOperationID}',
-      cases: ['example seed002-update-request', 'negative: wrong content type', 'negative: missing name', 'negative: missing paths', 'negative: missing paths[0].type', 'negative: missing paths[0].pattern', 'negative: paths[0].type outside enum', 'negative: methods[0] outside enum', 'negative: name not a string (number)', 'negative: paths not an array (string)', 'negative: paths[0] not an object (string)', 'negative: paths[0].type not a string (number)', 'negative: name below minLength (0)', 'negative: paths above maxItems (11)', 'negative: paths below minItems (0)', 'negative: paths[0].pattern above maxLength (2049)'],
+      cases: ['example seed002-update-request', 'generated inputs', 'negative: wrong content type', 'negative: missing name', 'negative: missing paths', 'negative: missing paths[0].type', 'negative: missing paths[0].pattern', 'negative: paths[0].type outside enum', 'negative: methods[0] outside enum', 'negative: name not a string (number)', 'negative: paths not an array (string)', 'negative: paths[0] not an object (string)', 'negative: paths[0].type not a string (number)', 'negative: name below minLength (0)', 'negative: paths above maxItems (11)', 'negative: paths below minItems (0)', 'negative: paths[0].pattern above maxLength (2049)'],
     },
     deleteApiServerOperation: {
       method: 'DELETE',

@@ -9,17 +9,17 @@ defineConformanceSuite({
     getConnectorList: {
       method: 'GET',
       path: '/connectors',
-      cases: ['parameter examples', 'count=true', 'negative: limit not an integer (abc)', 'negative: offset not an integer (abc)', 'negative: count not a boolean (abc)', 'negative: limit above maximum (251)', 'negative: limit below minimum (-1)', 'negative: offset below minimum (-1)', 'no credentials', 'wrong token'],
+      cases: ['parameter examples', 'count=true', 'generated inputs', 'negative: limit not an integer (abc)', 'negative: offset not an integer (abc)', 'negative: count not a boolean (abc)', 'negative: limit above maximum (251)', 'negative: limit below minimum (-1)', 'negative: offset below minimum (-1)', 'no credentials', 'wrong token'],
     },
     createCustomConnector: {
       method: 'POST',
       path: '/connectors',
-      cases: ['example seed004-create-request', 'negative: wrong content type', 'negative: missing name', 'negative: missing className', 'negative: status outside enum', 'negative: name not a string (number)', 'negative: type not a string (number)', 'negative: className not a string (number)', 'negative: directConnect not a boolean (string)', 'negative: status not a string (number)'],
+      cases: ['example seed004-create-request', 'generated inputs', 'negative: wrong content type', 'negative: missing name', 'negative: missing className', 'negative: status outside enum', 'negative: name not a string (number)', 'negative: type not a string (number)', 'negative: className not a string (number)', 'negative: directConnect not a boolean (string)', 'negative: status not a string (number)'],
     },
     getConnector: {
       method: 'GET',
       path: '/connectors/{scriptName}',
-      cases: ['parameter examples', 'no credentials', 'wrong token'],
+      cases: ['parameter examples', 'generated inputs', 'no credentials', 'wrong token'],
     },
     deleteCustomConnector: {
       method: 'DELETE',
@@ -29,7 +29,7 @@ defineConformanceSuite({
     updateConnector: {
       method: 'PATCH',
       path: '/connectors/{scriptName}',
-      cases: ['example seed004-patch-request', 'example patch-connector-metadata-request', 'negative: wrong content type', 'negative: missing [0].op', 'negative: missing [0].path', 'negative: invalid patch op (frobnicate)', 'negative: [0] not an object (string)', 'negative: [0].op not a string (number)', 'negative: [0].path not a string (number)', 'negative: [0].from not a string (number)', 'negative: body below minItems (0)'],
+      cases: ['example seed004-patch-request', 'example patch-connector-metadata-request', 'generated inputs', 'negative: wrong content type', 'negative: missing [0].op', 'negative: missing [0].path', 'negative: invalid patch op (frobnicate)', 'negative: [0] not an object (string)', 'negative: [0].op not a string (number)', 'negative: [0].path not a string (number)', 'negative: [0].from not a string (number)', 'negative: body below minItems (0)'],
     },
     getConnectorSourceConfig: {
       method: 'GET',
@@ -39,7 +39,7 @@ defineConformanceSuite({
     putConnectorSourceConfig: {
       method: 'PUT',
       path: '/connectors/{scriptName}/source-config',
-      cases: ['schema-built body', 'negative: wrong content type', 'negative: missing file'],
+      cases: ['schema-built body', 'generated inputs', 'negative: wrong content type', 'negative: missing file'],
     },
     getConnectorSourceTemplate: {
       method: 'GET',
@@ -49,7 +49,7 @@ defineConformanceSuite({
     putConnectorSourceTemplate: {
       method: 'PUT',
       path: '/connectors/{scriptName}/source-template',
-      cases: ['schema-built body', 'negative: wrong content type', 'negative: missing file'],
+      cases: ['schema-built body', 'generated inputs', 'negative: wrong content type', 'negative: missing file'],
     },
     getConnectorCorrelationConfig: {
       method: 'GET',
@@ -59,7 +59,7 @@ defineConformanceSuite({
     putConnectorCorrelationConfig: {
       method: 'PUT',
       path: '/connectors/{scriptName}/correlation-config',
-      cases: ['schema-built body', 'negative: wrong content type', 'negative: missing file'],
+      cases: ['schema-built body', 'generated inputs', 'negative: wrong content type', 'negative: missing file'],
     },
     getConnectorTranslations: {
       method: 'GET',
@@ -69,7 +69,7 @@ defineConformanceSuite({
     putConnectorTranslations: {
       method: 'PUT',
       path: '/connectors/{scriptName}/translations/{locale}',
-      cases: ['schema-built body', 'negative: wrong content type', 'negative: missing file'],
+      cases: ['schema-built body', 'generated inputs', 'negative: wrong content type', 'negative: missing file'],
     },
     'flow:lifecycle': {
       method: 'FLOW',

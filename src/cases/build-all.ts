@@ -5,8 +5,10 @@ import type { LoadedSpec } from '../spec/load-spec.js';
 import { buildAuthCases } from './auth-cases.js';
 import { buildPositiveCases } from './build-cases.js';
 import { buildFlows } from './flows.js';
+import { buildGeneratedCases } from './generated-cases.js';
 import { buildNegativeCases } from './negative-cases.js';
 import type { ApiAdapter, CaseDefinition } from './types.js';
+import { DEPTHS } from './depths.js';
 
 export interface CaseOptions {
   /** Seed for generated cases (fast-check); the same seed gives the same inputs. */
@@ -15,6 +17,15 @@ export interface CaseOptions {
   maxCases?: number;
 }
 
-export function buildCases(spec: LoadedSpec, adapter: ApiAdapter, _options: CaseOptions = {}): CaseDefinition[] {
-  return [...buildPositiveCases(spec, adapter), ...buildNegativeCases(spec, adapter), ...buildAuthCases(spec), ...buildFlows(spec.apiId as ApiId, adapter.resources)];
+export { DEFAULT_MAX_CASES, DEPTHS } from './depths.js';
+
+export function buildCases(spec: LoadedSpec, adapter: ApiAdapter, options: CaseOptions = {}): CaseDefinition[] {
+  const generation = { seed: options.seed ?? 1, runs: options.maxCases ?? DEPTHS.quick };
+  return [
+    ...buildPositiveCases(spec, adapter),
+    ...buildGeneratedCases(spec, adapter, generation),
+    ...buildNegativeCases(spec, adapter),
+    ...buildAuthCases(spec),
+    ...buildFlows(spec.apiId as ApiId, adapter.resources),
+  ];
 }

@@ -26,7 +26,7 @@ export function buildPositiveCases(spec: LoadedSpec, adapter: ApiAdapter): CaseD
     const operationId = op.operationId!;
     for (const source of bodySources(spec, op)) cases.push(positiveCase(spec, adapter, op, source?.name, source, {}));
     for (const extra of adapter.extraCases ?? []) {
-      if (extra.operationId === operationId) cases.push(positiveCase(spec, adapter, op, extra.name, undefined, extra.query));
+      if (extra.operationId === operationId) cases.push({ ...positiveCase(spec, adapter, op, extra.name, undefined, extra.query), ...(extra.assert ? { assert: extra.assert } : {}) });
     }
   }
   return cases;
@@ -57,7 +57,8 @@ function hasParameterExamples(op: OperationEntry): boolean {
 function positiveCase(spec: LoadedSpec, adapter: ApiAdapter, op: OperationEntry, name: string | undefined, body: BodySource | undefined, extraQuery: Record<string, string>): CaseDefinition {
   const operationId = op.operationId!;
   const caseName = name ?? (hasParameterExamples(op) ? 'parameter examples' : 'documented request');
-  const unusable = body?.exampleName ? adapter.unusableExamples?.[body.exampleName] : undefined;
+  const reason = body?.exampleName ? adapter.unusableExamples?.[body.exampleName] : undefined;
+  const unusable = reason ? `the documents' example cannot be sent as it stands: ${reason}` : undefined;
   return {
     id: caseId(spec.apiId, operationId, caseName),
     api: spec.apiId as ApiId,

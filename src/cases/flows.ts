@@ -107,11 +107,24 @@ const sailpointSourceConfig: FlowFn = async (f, rt, r) => {
   await f.step('delete', r.deleteOperation, made.params, { expect: [204] });
 };
 
-/** Each field the create sent comes back the same (fields the API computes are not compared). */
+/**
+ * Each field the create sent comes back with what was sent: compared by containment, so key order and
+ * properties the server adds inside an object do not count as differences.
+ */
 export function sameFields(sent: Json, got: Json | undefined): string | undefined {
-  const differing = Object.keys(sent).filter((k) => got && k in got && JSON.stringify(got[k]) !== JSON.stringify(sent[k]));
+  const differing = Object.keys(sent).filter((k) => got && k in got && !contains(got[k], sent[k]));
   const missing = Object.keys(sent).filter((k) => !got || !(k in got));
   if (differing.length + missing.length === 0) return undefined;
   const shown = [...missing.map((k) => `${k} missing`), ...differing.map((k) => `${k} = ${JSON.stringify(got![k])}`)];
   return `Received: ${shown.join(', ')} / Documented: the fields the create sent (${[...missing, ...differing].map((k) => `${k} = ${JSON.stringify(sent[k])}`).join(', ')})`;
+}
+
+/** True when `got` holds everything in `sent`: the same scalars, arrays of the same length item by item, objects key by key. */
+export function contains(got: unknown, sent: unknown): boolean {
+  if (Array.isArray(sent)) return Array.isArray(got) && got.length === sent.length && sent.every((s, i) => contains(got[i], s));
+  if (sent && typeof sent === 'object') {
+    if (!got || typeof got !== 'object' || Array.isArray(got)) return false;
+    return Object.entries(sent).every(([k, v]) => k in got && contains((got as Json)[k], v));
+  }
+  return got === sent;
 }

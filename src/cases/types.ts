@@ -26,8 +26,15 @@ export interface CaseDefinition {
   forbids?: string;
   /** Builds the request from live state; a string is the reason the case cannot run here. */
   prepare(rt: CaseRuntime): Promise<RequestPlan | string>;
+  /** An assertion beyond the checks, on the answer: a message when it fails. */
+  assert?: CaseAssertion;
   /** A multi-step case (a flow) runs itself instead of sending one prepared request. */
   run?(rt: CaseRuntime, tools: CaseTools): Promise<CaseResult>;
+}
+
+export interface CaseAssertion {
+  name: string;
+  test(body: unknown, plan: RequestPlan): string | undefined;
 }
 
 /** What a multi-step case needs from the runner. */
@@ -72,9 +79,13 @@ export interface ApiAdapter {
   /** Documents' examples that cannot be sent as they stand, with the reason (the case reports it as skipped). */
   unusableExamples?: Record<string, string>;
   /** Positive cases beyond the documents' examples, e.g. a list with count=true. */
-  extraCases?: Array<{ operationId: string; name: string; query: Record<string, string> }>;
+  extraCases?: Array<{ operationId: string; name: string; query: Record<string, string>; assert?: CaseAssertion }>;
   /** How this API's lifecycle flows change a resource. */
   flows: FlowHooks;
+  /** Sets fields of a generated body that must name real things (a connector type, a reachable URL). */
+  pinGenerated?(operationId: string, body: Json): unknown;
+  /** Operations whose valid inputs the schema cannot describe, so no inputs are generated (with the reason). */
+  notGenerated?: Record<string, string>;
 }
 
 /** What the lifecycle flow (create → get → update → get → list → delete → get 404 → delete 404) needs. */

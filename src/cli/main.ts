@@ -3,7 +3,7 @@
 
 import { pathToFileURL } from 'node:url';
 import { Command, CommanderError } from 'commander';
-import { parsePort, parseSeed, parsePositiveInt, collect } from './parse-options.js';
+import { parseDepth, parsePort, parseSeed, parsePositiveInt, collect } from './parse-options.js';
 import { EXIT } from './exit-codes.js';
 
 export function buildProgram(): Command {
@@ -33,7 +33,10 @@ export function buildProgram(): Command {
     .option('--concurrency <n>', 'requests in flight at once (default 8)', parsePositiveInt)
     .option('--checks <names>', 'run only these checks, comma separated', (v: string) => v.split(',').map((s) => s.trim()).filter(Boolean))
     .option('--shard <i/n>', 'run shard i of n (for fanning out over CI runners)')
-    .action(async (opts: { api: string[]; envFile?: string; reportDir?: string; allowWrites?: boolean; timeout?: number; concurrency?: number; checks?: string[]; shard?: string }) => {
+    .option('--seed <n>', 'seed for generated inputs: the same seed sends the same inputs (default: random, reported)', parseSeed)
+    .option('--max-cases <n>', 'generated inputs per operation (overrides --depth)', parsePositiveInt)
+    .option('--depth <level>', 'generated inputs per operation: quick (5, the default), standard (20) or deep (100)', parseDepth)
+    .action(async (opts: { api: string[]; envFile?: string; reportDir?: string; allowWrites?: boolean; timeout?: number; concurrency?: number; checks?: string[]; shard?: string; seed?: number; maxCases?: number; depth?: number }) => {
       const { runCommand } = await import('./run-command.js');
       process.exitCode = await runCommand({
         ...(opts.api.length ? { apis: opts.api } : {}),
@@ -44,6 +47,8 @@ export function buildProgram(): Command {
         ...(opts.concurrency ? { concurrency: opts.concurrency } : {}),
         ...(opts.checks ? { checks: opts.checks } : {}),
         ...(opts.shard ? { shard: opts.shard } : {}),
+        ...(opts.seed !== undefined ? { seed: opts.seed } : {}),
+        ...(opts.maxCases ?? opts.depth ? { maxCases: opts.maxCases ?? opts.depth } : {}),
       });
     });
 

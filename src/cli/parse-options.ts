@@ -1,6 +1,7 @@
 // Small option parsers shared by the subcommands.
 
 import { InvalidArgumentError } from 'commander';
+import { DEPTHS } from '../cases/depths.js';
 
 export function parsePositiveInt(value: string): number {
   if (!/^\d+$/.test(value) || Number(value) < 1) throw new InvalidArgumentError('must be a whole number, 1 or more');
@@ -21,4 +22,11 @@ export function parsePort(value: string): number {
 export function parseSeed(value: string): number {
   if (!/^-?\d+$/.test(value) || !Number.isSafeInteger(Number(value))) throw new InvalidArgumentError('must be a whole number');
   return Number(value);
+}
+
+/** `--depth quick|standard|deep` → generated inputs per operation. */
+export function parseDepth(value: string): number {
+  const n = DEPTHS[value as keyof typeof DEPTHS];
+  if (n === undefined) throw new InvalidArgumentError(`must be one of ${Object.keys(DEPTHS).join(', ')}`);
+  return n;
 }

@@ -16,6 +16,10 @@ export interface CliOverrides {
   checks?: string[];
   /** The CLI validated the specs already. */
   specsValidated?: boolean;
+  /** Seed for generated inputs; the same seed sends the same inputs. */
+  seed?: number;
+  /** Generated inputs per operation. */
+  maxCases?: number;
 }
 
 type Env = Record<string, string | undefined>;

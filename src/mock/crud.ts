@@ -1,6 +1,7 @@
 // The generic behaviour of an API: store and return resources. Profiles shape what is stored and shown.
 
 import fastJsonPatch, { type Operation } from 'fast-json-patch';
+import { faultsOf } from './faults.js';
 import type { CrudAction } from './infer-action.js';
 import type { Resource } from './store.js';
 import type { Handler, HandlerContext } from './types.js';
@@ -23,8 +24,11 @@ export const CRUD: Record<CrudAction, Handler> = {
   read: (ctx) => ({ status: ctx.successStatus, body: ctx.profile.render(ctx, existingItem(ctx)) }),
 
   replace(ctx) {
+    // Fault hook (faults.ts): put-no-update answers success with the resource as it was, storing nothing.
+    if (faultsOf(ctx).has('put-no-update')) return { status: ctx.successStatus, body: ctx.profile.render(ctx, existingItem(ctx)) };
     const next = ctx.profile.replace(ctx, existingItem(ctx), ctx.req.body as Resource);
-    ctx.store.put(ctx.collection, ctx.itemId!, next);
+    // Fault hook (faults.ts): update-not-stored answers the replacement without keeping it.
+    if (!faultsOf(ctx).has('update-not-stored')) ctx.store.put(ctx.collection, ctx.itemId!, next);
     return { status: ctx.successStatus, body: ctx.profile.render(ctx, next) };
   },
 
@@ -42,10 +46,13 @@ export const CRUD: Record<CrudAction, Handler> = {
         { field: `[${refused}].${pointer === ops[refused]!.path ? 'path' : 'from'}`, message: `must be one of /${allowed!.join(', /')} or below them` },
       ]);
     }
+    // Fault hook (faults.ts): patch-no-update answers success with the resource as it was, storing nothing.
+    if (faultsOf(ctx).has('patch-no-update')) return { status: ctx.successStatus, body: ctx.profile.render(ctx, existing) };
     const patched = applyJsonPatch(ctx, existing, ops);
     const idField = ctx.profile.idField ?? 'id';
     patched[idField] = existing[idField];
-    ctx.store.put(ctx.collection, ctx.itemId!, patched);
+    // Fault hook (faults.ts): update-not-stored answers the patched resource without keeping it.
+    if (!faultsOf(ctx).has('update-not-stored')) ctx.store.put(ctx.collection, ctx.itemId!, patched);
     return { status: ctx.successStatus, body: ctx.profile.render(ctx, patched) };
   },
 

@@ -6,6 +6,7 @@ import type { RouteTable } from '../spec/route-table.js';
 import { mediaTypeOf, responseContract } from '../spec/response-contract.js';
 import type { Route } from '../spec/route-table.js';
 import { CRUD } from './crud.js';
+import { acceptedAnyway, attachFaults, storeKeepingDeletes, type ActiveFaults } from './faults.js';
 import { fillTemplate, inferAction } from './infer-action.js';
 import type { Entropy } from './random.js';
 import { BodyError, parseBody, readRawBody } from './read-body.js';
@@ -26,6 +27,8 @@ export interface PipelineDeps {
   /** When set, the only bearer token accepted; otherwise any non-empty token. */
   token: string | undefined;
   maxBodyBytes: number;
+  /** Deliberate faults for mutation testing (faults.ts); none when absent. */
+  faults?: ActiveFaults;
 }
 
 export interface Answer {
@@ -39,11 +42,15 @@ export async function handle(req: IncomingMessage, deps: PipelineDeps): Promise<
   const mount = [...deps.mounts.values()].find((m) => url.pathname.startsWith(m.basePath + '/'));
   const fail = (status: number, message: string, fields: FieldError[] = [], m = mount): Answer => ({ response: errorResponse(m, deps.entropy, status, message, fields) });
 
+  const faults = deps.faults;
+  // Fault hooks (faults.ts): accept-invalid skips every validation step below.
+  const lax = faults?.has('accept-invalid') === true;
   // Authentication comes first, as on the real APIs: no answer says more than 401 to a stranger.
-  const auth = checkBearer(req.headers.authorization, deps.token);
+  // Fault hooks: ignore-auth accepts anything; accept-any-token accepts any bearer token.
+  const auth = faults?.has('ignore-auth') ? undefined : checkBearer(req.headers.authorization, faults?.has('accept-any-token') ? undefined : deps.token);
   if (auth && mount) {
     req.resume();
-    return fail(401, auth);
+    return unauthorized(fail(401, auth), faults);
   }
 
   let raw: Buffer;
@@ -65,30 +72,42 @@ export async function handle(req: IncomingMessage, deps: PipelineDeps): Promise<
   const routeMount = deps.mounts.get(route.spec.apiId)!;
   const routeFail = (status: number, message: string, fields: FieldError[] = []) => ({ route, response: errorResponse(routeMount, deps.entropy, status, message, fields) });
 
-  if (auth) return routeFail(401, auth);
+  if (auth) return unauthorized(routeFail(401, auth), faults);
+
+  // Fault hook: throttle-once answers the first call of each operation 429 with Retry-After: 0.
+  if (faults?.throttleFirst(`${route.spec.apiId} ${route.op.operationId ?? route.op.path}`)) {
+    const throttled = routeFail(429, 'too many requests (fault throttle-once)');
+    return { route, response: { ...throttled.response, headers: { 'retry-after': '0' } } };
+  }
 
   const { query, errors } = validateParameters(route.spec, route.op, params, url.searchParams, req.headers);
-  if (errors.length > 0) return routeFail(400, `invalid parameters: ${errors.map((e) => e.message).join('; ')}`, errors);
+  if (errors.length > 0 && !lax) return routeFail(400, `invalid parameters: ${errors.map((e) => e.message).join('; ')}`, errors);
+  // Fault hook: ignore-limit drops the paging parameters, so lists answer their default page.
+  if (faults?.has('ignore-limit')) {
+    delete query['limit'];
+    delete query['first'];
+  }
 
   const mediaType = mediaTypeOf(req.headers['content-type']);
   const bodySpec = requestSchemaPointer(route.spec, route.op, mediaType);
   let body: unknown;
   if (bodySpec.accepted.length > 0) {
-    if (raw.length === 0 && bodySpec.required) {
+    if (raw.length === 0 && bodySpec.required && !lax) {
       return routeFail(400, 'a request body is required', [{ field: '(body)', message: 'is required' }]);
     }
     if (raw.length > 0) {
-      if (!bodySpec.pointer) {
+      if (!bodySpec.pointer && !lax) {
         const status = responseContract(route.spec, route.op, 415).explicit ? 415 : 400;
         return routeFail(status, `content type ${mediaType ?? '(none)'} is not accepted; send ${bodySpec.accepted.join(' or ')}`, [{ field: 'Content-Type', message: `must be ${bodySpec.accepted.join(' or ')}` }]);
       }
       try {
         body = await parseBody(raw, req.headers['content-type']);
       } catch (err) {
-        if (err instanceof BodyError) return routeFail(err.status, err.message);
-        throw err;
+        if (!(err instanceof BodyError)) throw err;
+        if (!lax) return routeFail(err.status, err.message);
+        body = raw.toString('utf8'); // fault accept-invalid: malformed input goes on as text
       }
-      const bodyErrors = validateBody(route.spec, bodySpec.pointer, body);
+      const bodyErrors = lax || !bodySpec.pointer ? [] : validateBody(route.spec, bodySpec.pointer, body);
       if (bodyErrors.length > 0) return routeFail(400, `invalid request body: ${bodyErrors.map((e) => e.message).join('; ')}`, bodyErrors);
     }
   }
@@ -100,9 +119,17 @@ export async function handle(req: IncomingMessage, deps: PipelineDeps): Promise<
     if (!handler) return routeFail(405, `${req.method} ${url.pathname} has no behaviour in the mock`);
     return { route, response: await handler(ctx) };
   } catch (err) {
+    // Fault hook: accept-invalid answers success where invalid input made the behaviour refuse or crash.
+    if (lax && (!(err instanceof MockHttpError) || [400, 415].includes(err.response.status))) return { route, response: acceptedAnyway(ctx) };
     if (err instanceof MockHttpError) return { route, response: err.response };
     throw err;
   }
+}
+
+/** Fault hook: bare-401 replaces the vendor's 401 body with a bare `{ message }`. */
+function unauthorized(answer: Answer, faults: ActiveFaults | undefined): Answer {
+  if (!faults?.has('bare-401')) return answer;
+  return { ...answer, response: { ...answer.response, body: { message: 'unauthorized' } } };
 }
 
 function actionHandler(route: Route, mount: Mount) {
@@ -114,11 +141,12 @@ function context(route: Route, mount: Mount, deps: PipelineDeps, req: HandlerCon
   const inferred = inferAction(route.op, mount.profile.collectionOf?.[route.op.operationId ?? '']);
   const success = Object.keys(route.op.operation.responses ?? {}).filter((k) => /^2\d\d$/.test(k)).sort()[0];
   const error = (status: number, message: string, fields: FieldError[] = []) => errorResponse(mount, deps.entropy, status, message, fields);
-  return {
+  // Fault hooks: the context carries the faults (for crud.ts); delete-no-delete keeps what is deleted.
+  return attachFaults({
     req,
     spec: route.spec,
     op: route.op,
-    store: deps.store,
+    store: deps.faults?.has('delete-no-delete') ? storeKeepingDeletes(deps.store) : deps.store,
     entropy: deps.entropy,
     profile: mount.profile,
     baseUrl: `${req.url.origin}${mount.basePath}`,
@@ -129,7 +157,7 @@ function context(route: Route, mount: Mount, deps: PipelineDeps, req: HandlerCon
     fail: (status, message, fields) => {
       throw new MockHttpError(error(status, message, fields));
     },
-  };
+  }, deps.faults);
 }
 
 function checkBearer(header: string | undefined, token: string | undefined): string | undefined {

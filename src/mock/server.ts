@@ -7,6 +7,7 @@ import { loadSpec, type LoadedSpec } from '../spec/load-spec.js';
 import { RouteTable } from '../spec/route-table.js';
 import { matchContentType, responseContract } from '../spec/response-contract.js';
 import { PROFILES } from './apis/index.js';
+import { ActiveFaults, type MockFault } from './faults.js';
 import { handle, type Answer, type Mount, type PipelineDeps } from './pipeline.js';
 import { createEntropy } from './random.js';
 import { seedStore } from './seed-store.js';
@@ -28,6 +29,11 @@ export interface MockOptions {
    * (a field removed, a status changed). Return the response to send.
    */
   transform?: (response: MockResponse, call: MockCall) => MockResponse;
+  /**
+   * Deliberate misbehaviour a transform cannot express (auth, validation, paging, state), for
+   * mutation testing; see faults.ts. None by default.
+   */
+  faults?: MockFault[];
 }
 
 /** What a transform knows of the call it rewrites. */
@@ -68,6 +74,8 @@ export async function startMock(options: MockOptions = {}): Promise<RunningMock>
     entropy: createEntropy(options.seed),
     token: options.token,
     maxBodyBytes: options.maxBodyBytes ?? DEFAULT_MAX_BODY_BYTES,
+    // Mutation-testing faults (faults.ts); absent unless asked for, so the mock behaves as always.
+    ...(options.faults && options.faults.length > 0 ? { faults: new ActiveFaults(options.faults) } : {}),
   };
   await seedStore(deps);
 

@@ -9,6 +9,7 @@ import { DEFAULT_API_SERVER_ID, DEFAULT_ENVIRONMENT_ID, DEFAULT_ORGANISATION_ID 
 import { startMock, type RunningMock } from '../mock/server.js';
 import { bundledSpecFiles } from '../project-paths.js';
 import { loadSpec } from '../spec/load-spec.js';
+import { DEFAULT_MAX_CASES } from '../cases/build-all.js';
 import { resolveToken } from '../transport/auth.js';
 import { Redactor } from '../transport/redact.js';
 import { CLI_OPTIONS_ENV, publishRun, type ProvidedRun } from './run-state.js';
@@ -36,7 +37,9 @@ export default async function setup(project: TestProject): Promise<() => Promise
   }
   for (const t of targets) if (t.auth.kind === 'token') redactor.add(t.auth.token);
   for (const t of config.targets) if (t.auth.kind === 'client-credentials') redactor.add(t.auth.clientSecret);
-  const run: ProvidedRun = { config, targets, secrets: redactor.secrets(), caseOptions: {} };
+  // Without --seed the run picks one and reports it, so any run can be repeated.
+  const caseOptions = { seed: cli.seed ?? Math.floor(Math.random() * 2 ** 31), maxCases: cli.maxCases ?? DEFAULT_MAX_CASES };
+  const run: ProvidedRun = { config, targets, secrets: redactor.secrets(), caseOptions };
   publishRun(run);
   project.provide('conformance', run);
   return async () => {

@@ -18,7 +18,7 @@ export async function runCase(def: CaseDefinition, rt: CaseRuntime, options: Run
   const started = performance.now();
   const base = header(def);
   const skipped = (reason: string): CaseResult => ({ ...base, status: 'skipped', reason, checks: [], durationMs: performance.now() - started });
-  if (def.unusable) return skipped(`the documents' example cannot be sent as it stands: ${def.unusable}`);
+  if (def.unusable) return skipped(def.unusable);
   if (def.writes && rt.target.live && !rt.options.allowWrites) return skipped('read-only run: this case writes; pass --allow-writes (or CONFORMANCE_ALLOW_WRITES=true) to run it');
 
   if (def.run) {
@@ -43,6 +43,10 @@ export async function runCase(def: CaseDefinition, rt: CaseRuntime, options: Run
     { spec: rt.spec, op: rt.operation(def.operationId), expectedStatus: def.expectedStatus, requestIsInvalidOnPurpose: def.kind === 'negative', kind: def.kind, ...(def.forbids ? { forbids: def.forbids } : {}) },
     options.enabledChecks,
   );
+  if (def.assert && exchange.response && checks.every((c) => c.status !== 'failed')) {
+    const problem = def.assert.test(exchange.response.body, plan);
+    checks.push({ name: def.assert.name, status: problem ? 'failed' : 'passed', ...(problem ? { message: problem } : {}) });
+  }
   const failed = checks.some((c) => c.status === 'failed');
   return { ...base, ...evidence(exchange, options.redactor), status: failed ? 'failed' : 'passed', checks, durationMs: performance.now() - started };
 }

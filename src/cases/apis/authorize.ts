@@ -24,6 +24,11 @@ const operation: ResourceAdapter = {
 export const authorize: ApiAdapter = {
   api: 'authorize',
   resources: [operation],
+  // Generated path patterns become plain ones under the run's name (a PARAMETER one keeps a variable).
+  pinGenerated(_operationId, body) {
+    const paths = (body['paths'] as Json[] | undefined)?.map((p, i) => ({ ...p, pattern: `/${String(body['name'])}/p${i}${p['type'] === 'PARAMETER' ? '/{id}' : ''}` }));
+    return paths ? { ...body, paths } : body;
+  },
   flows: {
     update: (current, name) => ({
       operationId: 'updateApiServerOperation',

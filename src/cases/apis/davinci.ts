@@ -20,6 +20,13 @@ const instance: ResourceAdapter = {
 export const davinci: ApiAdapter = {
   api: 'davinci',
   resources: [instance],
+  // A generated instance uses a connector every tenant has, and no properties (a tenant checks them
+  // against the connector's own definition, which the spec does not describe).
+  pinGenerated(_operationId, body) {
+    if (!body || typeof body !== 'object' || !('connector' in body)) return body;
+    const { properties: _dropped, ...rest } = body;
+    return { ...rest, connector: { id: 'httpConnector' } };
+  },
   flows: {
     update: (current, name) => ({
       operationId: 'updateConnectorInstance',

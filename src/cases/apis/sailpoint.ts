@@ -1,6 +1,7 @@
 // SailPoint connectors: reads use a scriptName from the connector list; writes (patch, file uploads,
 // delete) only touch a custom connector the run created.
 
+import { pageSize } from '../page-size.js';
 import type { ApiAdapter, Json, ResourceAdapter } from '../types.js';
 
 const XML_FILES: Record<string, string> = {
@@ -25,6 +26,9 @@ const connector: ResourceAdapter = {
 export const sailpoint: ApiAdapter = {
   api: 'sailpoint',
   resources: [connector],
+  notGenerated: {
+    updateConnector: 'a JSON Patch may only touch connectorMetadata, applicationXml, correlationConfigXml and sourceConfigXml, which the schema cannot express',
+  },
   flows: {
     update: (_current, name) => ({
       operationId: 'updateConnector',
@@ -36,7 +40,7 @@ export const sailpoint: ApiAdapter = {
   unusableExamples: {
     'seed004-patch-request': 'the vendor example patches /description, which the same page says cannot be patched (only connectorMetadata, applicationXml, correlationConfigXml and sourceConfigXml can)',
   },
-  extraCases: [{ operationId: 'getConnectorList', name: 'count=true', query: { count: 'true', limit: '2' } }],
+  extraCases: [{ operationId: 'getConnectorList', name: 'count=true', query: { count: 'true', limit: '2' }, assert: pageSize('limit', (b) => (Array.isArray(b) ? b : undefined)) }],
   requestBody(body, ctx) {
     const root = XML_FILES[ctx.operationId];
     if (root) return { file: `<?xml version="1.0" encoding="UTF-8"?>\n<${root} name="${ctx.name}"/>` };

@@ -3,6 +3,7 @@
 // real values are laid over the connector as it is.
 
 import { overlayRealValues, pick } from '../placeholders.js';
+import { pageSize } from '../page-size.js';
 import type { ApiAdapter, Json, ResourceAdapter } from '../types.js';
 
 const MUTABLE = ['name', 'public', 'documentationURL', 'imageURL', 'tags', 'baseUrl', 'datasetId', 'connectionVariables'];
@@ -23,6 +24,15 @@ const connector: ResourceAdapter = {
 export const versori: ApiAdapter = {
   api: 'versori',
   resources: [connector],
+  extraCases: [{ operationId: 'listConnectors', name: 'first=1', query: { first: '1' }, assert: pageSize('first', (b) => (b as { connectors?: unknown[] } | undefined)?.connectors) }],
+  // URL fields are plain strings in the spec (its examples hold placeholders); a tenant wants URLs.
+  pinGenerated(_operationId, body) {
+    const out: Json = { ...body };
+    for (const field of ['baseUrl', 'documentationURL', 'imageURL']) {
+      if (typeof out[field] === 'string') out[field] = `https://conformance.example.com/${field.toLowerCase()}`;
+    }
+    return out;
+  },
   flows: {
     // PUT is a full replace: the flow creates with documentationURL and replaces without it.
     unsetByReplace: { documentationURL: 'https://conformance.example.com/docs' },
