@@ -66,7 +66,7 @@ const lifecycle: FlowFn = async (f, rt, r) => {
     assert: { name: 'update-persisted', test: (body) => change.reflects(body ?? {}) ?? (omitted.find((k) => body?.[k] !== undefined) ? `Received: ${omitted.filter((k) => body?.[k] !== undefined).join(', ')} still set / Documented: a full replace unsets the fields it leaves out` : undefined) },
   });
   if (!reread.ok) return;
-  if (!hooks.listOmitsCreated) {
+  if (!r.listOmitsCreated) {
     const id = made.params[r.param]!;
     const listed = await f.step('list', r.listOperation, {}, { expect: [200], assert: { name: 'list-contains', test: (body) => (r.items(body).some((item) => r.idOf(item) === id) ? undefined : `Received: a list without ${id} / Documented: the list holds what was created`) } });
     if (!listed.ok) return;

@@ -1,5 +1,8 @@
 // A journal of what a run creates and deletes, appended line by line (JSON) as it happens, so the
 // CLI can delete what is left when a run is interrupted or its own cleanup could not finish.
+// A create is journaled twice: its intent (with the run's unique name) before the request is sent,
+// and the resource once the answer names its id; an interruption between the two leaves an intent
+// the sweep resolves by finding the name in the list.
 
 import { appendFileSync, existsSync, readFileSync } from 'node:fs';
 import type { ApiId } from '../config/types.js';
@@ -7,7 +10,7 @@ import type { ApiId } from '../config/types.js';
 /** The CLI sets this to the journal's path for the vitest child. */
 export const JOURNAL_ENV = 'CONFORMANCE_JOURNAL';
 
-export interface JournalEntry {
+export interface CreatedEntry {
   event: 'created' | 'deleted';
   api: ApiId;
   /** What it is, e.g. `connector instance`. */
@@ -15,7 +18,23 @@ export interface JournalEntry {
   id: string;
   /** The DELETE path, relative to the API's base URL. */
   path: string;
+  /** The run's name for it (`cfm-<run id>-<n>`), when it has one. */
+  name?: string;
 }
+
+export interface IntentEntry {
+  event: 'creating';
+  api: ApiId;
+  label: string;
+  /** The unique name the create request carries. */
+  name: string;
+  /** The list that shows the resource, relative to the base URL. */
+  listPath: string;
+  /** The DELETE path with `{id}` where the id goes. */
+  deletePath: string;
+}
+
+export type JournalEntry = CreatedEntry | IntentEntry;
 
 export class Journal {
   constructor(readonly file: string) {}
@@ -24,22 +43,28 @@ export class Journal {
     appendFileSync(this.file, `${JSON.stringify(entry)}\n`);
   }
 
-  /** What was created and not deleted, oldest first. */
-  static remaining(file: string): JournalEntry[] {
-    if (!existsSync(file)) return [];
-    const open = new Map<string, JournalEntry>();
+  /** What was created and not deleted, and the intents no `created` entry answered, oldest first. */
+  static remaining(file: string): { created: CreatedEntry[]; unresolved: IntentEntry[] } {
+    if (!existsSync(file)) return { created: [], unresolved: [] };
+    const open = new Map<string, CreatedEntry>();
+    const intents = new Map<string, IntentEntry>();
+    const named = new Set<string>();
     for (const line of readFileSync(file, 'utf8').split('\n')) {
-      if (!line.trim()) continue;
       let entry: JournalEntry;
       try {
         entry = JSON.parse(line) as JournalEntry;
       } catch {
-        continue; // a line cut short by an interruption
+        continue; // a blank line, or one cut short by an interruption
       }
+      if (entry.event === 'creating') {
+        intents.set(`${entry.api} ${entry.name}`, entry);
+        continue;
+      }
+      if (entry.name) named.add(`${entry.api} ${entry.name}`);
       const key = `${entry.api} ${entry.path}`;
       if (entry.event === 'created') open.set(key, entry);
       else open.delete(key);
     }
-    return [...open.values()];
+    return { created: [...open.values()], unresolved: [...intents.entries()].filter(([k]) => !named.has(k)).map(([, v]) => v) };
   }
 }

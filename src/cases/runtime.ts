@@ -14,6 +14,8 @@ export interface CreatedResource {
   params: Record<string, string>;
   id: string;
   deleted: boolean;
+  /** The run's name for it, when the create carried one. */
+  name?: string;
 }
 
 export interface LeftBehind {
@@ -57,6 +59,7 @@ export class CaseRuntime {
 
   /** Sends a plan; records resources it creates and deletes. */
   async send(operationId: string, plan: RequestPlan): Promise<Exchange> {
+    this.journalIntent(operationId, plan);
     const exchange = await this.client.send(plan);
     this.track(operationId, plan, exchange);
     return exchange;
@@ -127,7 +130,8 @@ export class CaseRuntime {
       if (resource.createdBy.includes(operationId)) {
         const id = resource.idOf((exchange.response?.body ?? {}) as Json);
         if (id) {
-          const item = { resource, params: { ...plan.pathParams }, id, deleted: false };
+          const sentName = (plan.body?.value as Json | undefined)?.['name'];
+          const item: CreatedResource = { resource, params: { ...plan.pathParams }, id, deleted: false, ...(typeof sentName === 'string' ? { name: sentName } : {}) };
           this.created.push(item);
           this.journal('created', item);
         }
@@ -146,7 +150,19 @@ export class CaseRuntime {
 
   private journal(event: 'created' | 'deleted', item: CreatedResource): void {
     const path = this.plan(item.resource.deleteOperation, { ...item.params, [item.resource.param]: item.id }).path;
-    this.options.journal?.record({ event, api: this.target.api, label: item.resource.label, id: item.id, path });
+    this.options.journal?.record({ event, api: this.target.api, label: item.resource.label, id: item.id, path, ...(item.name ? { name: item.name } : {}) });
+  }
+
+  /** Before a create is sent: its unique name, and where to find and delete it if the answer never arrives. */
+  private journalIntent(operationId: string, plan: RequestPlan): void {
+    const name = (plan.body?.value as Json | undefined)?.['name'];
+    if (!this.options.journal || typeof name !== 'string' || !name.startsWith(`cfm-${this.options.runId}-`)) return;
+    for (const resource of this.adapter.resources) {
+      if (!resource.createdBy.includes(operationId)) continue;
+      const listPath = this.plan(resource.listOperation, plan.pathParams).path;
+      const deletePath = this.plan(resource.deleteOperation, { ...plan.pathParams, [resource.param]: '\u0000' }).path.replace('%00', '{id}');
+      this.options.journal.record({ event: 'creating', api: this.target.api, label: resource.label, name, listPath, deletePath });
+    }
   }
 
   private memo(key: string, make: () => Promise<string | undefined>): Promise<string | undefined> {

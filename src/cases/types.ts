@@ -56,6 +56,8 @@ export interface ResourceAdapter {
   /** Operations whose 2xx response is a new resource of this kind (create, clone). */
   createdBy: string[];
   items(listBody: unknown): Json[];
+  /** When the list does not show what the run creates: the reason (the sweep then names what to check). */
+  listOmitsCreated?: string;
   idOf(resource: Json): string | undefined;
   /** A body that creates a disposable resource called `name`. */
   createBody(name: string, target: ApiTarget): unknown;
@@ -94,6 +96,4 @@ export interface FlowHooks {
   update(current: Json, name: string): { operationId: string; body: { mediaType: string; value: unknown }; reflects(after: Json): string | undefined };
   /** Fields the flow's create sets and its full-replace update leaves out: the API unsets them. */
   unsetByReplace?: Json;
-  /** False when the list does not show what the run creates (with the reason). */
-  listOmitsCreated?: string;
 }

@@ -59,9 +59,11 @@ export function buildProgram(): Command {
     .option('--host <address>', 'address to bind', '127.0.0.1')
     .option('--seed <n>', 'make ids and timestamps repeat from run to run', parseSeed)
     .option('--token <token>', 'accept only this bearer token (default: any non-empty token)')
-    .action(async (opts: { port: number; host: string; seed?: number; token?: string }) => {
+    .option('--latency <ms>', 'wait this long before each answer, like a tenant\'s round trip', parsePositiveInt)
+    .action(async (opts: { port: number; host: string; seed?: number; token?: string; latency?: number }) => {
       const { mockCommand } = await import('./mock-command.js');
-      await mockCommand(opts);
+      const { latency, ...rest } = opts;
+      await mockCommand({ ...rest, ...(latency ? { latencyMs: latency } : {}) });
     });
 
   return program;

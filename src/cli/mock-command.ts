@@ -8,6 +8,7 @@ export interface MockCommandOptions {
   host: string;
   seed?: number;
   token?: string;
+  latencyMs?: number;
 }
 
 export async function mockCommand(options: MockCommandOptions, out = console): Promise<RunningMock> {
@@ -20,6 +21,7 @@ export async function mockCommand(options: MockCommandOptions, out = console): P
   for (const [api, base] of Object.entries(mock.apis)) out.log(`  ${api.padEnd(10)} ${base}`);
   out.log(`  seed data: PingOne environment ${DEFAULT_ENVIRONMENT_ID}, Authorize API server ${DEFAULT_API_SERVER_ID}, Versori organisation ${DEFAULT_ORGANISATION_ID}`);
   out.log(options.token ? '  auth: only the bearer token given with --token is accepted' : '  auth: any non-empty bearer token is accepted');
+  if (options.latencyMs) out.log(`  every answer waits ${options.latencyMs} ms`);
   out.log(options.seed !== undefined ? `  ids and timestamps repeat (seed ${options.seed})` : '  ids and timestamps are random (pass --seed N to make them repeat)');
   out.log('Press Ctrl+C to stop.');
   const stop = () => {

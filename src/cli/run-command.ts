@@ -20,6 +20,9 @@ import { loadSpec } from '../spec/load-spec.js';
 import { SpecError } from '../spec/spec-error.js';
 import { EXIT } from './exit-codes.js';
 
+/** How long an interrupted run may take to stop before it is killed. */
+const STOP_GRACE_MS = 1500;
+
 export interface RunCommandOptions extends CliOverrides {
   /** vitest's `--shard i/n`. */
   shard?: string;
@@ -67,18 +70,19 @@ export async function runCommand(options: RunCommandOptions, out = console): Pro
 /** Deletes what the journal says the run left behind on live targets (the embedded mock died with the run). */
 async function sweep(config: RunConfig, journalFile: string, out: Console): Promise<SweepOutcome | undefined> {
   const remaining = Journal.remaining(journalFile);
-  if (config.mode === 'mock' || remaining.length === 0) return undefined;
+  if (config.mode === 'mock' || remaining.created.length + remaining.unresolved.length === 0) return undefined;
   try {
     return await sweepLeftovers(remaining, config);
   } catch (err) {
     out.error(`conformance: could not clean up: ${(err as Error).message}`);
-    return { deleted: [], left: remaining.map((e) => ({ ...e, reason: (err as Error).message })) };
+    const reason = (err as Error).message;
+    return { deleted: [], left: [...remaining.created.map((e) => ({ api: e.api, label: e.label, what: e.id, path: e.path, reason })), ...remaining.unresolved.map((e) => ({ api: e.api, label: e.label, what: e.name, path: e.listPath, reason }))] };
   }
 }
 
 function describeSweep(swept: SweepOutcome | undefined, config: RunConfig): string {
   if (!swept) return config.mode === 'mock' ? 'the embedded mock stopped with it, so nothing is left behind' : 'the run had created nothing that was still there';
-  const left = swept.left.map((e) => `${e.api} ${e.label} ${e.id} at ${e.path} (${e.reason})`);
+  const left = swept.left.map((e) => `${e.api} ${e.label} ${e.what} at ${e.path} (${e.reason})`);
   return `deleted ${swept.deleted.length} resource(s) the run had created${left.length ? `; COULD NOT DELETE: ${left.join('; ')}` : ''}`;
 }
 
@@ -92,14 +96,19 @@ function runVitest(options: RunCommandOptions, summaryFile: string, journalFile:
   return new Promise((resolve, reject) => {
     const child = spawn(process.execPath, args, { cwd: PROJECT_ROOT, env, stdio: 'inherit' });
     let interrupted: NodeJS.Signals | undefined;
-    // Stop the run, then (after it exits) delete what it created: the caller sweeps the journal.
+    let kill: NodeJS.Timeout | undefined;
+    // Stop the run (SIGTERM, then SIGKILL after a grace period: vitest finishes its current work on
+    // SIGTERM), then delete what it created: the caller sweeps the journal once the child is gone.
     const stop = (signal: NodeJS.Signals) => {
-      interrupted ??= signal;
+      if (interrupted) return;
+      interrupted = signal;
       child.kill('SIGTERM');
+      kill = setTimeout(() => child.kill('SIGKILL'), STOP_GRACE_MS);
     };
     process.on('SIGINT', stop).on('SIGTERM', stop);
     child.once('error', reject);
     child.once('exit', (code) => {
+      clearTimeout(kill);
       process.off('SIGINT', stop).off('SIGTERM', stop);
       resolve({ code, signal: interrupted });
     });

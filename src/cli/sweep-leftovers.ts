@@ -1,41 +1,75 @@
-// Deletes what a run created and did not delete (from its journal): after an interruption, or when the
-// run's own cleanup could not finish. Only the journal's entries are touched: what the run created.
+// Deletes what a run created and did not delete, from its journal: after an interruption, or when the
+// run's own cleanup could not finish. Only the run's own resources are touched: those the journal
+// names, and, for a create whose answer never came, the list item carrying the run's unique name.
 
-import type { JournalEntry } from '../cases/journal.js';
-import type { RunConfig } from '../config/types.js';
+import { ADAPTERS } from '../cases/apis/index.js';
+import type { CreatedEntry, IntentEntry } from '../cases/journal.js';
+import type { Json } from '../cases/types.js';
+import type { ApiTarget, RunConfig } from '../config/types.js';
 import { resolveToken } from '../transport/auth.js';
 import { HttpClient } from '../transport/http-client.js';
 import { Redactor } from '../transport/redact.js';
 
-export interface SweepOutcome {
-  deleted: JournalEntry[];
-  left: Array<JournalEntry & { reason: string }>;
+export interface Leftover {
+  api: string;
+  label: string;
+  /** The id, or the run's name when the id never came back. */
+  what: string;
+  path: string;
 }
 
-export async function sweepLeftovers(entries: JournalEntry[], config: RunConfig): Promise<SweepOutcome> {
+export interface SweepOutcome {
+  deleted: Leftover[];
+  left: Array<Leftover & { reason: string }>;
+}
+
+export async function sweepLeftovers(remaining: { created: CreatedEntry[]; unresolved: IntentEntry[] }, config: RunConfig): Promise<SweepOutcome> {
   const outcome: SweepOutcome = { deleted: [], left: [] };
   const redactor = new Redactor();
   for (const target of config.targets) {
-    const mine = entries.filter((e) => e.api === target.api).reverse(); // newest first, as the run would
-    if (mine.length === 0) continue;
+    const created = remaining.created.filter((e) => e.api === target.api).reverse(); // newest first, as the run would
+    const intents = remaining.unresolved.filter((e) => e.api === target.api);
+    if (created.length + intents.length === 0) continue;
     let token: string;
     try {
       token = await resolveToken(target.auth, redactor, config.timeoutMs);
     } catch (err) {
-      outcome.left.push(...mine.map((e) => ({ ...e, reason: (err as Error).message })));
+      const reason = (err as Error).message;
+      outcome.left.push(...created.map((e) => ({ api: e.api, label: e.label, what: e.id, path: e.path, reason })), ...intents.map((e) => ({ api: e.api, label: e.label, what: e.name, path: e.listPath, reason })));
       continue;
     }
     const client = new HttpClient({ baseUrl: target.baseUrl, token, timeoutMs: config.timeoutMs, concurrency: 1, redactor, useProxyEnv: target.live });
     try {
-      for (const entry of mine) {
-        const exchange = await client.send({ method: 'DELETE', path: entry.path, pathParams: {}, query: {}, headers: {}, auth: 'default' });
-        const status = exchange.response?.status;
-        if (status !== undefined && (status < 300 || status === 404)) outcome.deleted.push(entry);
-        else outcome.left.push({ ...entry, reason: exchange.error ?? `DELETE answered ${status}` });
-      }
+      for (const e of created) await remove(client, { api: e.api, label: e.label, what: e.id, path: e.path }, outcome);
+      for (const e of intents) await resolveIntent(client, target, e, outcome);
     } finally {
       await client.close();
     }
   }
   return outcome;
+}
+
+async function remove(client: HttpClient, item: Leftover, outcome: SweepOutcome): Promise<void> {
+  const exchange = await client.send({ method: 'DELETE', path: item.path, pathParams: {}, query: {}, headers: {}, auth: 'default' });
+  const status = exchange.response?.status;
+  if (status !== undefined && (status < 300 || status === 404)) outcome.deleted.push(item);
+  else outcome.left.push({ ...item, reason: exchange.error ?? `DELETE answered ${status}` });
+}
+
+/** A create whose answer never came: find the run's name in the list, and delete what carries it. */
+async function resolveIntent(client: HttpClient, target: ApiTarget, intent: IntentEntry, outcome: SweepOutcome): Promise<void> {
+  const resource = ADAPTERS[target.api].resources.find((r) => r.label === intent.label);
+  const list = await client.send({ method: 'GET', path: intent.listPath, pathParams: {}, query: {}, headers: {}, auth: 'default' });
+  if (!resource || list.response?.status !== 200) {
+    outcome.left.push({ api: intent.api, label: intent.label, what: intent.name, path: intent.listPath, reason: `could not list ${intent.listPath}: ${list.error ?? list.response?.status}` });
+    return;
+  }
+  const item = resource.items(list.response.body).find((i: Json) => i['name'] === intent.name);
+  const id = item ? resource.idOf(item) : undefined;
+  if (!id) {
+    // Either it was never created, or the list does not show it: say which name to look for.
+    if (resource.listOmitsCreated) outcome.left.push({ api: intent.api, label: intent.label, what: intent.name, path: intent.listPath, reason: `may exist: ${resource.listOmitsCreated}; look for the name` });
+    return;
+  }
+  await remove(client, { api: intent.api, label: intent.label, what: id, path: intent.deletePath.replace('{id}', encodeURIComponent(id)) }, outcome);
 }

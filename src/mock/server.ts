@@ -34,6 +34,8 @@ export interface MockOptions {
    * mutation testing; see faults.ts. None by default.
    */
   faults?: MockFault[];
+  /** Milliseconds every answer waits before it is sent, as a tenant's round trip would (default 0). */
+  latencyMs?: number;
 }
 
 /** What a transform knows of the call it rewrites. */
@@ -81,7 +83,7 @@ export async function startMock(options: MockOptions = {}): Promise<RunningMock>
 
   const server = createServer((req, res) => {
     handle(req, deps).then(
-      (answer) => send(res, transformed(answer, req, options.transform)),
+      (answer) => later(options.latencyMs, () => send(res, transformed(answer, req, options.transform))),
       (err: unknown) => {
         console.error(`mock: internal error on ${req.method} ${req.url}: ${(err as Error).stack ?? String(err)}`);
         send(res, { response: { status: 500, body: { message: 'internal error in the mock server' } } });
@@ -106,6 +108,11 @@ export function mockBasePath(spec: LoadedSpec): string {
   const entry = (spec.doc.servers ?? []).map((s) => s.url).find((u) => /^http:\/\/(127\.0\.0\.1|localhost)(:\d+)?\//.test(u));
   if (!entry) throw new Error(`${spec.file}: no servers entry for the embedded mock (http://127.0.0.1:4010/...)`);
   return new URL(entry).pathname.replace(/\/$/, '');
+}
+
+function later(ms: number | undefined, fn: () => void): void {
+  if (ms && ms > 0) setTimeout(fn, ms);
+  else fn();
 }
 
 function transformed(answer: Answer, req: IncomingMessage, transform: MockOptions['transform']): Answer {

@@ -7,7 +7,7 @@ import { afterAll, describe, inject, it } from 'vitest';
 import { ADAPTERS } from '../cases/apis/index.js';
 import { buildCases } from '../cases/build-all.js';
 import { caseId } from '../cases/build-cases.js';
-import { Journal, JOURNAL_ENV } from '../cases/journal.js';
+import { Journal } from '../cases/journal.js';
 import { CaseRuntime, type LeftBehind } from '../cases/runtime.js';
 import type { CaseDefinition } from '../cases/types.js';
 import type { ApiId } from '../config/types.js';
@@ -97,7 +97,7 @@ async function start(def: SuiteDefinition, run: ProvidedRun): Promise<SuiteState
   const redactor = new Redactor(run.secrets);
   const token = target.auth.kind === 'token' ? target.auth.token : '';
   const client = new HttpClient({ baseUrl: target.baseUrl, token, timeoutMs: run.config.timeoutMs, concurrency: run.config.concurrency, redactor, useProxyEnv: target.live });
-  const journalFile = process.env[JOURNAL_ENV];
+  const journalFile = run.journalFile;
   const rt = new CaseRuntime(spec, adapter, target, client, { runId: run.config.runId, allowWrites: run.config.allowWrites, ...(journalFile ? { journal: new Journal(journalFile) } : {}) });
   const cases = new Map(buildCases(spec, adapter, run.caseOptions).map((c) => [`${c.operationId}\u0000${c.name}`, c]));
   return { cases, rt, redactor, client };

@@ -10,6 +10,7 @@ import { startMock, type RunningMock } from '../mock/server.js';
 import { bundledSpecFiles } from '../project-paths.js';
 import { loadSpec } from '../spec/load-spec.js';
 import { DEFAULT_MAX_CASES } from '../cases/build-all.js';
+import { JOURNAL_ENV } from '../cases/journal.js';
 import { resolveToken } from '../transport/auth.js';
 import { Redactor } from '../transport/redact.js';
 import { CLI_OPTIONS_ENV, publishRun, type ProvidedRun } from './run-state.js';
@@ -39,7 +40,9 @@ export default async function setup(project: TestProject): Promise<() => Promise
   for (const t of config.targets) if (t.auth.kind === 'client-credentials') redactor.add(t.auth.clientSecret);
   // Without --seed the run picks one and reports it, so any run can be repeated.
   const caseOptions = { seed: cli.seed ?? Math.floor(Math.random() * 2 ** 31), maxCases: cli.maxCases ?? DEFAULT_MAX_CASES };
-  const run: ProvidedRun = { config, targets, secrets: redactor.secrets(), caseOptions };
+  // Workers do not see the CLI's environment variables; the journal's path travels with the run.
+  const journalFile = process.env[JOURNAL_ENV];
+  const run: ProvidedRun = { config, targets, secrets: redactor.secrets(), caseOptions, ...(journalFile ? { journalFile } : {}) };
   publishRun(run);
   project.provide('conformance', run);
   return async () => {

@@ -11,6 +11,8 @@ export interface ProvidedRun {
   secrets: string[];
   /** Seed and size of the generated cases. */
   caseOptions: { seed?: number; maxCases?: number };
+  /** Where the suites journal what they create (set by `conformance run`), for cleanup after an interruption. */
+  journalFile?: string;
 }
 
 declare module 'vitest' {

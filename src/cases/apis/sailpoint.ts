@@ -19,6 +19,7 @@ const connector: ResourceAdapter = {
   deleteOperation: 'deleteCustomConnector',
   createdBy: ['createCustomConnector'],
   items: (body) => (Array.isArray(body) ? (body as Json[]) : []),
+  listOmitsCreated: 'the list shows RELEASED connectors only, and the run creates DEVELOPMENT ones',
   idOf: (r) => (typeof r['scriptName'] === 'string' ? r['scriptName'] : undefined),
   createBody: (name) => ({ name, className: 'sailpoint.connector.OpenConnectorAdapter', type: 'conformance test', directConnect: true, status: 'DEVELOPMENT' }),
 };
@@ -35,7 +36,6 @@ export const sailpoint: ApiAdapter = {
       body: { mediaType: 'application/json-patch+json', value: [{ op: 'replace', path: '/connectorMetadata', value: { conformanceRun: name } }] },
       reflects: (after) => ((after['connectorMetadata'] as Json | undefined)?.['conformanceRun'] === name ? undefined : `Received: connectorMetadata ${JSON.stringify(after['connectorMetadata'])} / Documented: the patched connectorMetadata.conformanceRun "${name}"`),
     }),
-    listOmitsCreated: 'the list shows RELEASED connectors only, and the run creates DEVELOPMENT ones',
   },
   unusableExamples: {
     'seed004-patch-request': 'the vendor example patches /description, which the same page says cannot be patched (only connectorMetadata, applicationXml, correlationConfigXml and sourceConfigXml can)',

@@ -1,0 +1,58 @@
+// Live-tenant safety: a run interrupted with SIGINT deletes what it created before it exits, so the
+// target keeps nothing of it; resources the run did not create are never touched.
+
+import { spawn } from 'node:child_process';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, expect, it } from 'vitest';
+import { DEFAULT_API_SERVER_ID, DEFAULT_ENVIRONMENT_ID, DEFAULT_ORGANISATION_ID } from '../../src/mock/apis/defaults.js';
+import { startMock, type RunningMock } from '../../src/mock/server.js';
+import { PROJECT_ROOT } from '../../src/project-paths.js';
+import { isolatedEnv } from '../helpers/run-cli.js';
+
+const TOKEN = 'interrupt-token';
+let mock: RunningMock | undefined;
+afterAll(() => mock?.close());
+
+/** Names of everything in the store that the run marked as its own (cfm-<run id>-<n>). */
+function runResources(m: RunningMock): string[] {
+  const store = m.store as unknown as { collections: Map<string, Map<string, Record<string, unknown>>> };
+  return [...store.collections.values()].flatMap((items) => [...items.values()]).map((r) => String(r['name'] ?? '')).filter((n) => n.startsWith('cfm-'));
+}
+
+function storeSize(m: RunningMock): number {
+  return Object.values(m.store.summary()).reduce((a, b) => a + b, 0);
+}
+
+it('SIGINT mid-run: the CLI stops the run, deletes what it created, and exits 2', async () => {
+  mock = await startMock({ port: 0, token: TOKEN, latencyMs: 40 });
+  const before = storeSize(mock);
+  const dir = mkdtempSync(join(tmpdir(), 'cfm-interrupt-'));
+  writeFileSync(join(dir, 'empty.env'), '');
+  const env = isolatedEnv({
+    PINGONE_API_URL: mock.apis['davinci']!, PINGONE_ENVIRONMENT_ID: DEFAULT_ENVIRONMENT_ID, PINGONE_ACCESS_TOKEN: TOKEN, PINGONE_API_SERVER_ID: DEFAULT_API_SERVER_ID,
+    VERSORI_API_URL: mock.apis['versori']!, VERSORI_ORGANISATION_ID: DEFAULT_ORGANISATION_ID, VERSORI_ACCESS_TOKEN: TOKEN,
+    SAILPOINT_API_URL: mock.apis['sailpoint']!, SAILPOINT_ACCESS_TOKEN: TOKEN,
+  });
+  const child = spawn(process.execPath, [join(PROJECT_ROOT, 'bin/conformance.js'), 'run', '--allow-writes', '--env-file', join(dir, 'empty.env'), '--report-dir', join(dir, 'r')], { cwd: PROJECT_ROOT, env, stdio: ['ignore', 'pipe', 'pipe'] });
+  let stderr = '';
+  child.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
+  const exited = new Promise<number | null>((resolve) => child.once('exit', resolve));
+
+  // Interrupt as soon as the run has created something of its own.
+  let seenMidRun: string[] = [];
+  for (let i = 0; i < 600 && seenMidRun.length === 0; i++) {
+    await new Promise((r) => setTimeout(r, 25));
+    seenMidRun = runResources(mock);
+  }
+  expect(seenMidRun.length, 'the run created resources before it was interrupted').toBeGreaterThan(0);
+  child.kill('SIGINT');
+  const code = await exited;
+
+  expect(code).toBe(2);
+  expect(stderr).toMatch(/conformance: interrupted \(SIGINT\); deleted \d+ resource\(s\) the run had created/);
+  expect(stderr).not.toMatch(/COULD NOT DELETE/);
+  expect(runResources(mock)).toEqual([]);
+  expect(storeSize(mock)).toBe(before);
+}, 120_000);
