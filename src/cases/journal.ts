@@ -1,8 +1,8 @@
 // A journal of what a run creates and deletes, appended line by line (JSON) as it happens, so the
 // CLI can delete what is left when a run is interrupted or its own cleanup could not finish.
 // A create is journaled twice: its intent (with the run's unique name) before the request is sent,
-// and the resource once the answer names its id; an interruption between the two leaves an intent
-// the sweep resolves by finding the name in the list.
+// and the resource once the answer names its id (or `declined` when the answer created nothing); an
+// interruption between the two leaves an intent the sweep resolves by finding the name in the list.
 
 import { appendFileSync, existsSync, readFileSync } from 'node:fs';
 import type { ApiId } from '../config/types.js';
@@ -34,7 +34,14 @@ export interface IntentEntry {
   deletePath: string;
 }
 
-export type JournalEntry = CreatedEntry | IntentEntry;
+/** A create that was answered without creating anything (a 4xx): its intent is settled. */
+export interface DeclinedEntry {
+  event: 'declined';
+  api: ApiId;
+  name: string;
+}
+
+export type JournalEntry = CreatedEntry | IntentEntry | DeclinedEntry;
 
 export class Journal {
   constructor(readonly file: string) {}
@@ -58,6 +65,10 @@ export class Journal {
       }
       if (entry.event === 'creating') {
         intents.set(`${entry.api} ${entry.name}`, entry);
+        continue;
+      }
+      if (entry.event === 'declined') {
+        named.add(`${entry.api} ${entry.name}`);
         continue;
       }
       if (entry.name) named.add(`${entry.api} ${entry.name}`);

@@ -125,6 +125,7 @@ export class CaseRuntime {
 
   private track(operationId: string, plan: RequestPlan, exchange: Exchange): void {
     const status = exchange.response?.status ?? 0;
+    if (exchange.response && (status < 200 || status >= 300)) this.journalDeclined(operationId, plan);
     if (status < 200 || status >= 300) return;
     for (const resource of this.adapter.resources) {
       if (resource.createdBy.includes(operationId)) {
@@ -151,6 +152,15 @@ export class CaseRuntime {
   private journal(event: 'created' | 'deleted', item: CreatedResource): void {
     const path = this.plan(item.resource.deleteOperation, { ...item.params, [item.resource.param]: item.id }).path;
     this.options.journal?.record({ event, api: this.target.api, label: item.resource.label, id: item.id, path, ...(item.name ? { name: item.name } : {}) });
+  }
+
+  /** A create answered without creating anything settles its intent (no answer at all does not). */
+  private journalDeclined(operationId: string, plan: RequestPlan): void {
+    const name = (plan.body?.value as Json | undefined)?.['name'];
+    const isCreate = this.adapter.resources.some((r) => r.createdBy.includes(operationId));
+    if (this.options.journal && isCreate && typeof name === 'string' && name.startsWith(`cfm-${this.options.runId}-`)) {
+      this.options.journal.record({ event: 'declined', api: this.target.api, name });
+    }
   }
 
   /** Before a create is sent: its unique name, and where to find and delete it if the answer never arrives. */

@@ -4,7 +4,7 @@
 // which keeps the run's memory well below running it under tsx.
 
 import { spawn } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
@@ -12,6 +12,7 @@ import { CHECK_NAMES, unknownChecks } from '../checks/index.js';
 import { loadConfig, readEnvironment, type CliOverrides } from '../config/load-config.js';
 import { ConfigError, type RunConfig } from '../config/types.js';
 import { Journal, JOURNAL_ENV } from '../cases/journal.js';
+import { STOP_FILE_ENV } from '../runner/run-state.js';
 import { sweepLeftovers, type SweepOutcome } from './sweep-leftovers.js';
 import { PROJECT_ROOT, bundledSpecFiles } from '../project-paths.js';
 import { SUMMARY_FILE_ENV, type RunSummary } from '../report/vitest-reporter.js';
@@ -20,8 +21,10 @@ import { loadSpec } from '../spec/load-spec.js';
 import { SpecError } from '../spec/spec-error.js';
 import { EXIT } from './exit-codes.js';
 
-/** How long an interrupted run may take to stop before it is killed. */
-const STOP_GRACE_MS = 1500;
+/** How long an interrupted run may take to finish its requests in flight and clean up, before it is killed. */
+const STOP_GRACE_MS = 20_000;
+/** After SIGTERM, how long before SIGKILL. */
+const KILL_GRACE_MS = 1500;
 
 export interface RunCommandOptions extends CliOverrides {
   /** vitest's `--shard i/n`. */
@@ -46,8 +49,9 @@ export async function runCommand(options: RunCommandOptions, out = console): Pro
   const scratch = mkdtempSync(join(tmpdir(), 'conformance-run-'));
   const summaryFile = join(scratch, 'summary.json');
   const journalFile = join(scratch, 'journal.jsonl');
+  const stopFile = join(scratch, 'stop');
   try {
-    const { signal } = await runVitest(options, summaryFile, journalFile);
+    const { signal } = await runVitest(options, { summaryFile, journalFile, stopFile }, out);
     const swept = await sweep(config, journalFile, out);
     if (signal) {
       out.error(`conformance: interrupted (${signal}); ${describeSweep(swept, config)}`);
@@ -86,30 +90,47 @@ function describeSweep(swept: SweepOutcome | undefined, config: RunConfig): stri
   return `deleted ${swept.deleted.length} resource(s) the run had created${left.length ? `; COULD NOT DELETE: ${left.join('; ')}` : ''}`;
 }
 
-function runVitest(options: RunCommandOptions, summaryFile: string, journalFile: string): Promise<{ code: number | null; signal: NodeJS.Signals | undefined }> {
+interface RunFiles {
+  summaryFile: string;
+  journalFile: string;
+  /** Created to ask the run to stop: cases not yet started are skipped, and the run cleans up. */
+  stopFile: string;
+}
+
+/**
+ * Runs vitest in its own process group, so Ctrl+C reaches this process only. The first SIGINT or
+ * SIGTERM asks the run to stop (the stop file): requests in flight finish, cases not started are
+ * skipped, and the suites delete what they created. If it is not done within the grace period, or on
+ * a second signal, it is terminated; the caller then sweeps the journal.
+ */
+function runVitest(options: RunCommandOptions, files: RunFiles, out: Console): Promise<{ code: number | null; signal: NodeJS.Signals | undefined }> {
   const require = createRequire(import.meta.url);
   const vitestBin = join(dirname(require.resolve('vitest/package.json')), 'vitest.mjs');
   const args = [vitestBin, 'run', '--config', join(PROJECT_ROOT, 'suites/vitest.config.ts'), '--reporter', join(PROJECT_ROOT, 'src/report/vitest-reporter.ts')];
   if (options.concurrency) args.push('--maxConcurrency', String(options.concurrency));
   if (options.shard) args.push('--shard', options.shard);
-  const env = { ...process.env, [CLI_OPTIONS_ENV]: JSON.stringify({ ...options, specsValidated: true }), [SUMMARY_FILE_ENV]: summaryFile, [JOURNAL_ENV]: journalFile };
+  const env = { ...process.env, [CLI_OPTIONS_ENV]: JSON.stringify({ ...options, specsValidated: true }), [SUMMARY_FILE_ENV]: files.summaryFile, [JOURNAL_ENV]: files.journalFile, [STOP_FILE_ENV]: files.stopFile };
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, args, { cwd: PROJECT_ROOT, env, stdio: 'inherit' });
+    const child = spawn(process.execPath, args, { cwd: PROJECT_ROOT, env, stdio: 'inherit', detached: true });
     let interrupted: NodeJS.Signals | undefined;
-    let kill: NodeJS.Timeout | undefined;
-    // Stop the run (SIGTERM, then SIGKILL after a grace period: vitest finishes its current work on
-    // SIGTERM), then delete what it created: the caller sweeps the journal once the child is gone.
-    const stop = (signal: NodeJS.Signals) => {
-      if (interrupted) return;
-      interrupted = signal;
+    const timers: NodeJS.Timeout[] = [];
+    const terminate = () => {
       child.kill('SIGTERM');
-      kill = setTimeout(() => child.kill('SIGKILL'), STOP_GRACE_MS);
+      timers.push(setTimeout(() => child.kill('SIGKILL'), KILL_GRACE_MS));
     };
-    process.on('SIGINT', stop).on('SIGTERM', stop);
+    const stop = (signal: NodeJS.Signals) => {
+      if (interrupted) return terminate(); // a second signal: stop now
+      interrupted = signal;
+      out.error(`conformance: ${signal}: finishing requests in flight and deleting what the run created (again to stop at once)`);
+      writeFileSync(files.stopFile, signal);
+      timers.push(setTimeout(terminate, STOP_GRACE_MS));
+    };
+    const leave = () => child.kill('SIGKILL'); // never leave the run behind this process
+    process.on('SIGINT', stop).on('SIGTERM', stop).on('exit', leave);
     child.once('error', reject);
     child.once('exit', (code) => {
-      clearTimeout(kill);
-      process.off('SIGINT', stop).off('SIGTERM', stop);
+      timers.forEach(clearTimeout);
+      process.off('SIGINT', stop).off('SIGTERM', stop).off('exit', leave);
       resolve({ code, signal: interrupted });
     });
   });

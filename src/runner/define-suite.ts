@@ -2,6 +2,7 @@
 // test that deletes what the run created. Each test attaches its CaseResult to `task.meta`, which
 // the reporter reads; a failed case throws with every failed check's message.
 
+import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, describe, inject, it } from 'vitest';
 import { ADAPTERS } from '../cases/apis/index.js';
@@ -68,6 +69,10 @@ export function defineConformanceSuite(def: SuiteDefinition): void {
             if (skippedBecause) {
               task.meta.conformance = { ...caseHeader(def.api, operationId, method, path, name), status: 'skipped', reason: skippedBecause, checks: [], durationMs: 0 };
               return skip(skippedBecause);
+            }
+            if (run.stopFile && existsSync(run.stopFile)) {
+              task.meta.conformance = { ...caseHeader(def.api, operationId, method, path, name), status: 'skipped', reason: 'interrupted: the run was asked to stop', checks: [], durationMs: 0 };
+              return skip('interrupted');
             }
             const s = await started();
             const found = s.cases.get(`${operationId}\u0000${name}`);

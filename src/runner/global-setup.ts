@@ -13,7 +13,7 @@ import { DEFAULT_MAX_CASES } from '../cases/build-all.js';
 import { JOURNAL_ENV } from '../cases/journal.js';
 import { resolveToken } from '../transport/auth.js';
 import { Redactor } from '../transport/redact.js';
-import { CLI_OPTIONS_ENV, publishRun, type ProvidedRun } from './run-state.js';
+import { CLI_OPTIONS_ENV, STOP_FILE_ENV, publishRun, type ProvidedRun } from './run-state.js';
 
 const MOCK_PARAMS: Record<string, Record<string, string>> = {
   davinci: { environmentID: DEFAULT_ENVIRONMENT_ID },
@@ -42,7 +42,8 @@ export default async function setup(project: TestProject): Promise<() => Promise
   const caseOptions = { seed: cli.seed ?? Math.floor(Math.random() * 2 ** 31), maxCases: cli.maxCases ?? DEFAULT_MAX_CASES };
   // Workers do not see the CLI's environment variables; the journal's path travels with the run.
   const journalFile = process.env[JOURNAL_ENV];
-  const run: ProvidedRun = { config, targets, secrets: redactor.secrets(), caseOptions, ...(journalFile ? { journalFile } : {}) };
+  const stopFile = process.env[STOP_FILE_ENV];
+  const run: ProvidedRun = { config, targets, secrets: redactor.secrets(), caseOptions, ...(journalFile ? { journalFile } : {}), ...(stopFile ? { stopFile } : {}) };
   publishRun(run);
   project.provide('conformance', run);
   return async () => {

@@ -13,6 +13,8 @@ export interface ProvidedRun {
   caseOptions: { seed?: number; maxCases?: number };
   /** Where the suites journal what they create (set by `conformance run`), for cleanup after an interruption. */
   journalFile?: string;
+  /** When this file exists, cases not yet started are skipped: the run was interrupted. */
+  stopFile?: string;
 }
 
 declare module 'vitest' {
@@ -30,6 +32,9 @@ export function publishRun(run: ProvidedRun): void {
 export function publishedRun(): ProvidedRun | undefined {
   return (globalThis as Record<symbol, unknown>)[SLOT] as ProvidedRun | undefined;
 }
+
+/** The CLI creates this file to ask a run to stop (the global setup passes its path on). */
+export const STOP_FILE_ENV = 'CONFORMANCE_STOP_FILE';
 
 /** CLI options reach the global setup through this environment variable (JSON). */
 export const CLI_OPTIONS_ENV = 'CONFORMANCE_CLI_OPTIONS';

@@ -15,6 +15,8 @@ it('lists what was created and not deleted, and the intents no creation answered
   j.record({ event: 'created', api: 'versori', label: 'connector', id: 'B', path: '/o/x/connectors/B', name: 'cfm-r-2' });
   j.record({ event: 'deleted', api: 'versori', label: 'connector', id: 'B', path: '/o/x/connectors/B' });
   j.record({ event: 'creating', api: 'versori', label: 'connector', name: 'cfm-r-3', listPath: '/o/x/connectors', deletePath: '/o/x/connectors/{id}' });
+  j.record({ event: 'creating', api: 'versori', label: 'connector', name: 'cfm-r-4', listPath: '/o/x/connectors', deletePath: '/o/x/connectors/{id}' });
+  j.record({ event: 'declined', api: 'versori', name: 'cfm-r-4' }); // answered 400: nothing was created
   appendFileSync(file, '{"event":"created","api":"vers'); // cut short by an interruption
   const { created, unresolved } = Journal.remaining(file);
   expect(created.map((e) => e.id)).toEqual(['A']);

@@ -1,0 +1,49 @@
+// The sweep after an interrupted run: deletes what the journal lists, finds by the run's name what was
+// created but never answered, and names what it cannot find; it touches nothing else.
+
+import { afterAll, beforeAll, expect, it } from 'vitest';
+import { sweepLeftovers } from '../../src/cli/sweep-leftovers.js';
+import type { CreatedEntry, IntentEntry } from '../../src/cases/journal.js';
+import { loadConfig } from '../../src/config/load-config.js';
+import { DEFAULT_ORGANISATION_ID } from '../../src/mock/apis/defaults.js';
+import { startMock, type RunningMock } from '../../src/mock/server.js';
+
+const TOKEN = 'sweep-token';
+let mock: RunningMock;
+beforeAll(async () => {
+  mock = await startMock({ port: 0, token: TOKEN });
+});
+afterAll(() => mock.close());
+
+async function createVersori(name: string): Promise<string> {
+  const res = await fetch(`${mock.apis['versori']}/o/${DEFAULT_ORGANISATION_ID}/protocols/http/connectors`, {
+    method: 'POST', headers: { authorization: `Bearer ${TOKEN}`, 'content-type': 'application/json' }, body: JSON.stringify({ name, baseUrl: 'https://x.test' }),
+  });
+  return ((await res.json()) as { id: string }).id;
+}
+
+const names = () => mock.store.list(`/o/${DEFAULT_ORGANISATION_ID}/connectors`).map((c) => String(c['name']));
+
+it('deletes the journal\'s resources by id and the unanswered creates by name, and nothing else', async () => {
+  const known = await createVersori('cfm-sweep-1');
+  await createVersori('cfm-sweep-2'); // created, but its answer "never arrived": only an intent is journaled
+  const untouched = names().filter((n) => !n.startsWith('cfm-'));
+  const base = `/o/${DEFAULT_ORGANISATION_ID}/connectors`;
+  const created: CreatedEntry[] = [{ event: 'created', api: 'versori', label: 'connector', id: known, path: `${base}/${known}`, name: 'cfm-sweep-1' }];
+  const unresolved: IntentEntry[] = [
+    { event: 'creating', api: 'versori', label: 'connector', name: 'cfm-sweep-2', listPath: base, deletePath: `${base}/{id}` },
+    { event: 'creating', api: 'versori', label: 'connector', name: 'cfm-sweep-3', listPath: base, deletePath: `${base}/{id}` }, // never created
+  ];
+  const config = loadConfig({ VERSORI_API_URL: mock.apis['versori']!, VERSORI_ORGANISATION_ID: DEFAULT_ORGANISATION_ID, VERSORI_ACCESS_TOKEN: TOKEN });
+  const outcome = await sweepLeftovers({ created, unresolved }, config);
+  expect(outcome.left).toEqual([]);
+  expect(outcome.deleted.map((d) => d.path)).toEqual([`${base}/${known}`, expect.stringMatching(new RegExp(`^${base}/[0-9A-Z]{26}$`))]);
+  expect(names().filter((n) => n.startsWith('cfm-'))).toEqual([]);
+  expect(names().filter((n) => !n.startsWith('cfm-'))).toEqual(untouched);
+});
+
+it('names what it cannot find where the list does not show the run\'s resources (SailPoint)', async () => {
+  const config = loadConfig({ SAILPOINT_API_URL: mock.apis['sailpoint']!, SAILPOINT_ACCESS_TOKEN: TOKEN });
+  const outcome = await sweepLeftovers({ created: [], unresolved: [{ event: 'creating', api: 'sailpoint', label: 'custom connector', name: 'cfm-sweep-9', listPath: '/connectors', deletePath: '/connectors/{id}' }] }, config);
+  expect(outcome.left).toEqual([expect.objectContaining({ what: 'cfm-sweep-9', reason: expect.stringMatching(/^may exist: the list shows RELEASED connectors only.*look for the name$/) })]);
+});
