@@ -49,7 +49,8 @@ export interface Exchange {
   attempts: number;
 }
 
-export type Outcome = 'passed' | 'failed' | 'skipped';
+/** `known`: a failure that a known deviation (conformance.deviations.yaml) expects. */
+export type Outcome = 'passed' | 'failed' | 'skipped' | 'known';
 
 export interface CheckResult {
   name: string;
@@ -77,4 +78,10 @@ export interface CaseResult {
   reproduce?: string;
   /** For flows: the calls made, in order. */
   steps?: Array<{ request: SentRequest; status?: number; error?: string }>;
+  /** Failed, then passed when run again: reported apart from regressions. */
+  flaky?: boolean;
+  /** How many times the case ran (retries of a failure add to it). */
+  attempts?: number;
+  /** For `known` results: the deviation that expects this failure. */
+  deviation?: { reason: string; expires: string };
 }

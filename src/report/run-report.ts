@@ -4,7 +4,7 @@
 import type { ApiId, ProvidedRunLike } from './types.js';
 import type { CaseResult } from '../engine/types.js';
 
-export const SCHEMA_VERSION = 1;
+export const SCHEMA_VERSION = 2;
 
 export interface RunReport {
   schemaVersion: number;
@@ -14,8 +14,27 @@ export interface RunReport {
   mode: 'mock' | 'live';
   /** Each API's base URL and whether it is the embedded mock or a live tenant; or why it was skipped. */
   target: Partial<Record<ApiId, { baseUrl: string; live: boolean } | { skipped: string }>>;
-  summary: { total: number; passed: number; failed: number; skipped: number };
+  summary: RunSummaryCounts;
   results: CaseResult[];
+  /** Seed and size of the generated cases, to repeat them. */
+  generation?: { seed: number; maxCases: number };
+  /** Operation × documented status × content type: what was exercised and seen (src/report/coverage.ts). */
+  coverage?: unknown;
+  /** The comparison with a baseline run, when one was given (src/report/compare.ts). */
+  comparison?: unknown;
+  /** Known deviations that expired: each fails the run (src/report/deviations.ts). */
+  deviations?: { expired: Array<{ id: string; reason: string; expires: string }> };
+}
+
+export interface RunSummaryCounts {
+  total: number;
+  passed: number;
+  failed: number;
+  skipped: number;
+  /** Failures a known deviation expects. */
+  known: number;
+  /** Passed only when run again (counted in `passed` too). */
+  flaky: number;
 }
 
 export function buildReport(run: ProvidedRunLike, results: CaseResult[], startedAt: Date, finishedAt: Date): RunReport {
@@ -30,7 +49,7 @@ export function buildReport(run: ProvidedRunLike, results: CaseResult[], started
     finishedAt: finishedAt.toISOString(),
     mode: run.config.mode,
     target,
-    summary: { total: results.length, passed: count('passed'), failed: count('failed'), skipped: count('skipped') },
+    summary: { total: results.length, passed: count('passed'), failed: count('failed'), skipped: count('skipped'), known: count('known'), flaky: results.filter((r) => r.flaky).length },
     results,
   };
 }
