@@ -3,7 +3,7 @@
 
 import { pathToFileURL } from 'node:url';
 import { Command, CommanderError } from 'commander';
-import { parseDepth, parsePort, parseSeed, parsePositiveInt, collect } from './parse-options.js';
+import { parseCount, parseDepth, parsePort, parseSeed, parsePositiveInt, collect } from './parse-options.js';
 import { EXIT } from './exit-codes.js';
 
 export function buildProgram(): Command {
@@ -35,8 +35,9 @@ export function buildProgram(): Command {
     .option('--shard <i/n>', 'run shard i of n (for fanning out over CI runners)')
     .option('--seed <n>', 'seed for generated inputs: the same seed sends the same inputs (default: random, reported)', parseSeed)
     .option('--max-cases <n>', 'generated inputs per operation (overrides --depth)', parsePositiveInt)
+    .option('--retries <n>', 'run a failed case again up to n times; one that then passes is reported flaky (default 1)', parseCount)
     .option('--depth <level>', 'generated inputs per operation: quick (5, the default), standard (20) or deep (100)', parseDepth)
-    .action(async (opts: { api: string[]; envFile?: string; reportDir?: string; allowWrites?: boolean; timeout?: number; concurrency?: number; checks?: string[]; shard?: string; seed?: number; maxCases?: number; depth?: number }) => {
+    .action(async (opts: { api: string[]; envFile?: string; reportDir?: string; allowWrites?: boolean; timeout?: number; concurrency?: number; checks?: string[]; shard?: string; seed?: number; maxCases?: number; depth?: number; retries?: number }) => {
       const { runCommand } = await import('./run-command.js');
       process.exitCode = await runCommand({
         ...(opts.api.length ? { apis: opts.api } : {}),
@@ -48,6 +49,7 @@ export function buildProgram(): Command {
         ...(opts.checks ? { checks: opts.checks } : {}),
         ...(opts.shard ? { shard: opts.shard } : {}),
         ...(opts.seed !== undefined ? { seed: opts.seed } : {}),
+        ...(opts.retries !== undefined ? { retries: opts.retries } : {}),
         ...(opts.maxCases ?? opts.depth ? { maxCases: opts.maxCases ?? opts.depth } : {}),
       });
     });

@@ -8,6 +8,11 @@ export function parsePositiveInt(value: string): number {
   return Number(value);
 }
 
+export function parseCount(value: string): number {
+  if (!/^\d+$/.test(value)) throw new InvalidArgumentError('must be a whole number, 0 or more');
+  return Number(value);
+}
+
 /** For repeatable options: `--api a --api b`. */
 export function collect(value: string, previous: string[]): string[] {
   return [...previous, value];

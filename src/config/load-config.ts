@@ -14,6 +14,7 @@ export interface CliOverrides {
   timeoutMs?: number;
   concurrency?: number;
   checks?: string[];
+  retries?: number;
   /** The CLI validated the specs already. */
   specsValidated?: boolean;
   /** Seed for generated inputs; the same seed sends the same inputs. */
@@ -59,6 +60,7 @@ export function loadConfig(env: Env, cli: CliOverrides = {}): RunConfig {
   const allowWrites = cli.allowWrites ?? parseBool(env, 'CONFORMANCE_ALLOW_WRITES', false, problems);
   const timeoutMs = cli.timeoutMs ?? parseInteger(env, 'CONFORMANCE_TIMEOUT_MS', 30_000, 1, 600_000, problems);
   const concurrency = cli.concurrency ?? parseInteger(env, 'CONFORMANCE_CONCURRENCY', 8, 1, 256, problems);
+  const retries = cli.retries ?? parseInteger(env, 'CONFORMANCE_RETRIES', 1, 0, 10, problems);
   if (problems.length > 0) throw new ConfigError([...new Set(problems)]); // PingOne settings serve two APIs
   if (targets.length === 0) throw new ConfigError(['no API to run: every API is skipped (' + skipped.map((s) => `${s.api}: ${s.reason}`).join('; ') + ')']);
   return {
@@ -68,6 +70,7 @@ export function loadConfig(env: Env, cli: CliOverrides = {}): RunConfig {
     allowWrites: anyUrl ? allowWrites : true,
     timeoutMs,
     concurrency,
+    retries,
     reportDir: cli.reportDir ?? nonEmpty(env['CONFORMANCE_REPORT_DIR']),
     runId: randomBytes(4).toString('hex'),
     checks: cli.checks,

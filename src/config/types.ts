@@ -37,6 +37,8 @@ export interface RunConfig {
   runId: string;
   /** Checks to run, by name; undefined means all. */
   checks: string[] | undefined;
+  /** How many times a failed case runs again; one that then passes is flaky (default 1). */
+  retries: number;
   /** Set by `conformance run` once it has validated the specs, so the suites need not again. */
   specsValidated?: boolean;
 }

@@ -17,7 +17,7 @@ import { loadSpec } from '../spec/load-spec.js';
 import { HttpClient } from '../transport/http-client.js';
 import { Redactor } from '../transport/redact.js';
 import { PROJECT_ROOT } from '../project-paths.js';
-import { runCase } from './run-case.js';
+import { runCaseWithRetries } from './run-case.js';
 import type { ProvidedRun } from './run-state.js';
 
 declare module 'vitest' {
@@ -77,7 +77,7 @@ export function defineConformanceSuite(def: SuiteDefinition): void {
             const s = await started();
             const found = s.cases.get(`${operationId}\u0000${name}`);
             if (!found) throw new Error(`suite is out of date: ${def.spec} has no case "${name}" for ${operationId}; run npm run generate:suites`);
-            const result = await runCase(found, s.rt, { enabledChecks: run.config.checks, redactor: s.redactor });
+            const result = await runCaseWithRetries(found, s.rt, { enabledChecks: run.config.checks, redactor: s.redactor, retries: run.config.retries });
             task.meta.conformance = result;
             if (result.status === 'skipped') return skip(result.reason);
             if (result.status === 'failed') throw new ConformanceFailure(result);

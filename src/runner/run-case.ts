@@ -12,6 +12,24 @@ import type { Redactor } from '../transport/redact.js';
 export interface RunCaseOptions {
   enabledChecks?: readonly string[];
   redactor: Redactor;
+  /** How many times a failed case runs again (default 0); one that then passes is flaky. */
+  retries?: number;
+}
+
+/**
+ * Runs a case, and a failed one again up to `retries` times: a case whose retry passes is reported
+ * passed and `flaky` (apart from regressions); one that keeps failing is failed, with its attempts.
+ */
+export async function runCaseWithRetries(def: CaseDefinition, rt: CaseRuntime, options: RunCaseOptions): Promise<CaseResult> {
+  let result = await runCase(def, rt, options);
+  let attempts = 1;
+  while (result.status === 'failed' && attempts <= (options.retries ?? 0)) {
+    attempts++;
+    const again = await runCase(def, rt, options);
+    if (again.status === 'passed') return { ...again, flaky: true, attempts };
+    result = again;
+  }
+  return attempts > 1 ? { ...result, attempts } : result;
 }
 
 export async function runCase(def: CaseDefinition, rt: CaseRuntime, options: RunCaseOptions): Promise<CaseResult> {

@@ -12,7 +12,7 @@ import { loadSpec } from '../spec/load-spec.js';
 import { HttpClient } from '../transport/http-client.js';
 import { Redactor } from '../transport/redact.js';
 import type { CaseOptions } from '../cases/build-all.js';
-import { runCase } from './run-case.js';
+import { runCaseWithRetries } from './run-case.js';
 
 export interface InProcessOptions extends CaseOptions {
   /** Targets with a bearer token each (`auth.kind === 'token'`). */
@@ -22,6 +22,8 @@ export interface InProcessOptions extends CaseOptions {
   timeoutMs?: number;
   concurrency?: number;
   enabledChecks?: readonly string[];
+  /** Re-runs of a failed case (default 0 here: the mutation self-test wants every failure). */
+  retries?: number;
 }
 
 export async function runInProcess(options: InProcessOptions): Promise<CaseResult[]> {
@@ -36,7 +38,7 @@ export async function runInProcess(options: InProcessOptions): Promise<CaseResul
     const rt = new CaseRuntime(spec, ADAPTERS[target.api], target, client, { runId: options.runId, allowWrites: options.allowWrites });
     try {
       const cases = buildCases(spec, ADAPTERS[target.api], options);
-      results.push(...(await Promise.all(cases.map((c) => runCase(c, rt, { enabledChecks: options.enabledChecks, redactor })))));
+      results.push(...(await Promise.all(cases.map((c) => runCaseWithRetries(c, rt, { enabledChecks: options.enabledChecks, redactor, retries: options.retries ?? 0 })))));
       const left = await rt.cleanup();
       if (left.length > 0) results.push({ id: `${target.api}/cleanup`, api: target.api, operationId: 'cleanup', method: 'DELETE', path: '', case: 'delete what the run created', kind: 'flow', status: 'failed', durationMs: 0, checks: [], reason: `left behind: ${left.map((l) => `${l.label} ${l.id}`).join(', ')}` });
     } finally {

@@ -1,0 +1,41 @@
+// A case that fails once and then passes is flaky, reported apart; with no retries it is a failure.
+
+import { afterEach, expect, it } from 'vitest';
+import type { ApiTarget } from '../../src/config/types.js';
+import { startMock, type RunningMock } from '../../src/mock/server.js';
+import { runInProcess } from '../../src/runner/run-in-process.js';
+
+const TOKEN = 'flaky-token';
+let mock: RunningMock | undefined;
+afterEach(() => mock?.close());
+
+async function runWithFirstCallFailing(retries: number) {
+  let failedOnce = false;
+  mock = await startMock({
+    port: 0,
+    token: TOKEN,
+    transform(response, call) {
+      // The first count=true list answers 503: a passing hiccup.
+      if (call.operationId === 'getConnectorList' && call.url.includes('count=true') && !failedOnce) {
+        failedOnce = true;
+        return { status: 503, body: 'busy', contentType: 'text/plain' };
+      }
+      return response;
+    },
+  });
+  const target: ApiTarget = { api: 'sailpoint', baseUrl: mock.apis['sailpoint']!, live: false, auth: { kind: 'token', token: TOKEN }, params: {} };
+  const results = await runInProcess({ targets: [target], runId: 'flaky', allowWrites: true, retries, seed: 1, maxCases: 2 });
+  return results.find((r) => r.id === 'sailpoint/getConnectorList/count-true')!;
+}
+
+it('with a retry, a case that fails once and then passes is passed and flaky, with its attempts', async () => {
+  const result = await runWithFirstCallFailing(1);
+  expect(result).toMatchObject({ status: 'passed', flaky: true, attempts: 2 });
+});
+
+it('without retries, the same case is a failure', async () => {
+  const result = await runWithFirstCallFailing(0);
+  expect(result.status).toBe('failed');
+  expect(result.flaky).toBeUndefined();
+  expect(result.checks.find((c) => c.name === 'not-server-error')!.message).toMatch(/Received: 503/);
+});
