@@ -4,6 +4,7 @@
 import { pathToFileURL } from 'node:url';
 import { Command, CommanderError } from 'commander';
 import { parseCount, parseDepth, parsePort, parseSeed, parsePositiveInt, collect } from './parse-options.js';
+import { parseFailOn } from './compare-command.js';
 import { EXIT } from './exit-codes.js';
 
 export function buildProgram(): Command {
@@ -35,9 +36,12 @@ export function buildProgram(): Command {
     .option('--shard <i/n>', 'run shard i of n (for fanning out over CI runners)')
     .option('--seed <n>', 'seed for generated inputs: the same seed sends the same inputs (default: random, reported)', parseSeed)
     .option('--max-cases <n>', 'generated inputs per operation (overrides --depth)', parsePositiveInt)
+    .option('--baseline <path>', 'compare with an earlier run (results.json or report folder); the reports list regressions and --fail-on sets the exit code')
+    .option('--fail-on <mode>', 'with --baseline: exit 1 on regression (default) or any failed case', parseFailOn)
+    .option('--history <file>', 'append this run to this history file (default reports/history.jsonl); index.html charts the last runs')
     .option('--retries <n>', 'run a failed case again up to n times; one that then passes is reported flaky (default 1)', parseCount)
     .option('--depth <level>', 'generated inputs per operation: quick (5, the default), standard (20) or deep (100)', parseDepth)
-    .action(async (opts: { api: string[]; envFile?: string; reportDir?: string; allowWrites?: boolean; timeout?: number; concurrency?: number; checks?: string[]; shard?: string; seed?: number; maxCases?: number; depth?: number; retries?: number }) => {
+    .action(async (opts: { api: string[]; envFile?: string; reportDir?: string; allowWrites?: boolean; timeout?: number; concurrency?: number; checks?: string[]; shard?: string; seed?: number; maxCases?: number; depth?: number; retries?: number; baseline?: string; failOn?: 'regression' | 'any'; history?: string }) => {
       const { runCommand } = await import('./run-command.js');
       process.exitCode = await runCommand({
         ...(opts.api.length ? { apis: opts.api } : {}),
@@ -50,8 +54,22 @@ export function buildProgram(): Command {
         ...(opts.shard ? { shard: opts.shard } : {}),
         ...(opts.seed !== undefined ? { seed: opts.seed } : {}),
         ...(opts.retries !== undefined ? { retries: opts.retries } : {}),
+        ...(opts.baseline ? { baseline: opts.baseline } : {}),
+        ...(opts.history ? { history: opts.history } : {}),
+        ...(opts.failOn ? { failOn: opts.failOn } : {}),
         ...(opts.maxCases ?? opts.depth ? { maxCases: opts.maxCases ?? opts.depth } : {}),
       });
+    });
+
+  program
+    .command('compare')
+    .description('Compare two runs (results.json or report folders): regressions, fixed, still failing, flaky, new and removed cases')
+    .argument('<baseline>', 'the earlier run: its results.json or report folder')
+    .argument('<current>', 'the later run: its results.json or report folder')
+    .option('--fail-on <mode>', 'exit 1 on: regression (a case that did not fail before fails now) or any (also any failed case in <current>)', parseFailOn, 'regression')
+    .action(async (baseline: string, current: string, opts: { failOn: 'regression' | 'any' }) => {
+      const { compareCommand } = await import('./compare-command.js');
+      process.exitCode = await compareCommand(baseline, current, opts);
     });
 
   program

@@ -20,6 +20,7 @@ import { CLI_OPTIONS_ENV } from '../runner/run-state.js';
 import { loadSpec } from '../spec/load-spec.js';
 import { SpecError } from '../spec/spec-error.js';
 import { EXIT } from './exit-codes.js';
+import { loadReport } from '../report/compare.js';
 
 /** How long an interrupted run may take to finish its requests in flight and clean up, before it is killed. */
 const STOP_GRACE_MS = 20_000;
@@ -65,7 +66,7 @@ export async function runCommand(options: RunCommandOptions, out = console): Pro
       return EXIT.USAGE;
     }
     if (swept && swept.deleted.length + swept.left.length > 0) out.error(`conformance: after the run, ${describeSweep(swept, config)}`);
-    return summary.failed > 0 || (swept?.left.length ?? 0) > 0 ? EXIT.FAILED : EXIT.OK;
+    return summary.failing || (swept?.left.length ?? 0) > 0 ? EXIT.FAILED : EXIT.OK;
   } finally {
     rmSync(scratch, { recursive: true, force: true });
   }
@@ -147,5 +148,13 @@ function preflight(options: RunCommandOptions): string[] {
   const unknown = unknownChecks(options.checks ?? []);
   if (unknown.length > 0) problems.push(`--checks ${unknown.join(', ')}: unknown check; choose from ${CHECK_NAMES.join(', ')}`);
   if (options.shard && !/^[1-9]\d*\/[1-9]\d*$/.test(options.shard)) problems.push(`--shard ${options.shard}: write it as i/n, e.g. 1/3`);
+  if (options.baseline) {
+    try {
+      loadReport(options.baseline);
+    } catch (err) {
+      problems.push(`--baseline ${(err as Error).message}`);
+    }
+  }
+  if (options.failOn && !options.baseline) problems.push('--fail-on needs --baseline (without one, any failed case fails the run)');
   return problems;
 }

@@ -15,6 +15,14 @@ export interface CliOverrides {
   concurrency?: number;
   checks?: string[];
   retries?: number;
+  /** An earlier run to compare with (results.json or report folder). */
+  baseline?: string;
+  /** With a baseline: what makes the run fail. */
+  failOn?: 'regression' | 'any';
+  /** Known deviations file (default conformance.deviations.yaml in the working directory, when present). */
+  deviations?: string;
+  /** History file (default reports/history.jsonl). */
+  history?: string;
   /** The CLI validated the specs already. */
   specsValidated?: boolean;
   /** Seed for generated inputs; the same seed sends the same inputs. */
@@ -75,6 +83,10 @@ export function loadConfig(env: Env, cli: CliOverrides = {}): RunConfig {
     runId: randomBytes(4).toString('hex'),
     checks: cli.checks,
     ...(cli.specsValidated ? { specsValidated: true } : {}),
+    ...(cli.baseline ? { baseline: cli.baseline } : {}),
+    failOn: cli.failOn ?? (cli.baseline ? 'regression' : 'any'),
+    ...(cli.deviations ? { deviations: cli.deviations } : {}),
+    ...(cli.history ? { history: cli.history } : {}),
   };
 }
 

@@ -39,6 +39,14 @@ export interface RunConfig {
   checks: string[] | undefined;
   /** How many times a failed case runs again; one that then passes is flaky (default 1). */
   retries: number;
+  /** An earlier run to compare with. */
+  baseline?: string;
+  /** What fails the run: any failed case, or (with a baseline) only regressions. */
+  failOn: 'regression' | 'any';
+  /** Known deviations file, when given. */
+  deviations?: string;
+  /** History file, when given. */
+  history?: string;
   /** Set by `conformance run` once it has validated the specs, so the suites need not again. */
   specsValidated?: boolean;
 }

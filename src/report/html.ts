@@ -3,6 +3,12 @@
 
 import type { CaseResult } from '../engine/types.js';
 import type { RunReport } from './run-report.js';
+import type { Comparison } from './compare.js';
+import { renderComparisonSection } from './html-compare.js';
+import type { Coverage } from './coverage.js';
+import { renderCoverageSection } from './html-coverage.js';
+import type { HistoryEntry } from './history.js';
+import { renderHistorySection } from './html-history.js';
 
 // Control characters other than tab and line breaks are parse errors in HTML; they are dropped, as in junit.xml.
 const esc = (s: string) =>
@@ -19,7 +25,7 @@ pre{background:#f5f6f8;padding:.6rem;overflow-x:auto;white-space:pre-wrap;word-b
 .check{margin:.2rem 0}.muted{color:#6b6f7a}
 `;
 
-export function renderHtml(report: RunReport): string {
+export function renderHtml(report: RunReport, history: HistoryEntry[] = []): string {
   const s = report.summary;
   const apis = [...new Set(report.results.map((r) => r.api))];
   return `<!doctype html>
@@ -30,7 +36,10 @@ export function renderHtml(report: RunReport): string {
 <p><span class="failed">${s.failed} failed</span> · <span class="passed">${s.passed} passed</span> · <span class="skipped">${s.skipped} skipped</span> · ${s.total} in all.
 Started ${esc(report.startedAt)}, finished ${esc(report.finishedAt)}, against ${report.mode === 'mock' ? 'the embedded mock' : 'live targets'}.</p>
 ${targets(report)}
+${report.comparison ? renderComparisonSection(report.comparison as Comparison) : ''}
 ${apis.map((api) => apiSection(api, report.results.filter((r) => r.api === api))).join('\n')}
+${report.coverage ? renderCoverageSection(report.coverage as Coverage) : ''}
+${history.length > 0 ? renderHistorySection(history, history.length) : ''}
 </body></html>
 `;
 }

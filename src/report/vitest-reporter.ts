@@ -5,8 +5,9 @@ import { writeFileSync } from 'node:fs';
 import type { Reporter, TestCase, TestModule } from 'vitest/node';
 import type { CaseResult } from '../engine/types.js';
 import { publishedRun } from '../runner/run-state.js';
-import { buildReport, type RunReport } from './run-report.js';
-import { writeReports, type WrittenReports } from './write-reports.js';
+import { finishRun } from './finish-report.js';
+import type { RunReport } from './run-report.js';
+import type { WrittenReports } from './write-reports.js';
 
 /** When set, the reporter writes the run's summary (JSON) to this file: how `conformance run` reads it. */
 export const SUMMARY_FILE_ENV = 'CONFORMANCE_SUMMARY_FILE';
@@ -17,6 +18,8 @@ export interface RunSummary {
   failed: number;
   skipped: number;
   reportDir: string;
+  /** Whether the run fails: a failed case (or, with a baseline, a regression), or an expired deviation. */
+  failing: boolean;
 }
 
 export interface ConformanceReporterOptions {
@@ -46,22 +49,31 @@ export default class ConformanceReporter implements Reporter {
     if (process.stdout.isTTY && !this.options.write) this.write(`\r  ${this.done} checked, ${this.failed} failed`);
   }
 
-  onTestRunEnd(testModules: ReadonlyArray<TestModule>): void {
+  async onTestRunEnd(testModules: ReadonlyArray<TestModule>): Promise<void> {
     const run = publishedRun();
     if (!run) return; // the global setup failed; vitest reports why
     const results = testModules.flatMap((m) => [...m.children.allTests()].map(resultOf));
-    const report = buildReport(run, results, this.startedAt, new Date());
-    const written = writeReports(report, run.config.reportDir);
+    const { config, caseOptions } = run;
+    const finished = await finishRun(run, results, this.startedAt, {
+      ...(config.baseline ? { baseline: config.baseline } : {}),
+      failOn: config.failOn,
+      reportDir: config.reportDir,
+      ...(config.history ? { historyFile: config.history } : {}),
+      ...(caseOptions.seed !== undefined && caseOptions.maxCases !== undefined ? { generation: { seed: caseOptions.seed, maxCases: caseOptions.maxCases } } : {}),
+    });
+    const { report, written } = finished;
     const s = report.summary;
     if (process.stdout.isTTY && !this.options.write) this.write('\r');
-    this.write(`conformance: ${s.passed} passed, ${s.failed} failed, ${s.skipped} skipped (${s.total} cases, ${report.mode === 'mock' ? 'embedded mock' : 'live targets'})\n`);
+    const extra = [s.known ? `${s.known} known` : '', s.flaky ? `${s.flaky} flaky` : ''].filter(Boolean).join(', ');
+    this.write(`conformance: ${s.passed} passed, ${s.failed} failed, ${s.skipped} skipped${extra ? `, ${extra}` : ''} (${s.total} cases, ${report.mode === 'mock' ? 'embedded mock' : 'live targets'})\n`);
     for (const r of results.filter((x) => x.status === 'failed').slice(0, 20)) {
       this.write(`  FAILED ${r.id}: ${r.checks.filter((c) => c.status === 'failed').map((c) => c.name).join(', ') || r.reason}\n`);
     }
+    for (const note of finished.notes) this.write(`${note}\n`);
     this.write(`reports: ${written.files.join(', ')}\n`);
     this.options.onReport?.(report, written);
     const summaryFile = process.env[SUMMARY_FILE_ENV];
-    if (summaryFile) writeFileSync(summaryFile, JSON.stringify({ ...s, reportDir: written.dir } satisfies RunSummary));
+    if (summaryFile) writeFileSync(summaryFile, JSON.stringify({ total: s.total, passed: s.passed, failed: s.failed, skipped: s.skipped, reportDir: written.dir, failing: finished.failing } satisfies RunSummary));
   }
 }
 

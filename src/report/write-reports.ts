@@ -6,6 +6,7 @@ import { PROJECT_ROOT } from '../project-paths.js';
 import { renderHtml } from './html.js';
 import { renderJunit } from './junit.js';
 import type { RunReport } from './run-report.js';
+import type { HistoryEntry } from './history.js';
 
 export interface WrittenReports {
   dir: string;
@@ -13,13 +14,13 @@ export interface WrittenReports {
 }
 
 /** `reportDir`, or `reports/<UTC timestamp>/` with a copy in `reports/latest/`. */
-export function writeReports(report: RunReport, reportDir: string | undefined): WrittenReports {
+export function writeReports(report: RunReport, reportDir: string | undefined, history: HistoryEntry[] = []): WrittenReports {
   const dir = reportDir ? resolve(reportDir) : join(PROJECT_ROOT, 'reports', report.startedAt.replace(/[:.]/g, '-'));
   mkdirSync(dir, { recursive: true });
   const files = [
     write(dir, 'results.json', `${JSON.stringify(report, null, 2)}\n`),
     write(dir, 'junit.xml', renderJunit(report)),
-    write(dir, 'index.html', renderHtml(report)),
+    write(dir, 'index.html', renderHtml(report, history)),
   ];
   if (!reportDir) {
     const latest = join(PROJECT_ROOT, 'reports', 'latest');

@@ -67,7 +67,9 @@ export function defineConformanceSuite(def: SuiteDefinition): void {
         for (const name of cases) {
           it(name, async ({ task, skip }) => {
             if (skippedBecause) {
-              task.meta.conformance = { ...caseHeader(def.api, operationId, method, path, name), status: 'skipped', reason: skippedBecause, checks: [], durationMs: 0 };
+              // The same id as when the API runs, so runs compare case by case.
+              const id = (await caseIds(def, run)).get(`${operationId}\u0000${name}`);
+              task.meta.conformance = { ...caseHeader(def.api, operationId, method, path, name), ...(id ? { id } : {}), status: 'skipped', reason: skippedBecause, checks: [], durationMs: 0 };
               return skip(skippedBecause);
             }
             if (run.stopFile && existsSync(run.stopFile)) {
@@ -88,7 +90,11 @@ export function defineConformanceSuite(def: SuiteDefinition): void {
   });
 
   it(`${def.api} cleanup: delete what the run created`, async ({ task, skip }) => {
-    if (skippedBecause || !state) return skip(skippedBecause ?? 'nothing ran');
+    if (skippedBecause || !state) {
+      const reason = skippedBecause ?? 'nothing ran';
+      task.meta.conformance = { ...cleanupResult(def.api, []), status: 'skipped', reason };
+      return skip(reason);
+    }
     const left = await cleanup(await state);
     task.meta.conformance = cleanupResult(def.api, left);
     if (left.length > 0) throw new Error(`could not delete: ${left.map((l) => `${l.label} ${l.id} (${l.reason})`).join('; ')}`);
@@ -106,6 +112,12 @@ async function start(def: SuiteDefinition, run: ProvidedRun): Promise<SuiteState
   const rt = new CaseRuntime(spec, adapter, target, client, { runId: run.config.runId, allowWrites: run.config.allowWrites, ...(journalFile ? { journal: new Journal(journalFile) } : {}) });
   const cases = new Map(buildCases(spec, adapter, run.caseOptions).map((c) => [`${c.operationId}\u0000${c.name}`, c]));
   return { cases, rt, redactor, client };
+}
+
+/** Case ids by operation and name, built from the spec without a target (for a skipped API). */
+async function caseIds(def: SuiteDefinition, run: ProvidedRun): Promise<Map<string, string>> {
+  const spec = await loadSpec(join(PROJECT_ROOT, def.spec), { validate: false });
+  return new Map(buildCases(spec, ADAPTERS[def.api], run.caseOptions).map((c) => [`${c.operationId}\u0000${c.name}`, c.id]));
 }
 
 const cleaned = new WeakSet<SuiteState>();

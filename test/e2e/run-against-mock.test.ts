@@ -15,11 +15,13 @@ const emptyEnvFile = join(work, 'empty.env');
 writeFileSync(emptyEnvFile, '');
 const readReport = (dir: string) => JSON.parse(readFileSync(join(dir, 'results.json'), 'utf8')) as RunReport;
 
+const cleanDir = join(work, 'clean');
+
 describe('against the embedded mock', () => {
-  const dir = join(work, 'clean');
+  const dir = cleanDir;
   let run: Awaited<ReturnType<typeof runCliAsync>>;
   beforeAll(async () => {
-    run = await runCliAsync(['run', '--env-file', emptyEnvFile, '--report-dir', dir]);
+    run = await runCliAsync(['run', '--env-file', emptyEnvFile, '--report-dir', dir, '--seed', '7']);
   }, 120_000);
 
   it('passes every check and exits 0', () => {
@@ -84,7 +86,7 @@ describe('against a deliberately broken mock', () => {
       },
     });
     run = await runCliAsync(
-      ['run', '--env-file', emptyEnvFile, '--report-dir', dir, '--allow-writes', '--api', 'davinci', '--api', 'sailpoint'],
+      ['run', '--env-file', emptyEnvFile, '--report-dir', dir, '--allow-writes', '--api', 'davinci', '--api', 'sailpoint', '--baseline', cleanDir, '--seed', '7'],
       isolatedEnv({
         PINGONE_API_URL: mock.apis['davinci']!,
         PINGONE_ENVIRONMENT_ID: DEFAULT_ENVIRONMENT_ID,
@@ -140,3 +142,35 @@ describe('against a deliberately broken mock', () => {
     expect(run.stdout + run.stderr).not.toContain(TOKEN);
   });
 });
+
+describe('comparing the clean run with the broken one', () => {
+  const REGRESSIONS = [
+    'davinci/flow/clone',
+    'davinci/flow/lifecycle',
+    'davinci/getConnectorInstance/documented-request',
+    'sailpoint/createCustomConnector/example-seed004-create-request',
+    'sailpoint/createCustomConnector/generated-inputs',
+    'sailpoint/flow/lifecycle',
+    'sailpoint/flow/source-config',
+  ];
+
+  it('the broken run, given the clean one as --baseline, names exactly the regressions', () => {
+    const report = readReport(join(work, 'broken'));
+    const comparison = report.comparison as { counts: Record<string, number>; results: Array<{ id: string; change: string }> };
+    expect(comparison.results.filter((r) => r.change === 'regression').map((r) => r.id).sort()).toEqual(REGRESSIONS);
+    expect(comparison.counts['fixed']).toBe(0);
+  });
+
+  it('conformance compare names exactly the regressions, with their checks, and exits 1 (0 the other way round)', async () => {
+    const forward = await runCliAsync(['compare', cleanDir, join(work, 'broken')]);
+    expect(forward.status).toBe(1);
+    // Every case id the summary names is a regression: nothing is new or removed between the runs.
+    const named = [...forward.stdout.matchAll(/^ {2}((?:davinci|sailpoint|authorize|versori)\/\S+)/gm)].map((m) => m[1]);
+    expect([...new Set(named)].sort()).toEqual(REGRESSIONS);
+    expect(forward.stdout).toMatch(/compare: 7 regressions, 0 fixed, 0 still failing, 0 flaky, 0 new, 0 removed/);
+    expect(forward.stdout).toMatch(/response-schema/);
+    const backward = await runCliAsync(['compare', join(work, 'broken'), cleanDir]);
+    expect(backward.status).toBe(0);
+  });
+});
+

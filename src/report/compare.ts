@@ -1,0 +1,233 @@
+// Compares a run with a baseline run (an earlier results.json), case by case on the stable case id
+// (`<api>/<operationId>/<case slug>`), so CI can fail on what got worse rather than on all that fails.
+//
+// How a case is classified (baseline → current; `known` counts as not failing, like passed and skipped):
+//   - only in the current run                  → new (even when it fails: a new case that fails is
+//                                                 not a regression, since nothing it checks worked
+//                                                 before; `--fail-on any` catches it)
+//   - only in the baseline                     → removed
+//   - current passed only on retry (`flaky`)   → flaky
+//   - failing now, flaky in the baseline       → flaky (it was unstable already; reported apart)
+//   - failing now, not failing before          → regression
+//   - failing before and now                   → still-failing
+//   - failing before, not failing now          → fixed (passed, known or skipped now; the outcomes say which)
+//   - anything else                            → unchanged (only counted)
+// Flaky results are never regressions.
+
+import { existsSync, readFileSync, statSync } from 'node:fs';
+import { join } from 'node:path';
+import type { CaseResult, Outcome } from '../engine/types.js';
+import type { RunReport } from './run-report.js';
+
+export type Change = 'regression' | 'fixed' | 'still-failing' | 'flaky' | 'new' | 'removed' | 'unchanged';
+
+/** The groups in the order they are reported: what needs attention first. */
+export const CHANGE_ORDER: readonly Change[] = ['regression', 'fixed', 'still-failing', 'flaky', 'new', 'removed', 'unchanged'];
+
+/** Schema versions of results.json this module reads. */
+export const READABLE_SCHEMA_VERSIONS: readonly number[] = [1, 2];
+
+export interface ComparedResult {
+  id: string;
+  api: string;
+  operationId: string;
+  case: string;
+  change: Change;
+  /** The outcome in the baseline; absent for new cases. */
+  baseline?: Outcome;
+  /** The outcome now; absent for removed cases. */
+  current?: Outcome;
+  /** The case passed only on retry in the baseline. */
+  baselineFlaky?: true;
+  /** The current failure's failed checks (`name: message`), for every case that fails now (regressions, still failing, new, flaky). */
+  failedChecks?: string[];
+  /** Why the current run's case failed when it has no failed check to say so (network error, timeout, ...). */
+  reason?: string;
+  /** The curl line that repeats the current failing request. */
+  reproduce?: string;
+}
+
+export interface Comparison {
+  baseline: { runId: string; startedAt: string; file: string };
+  current: { runId: string; startedAt: string };
+  counts: Record<Change, number>;
+  /** Sorted by CHANGE_ORDER, then by id. */
+  results: ComparedResult[];
+}
+
+const failing = (r: CaseResult) => r.status === 'failed';
+
+function classify(baseline: CaseResult | undefined, current: CaseResult | undefined): Change {
+  if (!baseline) return 'new';
+  if (!current) return 'removed';
+  if (current.flaky) return 'flaky';
+  if (failing(current)) {
+    if (failing(baseline)) return 'still-failing';
+    return baseline.flaky ? 'flaky' : 'regression';
+  }
+  return failing(baseline) ? 'fixed' : 'unchanged';
+}
+
+/** Results by id. Ids are unique in a run; should one repeat (merged shards), a failing record wins. */
+function byId(results: CaseResult[]): Map<string, CaseResult> {
+  const map = new Map<string, CaseResult>();
+  for (const r of results) {
+    const seen = map.get(r.id);
+    if (!seen || (failing(r) && !failing(seen))) map.set(r.id, r);
+  }
+  return map;
+}
+
+export function compareReports(baseline: RunReport, current: RunReport, baselineFile: string): Comparison {
+  const before = byId(baseline.results);
+  const now = byId(current.results);
+  const ids = new Set([...before.keys(), ...now.keys()]);
+  const counts = Object.fromEntries(CHANGE_ORDER.map((c) => [c, 0])) as Record<Change, number>;
+  const results: ComparedResult[] = [];
+  for (const id of ids) {
+    const b = before.get(id);
+    const c = now.get(id);
+    const change = classify(b, c);
+    counts[change]++;
+    const r = (c ?? b)!;
+    const entry: ComparedResult = { id, api: r.api, operationId: r.operationId, case: r.case, change };
+    if (b) entry.baseline = b.status;
+    if (c) entry.current = c.status;
+    if (b?.flaky) entry.baselineFlaky = true;
+    if (c && failing(c)) {
+      entry.failedChecks = c.checks.filter((k) => k.status === 'failed').map((k) => (k.message ? `${k.name}: ${k.message}` : k.name));
+      if (c.reason) entry.reason = c.reason;
+      if (c.reproduce) entry.reproduce = c.reproduce;
+    }
+    results.push(entry);
+  }
+  results.sort((x, y) => CHANGE_ORDER.indexOf(x.change) - CHANGE_ORDER.indexOf(y.change) || (x.id < y.id ? -1 : x.id > y.id ? 1 : 0));
+  return {
+    baseline: { runId: baseline.runId, startedAt: baseline.startedAt, file: baselineFile },
+    current: { runId: current.runId, startedAt: current.startedAt },
+    counts,
+    results,
+  };
+}
+
+/** `--fail-on regression`: any regression fails. `--fail-on any`: any regression, or any failed result in the current run. */
+export function comparisonFails(c: Comparison, failOn: 'regression' | 'any', current: RunReport): boolean {
+  if (c.counts.regression > 0) return true;
+  return failOn === 'any' && current.results.some(failing);
+}
+
+/** The results.json a path names: the file itself, or `results.json` in a report folder. Throws when there is none. */
+export function resolveReportFile(path: string): string {
+  if (!existsSync(path)) throw new Error(`${path}: no such file or folder (expected a results.json or a report folder holding one)`);
+  if (!statSync(path).isDirectory()) return path;
+  const file = join(path, 'results.json');
+  if (!existsSync(file)) throw new Error(`${path}: this folder holds no results.json (expected a report folder such as reports/latest)`);
+  return file;
+}
+
+const STATUSES: readonly string[] = ['passed', 'failed', 'skipped', 'known'];
+const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
+
+/**
+ * Reads a run's results.json (or the one in a report folder) of schemaVersion 1 or 2. Version 1
+ * reports lack `summary.known` and `summary.flaky`; they are filled in as 0. Throws an Error whose
+ * message names the path and what is wrong.
+ */
+export function loadReport(pathToFileOrFolder: string): RunReport {
+  const file = resolveReportFile(pathToFileOrFolder);
+  let text: string;
+  try {
+    text = readFileSync(file, 'utf8');
+  } catch (err) {
+    throw new Error(`${file}: cannot be read (${(err as NodeJS.ErrnoException).code ?? (err as Error).message})`);
+  }
+  let data: unknown;
+  try {
+    data = JSON.parse(text);
+  } catch (err) {
+    throw new Error(`${file}: not JSON (${(err as Error).message.split('\n')[0]})`);
+  }
+  const notResults = (what: string) => new Error(`${file}: not a conformance results.json (${what})`);
+  if (!isObject(data)) throw notResults(`expected an object, found ${Array.isArray(data) ? 'an array' : data === null ? 'null' : typeof data}`);
+  if (!('schemaVersion' in data)) throw notResults('no schemaVersion');
+  if (!READABLE_SCHEMA_VERSIONS.includes(data['schemaVersion'] as number)) {
+    throw new Error(`${file}: results.json schemaVersion ${JSON.stringify(data['schemaVersion'])} is not one this version reads (${READABLE_SCHEMA_VERSIONS.join(' or ')})`);
+  }
+  for (const key of ['runId', 'startedAt'] as const) {
+    if (typeof data[key] !== 'string') throw notResults(`no string ${key}`);
+  }
+  const results = data['results'];
+  if (!Array.isArray(results)) throw notResults('no results array');
+  results.forEach((r: unknown, i) => {
+    if (!isObject(r) || typeof r['id'] !== 'string' || r['id'] === '') throw notResults(`results[${i}] has no id`);
+    if (!STATUSES.includes(r['status'] as string)) throw notResults(`results[${i}] (${r['id']}) has status ${JSON.stringify(r['status'])}`);
+    if (!Array.isArray(r['checks'])) r['checks'] = [];
+  });
+  const summary = isObject(data['summary']) ? data['summary'] : {};
+  data['summary'] = { total: results.length, passed: 0, failed: 0, skipped: 0, known: 0, flaky: 0, ...summary };
+  return data as unknown as RunReport;
+}
+
+const LABEL: Record<Change, string> = {
+  regression: 'REGRESSIONS',
+  fixed: 'FIXED',
+  'still-failing': 'STILL FAILING',
+  flaky: 'FLAKY',
+  new: 'NEW',
+  removed: 'REMOVED',
+  unchanged: 'UNCHANGED',
+};
+
+/** Entries listed per group in the text summary (regressions are always listed in full). */
+const TEXT_LIMIT = 50;
+
+/** The counts as one line: `1 regression, 2 fixed, 0 still failing, 1 flaky, 3 new, 0 removed, 40 unchanged`. */
+export function countsLine(counts: Record<Change, number>): string {
+  return CHANGE_ORDER.map((c) => (c === 'regression' ? `${counts[c]} regression${counts[c] === 1 ? '' : 's'}` : `${counts[c]} ${c.replace('-', ' ')}`)).join(', ');
+}
+
+/** How a case went from the baseline to now, e.g. `passed → failed`, `failed, then passed on retry`. */
+export function transition(r: ComparedResult): string {
+  switch (r.change) {
+    case 'new':
+      return `new, ${r.current}`;
+    case 'removed':
+      return `was ${r.baseline}`;
+    case 'flaky':
+      return r.current === 'failed' ? `passed only on retry in the baseline, ${r.current} now` : `${r.baseline}${r.baselineFlaky ? ' (flaky)' : ''} → failed, then passed on retry`;
+    default:
+      return `${r.baseline}${r.baselineFlaky ? ' (flaky)' : ''} → ${r.current}`;
+  }
+}
+
+/** What the current failure says: its failed checks, or the reason when no check failed. */
+export function failureLines(r: ComparedResult): string[] {
+  const lines = [...(r.failedChecks ?? [])];
+  if (r.reason && lines.length === 0) lines.push(r.reason);
+  return lines;
+}
+
+const indent = (text: string, prefix: string) => text.split('\n').map((l, i) => (i === 0 ? l : `${prefix}${l}`)).join('\n');
+
+/** The text summary: a headline with the counts, then each group but unchanged (only counted). */
+export function formatComparison(c: Comparison): string {
+  const out = [
+    `compare: baseline run ${c.baseline.runId} (${c.baseline.startedAt}, ${c.baseline.file}) → current run ${c.current.runId} (${c.current.startedAt})`,
+    `compare: ${countsLine(c.counts)}`,
+  ];
+  for (const change of CHANGE_ORDER) {
+    if (change === 'unchanged' || c.counts[change] === 0) continue;
+    const group = c.results.filter((r) => r.change === change);
+    out.push('', `${LABEL[change]} (${group.length}):`);
+    const shown = change === 'regression' ? group : group.slice(0, TEXT_LIMIT);
+    for (const r of shown) {
+      out.push(`  ${r.id} (${transition(r)})`);
+      if (change === 'regression' || change === 'still-failing' || r.current === 'failed') {
+        for (const line of failureLines(r)) out.push(`    - ${indent(line, '      ')}`);
+      }
+      if (change === 'regression' && r.reproduce) out.push(`    reproduce: ${r.reproduce}`);
+    }
+    if (shown.length < group.length) out.push(`  ... and ${group.length - shown.length} more (see results.json or index.html)`);
+  }
+  return out.join('\n');
+}

@@ -1,0 +1,55 @@
+// What happens to a run's results at the end: build the report, compare it with a baseline, decide
+// whether the run fails, write the files. The reporter calls it; so can anything that has results.
+
+import type { CaseResult } from '../engine/types.js';
+import { compareReports, comparisonFails, loadReport, resolveReportFile, type Comparison } from './compare.js';
+import { buildReport, type RunReport } from './run-report.js';
+import type { ProvidedRunLike } from './types.js';
+import { writeReports, type WrittenReports } from './write-reports.js';
+import { computeCoverage } from './coverage.js';
+import { appendHistory, DEFAULT_HISTORY_FILE, readHistory } from './history.js';
+import { bundledSpecFiles } from '../project-paths.js';
+import { loadSpec } from '../spec/load-spec.js';
+
+export interface FinishedRun {
+  report: RunReport;
+  written: WrittenReports;
+  /** A failed case (or, with a baseline, a regression), or an expired deviation. */
+  failing: boolean;
+  /** Lines for the console, beyond the summary. */
+  notes: string[];
+}
+
+export interface FinishOptions {
+  baseline?: string;
+  /** Where each run is appended (default reports/history.jsonl). */
+  historyFile?: string;
+  failOn: 'regression' | 'any';
+  reportDir: string | undefined;
+  generation?: { seed: number; maxCases: number };
+}
+
+/** Runs shown in the report's trend chart. */
+const HISTORY_SHOWN = 20;
+
+export async function finishRun(run: ProvidedRunLike, results: CaseResult[], startedAt: Date, options: FinishOptions): Promise<FinishedRun> {
+  const report = buildReport(run, results, startedAt, new Date());
+  if (options.generation) report.generation = options.generation;
+  const specs = await Promise.all(bundledSpecFiles().map((f) => loadSpec(f, { validate: false })));
+  report.coverage = computeCoverage(report, specs);
+  const notes: string[] = [];
+  let failing = report.summary.failed > 0;
+  if (options.baseline) {
+    // Read before writing: --baseline reports/latest is overwritten by this run's reports.
+    const comparison: Comparison = compareReports(loadReport(options.baseline), report, resolveReportFile(options.baseline));
+    report.comparison = comparison;
+    failing = comparisonFails(comparison, options.failOn, report);
+    const c = comparison.counts;
+    notes.push(`compared with ${comparison.baseline.file}: ${c.regression} regression(s), ${c.fixed} fixed, ${c['still-failing']} still failing, ${c.flaky} flaky, ${c.new} new, ${c.removed} removed`);
+    for (const r of comparison.results.filter((x) => x.change === 'regression')) notes.push(`  REGRESSION ${r.id}: ${(r.failedChecks ?? []).map((f) => f.split(':')[0]).join(', ') || r.reason}`);
+  }
+  const historyFile = options.historyFile ?? DEFAULT_HISTORY_FILE;
+  appendHistory(historyFile, report);
+  const written = writeReports(report, options.reportDir, readHistory(historyFile, HISTORY_SHOWN));
+  return { report, written, failing, notes };
+}

@@ -1,0 +1,119 @@
+// Run history: each run appended as one JSON line (JSON Lines) to a history file, by default
+// reports/history.jsonl, so a trend can be drawn across runs (html-history.ts). Reading tolerates a missing
+// file and lines that are not a history entry (a torn write, a hand edit): those are skipped.
+
+import { appendFileSync, closeSync, existsSync, mkdirSync, openSync, readFileSync, readSync, statSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { PROJECT_ROOT } from '../project-paths.js';
+import type { RunReport, RunSummaryCounts } from './run-report.js';
+
+export const DEFAULT_HISTORY_FILE = join(PROJECT_ROOT, 'reports', 'history.jsonl');
+
+export interface ApiCounts {
+  passed: number;
+  failed: number;
+  skipped: number;
+  known: number;
+  /** Passed only when run again (counted in `passed` too). */
+  flaky: number;
+}
+
+export interface HistoryEntry {
+  runId: string;
+  startedAt: string;
+  mode: RunReport['mode'];
+  summary: RunSummaryCounts;
+  /** Per API: the APIs with results, and the targets of the run (skipped ones included, with zero counts). */
+  perApi: Record<string, ApiCounts>;
+}
+
+/** The history line of a report. */
+export function historyEntry(report: RunReport): HistoryEntry {
+  const perApi: Record<string, ApiCounts> = {};
+  const counts = (api: string) => (perApi[api] ??= { passed: 0, failed: 0, skipped: 0, known: 0, flaky: 0 });
+  for (const api of Object.keys(report.target)) counts(api);
+  for (const r of report.results) {
+    const c = counts(r.api);
+    c[r.status]++;
+    if (r.flaky) c.flaky++;
+  }
+  return { runId: report.runId, startedAt: report.startedAt, mode: report.mode, summary: { ...report.summary }, perApi };
+}
+
+/** Appends the report's entry as one line; creates the file and its folder when missing. Returns the entry. */
+export function appendHistory(file: string, report: RunReport): HistoryEntry {
+  const entry = historyEntry(report);
+  mkdirSync(dirname(file), { recursive: true });
+  // A torn last line (no newline) would swallow this entry: start on a fresh line.
+  const prefix = existsSync(file) && !endsWithNewline(file) ? '\n' : '';
+  appendFileSync(file, `${prefix}${JSON.stringify(entry)}\n`);
+  return entry;
+}
+
+/** The last `lastN` entries (all when omitted), oldest first; [] when the file is missing. Lines that are not entries are skipped. */
+export function readHistory(file: string, lastN?: number): HistoryEntry[] {
+  let text: string;
+  try {
+    text = readFileSync(file, 'utf8');
+  } catch (e) {
+    if ((e as NodeJS.ErrnoException).code === 'ENOENT') return [];
+    throw e;
+  }
+  const entries: HistoryEntry[] = [];
+  for (const line of text.split('\n')) {
+    if (!line.trim()) continue;
+    let value: unknown;
+    try {
+      value = JSON.parse(line);
+    } catch {
+      continue;
+    }
+    const entry = entryOf(value);
+    if (entry) entries.push(entry);
+  }
+  if (lastN === undefined) return entries;
+  const n = Math.max(0, Math.floor(lastN));
+  return n === 0 ? [] : entries.slice(-n);
+}
+
+function endsWithNewline(file: string): boolean {
+  const size = statSync(file).size;
+  if (size === 0) return true;
+  const fd = openSync(file, 'r');
+  try {
+    const buf = Buffer.alloc(1);
+    readSync(fd, buf, 0, 1, size - 1);
+    return buf[0] === 0x0a;
+  } finally {
+    closeSync(fd);
+  }
+}
+
+function isRecord(v: unknown): v is Record<string, unknown> {
+  return typeof v === 'object' && v !== null && !Array.isArray(v);
+}
+
+const count = (v: unknown) => typeof v === 'number' && Number.isFinite(v) && v >= 0;
+
+/** Counts with passed, failed and skipped present; known and flaky default to 0 (lines written before they existed). */
+function countsOf(v: unknown): ApiCounts | undefined {
+  if (!isRecord(v) || !count(v['passed']) || !count(v['failed']) || !count(v['skipped'])) return undefined;
+  if ((v['known'] !== undefined && !count(v['known'])) || (v['flaky'] !== undefined && !count(v['flaky']))) return undefined;
+  return { passed: v['passed'] as number, failed: v['failed'] as number, skipped: v['skipped'] as number, known: (v['known'] as number | undefined) ?? 0, flaky: (v['flaky'] as number | undefined) ?? 0 };
+}
+
+/** The entry a parsed line holds, normalised; undefined when the line is not an entry. */
+function entryOf(v: unknown): HistoryEntry | undefined {
+  if (!isRecord(v)) return undefined;
+  const { runId, startedAt, mode, summary, perApi } = { runId: v['runId'], startedAt: v['startedAt'], mode: v['mode'], summary: v['summary'], perApi: v['perApi'] };
+  if (typeof runId !== 'string' || typeof startedAt !== 'string' || (mode !== 'mock' && mode !== 'live')) return undefined;
+  const s = countsOf(summary);
+  if (!s || !isRecord(summary) || !count(summary['total']) || !isRecord(perApi)) return undefined;
+  const apis: Record<string, ApiCounts> = {};
+  for (const [api, raw] of Object.entries(perApi)) {
+    const c = countsOf(raw);
+    if (!c) return undefined;
+    apis[api] = c;
+  }
+  return { runId, startedAt, mode, summary: { total: summary['total'] as number, ...s }, perApi: apis };
+}

@@ -1,0 +1,50 @@
+// The comparison with a baseline run as an index.html section: a headline with the counts, then each
+// group (regressions first, with their failed checks and curl line); unchanged cases are only counted.
+// A fragment with no scripts and no external files; every value is escaped.
+
+import { CHANGE_ORDER, countsLine, failureLines, transition, type Change, type Comparison, type ComparedResult } from './compare.js';
+
+// As in html.ts: markup escaped, and control characters other than tab and line breaks (parse errors in HTML) dropped.
+const esc = (s: string) =>
+  s.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!).replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/g, '');
+
+const TITLE: Record<Change, string> = {
+  regression: 'Regressions',
+  fixed: 'Fixed',
+  'still-failing': 'Still failing',
+  flaky: 'Flaky',
+  new: 'New',
+  removed: 'Removed',
+  unchanged: 'Unchanged',
+};
+
+/** Groups whose entries show the current failure (checks, reason and curl) when there is one. */
+const SHOW_FAILURE: ReadonlySet<Change> = new Set<Change>(['regression', 'still-failing', 'flaky', 'new']);
+
+export function renderComparisonSection(c: Comparison): string {
+  const regressions = c.counts.regression;
+  const headline = `<p><span class="${regressions ? 'failed' : 'passed'}">${regressions} regression${regressions === 1 ? '' : 's'}</span> · ${esc(countsLine(c.counts).replace(/^[^,]*, /, ''))}.</p>`;
+  const groups = CHANGE_ORDER.filter((change) => change !== 'unchanged' && c.counts[change] > 0).map((change) => group(change, c.results.filter((r) => r.change === change)));
+  return `<section id="comparison">
+<h2>Compared with baseline run ${esc(c.baseline.runId)} <span class="muted">started ${esc(c.baseline.startedAt)}, ${esc(c.baseline.file)}</span></h2>
+${headline}
+${groups.join('\n')}
+</section>`;
+}
+
+function group(change: Change, results: ComparedResult[]): string {
+  return `<h3 id="comparison-${change}">${TITLE[change]} <span class="muted">${results.length}</span></h3>
+<table><tr><th>case</th><th>baseline → now</th><th>details</th></tr>${results.map((r) => row(change, r)).join('')}</table>`;
+}
+
+function row(change: Change, r: ComparedResult): string {
+  const failure = SHOW_FAILURE.has(change) && r.current === 'failed';
+  const details = failure
+    ? [
+        ...failureLines(r).map((line) => `<pre>${esc(line)}</pre>`),
+        r.reproduce ? `<p>Reproduce (set TOKEN first):</p><pre>${esc(r.reproduce)}</pre>` : '',
+      ].join('')
+    : '';
+  const cls = r.current === 'failed' ? 'failed' : r.current === 'passed' ? 'passed' : 'skipped';
+  return `<tr><td><code>${esc(r.id)}</code></td><td class="${cls}">${esc(transition(r))}</td><td>${details}</td></tr>`;
+}
