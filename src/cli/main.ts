@@ -38,10 +38,11 @@ export function buildProgram(): Command {
     .option('--max-cases <n>', 'generated inputs per operation (overrides --depth)', parsePositiveInt)
     .option('--baseline <path>', 'compare with an earlier run (results.json or report folder); the reports list regressions and --fail-on sets the exit code')
     .option('--fail-on <mode>', 'with --baseline: exit 1 on regression (default) or any failed case', parseFailOn)
+    .option('--deviations <file>', 'known deviations: expected failures per target, each with a reason and an expiry date (default ./conformance.deviations.yaml when present)')
     .option('--history <file>', 'append this run to this history file (default reports/history.jsonl); index.html charts the last runs')
     .option('--retries <n>', 'run a failed case again up to n times; one that then passes is reported flaky (default 1)', parseCount)
     .option('--depth <level>', 'generated inputs per operation: quick (5, the default), standard (20) or deep (100)', parseDepth)
-    .action(async (opts: { api: string[]; envFile?: string; reportDir?: string; allowWrites?: boolean; timeout?: number; concurrency?: number; checks?: string[]; shard?: string; seed?: number; maxCases?: number; depth?: number; retries?: number; baseline?: string; failOn?: 'regression' | 'any'; history?: string }) => {
+    .action(async (opts: { api: string[]; envFile?: string; reportDir?: string; allowWrites?: boolean; timeout?: number; concurrency?: number; checks?: string[]; shard?: string; seed?: number; maxCases?: number; depth?: number; retries?: number; baseline?: string; failOn?: 'regression' | 'any'; history?: string; deviations?: string }) => {
       const { runCommand } = await import('./run-command.js');
       process.exitCode = await runCommand({
         ...(opts.api.length ? { apis: opts.api } : {}),
@@ -56,6 +57,7 @@ export function buildProgram(): Command {
         ...(opts.retries !== undefined ? { retries: opts.retries } : {}),
         ...(opts.baseline ? { baseline: opts.baseline } : {}),
         ...(opts.history ? { history: opts.history } : {}),
+        ...(opts.deviations ? { deviations: opts.deviations } : {}),
         ...(opts.failOn ? { failOn: opts.failOn } : {}),
         ...(opts.maxCases ?? opts.depth ? { maxCases: opts.maxCases ?? opts.depth } : {}),
       });
@@ -70,6 +72,16 @@ export function buildProgram(): Command {
     .action(async (baseline: string, current: string, opts: { failOn: 'regression' | 'any' }) => {
       const { compareCommand } = await import('./compare-command.js');
       process.exitCode = await compareCommand(baseline, current, opts);
+    });
+
+  program
+    .command('merge')
+    .description('Merge the reports of a sharded run into one results.json, junit.xml and index.html')
+    .argument('<reports...>', 'shard report folders or results.json files (or a folder of them)')
+    .requiredOption('--out <dir>', 'folder to write the merged reports to')
+    .action(async (reports: string[], opts: { out: string }) => {
+      const { mergeCommand } = await import('./merge-command.js');
+      process.exitCode = await mergeCommand(reports, opts);
     });
 
   program

@@ -7,7 +7,7 @@ import { spawn } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
-import { dirname, join } from 'node:path';
+import { dirname, join, resolve } from 'node:path';
 import { CHECK_NAMES, unknownChecks } from '../checks/index.js';
 import { loadConfig, readEnvironment, type CliOverrides } from '../config/load-config.js';
 import { ConfigError, type RunConfig } from '../config/types.js';
@@ -21,6 +21,7 @@ import { loadSpec } from '../spec/load-spec.js';
 import { SpecError } from '../spec/spec-error.js';
 import { EXIT } from './exit-codes.js';
 import { loadReport } from '../report/compare.js';
+import { DEFAULT_DEVIATIONS_FILE, DeviationsError, loadDeviations } from '../report/deviations.js';
 
 /** How long an interrupted run may take to finish its requests in flight and clean up, before it is killed. */
 const STOP_GRACE_MS = 20_000;
@@ -110,7 +111,9 @@ function runVitest(options: RunCommandOptions, files: RunFiles, out: Console): P
   const args = [vitestBin, 'run', '--config', join(PROJECT_ROOT, 'suites/vitest.config.ts'), '--reporter', join(PROJECT_ROOT, 'src/report/vitest-reporter.ts')];
   if (options.concurrency) args.push('--maxConcurrency', String(options.concurrency));
   if (options.shard) args.push('--shard', options.shard);
-  const env = { ...process.env, [CLI_OPTIONS_ENV]: JSON.stringify({ ...options, specsValidated: true }), [SUMMARY_FILE_ENV]: files.summaryFile, [JOURNAL_ENV]: files.journalFile, [STOP_FILE_ENV]: files.stopFile };
+  // Paths the child reads are made absolute here: it runs in the project root, not the caller's directory.
+  const childOptions = { ...options, specsValidated: true, deviations: resolve(options.deviations ?? DEFAULT_DEVIATIONS_FILE), ...(options.baseline ? { baseline: resolve(options.baseline) } : {}), ...(options.history ? { history: resolve(options.history) } : {}), ...(options.reportDir ? { reportDir: resolve(options.reportDir) } : {}) };
+  const env = { ...process.env, [CLI_OPTIONS_ENV]: JSON.stringify(childOptions), [SUMMARY_FILE_ENV]: files.summaryFile, [JOURNAL_ENV]: files.journalFile, [STOP_FILE_ENV]: files.stopFile };
   return new Promise((resolve, reject) => {
     const child = spawn(process.execPath, args, { cwd: PROJECT_ROOT, env, stdio: 'inherit', detached: true });
     let interrupted: NodeJS.Signals | undefined;
@@ -154,6 +157,13 @@ function preflight(options: RunCommandOptions): string[] {
     } catch (err) {
       problems.push(`--baseline ${(err as Error).message}`);
     }
+  }
+  try {
+    // The default file is read from the working directory when present; a file named with --deviations must exist.
+    loadDeviations(resolve(options.deviations ?? DEFAULT_DEVIATIONS_FILE), { mustExist: options.deviations !== undefined });
+  } catch (err) {
+    if (!(err instanceof DeviationsError)) throw err;
+    problems.push(err.message);
   }
   if (options.failOn && !options.baseline) problems.push('--fail-on needs --baseline (without one, any failed case fails the run)');
   return problems;

@@ -7,6 +7,7 @@ import { buildReport, type RunReport } from './run-report.js';
 import type { ProvidedRunLike } from './types.js';
 import { writeReports, type WrittenReports } from './write-reports.js';
 import { computeCoverage } from './coverage.js';
+import { applyDeviations, describeExpired, loadDeviations } from './deviations.js';
 import { appendHistory, DEFAULT_HISTORY_FILE, readHistory } from './history.js';
 import { bundledSpecFiles } from '../project-paths.js';
 import { loadSpec } from '../spec/load-spec.js';
@@ -21,6 +22,8 @@ export interface FinishedRun {
 }
 
 export interface FinishOptions {
+  /** Known deviations file; expected failures become `known`, and an expired entry fails the run. */
+  deviations?: string;
   baseline?: string;
   /** Where each run is appended (default reports/history.jsonl). */
   historyFile?: string;
@@ -33,11 +36,18 @@ export interface FinishOptions {
 const HISTORY_SHOWN = 20;
 
 export async function finishRun(run: ProvidedRunLike, results: CaseResult[], startedAt: Date, options: FinishOptions): Promise<FinishedRun> {
-  const report = buildReport(run, results, startedAt, new Date());
+  const notes: string[] = [];
+  let report = buildReport(run, results, startedAt, new Date());
+  let expired = 0;
+  if (options.deviations) {
+    const applied = applyDeviations(report, loadDeviations(options.deviations), new Date());
+    report = applied.report;
+    expired = applied.expired.length;
+    if (expired > 0) notes.push(...describeExpired(applied.expired, options.deviations));
+  }
   if (options.generation) report.generation = options.generation;
   const specs = await Promise.all(bundledSpecFiles().map((f) => loadSpec(f, { validate: false })));
   report.coverage = computeCoverage(report, specs);
-  const notes: string[] = [];
   let failing = report.summary.failed > 0;
   if (options.baseline) {
     // Read before writing: --baseline reports/latest is overwritten by this run's reports.
@@ -48,6 +58,7 @@ export async function finishRun(run: ProvidedRunLike, results: CaseResult[], sta
     notes.push(`compared with ${comparison.baseline.file}: ${c.regression} regression(s), ${c.fixed} fixed, ${c['still-failing']} still failing, ${c.flaky} flaky, ${c.new} new, ${c.removed} removed`);
     for (const r of comparison.results.filter((x) => x.change === 'regression')) notes.push(`  REGRESSION ${r.id}: ${(r.failedChecks ?? []).map((f) => f.split(':')[0]).join(', ') || r.reason}`);
   }
+  if (expired > 0) failing = true; // an expired known deviation fails the run, loudly
   const historyFile = options.historyFile ?? DEFAULT_HISTORY_FILE;
   appendHistory(historyFile, report);
   const written = writeReports(report, options.reportDir, readHistory(historyFile, HISTORY_SHOWN));

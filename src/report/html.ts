@@ -18,7 +18,7 @@ const STYLE = `
 body{font:14px/1.45 system-ui,sans-serif;margin:2rem;color:#1d2330;max-width:1200px}
 h1{font-size:1.4rem}h2{margin-top:2rem;border-bottom:1px solid #ccd}h3{font-size:1rem;margin:1.2rem 0 .4rem}
 table{border-collapse:collapse}td,th{padding:.2rem .7rem;text-align:left;border-bottom:1px solid #eee}
-.passed{color:#16723a}.failed{color:#b3261e;font-weight:600}.skipped{color:#6b6f7a}
+.passed{color:#16723a}.failed{color:#b3261e;font-weight:600}.skipped{color:#6b6f7a}.known{color:#8a5a00}.flaky{color:#8a5a00}
 .badge{display:inline-block;min-width:4.5rem;font-size:.8rem;text-transform:uppercase}
 details{margin:.15rem 0 .15rem 1rem}summary{cursor:pointer}
 pre{background:#f5f6f8;padding:.6rem;overflow-x:auto;white-space:pre-wrap;word-break:break-all;font-size:12px}
@@ -33,15 +33,23 @@ export function renderHtml(report: RunReport, history: HistoryEntry[] = []): str
 <title>Conformance report ${esc(report.runId)}: ${s.failed} failed</title><style>${STYLE}</style></head>
 <body>
 <h1>Conformance report <span class="muted">run ${esc(report.runId)}</span></h1>
-<p><span class="failed">${s.failed} failed</span> · <span class="passed">${s.passed} passed</span> · <span class="skipped">${s.skipped} skipped</span> · ${s.total} in all.
+<p><span class="failed">${s.failed} failed</span> · <span class="passed">${s.passed} passed</span> · <span class="skipped">${s.skipped} skipped</span>${s.known ? ` · <span class="known">${s.known} known deviations</span>` : ''}${s.flaky ? ` · <span class="flaky">${s.flaky} flaky</span>` : ''} · ${s.total} in all.
 Started ${esc(report.startedAt)}, finished ${esc(report.finishedAt)}, against ${report.mode === 'mock' ? 'the embedded mock' : 'live targets'}.</p>
 ${targets(report)}
+${expiredDeviations(report)}
 ${report.comparison ? renderComparisonSection(report.comparison as Comparison) : ''}
 ${apis.map((api) => apiSection(api, report.results.filter((r) => r.api === api))).join('\n')}
 ${report.coverage ? renderCoverageSection(report.coverage as Coverage) : ''}
 ${history.length > 0 ? renderHistorySection(history, history.length) : ''}
 </body></html>
 `;
+}
+
+function expiredDeviations(report: RunReport): string {
+  const expired = report.deviations?.expired ?? [];
+  if (expired.length === 0) return '';
+  const items = expired.map((e) => `<li><b>${esc(e.id)}</b>: ${esc(e.reason)} (expired ${esc(e.expires)})</li>`).join('');
+  return `<h2 class="failed">Expired known deviations: the run fails until each is fixed, renewed or removed</h2><ul>${items}</ul>`;
 }
 
 function targets(report: RunReport): string {
@@ -72,6 +80,8 @@ function caseBlock(r: CaseResult): string {
     .map((c) => `<div class="check"><span class="badge ${c.status}">${c.status}</span> <b>${esc(c.name)}</b>${c.message ? `<pre>${esc(c.message)}</pre>` : ''}</div>`)
     .join('');
   const evidence = [
+    r.deviation ? `<p>Known deviation: ${esc(r.deviation.reason)} (until ${esc(r.deviation.expires)})</p>` : '',
+    r.flaky ? `<p>Flaky: failed, then passed on attempt ${r.attempts ?? 2}.</p>` : '',
     r.reason ? `<p>${esc(r.reason)}</p>` : '',
     r.reproduce && r.status === 'failed' ? `<p>Reproduce (set TOKEN first):</p><pre>${esc(r.reproduce)}</pre>` : '',
     r.response && r.status === 'failed' ? `<p>Response ${r.response.status}:</p><pre>${esc(r.response.bodyExcerpt)}</pre>` : '',

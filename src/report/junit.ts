@@ -11,7 +11,7 @@ export function renderJunit(report: RunReport): string {
   for (const r of report.results) byApi.set(r.api, [...(byApi.get(r.api) ?? []), r]);
   const suites = [...byApi].map(([api, results]) => {
     const failures = results.filter((r) => r.status === 'failed').length;
-    const skipped = results.filter((r) => r.status === 'skipped').length;
+    const skipped = results.filter((r) => r.status === 'skipped' || r.status === 'known').length;
     const time = results.reduce((t, r) => t + r.durationMs, 0) / 1000;
     return [
       `  <testsuite name="${esc(api)}" tests="${results.length}" failures="${failures}" errors="0" skipped="${skipped}" time="${time.toFixed(3)}">`,
@@ -22,7 +22,7 @@ export function renderJunit(report: RunReport): string {
   const s = report.summary;
   return [
     '<?xml version="1.0" encoding="UTF-8"?>',
-    `<testsuites name="conformance" tests="${s.total}" failures="${s.failed}" errors="0" skipped="${s.skipped}" timestamp="${report.startedAt}">`,
+    `<testsuites name="conformance" tests="${s.total}" failures="${s.failed}" errors="0" skipped="${s.skipped + s.known}" timestamp="${report.startedAt}">`,
     ...suites,
     '</testsuites>',
     '',
@@ -33,6 +33,7 @@ function testcase(r: CaseResult): string {
   const open = `    <testcase classname="${esc(`${r.api}.${r.operationId}`)}" name="${esc(r.case)}" time="${(r.durationMs / 1000).toFixed(3)}"`;
   if (r.status === 'passed') return `${open}/>`;
   if (r.status === 'skipped') return `${open}>\n      <skipped message="${esc(r.reason ?? '')}"/>\n    </testcase>`;
+  if (r.status === 'known') return `${open}>\n      <skipped message="${esc(`known deviation: ${r.deviation?.reason ?? ''} (until ${r.deviation?.expires ?? '?'})`)}"/>\n    </testcase>`;
   const failed = r.checks.filter((c) => c.status === 'failed');
   const message = failed.map((c) => c.name).join(', ') || 'failed';
   const detail = [...failed.map((c) => `[${c.name}] ${c.message ?? ''}`), ...(r.reason ? [r.reason] : []), ...(r.reproduce ? [`reproduce: ${r.reproduce}`] : [])].join('\n');

@@ -59,6 +59,7 @@ export default class ConformanceReporter implements Reporter {
       failOn: config.failOn,
       reportDir: config.reportDir,
       ...(config.history ? { historyFile: config.history } : {}),
+      ...(config.deviations ? { deviations: config.deviations } : {}),
       ...(caseOptions.seed !== undefined && caseOptions.maxCases !== undefined ? { generation: { seed: caseOptions.seed, maxCases: caseOptions.maxCases } } : {}),
     });
     const { report, written } = finished;

@@ -21,7 +21,7 @@ it('sends only GETs, skips every write with the reason, and changes nothing', as
   const dir = mkdtempSync(join(tmpdir(), 'cfm-read-only-'));
   writeFileSync(join(dir, 'empty.env'), '');
   const run = await runCliAsync(
-    ['run', '--env-file', join(dir, 'empty.env'), '--report-dir', join(dir, 'r')],
+    ['run', '--env-file', join(dir, 'empty.env'), '--report-dir', join(dir, 'r'), '--history', join(dir, 'h.jsonl')],
     isolatedEnv({
       PINGONE_API_URL: mock.apis['davinci']!, PINGONE_ENVIRONMENT_ID: DEFAULT_ENVIRONMENT_ID, PINGONE_ACCESS_TOKEN: TOKEN, PINGONE_API_SERVER_ID: DEFAULT_API_SERVER_ID,
       VERSORI_API_URL: mock.apis['versori']!, VERSORI_ORGANISATION_ID: DEFAULT_ORGANISATION_ID, VERSORI_ACCESS_TOKEN: TOKEN,

@@ -21,7 +21,7 @@ describe('against the embedded mock', () => {
   const dir = cleanDir;
   let run: Awaited<ReturnType<typeof runCliAsync>>;
   beforeAll(async () => {
-    run = await runCliAsync(['run', '--env-file', emptyEnvFile, '--report-dir', dir, '--seed', '7']);
+    run = await runCliAsync(['run', '--env-file', emptyEnvFile, '--report-dir', dir, '--seed', '7', '--history', join(work, 'history.jsonl')]);
   }, 120_000);
 
   it('passes every check and exits 0', () => {
@@ -86,7 +86,7 @@ describe('against a deliberately broken mock', () => {
       },
     });
     run = await runCliAsync(
-      ['run', '--env-file', emptyEnvFile, '--report-dir', dir, '--allow-writes', '--api', 'davinci', '--api', 'sailpoint', '--baseline', cleanDir, '--seed', '7'],
+      ['run', '--env-file', emptyEnvFile, '--report-dir', dir, '--allow-writes', '--api', 'davinci', '--api', 'sailpoint', '--baseline', cleanDir, '--seed', '7', '--history', join(work, 'history.jsonl')],
       isolatedEnv({
         PINGONE_API_URL: mock.apis['davinci']!,
         PINGONE_ENVIRONMENT_ID: DEFAULT_ENVIRONMENT_ID,

@@ -1,0 +1,210 @@
+// Merges the reports of the shards of one run (`conformance run --shard i/n`, one report folder each) into
+// the report of the whole run, as if it had not been sharded.
+//
+// Rules:
+// - results: the union, one per id. When the same id comes from several shards (e.g. an API's cleanup
+//   record, which every shard that ran the API writes), the worst status wins: failed > known > passed >
+//   skipped; between equals, the first shard's record (in the order given). Sorted by API (davinci,
+//   authorize, versori, sailpoint) then id (code-point order), so the merged file is stable.
+// - summary: recomputed from the merged results.
+// - mode: must be the same in every shard (mock or live), else the merge is refused.
+// - target: per API, where it ran in any shard; skipped only when skipped in every shard that lists it.
+//   Two live shards that ran one API against different base URLs are refused (two tenants, not one run);
+//   mock base URLs differ between shards (each starts its own mock) and the first is kept.
+// - runId: every shard's own runId (each names what that shard created, `cfm-<runId>-...`): the distinct
+//   ones joined with `+` in the order given, e.g. `1a2b3c4d+5e6f7a8b`; a single one when all are equal.
+// - startedAt: the earliest; finishedAt: the latest.
+// - generation: kept when every shard that has one used the same seed and size, else left out (each
+//   shard's own report keeps its seed).
+// - coverage: a single report's is kept; for several it is left out: it is computed from the results and
+//   the specs (computeCoverage in coverage.ts), which `conformance merge` does on the merged results.
+// - comparison: left out; compare the merged report with a baseline instead.
+// - deviations.expired: the union.
+
+import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { API_IDS } from '../config/types.js';
+import type { CaseResult } from '../engine/types.js';
+import { summarize } from './deviations.js';
+import { SCHEMA_VERSION, type RunReport } from './run-report.js';
+
+/** Shard reports that cannot be merged: wrong input, or reports of different runs. */
+export class MergeError extends Error {
+  readonly code = 'MERGE_ERROR';
+  constructor(message: string) {
+    super(message);
+    this.name = 'MergeError';
+  }
+}
+
+export interface ShardReport {
+  /** The results.json it was read from. */
+  file: string;
+  report: RunReport;
+}
+
+/** Worst first: the status a duplicated id keeps. */
+const STATUS_RANK: Record<CaseResult['status'], number> = { failed: 3, known: 2, passed: 1, skipped: 0 };
+
+export function mergeReports(reports: RunReport[]): RunReport {
+  if (reports.length === 0) throw new MergeError('no reports to merge');
+  const first = reports[0]!;
+
+  const versions = [...new Set(reports.map((r) => r.schemaVersion))];
+  if (versions.length > 1 || versions[0] !== SCHEMA_VERSION) {
+    throw new MergeError(`the shard reports have schemaVersion ${versions.join(', ')}; this version of conformance merges schemaVersion ${SCHEMA_VERSION} (run every shard with the same version)`);
+  }
+  const modes = [...new Set(reports.map((r) => r.mode))];
+  if (modes.length > 1) {
+    const which = reports.map((r, i) => `shard ${i + 1} (${r.runId}): ${r.mode}`).join(', ');
+    throw new MergeError(`the shard reports do not share one mode (${which}): merge only the shards of one run`);
+  }
+
+  const byId = new Map<string, CaseResult>();
+  for (const report of reports) {
+    for (const r of report.results) {
+      const kept = byId.get(r.id);
+      if (!kept || STATUS_RANK[r.status] > STATUS_RANK[kept.status]) byId.set(r.id, r);
+    }
+  }
+  const apiOrder = (api: string) => {
+    const i = (API_IDS as readonly string[]).indexOf(api);
+    return i === -1 ? API_IDS.length : i;
+  };
+  const results = [...byId.values()].sort((a, b) => apiOrder(a.api) - apiOrder(b.api) || cmp(a.api, b.api) || cmp(a.id, b.id));
+
+  const byTime = [...reports].sort((a, b) => Date.parse(a.startedAt) - Date.parse(b.startedAt));
+  const startedAt = byTime[0]!.startedAt;
+  const finishedAt = [...reports].sort((a, b) => Date.parse(b.finishedAt) - Date.parse(a.finishedAt))[0]!.finishedAt;
+
+  const runIds = [...new Set(reports.map((r) => r.runId))];
+  const generations = reports.map((r) => r.generation).filter((g): g is NonNullable<RunReport['generation']> => g !== undefined);
+  const generation = generations.length > 0 && generations.every((g) => g.seed === generations[0]!.seed && g.maxCases === generations[0]!.maxCases) ? { ...generations[0]! } : undefined;
+  const expired = dedupeExpired(reports.flatMap((r) => r.deviations?.expired ?? []));
+
+  const merged: RunReport = {
+    schemaVersion: SCHEMA_VERSION,
+    runId: runIds.join('+'),
+    startedAt,
+    finishedAt,
+    mode: first.mode,
+    target: mergeTargets(reports),
+    summary: summarize(results),
+    results,
+    ...(generation ? { generation } : {}),
+    ...(expired.length ? { deviations: { expired } } : {}),
+  };
+  if (reports.length === 1 && first.coverage !== undefined) merged.coverage = first.coverage;
+  return merged;
+}
+
+function mergeTargets(reports: RunReport[]): RunReport['target'] {
+  const target: RunReport['target'] = {};
+  const ranIn = new Map<string, number>();
+  reports.forEach((report, shard) => {
+    for (const [api, t] of Object.entries(report.target) as Array<[keyof RunReport['target'], NonNullable<RunReport['target'][keyof RunReport['target']]>]>) {
+      const kept = target[api];
+      if ('baseUrl' in t) {
+        if (kept && 'baseUrl' in kept) {
+          if (kept.live && t.live && kept.baseUrl !== t.baseUrl) {
+            throw new MergeError(`${api} ran against ${kept.baseUrl} in shard ${ranIn.get(api)! + 1} and ${t.baseUrl} in shard ${shard + 1}: merge only the shards of one run`);
+          }
+          if (kept.live !== t.live) throw new MergeError(`${api} ran against a live tenant in one shard and the embedded mock in another: merge only the shards of one run`);
+          continue;
+        }
+        target[api] = { baseUrl: t.baseUrl, live: t.live };
+        ranIn.set(api, shard);
+      } else if (!kept) {
+        target[api] = { skipped: t.skipped };
+      }
+    }
+  });
+  return target;
+}
+
+/**
+ * Reads shard reports: each path is a results.json, or a folder holding one or more (found at any depth,
+ * as actions/download-artifact lays out several artifacts: `<folder>/<artifact>/results.json`). A file
+ * found twice is read once. Throws a MergeError naming the path and what is wrong.
+ */
+export function loadShardReports(paths: string[]): ShardReport[] {
+  if (paths.length === 0) throw new MergeError('no shard reports given: pass the report folders that `conformance run --shard i/n --report-dir <dir>` wrote, or their results.json files');
+  const files: string[] = [];
+  for (const path of paths) {
+    if (!existsSync(path)) throw new MergeError(`${path}: no such file or folder`);
+    if (statSync(path).isDirectory()) {
+      const found = findResults(path);
+      if (found.length === 0) throw new MergeError(`${path}: no results.json in this folder or below (expected a shard's report folder, or a folder of them)`);
+      files.push(...found);
+    } else {
+      files.push(path);
+    }
+  }
+  const unique = [...new Map(files.map((f) => [resolve(f), f])).values()];
+  return unique.map((file) => ({ file, report: readShardReport(file) }));
+}
+
+function findResults(dir: string): string[] {
+  const out: string[] = [];
+  const entries = readdirSync(dir, { withFileTypes: true }).sort((a, b) => cmp(a.name, b.name));
+  for (const e of entries) {
+    if (e.isFile() && e.name === 'results.json') out.push(join(dir, e.name));
+  }
+  for (const e of entries) {
+    if (e.isDirectory() && e.name !== 'node_modules' && !e.name.startsWith('.')) out.push(...findResults(join(dir, e.name)));
+  }
+  return out;
+}
+
+const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
+const STATUSES = Object.keys(STATUS_RANK);
+
+function readShardReport(file: string): RunReport {
+  let text: string;
+  try {
+    text = readFileSync(file, 'utf8');
+  } catch (err) {
+    throw new MergeError(`${file}: cannot be read (${(err as NodeJS.ErrnoException).code ?? (err as Error).message})`);
+  }
+  let data: unknown;
+  try {
+    data = JSON.parse(text);
+  } catch (err) {
+    throw new MergeError(`${file}: not valid JSON (${(err as Error).message.split('\n')[0]})`);
+  }
+  const bad = (what: string) => new MergeError(`${file}: not a conformance results.json: ${what}`);
+  if (!isObject(data)) throw bad('expected an object');
+  if (data['schemaVersion'] !== SCHEMA_VERSION) {
+    if (!('schemaVersion' in data)) throw bad('no schemaVersion');
+    throw new MergeError(`${file}: schemaVersion ${JSON.stringify(data['schemaVersion'])}; this version of conformance merges schemaVersion ${SCHEMA_VERSION} (run every shard with the same version)`);
+  }
+  for (const key of ['runId', 'startedAt', 'finishedAt'] as const) {
+    if (typeof data[key] !== 'string' || data[key] === '') throw bad(`no ${key}`);
+  }
+  for (const key of ['startedAt', 'finishedAt'] as const) {
+    if (Number.isNaN(Date.parse(data[key] as string))) throw bad(`${key} is not a date: ${JSON.stringify(data[key])}`);
+  }
+  if (data['mode'] !== 'mock' && data['mode'] !== 'live') throw bad(`mode must be mock or live, found ${JSON.stringify(data['mode'])}`);
+  if (!isObject(data['target'])) throw bad('no target object');
+  for (const [api, t] of Object.entries(data['target'])) {
+    if (!isObject(t) || !(typeof t['baseUrl'] === 'string' && typeof t['live'] === 'boolean') && typeof t['skipped'] !== 'string') throw bad(`target.${api} must hold baseUrl and live, or skipped`);
+  }
+  const results = data['results'];
+  if (!Array.isArray(results)) throw bad('no results array');
+  results.forEach((r: unknown, i) => {
+    if (!isObject(r) || typeof r['id'] !== 'string' || r['id'] === '') throw bad(`results[${i}] has no id`);
+    if (typeof r['api'] !== 'string') throw bad(`results[${i}] (${r['id']}) has no api`);
+    if (!STATUSES.includes(r['status'] as string)) throw bad(`results[${i}] (${r['id']}) has status ${JSON.stringify(r['status'])}; expected ${STATUSES.join(', ')}`);
+  });
+  return data as unknown as RunReport;
+}
+
+function dedupeExpired(list: Array<{ id: string; reason: string; expires: string }>): Array<{ id: string; reason: string; expires: string }> {
+  const seen = new Map<string, { id: string; reason: string; expires: string }>();
+  for (const e of list) seen.set(JSON.stringify([e.id, e.reason, e.expires]), { id: e.id, reason: e.reason, expires: e.expires });
+  return [...seen.values()];
+}
+
+function cmp(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
+}

@@ -1,0 +1,279 @@
+// Known deviations (src/report/deviations.ts): the file's format and its errors, and how a run's failures
+// become `known` by id or glob, per target, until the entry expires.
+
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import type { CaseResult } from '../../src/engine/types.js';
+import { PROJECT_ROOT } from '../../src/project-paths.js';
+import { applyDeviations, describeExpired, DeviationsError, loadDeviations, matchesId, parseDeviations, type Deviation } from '../../src/report/deviations.js';
+import { buildReport } from '../../src/report/run-report.js';
+import { BASE, FAILED, fixtureReport, FLOW, PASSED, RESULTS, RUN, SKIPPED, STARTED, FINISHED, XSS, CLEANUP } from './fixtures.js';
+
+const dir = mkdtempSync(join(tmpdir(), 'cfm-deviations-'));
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+let files = 0;
+function file(text: string): string {
+  const path = join(dir, `deviations-${++files}.yaml`);
+  writeFileSync(path, text);
+  return path;
+}
+
+/** Loading `text` throws a DeviationsError; returns it. */
+function loadError(text: string): { error: DeviationsError; path: string } {
+  const path = file(text);
+  try {
+    loadDeviations(path);
+  } catch (err) {
+    expect(err).toBeInstanceOf(DeviationsError);
+    return { error: err as DeviationsError, path };
+  }
+  throw new Error(`expected loading to fail:\n${text}`);
+}
+
+const TODAY = new Date('2026-06-15T12:00:00Z');
+const dev = (d: Partial<Deviation> & Pick<Deviation, 'id'>): Deviation => ({ reason: 'vendor ticket X-1', expires: '2026-12-31', ...d });
+const statusOf = (results: CaseResult[], id: string) => results.find((r) => r.id === id)?.status;
+
+describe('loadDeviations: the file', () => {
+  it('a missing file is no deviations (unless it must exist)', () => {
+    expect(loadDeviations(join(dir, 'nope.yaml'))).toEqual([]);
+    expect(() => loadDeviations(join(dir, 'nope.yaml'), { mustExist: true })).toThrow(/nope\.yaml: no such file/);
+  });
+
+  it('an empty file, or an empty list, is no deviations', () => {
+    expect(loadDeviations(file(''))).toEqual([]);
+    expect(loadDeviations(file('# nothing yet\n'))).toEqual([]);
+    expect(loadDeviations(file('deviations:\n'))).toEqual([]);
+    expect(loadDeviations(file('deviations: []\n'))).toEqual([]);
+  });
+
+  it('reads entries: id, optional target, reason, expires (a YAML date stays YYYY-MM-DD), and where each is', () => {
+    const path = file(
+      [
+        'deviations:',
+        '  - id: sailpoint/createCustomConnector/*     # a glob',
+        '    target: live',
+        '    reason: Tenant answers 201 on create; vendor ticket SP-1234',
+        '    expires: 2026-12-31',
+        '  - id: davinci/getConnector/documented-request',
+        '    reason: "EU: no Content-Type on 404"',
+        "    expires: '2027-01-15'",
+        '    target: https://api.pingone.eu/v1',
+        '',
+      ].join('\n'),
+    );
+    expect(loadDeviations(path)).toEqual([
+      { id: 'sailpoint/createCustomConnector/*', target: 'live', reason: 'Tenant answers 201 on create; vendor ticket SP-1234', expires: '2026-12-31', source: { file: path, line: 2 } },
+      { id: 'davinci/getConnector/documented-request', target: 'https://api.pingone.eu/v1', reason: 'EU: no Content-Type on 404', expires: '2027-01-15', source: { file: path, line: 6 } },
+    ]);
+  });
+
+  it('accepts a YAML 1.1 file, where a date is a timestamp', () => {
+    const path = file('%YAML 1.1\n---\ndeviations:\n  - id: a/b/c\n    reason: r\n    expires: 2026-12-31\n');
+    expect(loadDeviations(path)[0]!.expires).toBe('2026-12-31');
+  });
+
+  it('the example file parses, and documents every field', () => {
+    const example = join(PROJECT_ROOT, 'conformance.deviations.example.yaml');
+    expect(loadDeviations(example, { mustExist: true })).toEqual([]);
+    const text = readFileSync(example, 'utf8');
+    for (const field of ['id', 'target', 'reason', 'expires']) expect(text).toMatch(new RegExp(`^#\\s+${field}\\s`, 'm'));
+    // Its commented entries, uncommented, are a valid file.
+    const after = text.slice(text.search(/^deviations:/m)).split('\n').slice(1);
+    const entries = parseDeviations(['deviations:', ...after.map((l) => l.replace(/^#/, ''))].join('\n'), 'example');
+    expect(entries.length).toBeGreaterThanOrEqual(2);
+    expect(entries.map((e) => e.id)).toContain('sailpoint/createCustomConnector/*');
+  });
+});
+
+describe('loadDeviations: errors name the file, the line and what to fix', () => {
+  it.each<[string, string, number, RegExp]>([
+    ['missing reason', 'deviations:\n  - id: a/b/c\n    expires: 2026-12-31\n', 2, /deviations\[0\] \(a\/b\/c\): "reason" is missing; add reason:/],
+    ['missing expires', 'deviations:\n  - id: a/b/c\n    reason: r\n', 2, /"expires" is missing; add expires: YYYY-MM-DD/],
+    ['missing id', 'deviations:\n  - reason: r\n    expires: 2026-12-31\n', 2, /deviations\[0\]: "id" is missing/],
+    ['a date in another format', 'deviations:\n  - id: a/b/c\n    reason: r\n    expires: 31/12/2026\n', 4, /"expires" must be a date written YYYY-MM-DD, e\.g\. 2026-12-31; got "31\/12\/2026"/],
+    ['a date that does not exist', 'deviations:\n  - id: a/b/c\n    reason: r\n    expires: 2026-02-30\n', 4, /"expires" must be a date written YYYY-MM-DD.*got "2026-02-30"/],
+    ['a bad target', 'deviations:\n  - id: a/b/c\n    target: staging\n    reason: r\n    expires: 2026-12-31\n', 3, /"target" must be mock, live, or an API base URL prefix.*got "staging"/],
+    ['a target URL that is not http(s)', 'deviations:\n  - id: a/b/c\n    target: ftp://x.example/v1\n    reason: r\n    expires: 2026-12-31\n', 3, /"target" must be mock, live/],
+    ['an unknown field (a typo)', 'deviations:\n  - id: a/b/c\n    reason: r\n    expire: 2026-12-31\n', 4, /unknown field "expire"; the fields are id, target, reason, expires/],
+    ['an entry that is not a mapping', 'deviations:\n  - a/b/c\n', 2, /each entry must be a mapping with id, reason and expires/],
+    ['deviations not a list', 'deviations:\n  id: a/b/c\n', 2, /"deviations" must be a list of entries/],
+    ['an unknown top-level key', 'deviation:\n  - id: a/b/c\n', 1, /unknown top-level key "deviation"/],
+    ['a list at the top', '- id: a/b/c\n  reason: r\n', 1, /expected a mapping with a "deviations:" list/],
+    ['the second entry is the bad one', 'deviations:\n  - id: a/b/c\n    reason: r\n    expires: 2026-12-31\n  - id: d/e/f\n    reason: r\n', 5, /deviations\[1\] \(d\/e\/f\): "expires" is missing/],
+  ])('%s', (_name, text, line, message) => {
+    const { error, path } = loadError(text);
+    expect(error.file).toBe(path);
+    expect(error.line).toBe(line);
+    expect(error.message.startsWith(`${path}:${line}: `)).toBe(true);
+    expect(error.message).toMatch(message);
+  });
+
+  it('malformed YAML: the file and the line of the problem', () => {
+    const { error, path } = loadError('deviations:\n  - id: a/b/c\n    reason: "unterminated\n    expires: 2026-12-31\n');
+    expect(error.message).toMatch(new RegExp(`^${path.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}:\\d+: not valid YAML: `));
+    expect(error.line).toBeGreaterThanOrEqual(3);
+  });
+
+  it('malformed YAML: a plain value with ": " in it', () => {
+    const { error } = loadError('deviations:\n  - id: a/b/c\n    reason: Tenant says: no\n    expires: 2026-12-31\n');
+    expect(error.line).toBe(3);
+    expect(error.message).toMatch(/not valid YAML: .*quote values that contain ": "/);
+  });
+
+  it('a duplicated key is refused', () => {
+    const { error } = loadError('deviations:\n  - id: a/b/c\n    reason: r\n    reason: s\n    expires: 2026-12-31\n');
+    expect(error.line).toBe(4);
+    expect(error.message).toMatch(/give each field once per entry/);
+  });
+});
+
+describe('matching ids', () => {
+  it.each<[string, string, boolean]>([
+    ['davinci/getConnector/documented-request', 'davinci/getConnector/documented-request', true],
+    ['davinci/getConnector/documented-request', 'davinci/getConnector/documented-request-2', false],
+    ['sailpoint/createCustomConnector/*', 'sailpoint/createCustomConnector/documented-request', true],
+    ['sailpoint/createCustomConnector/*', 'sailpoint/createCustomConnectorX/documented-request', false],
+    ['sailpoint/*/documented-request', 'sailpoint/updateConnector/documented-request', true],
+    ['sailpoint/*', 'sailpoint/updateConnector/documented-request', false],
+    ['sailpoint/*', 'sailpoint/cleanup', true],
+    ['sailpoint/**', 'sailpoint/updateConnector/documented-request', true],
+    ['**/negative-*', 'versori/createConnection/negative-missing-name', true],
+    ['davinci/get.onnector/*', 'davinci/getConnector/x', false],
+    ['versori/list(Connections)/*', 'versori/list(Connections)/x', true],
+  ])('%s ~ %s: %s', (pattern, id, expected) => {
+    expect(matchesId(pattern, id)).toBe(expected);
+  });
+});
+
+describe('applyDeviations', () => {
+  const report = fixtureReport(); // live: davinci, versori, sailpoint; authorize skipped
+
+  it('a failed result matched by id becomes known, with the reason and expiry; the summary is recomputed', () => {
+    const { report: out, expired, unused } = applyDeviations(report, [dev({ id: FAILED.id, reason: 'PingOne returns 500; case 123', expires: '2026-06-15' })], TODAY);
+    const known = out.results.find((r) => r.id === FAILED.id)!;
+    expect(known.status).toBe('known');
+    expect(known.deviation).toEqual({ reason: 'PingOne returns 500; case 123', expires: '2026-06-15' });
+    expect(known.checks).toEqual(FAILED.checks); // the failed checks stay, to show what deviates
+    expect(out.summary).toEqual({ ...report.summary, failed: report.summary.failed - 1, known: 1 });
+    expect(out.summary.total).toBe(out.summary.passed + out.summary.failed + out.summary.skipped + out.summary.known);
+    expect(expired).toEqual([]);
+    expect(unused).toEqual([]);
+    expect(out.deviations).toBeUndefined();
+  });
+
+  it('does not change the report it is given', () => {
+    const before = structuredClone(report);
+    applyDeviations(report, [dev({ id: '**' })], TODAY);
+    expect(report).toEqual(before);
+  });
+
+  it('only failed results become known: passed, skipped and flaky ones are kept as they are', () => {
+    const flaky: CaseResult = { ...PASSED, id: 'davinci/listConnectors/flaky', flaky: true };
+    const input = fixtureReport([...RESULTS, flaky]);
+    const { report: out } = applyDeviations(input, [dev({ id: '**' })], TODAY);
+    for (const r of input.results) {
+      const after = out.results.find((x) => x.id === r.id)!;
+      if (r.status === 'failed') expect(after).toMatchObject({ status: 'known', deviation: { reason: 'vendor ticket X-1', expires: '2026-12-31' } });
+      else expect(after).toEqual(r);
+    }
+    expect(out.summary).toMatchObject({ failed: 0, known: 3, passed: input.summary.passed, skipped: input.summary.skipped, flaky: 1 });
+  });
+
+  it('a glob matches every failure of an operation, and only those', () => {
+    const other: CaseResult = { ...XSS, id: 'sailpoint/createCustomConnector/documented-request', operationId: 'createCustomConnector' };
+    const other2: CaseResult = { ...XSS, id: 'sailpoint/createCustomConnector/negative-missing-name', operationId: 'createCustomConnector' };
+    const { report: out } = applyDeviations(fixtureReport([...RESULTS, other, other2]), [dev({ id: 'sailpoint/createCustomConnector/*' })], TODAY);
+    expect(statusOf(out.results, other.id)).toBe('known');
+    expect(statusOf(out.results, other2.id)).toBe('known');
+    expect(statusOf(out.results, XSS.id)).toBe('failed');
+    expect(statusOf(out.results, FAILED.id)).toBe('failed');
+  });
+
+  describe('target', () => {
+    const mockReport = buildReport({ ...RUN, config: { ...RUN.config, mode: 'mock', skipped: [] }, targets: [{ api: 'davinci', baseUrl: 'http://127.0.0.1:4010/davinci', live: false }, { api: 'versori', baseUrl: 'http://127.0.0.1:4010/versori', live: false }, { api: 'sailpoint', baseUrl: 'http://127.0.0.1:4010/sailpoint', live: false }] }, RESULTS, STARTED, FINISHED);
+
+    it.each<[string, string | undefined, boolean, boolean]>([
+      ['absent: any target', undefined, true, true],
+      ['live', 'live', true, false],
+      ['mock', 'mock', false, true],
+      ['the API base URL itself', BASE.davinci, true, false],
+      ['an origin prefix of the base URL', 'https://api.pingone.example', true, false],
+      ['a prefix with a trailing slash', `${BASE.davinci}/`, true, false],
+      ['the host in another case', 'https://API.PingOne.example/v1', true, false],
+      ['another region', 'https://api.pingone.eu/v1', false, false],
+      ['a prefix that cuts a path segment', 'https://api.pingone.example/v', false, false],
+      ['the mock URL', 'http://127.0.0.1:4010/davinci', false, true],
+    ])('%s', (_name, target, inLive, inMock) => {
+      const d = [dev({ id: FAILED.id, ...(target ? { target } : {}) })];
+      expect(statusOf(applyDeviations(report, d, TODAY).report.results, FAILED.id)).toBe(inLive ? 'known' : 'failed');
+      expect(statusOf(applyDeviations(mockReport, d, TODAY).report.results, FAILED.id)).toBe(inMock ? 'known' : 'failed');
+    });
+
+    it('per API: a base URL prefix of one API does not match another API’s failures', () => {
+      const { report: out } = applyDeviations(report, [dev({ id: '**', target: BASE.versori })], TODAY);
+      expect(statusOf(out.results, FLOW.id)).toBe('known');
+      expect(statusOf(out.results, FAILED.id)).toBe('failed');
+      expect(statusOf(out.results, XSS.id)).toBe('failed');
+    });
+
+    it('an API the run skipped: mock/live follow the run’s mode; a URL prefix matches nothing', () => {
+      const orphan: CaseResult = { ...FAILED, id: 'authorize/getPolicy/documented-request', api: 'authorize', operationId: 'getPolicy' };
+      const input = fixtureReport([...RESULTS, orphan]);
+      expect(statusOf(applyDeviations(input, [dev({ id: orphan.id, target: 'live' })], TODAY).report.results, orphan.id)).toBe('known');
+      expect(statusOf(applyDeviations(input, [dev({ id: orphan.id, target: 'mock' })], TODAY).report.results, orphan.id)).toBe('failed');
+      expect(statusOf(applyDeviations(input, [dev({ id: orphan.id, target: 'https://api.pingone.example' })], TODAY).report.results, orphan.id)).toBe('failed');
+    });
+  });
+
+  describe('expiry (today fixed at 2026-06-15)', () => {
+    it('applies through the expiry day; from the next day it is expired and the failure stays failed', () => {
+      const onTheDay = applyDeviations(report, [dev({ id: FAILED.id, expires: '2026-06-15' })], TODAY);
+      expect(statusOf(onTheDay.report.results, FAILED.id)).toBe('known');
+      expect(onTheDay.expired).toEqual([]);
+
+      const dayBefore = applyDeviations(report, [dev({ id: FAILED.id, expires: '2026-06-14', reason: 'old ticket' })], TODAY);
+      expect(statusOf(dayBefore.report.results, FAILED.id)).toBe('failed');
+      expect(dayBefore.report.results.find((r) => r.id === FAILED.id)!.deviation).toBeUndefined();
+      expect(dayBefore.expired).toEqual([{ id: FAILED.id, reason: 'old ticket', expires: '2026-06-14' }]);
+      expect(dayBefore.report.deviations).toEqual({ expired: dayBefore.expired });
+      expect(dayBefore.report.summary).toEqual(report.summary);
+    });
+
+    it('compares dates in UTC', () => {
+      const lateEvening = new Date('2026-06-14T23:30:00-02:00'); // 2026-06-15T01:30Z
+      expect(applyDeviations(report, [dev({ id: FAILED.id, expires: '2026-06-14' })], lateEvening).expired).toHaveLength(1);
+    });
+
+    it('an expired entry that matches nothing is still reported expired', () => {
+      const { expired, report: out } = applyDeviations(report, [dev({ id: 'versori/removedOperation/*', expires: '2025-01-31', reason: 'gone' })], TODAY);
+      expect(expired).toEqual([{ id: 'versori/removedOperation/*', reason: 'gone', expires: '2025-01-31' }]);
+      expect(out.deviations).toEqual({ expired });
+      expect(describeExpired(expired, 'conformance.deviations.yaml').join('\n')).toMatch(/1 known deviation expired \(conformance\.deviations\.yaml\)[\s\S]*EXPIRED versori\/removedOperation\/\* \(expired after 2025-01-31\): gone/);
+    });
+
+    it('an expired entry does not hide behind an unexpired one; the unexpired one still applies', () => {
+      const { expired, report: out } = applyDeviations(report, [dev({ id: FAILED.id, expires: '2026-01-01' }), dev({ id: FAILED.id, expires: '2026-12-31', reason: 'renewed' })], TODAY);
+      expect(expired.map((e) => e.expires)).toEqual(['2026-01-01']);
+      expect(out.results.find((r) => r.id === FAILED.id)!.deviation).toEqual({ reason: 'renewed', expires: '2026-12-31' });
+    });
+  });
+
+  it('the first matching entry gives the reason; entries that matched no failure are listed as unused', () => {
+    const entries = [dev({ id: FAILED.id, reason: 'first' }), dev({ id: 'davinci/**', reason: 'second' }), dev({ id: PASSED.id, reason: 'fixed upstream?' }), dev({ id: CLEANUP.id, reason: 'cleanup' })];
+    const { report: out, unused } = applyDeviations(report, entries, TODAY);
+    expect(out.results.find((r) => r.id === FAILED.id)!.deviation!.reason).toBe('first');
+    expect(unused.map((d) => d.reason)).toEqual(['second', 'fixed upstream?', 'cleanup']);
+    expect(statusOf(out.results, SKIPPED.id)).toBe('skipped');
+  });
+
+  it('entries loaded from a file apply as written', () => {
+    const path = file(`deviations:\n  - id: versori/**\n    target: live\n    reason: Versori read-after-write lag; VRS-7\n    expires: 2026-07-01\n  - id: nothing/matches/this\n    reason: stale\n    expires: 2026-01-01\n`);
+    const { report: out, expired } = applyDeviations(report, loadDeviations(path), TODAY);
+    expect(out.results.find((r) => r.id === FLOW.id)).toMatchObject({ status: 'known', deviation: { reason: 'Versori read-after-write lag; VRS-7', expires: '2026-07-01' } });
+    expect(expired).toEqual([{ id: 'nothing/matches/this', reason: 'stale', expires: '2026-01-01' }]);
+  });
+});
