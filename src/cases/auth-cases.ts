@@ -1,10 +1,9 @@
 // Authentication cases (ignored-auth): every read, sent with no credentials and with a token no
 // server issued, must get 401. They only read, so they also run on live targets.
 
-import type { ApiId } from '../config/types.js';
 import type { LoadedSpec } from '../spec/load-spec.js';
 import { listOperations } from '../spec/operations.js';
-import { caseId, resolvePathParams } from './build-cases.js';
+import { caseBase, resolvePathParams } from './build-cases.js';
 import type { CaseDefinition } from './types.js';
 
 const MODES = [
@@ -17,14 +16,7 @@ export function buildAuthCases(spec: LoadedSpec): CaseDefinition[] {
     .filter((op) => op.method === 'get')
     .flatMap((op) =>
       MODES.map(([auth, name]): CaseDefinition => ({
-        id: caseId(spec.apiId, op.operationId!, name),
-        api: spec.apiId as ApiId,
-        operationId: op.operationId!,
-        method: 'GET',
-        path: op.path,
-        name,
-        kind: 'auth',
-        writes: false,
+        ...caseBase(spec, op, name, 'auth'),
         expectedStatus: [401],
         async prepare(rt) {
           const params = await resolvePathParams(rt, op);

@@ -5,7 +5,7 @@
 import type { OpenAPIV3_1 } from 'openapi-types';
 import { sample } from 'openapi-sampler';
 import type { ApiId } from '../config/types.js';
-import type { RequestPlan } from '../engine/types.js';
+import type { CaseKind, RequestPlan } from '../engine/types.js';
 import { resolvePointer } from '../spec/json-pointer.js';
 import type { LoadedSpec } from '../spec/load-spec.js';
 import { deref, listOperations, type OperationEntry } from '../spec/operations.js';
@@ -55,20 +55,11 @@ function hasParameterExamples(op: OperationEntry): boolean {
 }
 
 function positiveCase(spec: LoadedSpec, adapter: ApiAdapter, op: OperationEntry, name: string | undefined, body: BodySource | undefined, extraQuery: Record<string, string>): CaseDefinition {
-  const operationId = op.operationId!;
   const caseName = name ?? (hasParameterExamples(op) ? 'parameter examples' : 'documented request');
   const reason = body?.exampleName ? adapter.unusableExamples?.[body.exampleName] : undefined;
   const unusable = reason ? `the documents' example cannot be sent as it stands: ${reason}` : undefined;
   return {
-    id: caseId(spec.apiId, operationId, caseName),
-    api: spec.apiId as ApiId,
-    operationId,
-    method: op.method.toUpperCase(),
-    path: op.path,
-    name: caseName,
-    kind: 'positive',
-    writes: op.method !== 'get',
-    expectedStatus: successStatuses(op),
+    ...caseBase(spec, op, caseName, 'positive'),
     ...(unusable ? { unusable } : {}),
     prepare: (rt) => preparePositive(rt, op, body, Object.keys(extraQuery).length > 0 ? extraQuery : parameterExamples(spec, op)),
   };
@@ -140,6 +131,21 @@ export function sampleBody(spec: LoadedSpec, op: OperationEntry, mediaType: stri
 
 export function successStatuses(op: OperationEntry): number[] {
   return Object.keys(op.operation.responses ?? {}).filter((k) => /^2\d\d$/.test(k)).map(Number).sort();
+}
+
+/** What every single-operation case says about itself: id, operation, kind, whether it writes, expected statuses (success by default). */
+export function caseBase(spec: LoadedSpec, op: OperationEntry, name: string, kind: CaseKind): Omit<CaseDefinition, 'prepare'> {
+  return {
+    id: caseId(spec.apiId, op.operationId!, name),
+    api: spec.apiId as ApiId,
+    operationId: op.operationId!,
+    method: op.method.toUpperCase(),
+    path: op.path,
+    name,
+    kind,
+    writes: op.method !== 'get',
+    expectedStatus: successStatuses(op),
+  };
 }
 
 /** `<api>/<operationId>/<case slug>`: stable across runs, so results can be compared. */

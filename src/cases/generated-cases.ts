@@ -6,13 +6,12 @@ import fc from 'fast-check';
 import type { OpenAPIV3_1 } from 'openapi-types';
 import { performance } from 'node:perf_hooks';
 import { runChecks } from '../checks/index.js';
-import type { ApiId } from '../config/types.js';
 import type { CaseResult, CheckResult, Exchange, RequestPlan } from '../engine/types.js';
 import { evidence, header } from '../runner/evidence.js';
 import type { LoadedSpec } from '../spec/load-spec.js';
 import { deref, listOperations, type OperationEntry } from '../spec/operations.js';
 import { requestSchemaPointer, validateBody, validateParameters } from '../spec/validate-request.js';
-import { caseId, resolvePathParams, successStatuses } from './build-cases.js';
+import { caseBase, resolvePathParams } from './build-cases.js';
 import type { CaseRuntime } from './runtime.js';
 import { arbitraryFor } from './schema-arbitrary.js';
 import type { ApiAdapter, CaseDefinition, CaseTools, Json } from './types.js';
@@ -38,15 +37,7 @@ export function buildGeneratedCases(spec: LoadedSpec, adapter: ApiAdapter, optio
     if ((!mediaType && queryParams.length === 0) || op.method === 'delete') continue;
     const notGenerated = adapter.notGenerated?.[op.operationId!];
     cases.push({
-      id: caseId(spec.apiId, op.operationId!, GENERATED_CASE),
-      api: spec.apiId as ApiId,
-      operationId: op.operationId!,
-      method: op.method.toUpperCase(),
-      path: op.path,
-      name: GENERATED_CASE,
-      kind: 'positive',
-      writes: op.method !== 'get',
-      expectedStatus: successStatuses(op),
+      ...caseBase(spec, op, GENERATED_CASE, 'positive'),
       ...(notGenerated ? { unusable: `no inputs are generated: ${notGenerated}` } : {}),
       prepare: () => Promise.resolve('generated cases run their own inputs'),
       run(rt, tools) {

@@ -3,10 +3,9 @@
 // Case names come from a template request (the documented example, or a body built from the schema);
 // at run time each case breaks the real request built from live state the same way.
 
-import type { ApiId } from '../config/types.js';
 import type { LoadedSpec } from '../spec/load-spec.js';
 import { listOperations, type OperationEntry } from '../spec/operations.js';
-import { bodySources, caseId, parameterExamples, preparePositive, sampleBody, successStatuses } from './build-cases.js';
+import { bodySources, caseBase, parameterExamples, preparePositive, sampleBody, successStatuses } from './build-cases.js';
 import { negativeVariants, type RequestParts } from './negative.js';
 import type { ApiAdapter, CaseDefinition } from './types.js';
 
@@ -20,14 +19,7 @@ export function buildNegativeCases(spec: LoadedSpec, adapter: ApiAdapter): CaseD
     for (const variant of negativeVariants(spec, op, template)) {
       const name = `negative: ${variant.name}`;
       cases.push({
-        id: caseId(spec.apiId, op.operationId!, name),
-        api: spec.apiId as ApiId,
-        operationId: op.operationId!,
-        method: op.method.toUpperCase(),
-        path: op.path,
-        name,
-        kind: 'negative',
-        writes: op.method !== 'get',
+        ...caseBase(spec, op, name, 'negative'),
         expectedStatus: variant.expectedStatus,
         forbids: variant.forbids,
         prepare: async (rt) => {

@@ -17,6 +17,17 @@ const readReport = (dir: string) => JSON.parse(readFileSync(join(dir, 'results.j
 
 const cleanDir = join(work, 'clean');
 
+/** The cases the broken mock fails: those that read a DaVinci instance or create a SailPoint connector. */
+const BROKEN_CASES = [
+  'davinci/flow/clone',
+  'davinci/flow/lifecycle',
+  'davinci/getConnectorInstance/documented-request',
+  'sailpoint/createCustomConnector/example-seed004-create-request',
+  'sailpoint/createCustomConnector/generated-inputs',
+  'sailpoint/flow/lifecycle',
+  'sailpoint/flow/source-config',
+];
+
 describe('against the embedded mock', () => {
   const dir = cleanDir;
   let run: Awaited<ReturnType<typeof runCliAsync>>;
@@ -125,15 +136,7 @@ describe('against a deliberately broken mock', () => {
     const report = readReport(dir);
     const failed = report.results.filter((r) => r.status === 'failed').map((r) => r.id);
     // The flows that pass through the broken calls fail at that step; nothing else fails.
-    expect(failed.sort()).toEqual([
-      'davinci/flow/clone',
-      'davinci/flow/lifecycle',
-      'davinci/getConnectorInstance/documented-request',
-      'sailpoint/createCustomConnector/example-seed004-create-request',
-      'sailpoint/createCustomConnector/generated-inputs',
-      'sailpoint/flow/lifecycle',
-      'sailpoint/flow/source-config',
-    ]);
+    expect(failed.sort()).toEqual(BROKEN_CASES);
     const flow = report.results.find((r) => r.id === 'davinci/flow/lifecycle')!;
     expect(flow.checks.filter((c) => c.status === 'failed').map((c) => c.name)).toEqual(['step 2 get: response-schema']);
     expect(flow.steps!.map((s) => `${s.request.method} ${s.status}`)).toEqual(['POST 201', 'GET 200']);
@@ -144,15 +147,7 @@ describe('against a deliberately broken mock', () => {
 });
 
 describe('comparing the clean run with the broken one', () => {
-  const REGRESSIONS = [
-    'davinci/flow/clone',
-    'davinci/flow/lifecycle',
-    'davinci/getConnectorInstance/documented-request',
-    'sailpoint/createCustomConnector/example-seed004-create-request',
-    'sailpoint/createCustomConnector/generated-inputs',
-    'sailpoint/flow/lifecycle',
-    'sailpoint/flow/source-config',
-  ];
+  const REGRESSIONS = BROKEN_CASES; // what fails against the broken mock passed against the clean one
 
   it('the broken run, given the clean one as --baseline, names exactly the regressions', () => {
     const report = readReport(join(work, 'broken'));

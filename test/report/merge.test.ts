@@ -12,7 +12,7 @@ import type { CaseResult } from '../../src/engine/types.js';
 import { PROJECT_ROOT } from '../../src/project-paths.js';
 import { loadShardReports, MergeError, mergeReports } from '../../src/report/merge.js';
 import { buildReport, type RunReport } from '../../src/report/run-report.js';
-import { AUTH_PASSED, AUTHORIZE_SKIPPED, BASE, CLEANUP, FAILED, fixtureReport, FLOW, PASSED, RESULTS, RUN, SKIPPED, SKIPPED_SPECIAL, XSS } from './fixtures.js';
+import { AUTH_PASSED, AUTHORIZE_SKIPPED, BASE, CLEANUP, FAILED, fixtureReport, FLOW, PASSED, RUN, SKIPPED, SKIPPED_SPECIAL, XSS } from './fixtures.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'cfm-merge-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
