@@ -14,10 +14,11 @@
 //   - anything else                            → unchanged (only counted)
 // Flaky results are never regressions.
 
-import { existsSync, readFileSync, statSync } from 'node:fs';
+import { existsSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import type { CaseResult, Outcome } from '../engine/types.js';
 import type { RunReport } from './run-report.js';
+import { readResultsFile } from './read-results.js';
 
 export type Change = 'regression' | 'fixed' | 'still-failing' | 'flaky' | 'new' | 'removed' | 'unchanged';
 
@@ -25,7 +26,7 @@ export type Change = 'regression' | 'fixed' | 'still-failing' | 'flaky' | 'new' 
 export const CHANGE_ORDER: readonly Change[] = ['regression', 'fixed', 'still-failing', 'flaky', 'new', 'removed', 'unchanged'];
 
 /** Schema versions of results.json this module reads. */
-export const READABLE_SCHEMA_VERSIONS: readonly number[] = [1, 2];
+export { READABLE_SCHEMA_VERSIONS } from './read-results.js';
 
 export interface ComparedResult {
   id: string;
@@ -125,8 +126,6 @@ export function resolveReportFile(path: string): string {
   return file;
 }
 
-const STATUSES: readonly string[] = ['passed', 'failed', 'skipped', 'known'];
-const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
 
 /**
  * Reads a run's results.json (or the one in a report folder) of schemaVersion 1 or 2. Version 1
@@ -134,38 +133,7 @@ const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'obj
  * message names the path and what is wrong.
  */
 export function loadReport(pathToFileOrFolder: string): RunReport {
-  const file = resolveReportFile(pathToFileOrFolder);
-  let text: string;
-  try {
-    text = readFileSync(file, 'utf8');
-  } catch (err) {
-    throw new Error(`${file}: cannot be read (${(err as NodeJS.ErrnoException).code ?? (err as Error).message})`);
-  }
-  let data: unknown;
-  try {
-    data = JSON.parse(text);
-  } catch (err) {
-    throw new Error(`${file}: not JSON (${(err as Error).message.split('\n')[0]})`);
-  }
-  const notResults = (what: string) => new Error(`${file}: not a conformance results.json (${what})`);
-  if (!isObject(data)) throw notResults(`expected an object, found ${Array.isArray(data) ? 'an array' : data === null ? 'null' : typeof data}`);
-  if (!('schemaVersion' in data)) throw notResults('no schemaVersion');
-  if (!READABLE_SCHEMA_VERSIONS.includes(data['schemaVersion'] as number)) {
-    throw new Error(`${file}: results.json schemaVersion ${JSON.stringify(data['schemaVersion'])} is not one this version reads (${READABLE_SCHEMA_VERSIONS.join(' or ')})`);
-  }
-  for (const key of ['runId', 'startedAt'] as const) {
-    if (typeof data[key] !== 'string') throw notResults(`no string ${key}`);
-  }
-  const results = data['results'];
-  if (!Array.isArray(results)) throw notResults('no results array');
-  results.forEach((r: unknown, i) => {
-    if (!isObject(r) || typeof r['id'] !== 'string' || r['id'] === '') throw notResults(`results[${i}] has no id`);
-    if (!STATUSES.includes(r['status'] as string)) throw notResults(`results[${i}] (${r['id']}) has status ${JSON.stringify(r['status'])}`);
-    if (!Array.isArray(r['checks'])) r['checks'] = [];
-  });
-  const summary = isObject(data['summary']) ? data['summary'] : {};
-  data['summary'] = { total: results.length, passed: 0, failed: 0, skipped: 0, known: 0, flaky: 0, ...summary };
-  return data as unknown as RunReport;
+  return readResultsFile(resolveReportFile(pathToFileOrFolder));
 }
 
 const LABEL: Record<Change, string> = {

@@ -21,11 +21,12 @@
 // - comparison: left out; compare the merged report with a baseline instead.
 // - deviations.expired: the union.
 
-import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { existsSync, readdirSync, statSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { API_IDS } from '../config/types.js';
 import type { CaseResult } from '../engine/types.js';
 import { summarize } from './deviations.js';
+import { readResultsFile } from './read-results.js';
 import { SCHEMA_VERSION, type RunReport } from './run-report.js';
 
 /** Shard reports that cannot be merged: wrong input, or reports of different runs. */
@@ -156,47 +157,18 @@ function findResults(dir: string): string[] {
   return out;
 }
 
-const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
-const STATUSES = Object.keys(STATUS_RANK);
-
+/** A shard's results.json, read like any other, and of this version: shards of one run come from one version. */
 function readShardReport(file: string): RunReport {
-  let text: string;
+  let report: RunReport;
   try {
-    text = readFileSync(file, 'utf8');
+    report = readResultsFile(file);
   } catch (err) {
-    throw new MergeError(`${file}: cannot be read (${(err as NodeJS.ErrnoException).code ?? (err as Error).message})`);
+    throw new MergeError((err as Error).message);
   }
-  let data: unknown;
-  try {
-    data = JSON.parse(text);
-  } catch (err) {
-    throw new MergeError(`${file}: not valid JSON (${(err as Error).message.split('\n')[0]})`);
+  if (report.schemaVersion !== SCHEMA_VERSION) {
+    throw new MergeError(`${file}: schemaVersion ${report.schemaVersion}; this version of conformance merges schemaVersion ${SCHEMA_VERSION} (run every shard with the same version)`);
   }
-  const bad = (what: string) => new MergeError(`${file}: not a conformance results.json: ${what}`);
-  if (!isObject(data)) throw bad('expected an object');
-  if (data['schemaVersion'] !== SCHEMA_VERSION) {
-    if (!('schemaVersion' in data)) throw bad('no schemaVersion');
-    throw new MergeError(`${file}: schemaVersion ${JSON.stringify(data['schemaVersion'])}; this version of conformance merges schemaVersion ${SCHEMA_VERSION} (run every shard with the same version)`);
-  }
-  for (const key of ['runId', 'startedAt', 'finishedAt'] as const) {
-    if (typeof data[key] !== 'string' || data[key] === '') throw bad(`no ${key}`);
-  }
-  for (const key of ['startedAt', 'finishedAt'] as const) {
-    if (Number.isNaN(Date.parse(data[key] as string))) throw bad(`${key} is not a date: ${JSON.stringify(data[key])}`);
-  }
-  if (data['mode'] !== 'mock' && data['mode'] !== 'live') throw bad(`mode must be mock or live, found ${JSON.stringify(data['mode'])}`);
-  if (!isObject(data['target'])) throw bad('no target object');
-  for (const [api, t] of Object.entries(data['target'])) {
-    if (!isObject(t) || !(typeof t['baseUrl'] === 'string' && typeof t['live'] === 'boolean') && typeof t['skipped'] !== 'string') throw bad(`target.${api} must hold baseUrl and live, or skipped`);
-  }
-  const results = data['results'];
-  if (!Array.isArray(results)) throw bad('no results array');
-  results.forEach((r: unknown, i) => {
-    if (!isObject(r) || typeof r['id'] !== 'string' || r['id'] === '') throw bad(`results[${i}] has no id`);
-    if (typeof r['api'] !== 'string') throw bad(`results[${i}] (${r['id']}) has no api`);
-    if (!STATUSES.includes(r['status'] as string)) throw bad(`results[${i}] (${r['id']}) has status ${JSON.stringify(r['status'])}; expected ${STATUSES.join(', ')}`);
-  });
-  return data as unknown as RunReport;
+  return report;
 }
 
 function dedupeExpired(list: Array<{ id: string; reason: string; expires: string }>): Array<{ id: string; reason: string; expires: string }> {

@@ -169,13 +169,13 @@ describe('loadShardReports', () => {
     ['nothing given', () => [], /no shard reports given/],
     ['a path that does not exist', () => [join(dir, 'missing')], /missing: no such file or folder/],
     ['a folder with no results.json', () => [(mkdirSync(join(dir, 'empty'), { recursive: true }), join(dir, 'empty'))], /empty: no results\.json in this folder or below/],
-    ['a file that is not JSON', () => [bad('not-json', '{"schemaVersion": 2,')], /not-json[/\\]results\.json: not valid JSON/],
-    ['JSON that is not a report', () => [bad('array', '[1, 2]')], /array[/\\]results\.json: not a conformance results\.json: expected an object/],
+    ['a file that is not JSON', () => [bad('not-json', '{"schemaVersion": 2,')], /not-json[/\\]results\.json: not JSON \(/],
+    ['JSON that is not a report', () => [bad('array', '[1, 2]')], /array[/\\]results\.json: not a conformance results\.json \(expected an object, found an array\)/],
     ['another schema version', () => [bad('v1', JSON.stringify({ ...shard1, schemaVersion: 1 }))], /v1[/\\]results\.json: schemaVersion 1; this version of conformance merges schemaVersion 2/],
-    ['no results', () => [bad('no-results', JSON.stringify({ ...shard1, results: undefined }))], /no-results[/\\]results\.json: not a conformance results\.json: no results array/],
-    ['a result without a status', () => [bad('no-status', JSON.stringify({ ...shard1, results: [{ ...PASSED, status: 'ok' }] }))], /results\[0\] \(davinci\/listConnectors\/documented-request\) has status "ok"/],
-    ['a bad mode', () => [bad('mode', JSON.stringify({ ...shard1, mode: 'staging' }))], /mode must be mock or live/],
-    ['a bad date', () => [bad('date', JSON.stringify({ ...shard1, startedAt: 'yesterday' }))], /startedAt is not a date/],
+    ['no results', () => [bad('no-results', JSON.stringify({ ...shard1, results: undefined }))], /no-results[/\\]results\.json: not a conformance results\.json \(\/ must have required property 'results'\)/],
+    ['a result without a status', () => [bad('no-status', JSON.stringify({ ...shard1, results: [{ ...PASSED, status: 'ok' }] }))], /\/results\/0\/status must be equal to one of the allowed values \("ok"\)/],
+    ['a bad mode', () => [bad('mode', JSON.stringify({ ...shard1, mode: 'staging' }))], /\/mode must be equal to one of the allowed values \("staging"\)/],
+    ['a bad date', () => [bad('date', JSON.stringify({ ...shard1, startedAt: 'yesterday' }))], /\/startedAt must match format "date-time"/],
   ])('%s: a MergeError naming it', (_name, paths, message) => {
     let error: unknown;
     try {
