@@ -5,6 +5,7 @@ import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { Ajv2020, type ValidateFunction } from 'ajv/dist/2020.js';
 import addFormats from 'ajv-formats';
+import { resolvePointer } from '../spec/json-pointer.js';
 import type { RunReport } from './run-report.js';
 
 /** The schemaVersions this version of the tool reads. */
@@ -50,7 +51,7 @@ export function readResultsFile(file: string): RunReport {
     const validate = schemaValidator();
     if (!validate(data)) {
       const e = validate.errors![0]!;
-      throw notResults(`${e.instancePath || '/'} ${e.message}${e.keyword === 'enum' ? ` (${JSON.stringify(resolve(data, e.instancePath))})` : ''}`);
+      throw notResults(`${e.instancePath || '/'} ${e.message}${e.keyword === 'enum' ? ` (${JSON.stringify(resolvePointer(data, e.instancePath))})` : ''}`);
     }
     return data as unknown as RunReport;
   }
@@ -72,10 +73,4 @@ function upgradeV1(data: Record<string, unknown>, notResults: (what: string) => 
   const summary = isObject(data['summary']) ? data['summary'] : {};
   data['summary'] = { total: results.length, passed: 0, failed: 0, skipped: 0, known: 0, flaky: 0, ...summary };
   return data as unknown as RunReport;
-}
-
-function resolve(data: unknown, pointer: string): unknown {
-  let node = data;
-  for (const seg of pointer.split('/').slice(1)) node = (node as Record<string, unknown> | undefined)?.[seg];
-  return node;
 }

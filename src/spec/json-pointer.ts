@@ -12,14 +12,19 @@ export function toPointer(segments: ReadonlyArray<string | number>): string {
   return segments.map((s) => '/' + encodeSegment(s)).join('');
 }
 
+/**
+ * The segments of a pointer. The URI fragment form (`#/a%20b`, as in `$ref`) is percent-decoded first
+ * (RFC 6901 §6); a plain pointer (`/a b`, as in ajv's instancePath) is taken as it is.
+ */
 export function parsePointer(pointer: string): string[] {
   if (pointer === '' || pointer === '#') return [];
-  const body = pointer.startsWith('#') ? pointer.slice(1) : pointer;
+  const fragment = pointer.startsWith('#');
+  const body = fragment ? pointer.slice(1) : pointer;
   if (!body.startsWith('/')) throw new Error(`not a JSON pointer: ${pointer}`);
   return body
     .slice(1)
     .split('/')
-    .map((s) => decodeSegment(decodeURIComponent(s)));
+    .map((s) => decodeSegment(fragment ? decodeURIComponent(s) : s));
 }
 
 /** The value at `pointer`, or `undefined` when any segment is missing. */

@@ -4,7 +4,7 @@
 import type { ErrorObject } from 'ajv';
 import type { OpenAPIV3_1 } from 'openapi-types';
 import type { LoadedSpec } from './load-spec.js';
-import { encodeSegment } from './json-pointer.js';
+import { encodeSegment, parsePointer } from './json-pointer.js';
 import { deref, type OperationEntry } from './operations.js';
 
 export interface FieldError {
@@ -79,7 +79,7 @@ export function validateBody(spec: LoadedSpec, schemaPointer: string, body: unkn
 
 export function toFieldError(e: ErrorObject): FieldError {
   const missing = e.keyword === 'required' ? (e.params as { missingProperty: string }).missingProperty : undefined;
-  const segments = e.instancePath.split('/').slice(1).map((s) => s.replace(/~1/g, '/').replace(/~0/g, '~'));
+  const segments = parsePointer(e.instancePath);
   if (missing) segments.push(missing);
   const field = segments.reduce((acc, s) => (/^\d+$/.test(s) ? `${acc}[${s}]` : acc ? `${acc}.${s}` : s), '') || '(body)';
   const message = missing ? `${field} is required` : `${field} ${e.message}${e.keyword === 'enum' ? `: ${(e.params as { allowedValues: unknown[] }).allowedValues.join(', ')}` : ''}`;

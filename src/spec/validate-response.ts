@@ -2,6 +2,7 @@
 // headers. Used by the conformance checks and by the mock's own tests.
 
 import type { OpenAPIV3_1 } from 'openapi-types';
+import { resolvePointer } from './json-pointer.js';
 import type { LoadedSpec } from './load-spec.js';
 import type { OperationEntry } from './operations.js';
 import { deref } from './operations.js';
@@ -70,8 +71,6 @@ function headerProblems(spec: LoadedSpec, headers: ReturnType<typeof responseCon
 
 function describe(instancePath: string, body: unknown, params: Record<string, unknown>): string {
   if ('missingProperty' in params) return `no property "${String(params['missingProperty'])}"`;
-  let node = body;
-  for (const seg of instancePath.split('/').slice(1)) node = (node as Record<string, unknown> | undefined)?.[seg.replace(/~1/g, '/').replace(/~0/g, '~')];
-  const text = JSON.stringify(node);
+  const text = JSON.stringify(resolvePointer(body, instancePath));
   return text === undefined ? 'undefined' : text.length > 80 ? `${text.slice(0, 77)}...` : text;
 }
