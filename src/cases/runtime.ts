@@ -131,8 +131,8 @@ export class CaseRuntime {
       if (resource.createdBy.includes(operationId)) {
         const id = resource.idOf((exchange.response?.body ?? {}) as Json);
         if (id) {
-          const sentName = (plan.body?.value as Json | undefined)?.['name'];
-          const item: CreatedResource = { resource, params: { ...plan.pathParams }, id, deleted: false, ...(typeof sentName === 'string' ? { name: sentName } : {}) };
+          const name = this.runName(plan);
+          const item: CreatedResource = { resource, params: { ...plan.pathParams }, id, deleted: false, ...(name ? { name } : {}) };
           this.created.push(item);
           this.journal('created', item);
         }
@@ -149,6 +149,12 @@ export class CaseRuntime {
     }
   }
 
+  /** The body's name when it is one this run gave (`cfm-<runId>-<n>`), as `uniqueName` makes them. */
+  private runName(plan: RequestPlan): string | undefined {
+    const name = (plan.body?.value as Json | undefined)?.['name'];
+    return typeof name === 'string' && name.startsWith(`cfm-${this.options.runId}-`) ? name : undefined;
+  }
+
   private journal(event: 'created' | 'deleted', item: CreatedResource): void {
     const path = this.plan(item.resource.deleteOperation, { ...item.params, [item.resource.param]: item.id }).path;
     this.options.journal?.record({ event, api: this.target.api, label: item.resource.label, id: item.id, path, ...(item.name ? { name: item.name } : {}) });
@@ -156,17 +162,15 @@ export class CaseRuntime {
 
   /** A create answered without creating anything settles its intent (no answer at all does not). */
   private journalDeclined(operationId: string, plan: RequestPlan): void {
-    const name = (plan.body?.value as Json | undefined)?.['name'];
+    const name = this.runName(plan);
     const isCreate = this.adapter.resources.some((r) => r.createdBy.includes(operationId));
-    if (this.options.journal && isCreate && typeof name === 'string' && name.startsWith(`cfm-${this.options.runId}-`)) {
-      this.options.journal.record({ event: 'declined', api: this.target.api, name });
-    }
+    if (this.options.journal && isCreate && name) this.options.journal.record({ event: 'declined', api: this.target.api, name });
   }
 
   /** Before a create is sent: its unique name, and where to find and delete it if the answer never arrives. */
   private journalIntent(operationId: string, plan: RequestPlan): void {
-    const name = (plan.body?.value as Json | undefined)?.['name'];
-    if (!this.options.journal || typeof name !== 'string' || !name.startsWith(`cfm-${this.options.runId}-`)) return;
+    const name = this.runName(plan);
+    if (!this.options.journal || !name) return;
     for (const resource of this.adapter.resources) {
       if (!resource.createdBy.includes(operationId)) continue;
       const listPath = this.plan(resource.listOperation, plan.pathParams).path;

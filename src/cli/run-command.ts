@@ -34,8 +34,8 @@ export interface RunCommandOptions extends CliOverrides {
 }
 
 export async function runCommand(options: RunCommandOptions, out = console): Promise<number> {
-  const problems = preflight(options);
-  if (problems.length > 0) {
+  const { problems, config } = preflight(options);
+  if (problems.length > 0 || !config) {
     out.error(`conformance: cannot start the run:\n${problems.map((p) => `  - ${p}`).join('\n')}`);
     return EXIT.USAGE;
   }
@@ -47,7 +47,6 @@ export async function runCommand(options: RunCommandOptions, out = console): Pro
     return EXIT.USAGE;
   }
 
-  const config = loadConfig(readEnvironment(process.env, options.envFile), options);
   const scratch = mkdtempSync(join(tmpdir(), 'conformance-run-'));
   const summaryFile = join(scratch, 'summary.json');
   const journalFile = join(scratch, 'journal.jsonl');
@@ -140,10 +139,12 @@ function runVitest(options: RunCommandOptions, files: RunFiles, out: Console): P
   });
 }
 
-function preflight(options: RunCommandOptions): string[] {
+/** Every problem that keeps the run from starting, and the configuration when there is one. */
+function preflight(options: RunCommandOptions): { problems: string[]; config: RunConfig | undefined } {
   const problems: string[] = [];
+  let config: RunConfig | undefined;
   try {
-    loadConfig(readEnvironment(process.env, options.envFile), options);
+    config = loadConfig(readEnvironment(process.env, options.envFile), options);
   } catch (err) {
     if (!(err instanceof ConfigError)) throw err;
     problems.push(...err.problems);
@@ -166,5 +167,5 @@ function preflight(options: RunCommandOptions): string[] {
     problems.push(err.message);
   }
   if (options.failOn && !options.baseline) problems.push('--fail-on needs --baseline (without one, any failed case fails the run)');
-  return problems;
+  return { problems, config };
 }

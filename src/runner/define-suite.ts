@@ -55,6 +55,8 @@ export function defineConformanceSuite(def: SuiteDefinition): void {
   const skippedBecause = target ? undefined : (run.config.skipped.find((s) => s.api === def.api)?.reason ?? 'not configured');
   let state: Promise<SuiteState> | undefined;
   const started = (): Promise<SuiteState> => (state ??= start(def, run));
+  let ids: Promise<Map<string, string>> | undefined;
+  const idsOf = () => (ids ??= caseIds(def, run)); // built once per suite, not once per skipped test
 
   afterAll(async () => {
     if (state) await cleanup(await state); // a safety net when the cleanup test did not run
@@ -68,7 +70,7 @@ export function defineConformanceSuite(def: SuiteDefinition): void {
           it(name, async ({ task, skip }) => {
             if (skippedBecause) {
               // The same id as when the API runs, so runs compare case by case.
-              const id = (await caseIds(def, run)).get(`${operationId}\u0000${name}`);
+              const id = (await idsOf()).get(`${operationId}\u0000${name}`);
               task.meta.conformance = { ...caseHeader(def.api, operationId, method, path, name), ...(id ? { id } : {}), status: 'skipped', reason: skippedBecause, checks: [], durationMs: 0 };
               return skip(skippedBecause);
             }
