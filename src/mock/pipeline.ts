@@ -7,7 +7,7 @@ import { mediaTypeOf, responseContract } from '../spec/response-contract.js';
 import type { Route } from '../spec/route-table.js';
 import { CRUD } from './crud.js';
 import { acceptedAnyway, attachFaults, storeKeepingDeletes, type ActiveFaults } from './faults.js';
-import { fillTemplate, inferAction } from './infer-action.js';
+import { fillTemplate, inferAction, type InferredAction } from './infer-action.js';
 import type { Entropy } from './random.js';
 import { BodyError, parseBody, readRawBody } from './read-body.js';
 import type { Store } from './store.js';
@@ -112,10 +112,11 @@ export async function handle(req: IncomingMessage, deps: PipelineDeps): Promise<
     }
   }
 
-  const ctx = context(route, routeMount, deps, { method: req.method ?? 'GET', url, headers: req.headers, pathParams: params, query, body, mediaType });
+  const inferred = inferFor(route, routeMount);
+  const ctx = handlerContext(route, routeMount, deps, { method: req.method ?? 'GET', url, headers: req.headers, pathParams: params, query, body, mediaType }, inferred);
   try {
     if (ctx.profile.parentExists && !ctx.profile.parentExists(ctx)) ctx.fail(404, `the parent resource of ${url.pathname} does not exist`);
-    const handler = ctx.profile.handlers?.[route.op.operationId ?? ''] ?? actionHandler(route, routeMount);
+    const handler = ctx.profile.handlers?.[route.op.operationId ?? ''] ?? (inferred.action ? CRUD[inferred.action] : undefined);
     if (!handler) return routeFail(405, `${req.method} ${url.pathname} has no behaviour in the mock`);
     return { route, response: await handler(ctx) };
   } catch (err) {
@@ -132,13 +133,13 @@ function unauthorized(answer: Answer, faults: ActiveFaults | undefined): Answer 
   return { ...answer, response: { ...answer.response, body: { message: 'unauthorized' } } };
 }
 
-function actionHandler(route: Route, mount: Mount) {
-  const { action } = inferAction(route.op, mount.profile.collectionOf?.[route.op.operationId ?? '']);
-  return action ? CRUD[action] : undefined;
+/** The CRUD action and collection of a route, with the profile's collection override applied. */
+export function inferFor(route: Route, mount: Mount): InferredAction {
+  return inferAction(route.op, mount.profile.collectionOf?.[route.op.operationId ?? '']);
 }
 
-function context(route: Route, mount: Mount, deps: PipelineDeps, req: HandlerContext['req']): HandlerContext {
-  const inferred = inferAction(route.op, mount.profile.collectionOf?.[route.op.operationId ?? '']);
+/** Everything a handler needs for one request (also used to create the seed records). */
+export function handlerContext(route: Route, mount: Mount, deps: PipelineDeps, req: HandlerContext['req'], inferred: InferredAction): HandlerContext {
   const success = Object.keys(route.op.operation.responses ?? {}).filter((k) => /^2\d\d$/.test(k)).sort()[0];
   const error = (status: number, message: string, fields: FieldError[] = []) => errorResponse(mount, deps.entropy, status, message, fields);
   // Fault hooks: the context carries the faults (for crud.ts); delete-no-delete keeps what is deleted.

@@ -3,10 +3,10 @@
 
 import { requestSchemaPointer, validateBody } from '../spec/validate-request.js';
 import { CRUD } from './crud.js';
-import { fillTemplate, inferAction } from './infer-action.js';
-import type { PipelineDeps } from './pipeline.js';
+import { fillTemplate } from './infer-action.js';
+import { handlerContext, inferFor, type PipelineDeps } from './pipeline.js';
 import type { Resource } from './store.js';
-import { MockHttpError, type HandlerContext, type SeedApi } from './types.js';
+import { MockHttpError, type SeedApi } from './types.js';
 
 const SEED_ORIGIN = 'http://127.0.0.1';
 
@@ -27,29 +27,16 @@ export async function seedStore(deps: PipelineDeps): Promise<void> {
       store: deps.store,
       entropy: deps.entropy,
       async create(operationId, pathParams, body) {
-        const { spec, op } = route(operationId);
+        const found = route(operationId);
+        const { spec, op } = found;
         const mediaType = requestSchemaPointer(spec, op, undefined).accepted[0];
         const schema = requestSchemaPointer(spec, op, mediaType).pointer;
         const problems = schema ? validateBody(spec, schema, body) : [];
         if (problems.length > 0) throw new Error(`seed record for ${apiId} ${operationId} is invalid: ${problems.map((p) => p.message).join('; ')}`);
-        const inferred = inferAction(op, mount.profile.collectionOf?.[operationId]);
         const url = new URL(SEED_ORIGIN + mount.basePath + fillTemplate(op.path, pathParams));
-        const ctx: HandlerContext = {
-          req: { method: op.method.toUpperCase(), url, headers: {}, pathParams, query: {}, body, mediaType },
-          spec,
-          op,
-          store: deps.store,
-          entropy: deps.entropy,
-          profile: mount.profile,
-          baseUrl: SEED_ORIGIN + mount.basePath,
-          successStatus: 201,
-          collection: fillTemplate(inferred.collectionTemplate, pathParams),
-          itemId: undefined,
-          error: (status, message) => ({ status, body: { message } }),
-          fail: (status, message) => {
-            throw new MockHttpError({ status, body: { message } });
-          },
-        };
+        const req = { method: op.method.toUpperCase(), url, headers: {}, pathParams, query: {}, body, mediaType };
+        // The same context a client's request gets, without faults: seed data is never broken on purpose.
+        const ctx = handlerContext(found, mount, { ...deps, faults: undefined }, req, inferFor(found, mount));
         try {
           const handler = mount.profile.handlers?.[operationId] ?? CRUD.create;
           await handler(ctx);
