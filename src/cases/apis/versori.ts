@@ -37,8 +37,8 @@ export const versori: ApiAdapter = {
     // PUT is a full replace: the flow creates with documentationURL and replaces without it.
     unsetByReplace: { documentationURL: 'https://conformance.example.com/docs' },
     update(current, name) {
-      const value = versori.requestBody({}, { operationId: 'updateConnector', name, target: undefined as never, current });
-      delete (value as Json)['documentationURL'];
+      const value = replaceBody(current, {}, name);
+      delete value['documentationURL'];
       return {
         operationId: 'updateConnector',
         body: { mediaType: 'application/json', value },
@@ -47,19 +47,21 @@ export const versori: ApiAdapter = {
     },
   },
   requestBody(body, ctx) {
-    if (ctx.current) {
-      const c = ctx.current;
-      const base = {
-        id: c['id'],
-        organisationId: c['organisationId'],
-        protocol: c['protocol'],
-        ...pick(c, MUTABLE),
-        authSchemeConfigIds: ((c['authSchemeConfigs'] as Json[] | undefined) ?? []).map((a) => a['id']),
-      };
-      return { ...overlayRealValues(base, body, ['id', 'organisationId', 'protocol', 'authSchemeConfigIds']), name: ctx.name };
-    }
+    if (ctx.current) return replaceBody(ctx.current, body, ctx.name);
     const create: Json = { ...(body as Json), name: ctx.name };
     delete create['authSchemeConfigIds']; // ids of the tenant's own auth schemes are not known here
     return create;
   },
 };
+
+/** A full-replace PUT body: the connector as it is, the example's real values over it, and our name. */
+function replaceBody(current: Json, example: unknown, name: string): Json {
+  const base = {
+    id: current['id'],
+    organisationId: current['organisationId'],
+    protocol: current['protocol'],
+    ...pick(current, MUTABLE),
+    authSchemeConfigIds: ((current['authSchemeConfigs'] as Json[] | undefined) ?? []).map((a) => a['id']),
+  };
+  return { ...overlayRealValues(base, example, ['id', 'organisationId', 'protocol', 'authSchemeConfigIds']), name };
+}

@@ -3,7 +3,8 @@
 
 import type { ApiProfile, HandlerContext } from '../types.js';
 import { DEFAULT_API_SERVER_ID, DEFAULT_ENVIRONMENT_ID } from './defaults.js';
-import { halCollection, pick, pingOneErrorBody } from './pingone-common.js';
+import { pick } from './pick.js';
+import { halCollection, pingOneErrorBody } from './pingone-common.js';
 
 const WRITABLE = ['name', 'paths', 'methods', 'accessControl'];
 const apiServersOf = (env: string) => `/environments/${env}/apiServers`;

@@ -31,10 +31,3 @@ export function halCollection(ctx: HandlerContext, key: string, items: Resource[
     body: { _links: { self: { href: ctx.req.url.href }, ...hrefs }, _embedded: { [key]: rendered }, count: rendered.length, size: rendered.length },
   };
 }
-
-/** The fields of `body` named in `keys`, in that order, leaving out those that are absent. */
-export function pick(body: Resource, keys: string[]): Resource {
-  const out: Resource = {};
-  for (const k of keys) if (body[k] !== undefined) out[k] = body[k];
-  return out;
-}

@@ -5,7 +5,7 @@
 import { CRUD, existingItem } from '../crud.js';
 import type { Resource } from '../store.js';
 import type { ApiProfile, FieldError, Handler, HandlerContext, MockResponse } from '../types.js';
-import { pick } from './pingone-common.js';
+import { pick } from './pick.js';
 import { parseFilters, type Predicate } from './sailpoint-filters.js';
 
 const DETAIL_CODES: Record<number, string> = {

@@ -5,7 +5,7 @@ import { existingItem } from '../crud.js';
 import type { Resource } from '../store.js';
 import type { ApiProfile, FieldError, HandlerContext } from '../types.js';
 import { DEFAULT_ORGANISATION_ID } from './defaults.js';
-import { pick } from './pingone-common.js';
+import { pick } from './pick.js';
 
 const CODES: Record<number, string> = {
   400: 'invalid_argument', 401: 'unauthenticated', 403: 'permission_denied', 404: 'not_found',
