@@ -323,3 +323,14 @@ describe('every operation, from its documented request example', () => {
     }
   });
 });
+
+it('never sends a forbidden value to a parameter marked x-lenient (SailPoint locale falls back to en)', async () => {
+  const specs = await loadBundledSpecs();
+  const sailpoint = specs.find((s) => s.apiId === 'sailpoint')!;
+  const list = listOperations(sailpoint.doc).find((o) => o.operationId === 'getConnectorList')!;
+  const locale = list.parameters.find((p) => p.parameter.name === 'locale')!.parameter as unknown as Record<string, unknown>;
+  expect(locale['x-lenient']).toBe(true);
+  const names = negativeVariants(sailpoint, list, { query: {} }).map((v) => v.name);
+  expect(names.some((n) => n.includes('limit'))).toBe(true);
+  expect(names.filter((n) => n.includes('locale'))).toEqual([]);
+});
