@@ -5,6 +5,7 @@ import { basename, resolve } from 'node:path';
 import type { OpenAPIV3_1 } from 'openapi-types';
 import { findBrokenRefs } from './check-refs.js';
 import { readYamlFile, type YamlSource } from './read-yaml.js';
+import { withInferred } from './provenance.js';
 import { SchemaCompiler } from './schema-compiler.js';
 import { SpecError } from './spec-error.js';
 import { validateOpenApi } from './validate-openapi.js';
@@ -65,4 +66,29 @@ async function readAndCheck(file: string, options: LoadOptions): Promise<LoadedS
   const declared = (doc.info as unknown as Record<string, unknown>)['x-api-id'];
   const apiId = typeof declared === 'string' ? declared : basename(file).replace(/\.ya?ml$/, '');
   return { file, apiId, doc, source, schemas: new SchemaCompiler(doc, file) };
+}
+
+const readings = new WeakMap<LoadedSpec, LoadedSpec>();
+const documents = new WeakMap<LoadedSpec, LoadedSpec>();
+
+/**
+ * The spec as our own reading has it: the documented constraints plus every `x-inferred` one
+ * (provenance.ts). The reference mock enforces it; the suite demands only the documented spec and
+ * reports where a target differs from the reading as an observation. Same pointers, same file.
+ */
+export function readingOf(spec: LoadedSpec): LoadedSpec {
+  let reading = readings.get(spec);
+  if (!reading) {
+    const doc = withInferred(spec.doc);
+    reading = { ...spec, doc, schemas: new SchemaCompiler(doc, `${spec.file}#reading`) };
+    readings.set(spec, reading);
+    readings.set(reading, reading);
+    documents.set(reading, spec);
+  }
+  return reading;
+}
+
+/** The spec as the documents have it, for a reading made by `readingOf` (or the spec itself). */
+export function documentedOf(spec: LoadedSpec): LoadedSpec {
+  return documents.get(spec) ?? spec;
 }

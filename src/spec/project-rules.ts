@@ -4,6 +4,7 @@ import type { OpenAPIV3_1 } from 'openapi-types';
 import type { SpecProblem } from './spec-error.js';
 import type { YamlSource } from './read-yaml.js';
 import { listOperations, type OperationEntry } from './operations.js';
+import { provenanceOf } from './provenance.js';
 
 type Rule = (doc: OpenAPIV3_1.Document, ops: OperationEntry[]) => Array<{ pointer: string; message: string }>;
 
@@ -63,6 +64,9 @@ export const PROJECT_RULES: Record<string, Rule> = {
       }
       return [];
     }),
+
+  // Every constraint the suite enforces names its document (provenance.ts).
+  provenance: (doc) => provenanceOf(doc).problems,
 };
 
 export function checkProjectRules(source: YamlSource): SpecProblem[] {
