@@ -14,7 +14,7 @@ defineConformanceSuite({
     createConnectorInstance: {
       method: 'POST',
       path: '/environments/{environmentID}/connectorInstances',
-      cases: ['example seed001-create-request', 'generated inputs', 'negative: wrong content type', 'negative: missing name', 'negative: missing connector', 'negative: missing connector.id', 'negative: name not a string (number)', 'negative: connector not an object (string)', 'negative: connector.id not a string (number)', 'negative: properties not an object (string)', 'negative: name above maxLength (257)', 'negative: name below minLength (0)', 'negative: connector.id below minLength (0)'],
+      cases: ['example seed001-create-request', 'generated inputs', 'negative: wrong content type', 'negative: missing name', 'negative: missing connector', 'negative: missing connector.id', 'negative: name not a string (object)', 'negative: connector not an object (string)', 'negative: connector.id not a string (object)', 'negative: properties not an object (string)', 'negative: name above maxLength (257)', 'negative: name below minLength (0)', 'negative: connector.id below minLength (0) (inferred)'],
     },
     getConnectorInstance: {
       method: 'GET',
@@ -24,7 +24,7 @@ defineConformanceSuite({
     updateConnectorInstance: {
       method: 'PUT',
       path: '/environments/{environmentID}/connectorInstances/{connectorInstanceID}',
-      cases: ['example seed000-update-request', 'generated inputs', 'negative: wrong content type', 'negative: missing name', 'negative: missing connector', 'negative: missing connector.id', 'negative: name not a string (number)', 'negative: connector not an object (string)', 'negative: connector.id not a string (number)', 'negative: properties not an object (string)', 'negative: name above maxLength (257)', 'negative: name below minLength (0)', 'negative: connector.id below minLength (0)'],
+      cases: ['example seed000-update-request', 'generated inputs', 'negative: wrong content type', 'negative: missing name', 'negative: missing connector', 'negative: missing connector.id', 'negative: name not a string (object)', 'negative: connector not an object (string)', 'negative: connector.id not a string (object)', 'negative: properties not an object (string)', 'negative: name above maxLength (257)', 'negative: name below minLength (0)', 'negative: connector.id below minLength (0) (inferred)'],
     },
     cloneConnectorInstance: {
       method: 'POST',

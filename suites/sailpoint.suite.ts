@@ -14,7 +14,7 @@ defineConformanceSuite({
     createCustomConnector: {
       method: 'POST',
       path: '/connectors',
-      cases: ['example seed004-create-request', 'generated inputs', 'negative: wrong content type', 'negative: missing name', 'negative: missing className', 'negative: status outside enum', 'negative: name not a string (number)', 'negative: type not a string (number)', 'negative: className not a string (number)', 'negative: directConnect not a boolean (string)', 'negative: status not a string (number)'],
+      cases: ['example seed004-create-request', 'generated inputs', 'negative: wrong content type', 'negative: missing name', 'negative: missing className', 'negative: status outside enum', 'negative: name not a string (object)', 'negative: type not a string (object)', 'negative: className not a string (object)', 'negative: directConnect not a boolean (string)', 'negative: status not a string (object)'],
     },
     getConnector: {
       method: 'GET',
@@ -29,7 +29,7 @@ defineConformanceSuite({
     updateConnector: {
       method: 'PATCH',
       path: '/connectors/{scriptName}',
-      cases: ['example seed004-patch-request', 'example patch-connector-metadata-request', 'generated inputs', 'negative: wrong content type', 'negative: missing [0].op', 'negative: missing [0].path', 'negative: invalid patch op (frobnicate)', 'negative: [0] not an object (string)', 'negative: [0].op not a string (number)', 'negative: [0].path not a string (number)', 'negative: [0].from not a string (number)', 'negative: body below minItems (0)'],
+      cases: ['example seed004-patch-request', 'example patch-connector-metadata-request', 'generated inputs', 'negative: wrong content type', 'negative: missing [0].op', 'negative: missing [0].path', 'negative: invalid patch op (frobnicate)', 'negative: [0] not an object (string)', 'negative: [0].op not a string (object)', 'negative: [0].path not a string (object)', 'negative: [0].from not a string (object) (inferred)', 'negative: body below minItems (0) (inferred)'],
     },
     getConnectorSourceConfig: {
       method: 'GET',
@@ -69,7 +69,7 @@ defineConformanceSuite({
     putConnectorTranslations: {
       method: 'PUT',
       path: '/connectors/{scriptName}/translations/{locale}',
-      cases: ['schema-built body', 'generated inputs', 'negative: wrong content type', 'negative: missing file'],
+      cases: ['schema-built body', 'generated inputs', 'negative: wrong content type'],
     },
     'flow:lifecycle': {
       method: 'FLOW',

@@ -15,12 +15,14 @@ export interface CaseOptions {
   seed?: number;
   /** Generated inputs per operation. */
   maxCases?: number;
+  /** Generated strings beyond what a real client sends (for a mock at `--depth deep`). */
+  wild?: boolean;
 }
 
 export { DEFAULT_MAX_CASES, DEPTHS } from './depths.js';
 
 export function buildCases(spec: LoadedSpec, adapter: ApiAdapter, options: CaseOptions = {}): CaseDefinition[] {
-  const generation = { seed: options.seed ?? 1, runs: options.maxCases ?? DEPTHS.quick };
+  const generation = { seed: options.seed ?? 1, runs: options.maxCases ?? DEPTHS.quick, ...(options.wild ? { wild: true } : {}) };
   return [
     ...buildPositiveCases(spec, adapter),
     ...buildGeneratedCases(spec, adapter, generation),

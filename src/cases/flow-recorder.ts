@@ -2,7 +2,7 @@
 // the calls are recorded in order so a failure shows the whole sequence.
 
 import { performance } from 'node:perf_hooks';
-import { runChecks } from '../checks/index.js';
+import { assertionResult, caseStatus, runChecks } from '../checks/index.js';
 import type { CaseResult, CheckResult, Exchange, RequestPlan } from '../engine/types.js';
 import { evidence, header } from '../runner/evidence.js';
 import type { CaseRuntime } from './runtime.js';
@@ -13,8 +13,11 @@ export interface StepOptions {
   query?: Record<string, string>;
   /** Statuses this step expects. */
   expect: number[];
-  /** The step's own assertion on the answer: a message when it fails. */
-  assert?: { name: string; test(body: Json | undefined): string | undefined };
+  /**
+   * The step's own assertion on the answer: a message when it fails. `documentedBy` names the document
+   * that promises it; without one a failure is only observed.
+   */
+  assert?: { name: string; test(body: Json | undefined): string | undefined; documentedBy: string | undefined | ((body: Json | undefined) => string | undefined) };
 }
 
 export interface StepOutcome {
@@ -38,8 +41,8 @@ export class FlowRecorder {
     const results = runChecks(exchange, { spec: this.rt.spec, op: this.rt.operation(operationId), expectedStatus: o.expect, requestIsInvalidOnPurpose: false, kind: 'flow' }, this.tools.enabledChecks);
     const body = exchange.response?.body as Json | undefined;
     if (o.assert && exchange.response && results.every((r) => r.status !== 'failed')) {
-      const problem = o.assert.test(body);
-      results.push({ name: o.assert.name, status: problem ? 'failed' : 'passed', ...(problem ? { message: problem } : {}) });
+      const by = typeof o.assert.documentedBy === 'function' ? o.assert.documentedBy(body) : o.assert.documentedBy;
+      results.push(assertionResult(o.assert.name, o.assert.test(body), by));
     }
     for (const r of results) this.checks.push({ ...r, name: `step ${n} ${label}: ${r.name}` });
     const ok = results.every((r) => r.status !== 'failed');
@@ -49,10 +52,9 @@ export class FlowRecorder {
 
   /** The flow's record: failed at its first failing step, with that step's curl and every call made. */
   result(): CaseResult {
-    const failed = this.checks.some((c) => c.status === 'failed');
     return {
       ...header(this.def),
-      status: failed ? 'failed' : 'passed',
+      status: caseStatus(this.checks),
       durationMs: performance.now() - this.started,
       checks: this.checks,
       steps: this.steps,

@@ -52,23 +52,32 @@ async function create(f: FlowRecorder, rt: CaseRuntime, r: ResourceAdapter, extr
 
 const lifecycle: FlowFn = async (f, rt, r) => {
   const hooks = rt.adapter.flows;
+  const promised = hooks.promises;
   const made = await create(f, rt, r, hooks.unsetByReplace ?? {});
   if (!made) return;
-  const read = await f.step('get', r.getOperation, made.params, { expect: [200], assert: { name: 'same-fields', test: (body) => sameFields(made.sent, body) } });
+  const read = await f.step('get', r.getOperation, made.params, { expect: [200], assert: { name: 'same-fields', test: (body) => sameFields(made.sent, body), documentedBy: promised.sameFields } });
   if (!read.ok) return;
   const name = rt.uniqueName();
   const change = hooks.update(read.body ?? {}, name);
-  const updated = await f.step('update', change.operationId, made.params, { body: change.body, expect: successOf(rt, change.operationId), assert: { name: 'update-reflected', test: (body) => change.reflects(body ?? {}) } });
+  const updated = await f.step('update', change.operationId, made.params, { body: change.body, expect: successOf(rt, change.operationId), assert: { name: 'update-reflected', test: (body) => change.reflects(body ?? {}), documentedBy: promised.updateReflected } });
   if (!updated.ok) return;
   const omitted = Object.keys(hooks.unsetByReplace ?? {});
   const reread = await f.step('get after update', r.getOperation, made.params, {
     expect: [200],
-    assert: { name: 'update-persisted', test: (body) => change.reflects(body ?? {}) ?? (omitted.find((k) => body?.[k] !== undefined) ? `Received: ${omitted.filter((k) => body?.[k] !== undefined).join(', ')} still set / Documented: a full replace unsets the fields it leaves out` : undefined) },
+    assert: { name: 'update-persisted', test: (body) => change.reflects(body ?? {}) ?? (omitted.find((k) => body?.[k] !== undefined) ? `Received: ${omitted.filter((k) => body?.[k] !== undefined).join(', ')} still set / Documented: a full replace unsets the fields it leaves out` : undefined), documentedBy: promised.updatePersisted },
   });
   if (!reread.ok) return;
   if (!r.listOmitsCreated) {
     const id = made.params[r.param]!;
-    const listed = await f.step('list', r.listOperation, {}, { expect: [200], assert: { name: 'list-contains', test: (body) => (r.items(body).some((item) => r.idOf(item) === id) ? undefined : `Received: a list without ${id} / Documented: the list holds what was created`) } });
+    // A list that says more follows may hold the resource on a later page: not finding it there is only observed.
+    const listed = await f.step('list', r.listOperation, {}, {
+      expect: [200],
+      assert: {
+        name: 'list-contains',
+        test: (body) => (r.items(body).some((item) => r.idOf(item) === id) ? undefined : `Received: a list without ${id}${r.listIsComplete?.(body) === false ? ' (more pages follow)' : ''} / Documented: the list holds what was created`),
+        documentedBy: (body) => (r.listIsComplete?.(body) === false ? undefined : promised.listContains),
+      },
+    });
     if (!listed.ok) return;
   }
   const deleted = await f.step('delete', r.deleteOperation, made.params, { expect: successOf(rt, r.deleteOperation) });
@@ -84,10 +93,23 @@ const davinciClone: FlowFn = async (f, rt, r) => {
   if (!read.ok) return;
   const name = rt.uniqueName();
   const change = rt.adapter.flows.update(read.body ?? {}, name);
-  const put = await f.step('PUT', change.operationId, made.params, { body: change.body, expect: [200], assert: { name: 'update-reflected', test: (b) => change.reflects(b ?? {}) } });
+  const promised = rt.adapter.flows.promises;
+  const put = await f.step('PUT', change.operationId, made.params, { body: change.body, expect: [200], assert: { name: 'update-reflected', test: (b) => change.reflects(b ?? {}), documentedBy: promised.updateReflected } });
   if (!put.ok) return;
-  const clone = await f.step('clone', 'cloneConnectorInstance', made.params, { body: { mediaType: 'application/vnd.pingidentity.connectorInstance.clone+json', value: {} }, expect: [201], assert: { name: 'clone-copies', test: (b) => (b?.['name'] === name && r.idOf(b) !== made.params[r.param] ? undefined : `Received: ${JSON.stringify({ id: b?.['id'], name: b?.['name'] })} / Documented: a new id with the source's name "${name}"`) } });
+  const sourceId = made.params[r.param];
+  const clone = await f.step('clone', 'cloneConnectorInstance', made.params, {
+    body: { mediaType: 'application/vnd.pingidentity.connectorInstance.clone+json', value: {} },
+    expect: [201],
+    assert: { name: 'clone-copies', test: (b) => (r.idOf(b ?? {}) !== undefined && r.idOf(b ?? {}) !== sourceId ? undefined : `Received: id ${JSON.stringify(b?.['id'])} / Documented: a new instance, with an id of its own`), documentedBy: promised.cloneIsNew },
+  });
   const cloneId = clone.ok && clone.body ? r.idOf(clone.body) : undefined;
+  // No document says what a clone is named: a tenant may derive a name ("Copy of ..."); only observed.
+  if (clone.ok && clone.body) {
+    await f.step('get clone', r.getOperation, { [r.param]: cloneId ?? '' }, {
+      expect: [200],
+      assert: { name: 'clone-copies', test: (b) => (b?.['name'] === name ? undefined : `Received: name ${JSON.stringify(b?.['name'])} / Expected by our reading: the source's name "${name}"`), documentedBy: promised.cloneKeepsName },
+    });
+  }
   if (cloneId) await f.step('delete clone', r.deleteOperation, { [r.param]: cloneId }, { expect: [204] });
   await f.step('delete', r.deleteOperation, made.params, { expect: [204] });
 };
@@ -97,12 +119,13 @@ const sailpointSourceConfig: FlowFn = async (f, rt, r) => {
   if (!made) return;
   const name = rt.uniqueName();
   const patch = rt.adapter.flows.update({}, name);
-  const patched = await f.step('patch', patch.operationId, made.params, { body: patch.body, expect: [200], assert: { name: 'update-reflected', test: (b) => patch.reflects(b ?? {}) } });
+  const promised = rt.adapter.flows.promises;
+  const patched = await f.step('patch', patch.operationId, made.params, { body: patch.body, expect: [200], assert: { name: 'update-reflected', test: (b) => patch.reflects(b ?? {}), documentedBy: promised.updateReflected } });
   if (!patched.ok) return;
   const xml = `<?xml version="1.0" encoding="UTF-8"?>\n<SourceConfig name="${name}"/>`;
   const put = await f.step('put source config', 'putConnectorSourceConfig', made.params, { body: { mediaType: 'multipart/form-data', value: { file: xml } }, expect: [200] });
   if (put.ok) {
-    await f.step('get source config', 'getConnectorSourceConfig', made.params, { expect: [200], assert: { name: 'update-persisted', test: (b) => (String(b ?? '').includes(`name="${name}"`) ? undefined : `Received: ${JSON.stringify(String(b ?? '').slice(0, 120))} / Documented: the source config just put`) } });
+    await f.step('get source config', 'getConnectorSourceConfig', made.params, { expect: [200], assert: { name: 'update-persisted', test: (b) => (String(b ?? '').includes(`name="${name}"`) ? undefined : `Received: ${JSON.stringify(String(b ?? '').slice(0, 120))} / Documented: the source config just put`), documentedBy: promised.updatePersisted } });
   }
   await f.step('delete', r.deleteOperation, made.params, { expect: [204] });
 };

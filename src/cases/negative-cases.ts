@@ -1,5 +1,6 @@
 // Negative cases (negative-data-rejection): for each operation, requests the documents forbid, made
-// by breaking the operation's valid request one way at a time. Each expects the documented 4xx.
+// by breaking the operation's valid request one way at a time. Any 4xx the operation documents is a
+// rejection. Variants that break only our reading (x-inferred) run too: accepted, they are observed.
 // Case names come from a template request (the documented example, or a body built from the schema);
 // at run time each case breaks the real request built from live state the same way.
 
@@ -22,6 +23,7 @@ export function buildNegativeCases(spec: LoadedSpec, adapter: ApiAdapter): CaseD
         ...caseBase(spec, op, name, 'negative'),
         expectedStatus: variant.expectedStatus,
         forbids: variant.forbids,
+        ...(variant.inferredOnly ? { inferredOnly: true } : { documentedBy: variant.sources }),
         prepare: async (rt) => {
           const valid = await preparePositive(rt, op, source, query);
           if (typeof valid === 'string') return valid;

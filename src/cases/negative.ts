@@ -1,10 +1,16 @@
 // Derives negative variants of one operation from its documented request: each variant turns a valid
-// request into one the documents forbid (missing required field, wrong type, value outside an enum,
-// a limit broken, wrong content type). Only variants the project's request validator rejects are kept.
+// request into one that breaks one constraint (missing required field, wrong type, value outside an enum,
+// a limit broken, wrong content type), at any depth: an optional object or array item that the valid
+// request leaves out is added (a minimal valid one) so the constraints inside it are reached too.
+// A variant the documents forbid (the documented spec's validator rejects it) is a negative case; one
+// that only our reading forbids (an `x-inferred` constraint) is kept as an inferred probe, whose
+// acceptance is an observation. Each variant names the documents that state its constraint.
 
 import type { OpenAPIV3_1 } from 'openapi-types';
+import { sample } from 'openapi-sampler';
 import { encodeSegment, resolvePointer } from '../spec/json-pointer.js';
-import type { LoadedSpec } from '../spec/load-spec.js';
+import { readingOf, type LoadedSpec } from '../spec/load-spec.js';
+import { provenanceOf } from '../spec/provenance.js';
 import { deref, type OperationEntry } from '../spec/operations.js';
 import { responseContract } from '../spec/response-contract.js';
 import { requestSchemaPointer, validateBody, validateParameters, type FieldError } from '../spec/validate-request.js';
@@ -21,17 +27,21 @@ export interface NegativeVariant {
   forbids: string;
   /** takes a VALID request (query + body) for the operation and returns the invalid one; must not mutate its input */
   apply(valid: RequestParts): RequestParts;
-  /** the documented 4xx statuses that reject it */
+  /** the documented 4xx statuses that reject it: any one of them is a rejection */
   expectedStatus: number[];
+  /** true when only our reading forbids it (an x-inferred constraint): an accepted request is an observation */
+  inferredOnly: boolean;
+  /** the documents (source ids of the spec's info.x-sources) that state the broken constraint; empty for inferred ones */
+  sources: string[];
 }
 
-/** At most this many variants per operation. */
-export const MAX_VARIANTS = 15;
+/** A bound on variants per operation, far above what the four specs need (every constraint gets its case). */
+export const MAX_VARIANTS = 120;
+/** How deep the walk goes into nested objects and array items. */
+const MAX_DEPTH = 10;
 
 type Category = 'content type' | 'missing' | 'enum' | 'type' | 'limits';
 const CATEGORIES: Category[] = ['content type', 'missing', 'enum', 'type', 'limits'];
-/** First pass: how many of each category; the slots left over go to the rest, in category order. */
-const QUOTA: Record<Category, number> = { 'content type': 1, missing: 4, enum: 3, type: 3, limits: 4 };
 
 /** A value outside any enum of strings (unless the enum holds it). */
 const OUTSIDE_ENUM = 'frobnicate';
@@ -41,7 +51,10 @@ const PATTERN_BREAKERS = ['frobnicate', '!', '<>', '${x}', ' x', '~~~', '0', 'x/
 const MAX_BUILT_LENGTH = 100_000;
 
 type Seg = string | number;
-type Mutation = { kind: 'remove'; path: Seg[] } | { kind: 'set'; path: Seg[]; make: (current: unknown) => unknown };
+/** Parents the valid request leaves out, added (outermost first) before the mutation, each a minimal valid value. */
+type Scaffold = Array<{ path: Seg[]; value: unknown }>;
+type Change = { kind: 'remove'; path: Seg[] } | { kind: 'set'; path: Seg[]; make: (current: unknown) => unknown };
+type Mutation = Change & { scaffold: Scaffold };
 
 interface Candidate {
   category: Category;
@@ -49,36 +62,57 @@ interface Candidate {
   forbids: string;
   /** Present in the valid request (absent ones are added by the variant and rank after). */
   present: boolean;
-  status: 'bad input' | 'media type';
+  /** The schema (or parameter) node and keyword broken, to find the documents that state it. */
+  constraint: { pointer: string; keyword: string } | undefined;
   apply(valid: RequestParts): RequestParts;
 }
 
 export function negativeVariants(spec: LoadedSpec, op: OperationEntry, valid: RequestParts): NegativeVariant[] {
-  const badInput = badInputStatuses(spec, op);
-  const mediaStatus = responseContract(spec, op, 415).explicit ? [415] : badInput;
-  const candidates = [...contentTypeCandidates(spec, op, valid), ...bodyCandidates(spec, op, valid), ...queryCandidates(spec, op, valid)];
+  const reading = readingOf(spec);
+  const rejections = documentedRejections(spec, op);
+  // Candidates come from our reading (documented + inferred constraints), at the same pointers.
+  const candidates = [...contentTypeCandidates(spec, op, valid), ...bodyCandidates(reading, op, valid), ...queryCandidates(reading, op, valid)];
 
-  // Keep only what the validator rejects for a reason the valid request does not already have.
-  const baseline = new Set(requestErrors(spec, op, valid).map(errorKey));
+  // Keep what a validator rejects for a reason the valid request does not already have: the documented
+  // spec's (a negative case) or only our reading's (an inferred probe).
+  const newErrors = (s: LoadedSpec, parts: RequestParts, baseline: Set<string>) => requestErrors(s, op, parts).some((e) => !baseline.has(errorKey(e)));
+  const documentedBaseline = new Set(requestErrors(spec, op, valid).map(errorKey));
+  const readingBaseline = new Set(requestErrors(reading, op, valid).map(errorKey));
+  const sources = sourcesOf(spec);
   const seenRequests = new Set<string>();
   const seenNames = new Set<string>();
-  const kept: Candidate[] = [];
+  const kept: Array<Candidate & { inferredOnly: boolean }> = [];
   for (const c of candidates) {
     const sent = c.apply(valid);
     const key = JSON.stringify(sent);
     if (seenRequests.has(key) || seenNames.has(c.name)) continue;
-    if (!requestErrors(spec, op, sent).some((e) => !baseline.has(errorKey(e)))) continue;
+    const documented = newErrors(spec, sent, documentedBaseline);
+    if (!documented && !newErrors(reading, sent, readingBaseline)) continue;
     seenRequests.add(key);
     seenNames.add(c.name);
-    kept.push(c);
+    kept.push({ ...c, inferredOnly: !documented });
   }
 
   return select(kept).map((c) => ({
-    name: c.name,
-    forbids: c.forbids,
+    name: c.inferredOnly ? `${c.name} (inferred)` : c.name,
+    forbids: c.inferredOnly ? `${c.forbids} No document states this: it is our reading.` : c.forbids,
     apply: c.apply,
-    expectedStatus: [...(c.status === 'media type' ? mediaStatus : badInput)],
+    expectedStatus: [...rejections],
+    inferredOnly: c.inferredOnly,
+    sources: c.inferredOnly ? [] : c.category === 'content type' ? contentTypeSources(spec, op) : (c.constraint ? sources(c.constraint.pointer, c.constraint.keyword) : []),
   }));
+}
+
+/** Source ids of a constraint, by the pointer of its node and its keyword. */
+function sourcesOf(spec: LoadedSpec): (pointer: string, keyword: string) => string[] {
+  const byKey = new Map(provenanceOf(spec.doc).constraints.map((c) => [`${c.pointer} ${c.keyword}`, c.sources]));
+  return (pointer, keyword) => byKey.get(`${pointer} ${keyword}`) ?? [];
+}
+
+/** The documents that state what the operation accepts: those of its 415 (or 400) status. */
+function contentTypeSources(spec: LoadedSpec, op: OperationEntry): string[] {
+  const statuses = provenanceOf(spec.doc).constraints.filter((c) => c.kind === 'status' && c.pointer.startsWith(`${op.pointer}/responses/`));
+  return (statuses.find((c) => c.value === '415') ?? statuses.find((c) => c.value === '400'))?.sources ?? [];
 }
 
 /** The problems the project's request validator finds in the query and body (path parameters and headers are not judged). */
@@ -96,29 +130,21 @@ function errorKey(e: FieldError): string {
   return `${e.field}\u0000${e.message}`;
 }
 
-/** 400 (and 422) where documented for bad input; 400 when neither is. */
-function badInputStatuses(spec: LoadedSpec, op: OperationEntry): number[] {
-  const documented = [400, 422].filter((s) => responseContract(spec, op, s).key === String(s));
-  return documented.length > 0 ? documented : [400];
+/**
+ * Every 4xx the operation documents is a rejection (which one is the target's choice); where it
+ * documents a `4XX` range or a `default` error response, any 4xx is.
+ */
+export function documentedRejections(spec: LoadedSpec, op: OperationEntry): number[] {
+  const all = Array.from({ length: 100 }, (_, i) => 400 + i);
+  return all.filter((s) => responseContract(spec, op, s).key !== undefined);
 }
 
-/** Per category up to its quota, then the leftovers in category order, up to MAX_VARIANTS; output in category order. */
-function select(kept: Candidate[]): Candidate[] {
-  const byCategory = new Map<Category, Candidate[]>(CATEGORIES.map((cat) => [cat, stableSort(kept.filter((c) => c.category === cat))]));
-  const chosen = new Set<Candidate>();
-  for (const cat of CATEGORIES) for (const c of (byCategory.get(cat) ?? []).slice(0, QUOTA[cat])) chosen.add(c);
-  for (const cat of CATEGORIES) {
-    for (const c of byCategory.get(cat) ?? []) {
-      if (chosen.size >= MAX_VARIANTS) break;
-      chosen.add(c);
-    }
-  }
-  return CATEGORIES.flatMap((cat) => (byCategory.get(cat) ?? []).filter((c) => chosen.has(c))).slice(0, MAX_VARIANTS);
-}
-
-/** Fields the valid request carries first, fields the variant adds after; otherwise the walk's order. */
-function stableSort(list: Candidate[]): Candidate[] {
-  return [...list.filter((c) => c.present), ...list.filter((c) => !c.present)];
+/** In category order; within one, fields the valid request carries first, then fields the variant adds. */
+function select<C extends Candidate>(kept: C[]): C[] {
+  return CATEGORIES.flatMap((cat) => {
+    const list = kept.filter((c) => c.category === cat);
+    return [...list.filter((c) => c.present), ...list.filter((c) => !c.present)];
+  }).slice(0, MAX_VARIANTS);
 }
 
 // ---------------------------------------------------------------------------------------------------
@@ -135,7 +161,7 @@ function contentTypeCandidates(spec: LoadedSpec, op: OperationEntry, valid: Requ
       name: 'wrong content type',
       forbids: `The request body must be sent as ${accepted.join(' or ')}, not ${wrong}.`,
       present: true,
-      status: 'media type',
+      constraint: undefined,
       apply: (parts) => {
         const out = copyParts(parts);
         if (parts.body) out.body = { mediaType: wrong, value: typeof parts.body.value === 'string' ? parts.body.value : JSON.stringify(parts.body.value) };
@@ -165,12 +191,16 @@ interface SchemaView {
   minItems?: number;
   maxItems?: number;
   items: string | undefined;
+  readOnly: boolean;
+  /** Where each keyword was found (the pointer of its schema node), for its provenance. */
+  at: Record<string, string>;
 }
 
 type Schema = OpenAPIV3_1.SchemaObject & Record<string, unknown>;
+const LIMITS = ['minLength', 'maxLength', 'minimum', 'maximum', 'exclusiveMinimum', 'exclusiveMaximum', 'minItems', 'maxItems'] as const;
 
 function view(spec: LoadedSpec, pointer: string, value: unknown): SchemaView {
-  const v: SchemaView = { types: undefined, properties: [], required: new Set(), enum: undefined, const: undefined, items: undefined };
+  const v: SchemaView = { types: undefined, properties: [], required: new Set(), enum: undefined, const: undefined, items: undefined, readOnly: false, at: {} };
   collect(spec, pointer, value, v, 0);
   return v;
 }
@@ -179,18 +209,18 @@ function collect(spec: LoadedSpec, pointer: string, value: unknown, v: SchemaVie
   if (depth > 16) return;
   const { value: schema, pointer: at } = deref<Schema | boolean | undefined>(spec.doc, resolvePointer(spec.doc, pointer), pointer);
   if (!schema || typeof schema !== 'object') return;
-  if (v.types === undefined && schema.type !== undefined) v.types = [schema.type].flat() as string[];
-  if (v.enum === undefined && Array.isArray(schema.enum)) v.enum = schema.enum;
-  if (v.const === undefined && 'const' in schema) v.const = { value: schema['const'] };
-  for (const k of ['minLength', 'maxLength', 'minimum', 'maximum', 'exclusiveMinimum', 'exclusiveMaximum', 'minItems', 'maxItems'] as const) {
-    if (v[k] === undefined && typeof schema[k] === 'number') v[k] = schema[k] as number;
-  }
-  if (v.pattern === undefined && typeof schema.pattern === 'string') v.pattern = schema.pattern;
+  const found = (k: string) => (v.at[k] ??= at);
+  if (v.types === undefined && schema.type !== undefined) (v.types = [schema.type].flat() as string[]), found('type');
+  if (v.enum === undefined && Array.isArray(schema.enum)) (v.enum = schema.enum), found('enum');
+  if (v.const === undefined && 'const' in schema) (v.const = { value: schema['const'] }), found('const');
+  for (const k of LIMITS) if (v[k] === undefined && typeof schema[k] === 'number') (v[k] = schema[k] as number), found(k);
+  if (v.pattern === undefined && typeof schema.pattern === 'string') (v.pattern = schema.pattern), found('pattern');
+  if (schema.readOnly === true) v.readOnly = true;
   if (v.items === undefined && schema['items'] && typeof schema['items'] === 'object') v.items = `${at}/items`;
   for (const name of Object.keys(schema.properties ?? {})) {
     if (!v.properties.some((p) => p.name === name)) v.properties.push({ name, pointer: `${at}/properties/${encodeSegment(name)}` });
   }
-  for (const name of schema.required ?? []) v.required.add(name);
+  for (const name of schema.required ?? []) if (!v.required.has(name)) (v.required.add(name), (v.at[`required:${name}`] = at));
   (schema.allOf ?? []).forEach((_, i) => collect(spec, `${at}/allOf/${i}`, value, v, depth + 1));
   if (value === undefined) return; // a branch is chosen by the value
   for (const key of ['oneOf', 'anyOf'] as const) {
@@ -210,6 +240,10 @@ interface BodyWalk {
   /** JSON media types carry types; multipart and text parts are strings whatever is sent. */
   typed: boolean;
   patch: boolean;
+  /** The parents the walk has added so far to reach the current node. */
+  scaffold: Scaffold;
+  /** The view of the node whose candidates are being made (for provenance). */
+  current: SchemaView | undefined;
 }
 
 function bodyCandidates(spec: LoadedSpec, op: OperationEntry, valid: RequestParts): Candidate[] {
@@ -218,55 +252,80 @@ function bodyCandidates(spec: LoadedSpec, op: OperationEntry, valid: RequestPart
   if (!pointer) return [];
   const media = valid.body.mediaType.toLowerCase();
   const typed = media === 'application/json' || media.endsWith('+json');
-  const walk: BodyWalk = { spec, out: [], typed, patch: media === 'application/json-patch+json' };
-  if (walk.patch) patchOpCandidate(walk, valid.body.value);
-  walkNode(walk, pointer, [], valid.body.value, { level: 0, required: true });
+  const walk: BodyWalk = { spec, out: [], typed, patch: media === 'application/json-patch+json', scaffold: [], current: undefined };
+  if (walk.patch) patchOpCandidate(walk, pointer, valid.body.value);
+  walkNode(walk, pointer, [], valid.body.value, 0);
   return walk.out;
 }
 
 /** JSON Patch: an operation whose `op` is not one RFC 6902 defines. */
-function patchOpCandidate(w: BodyWalk, value: unknown): void {
+function patchOpCandidate(w: BodyWalk, pointer: string, value: unknown): void {
   if (!Array.isArray(value) || value.length === 0 || !isObject(value[0])) return;
-  w.out.push(bodyCandidate('enum', 'invalid patch op (frobnicate)', 'A JSON Patch operation\'s `op` must be one of add, remove, replace, move, copy or test, not `frobnicate`.', true, { kind: 'set', path: [0, 'op'], make: () => 'frobnicate' }));
+  const items = view(w.spec, pointer, value).items;
+  const op = items ? view(w.spec, items, value[0]).properties.find((p) => p.name === 'op') : undefined;
+  w.current = op ? view(w.spec, op.pointer, value[0]['op']) : undefined;
+  w.out.push(bodyCandidate(w, 'enum', 'invalid patch op (frobnicate)', 'A JSON Patch operation\'s `op` must be one of add, remove, replace, move, copy or test, not `frobnicate`.', true, { kind: 'set', path: [0, 'op'], make: () => 'frobnicate' }, 'enum'));
 }
 
-interface Where {
-  /** How many object-property steps lead here (the root and array items of the root are level 0). */
-  level: number;
-  /** The node is required where it sits (or is the body itself, or an item of a required array). */
-  required: boolean;
-}
-
-function walkNode(w: BodyWalk, pointer: string, path: Seg[], value: unknown, where: Where): void {
+/**
+ * Candidates for the node at `path` and everything inside it. A property or array item the value does
+ * not have is added as a minimal valid value (a scaffold) so the constraints inside it are reached.
+ */
+function walkNode(w: BodyWalk, pointer: string, path: Seg[], value: unknown, depth: number): void {
   const v = view(w.spec, pointer, value);
-  if (path.length > 0) valueCandidates(w, v, path, value, true);
-  else arrayLimitCandidates(w, v, path, value, true); // the body itself: only its item count
+  if (v.readOnly) return;
+  const present = w.scaffold.length === 0;
+  w.current = v;
+  if (path.length > 0) valueCandidates(w, v, path, value, present);
+  else arrayLimitCandidates(w, v, path, value, present); // the body itself: only its item count
+  if (depth >= MAX_DEPTH) return;
   if (Array.isArray(value)) {
-    if (value.length > 0 && v.items) walkNode(w, v.items, [...path, 0], value[0], where);
+    if (!v.items) return;
+    if (value.length > 0) walkNode(w, v.items, [...path, 0], value[0], depth + 1);
+    else within(w, [...path, 0], minimalValue(w.spec, v.items), (item) => walkNode(w, v.items!, [...path, 0], item, depth + 1));
     return;
   }
   if (!isObject(value)) return;
-  const missingAllowed = where.level === 0 || (where.level === 1 && where.required);
   for (const { name, pointer: child } of v.properties) {
     const childPath = [...path, name];
     if (Object.prototype.hasOwnProperty.call(value, name)) {
-      if (v.required.has(name) && missingAllowed) {
-        w.out.push(bodyCandidate('missing', `missing ${display(childPath)}`, `The request body must have \`${display(childPath)}\` (required).`, true, { kind: 'remove', path: childPath }));
+      if (v.required.has(name)) {
+        w.current = v;
+        w.out.push(bodyCandidate(w, 'missing', `missing ${display(childPath)}`, `The request body must have \`${display(childPath)}\` (required).`, present, { kind: 'remove', path: childPath }, `required:${name}`));
       }
-      const childValue = value[name];
-      if (where.level < 1 && (isObject(childValue) || Array.isArray(childValue))) {
-        walkNode(w, child, childPath, childValue, { level: where.level + 1, required: v.required.has(name) });
-      } else if (where.level < 2) valueCandidates(w, view(w.spec, child, childValue), childPath, childValue, true);
-    } else if (where.level < 2) {
-      // Not sent: a documented property can still be added with a value it forbids (type, enum, const).
-      const absent = view(w.spec, child, undefined);
-      enumCandidates(w, absent, childPath, false);
-      if (w.typed) typeCandidates(w, absent, childPath, false);
+      walkNode(w, child, childPath, value[name], depth + 1);
+    } else {
+      // Not sent: added with a minimal valid value, then broken (or walked into) like a sent one.
+      within(w, childPath, minimalValue(w.spec, child), (added) => walkNode(w, child, childPath, added, depth + 1));
     }
   }
 }
 
-/** Enum/const, type and limit variants for one node the valid body carries. */
+/** Runs `fn` with `value` added at `path` to the scaffold (when a minimal valid value could be made). */
+function within(w: BodyWalk, path: Seg[], value: unknown, fn: (value: unknown) => void): void {
+  if (value === undefined) return;
+  w.scaffold.push({ path, value });
+  try {
+    fn(value);
+  } finally {
+    w.scaffold.pop();
+  }
+}
+
+/** The smallest value our reading accepts for a schema (required properties only), or undefined. */
+function minimalValue(spec: LoadedSpec, pointer: string): unknown {
+  const { value: schema } = deref<Schema | undefined>(spec.doc, resolvePointer(spec.doc, pointer), pointer);
+  if (!schema || typeof schema !== 'object') return undefined;
+  let value: unknown;
+  try {
+    value = sample(schema as never, { skipReadOnly: true, skipNonRequired: true }, spec.doc as never);
+  } catch {
+    return undefined;
+  }
+  return value !== undefined && spec.schemas.compile(pointer)(value) ? value : undefined;
+}
+
+/** Enum/const, type and limit variants for one node. */
 function valueCandidates(w: BodyWalk, v: SchemaView, path: Seg[], value: unknown, present: boolean): void {
   enumCandidates(w, v, path, present);
   if (w.typed) typeCandidates(w, v, path, present);
@@ -279,11 +338,11 @@ function enumCandidates(w: BodyWalk, v: SchemaView, path: Seg[], present: boolea
   const field = display(path);
   if (v.enum) {
     const outside = outsideOf(v.enum);
-    w.out.push(bodyCandidate('enum', `${field} outside enum`, `\`${field}\` must be one of ${listValues(v.enum)}.`, present, { kind: 'set', path, make: () => outside }));
+    w.out.push(bodyCandidate(w, 'enum', `${field} outside enum`, `\`${field}\` must be one of ${listValues(v.enum)}.`, present, { kind: 'set', path, make: () => outside }, 'enum'));
   }
   if (v.const) {
     const outside = outsideOf([v.const.value]);
-    w.out.push(bodyCandidate('enum', `${field} outside const`, `\`${field}\` must be ${JSON.stringify(v.const.value)}.`, present, { kind: 'set', path, make: () => outside }));
+    w.out.push(bodyCandidate(w, 'enum', `${field} outside const`, `\`${field}\` must be ${JSON.stringify(v.const.value)}.`, present, { kind: 'set', path, make: () => outside }, 'const'));
   }
 }
 
@@ -292,28 +351,28 @@ function typeCandidates(w: BodyWalk, v: SchemaView, path: Seg[], present: boolea
   const wrong = wrongTypeValue(v.types);
   if (wrong === undefined) return;
   const field = display(path);
-  w.out.push(bodyCandidate('type', `${field} not ${describeTypes(v.types)} (${jsonType(wrong)})`, `\`${field}\` must be ${describeTypes(v.types)}.`, present, { kind: 'set', path, make: () => structuredClone(wrong) }));
+  w.out.push(bodyCandidate(w, 'type', `${field} not ${describeTypes(v.types)} (${jsonType(wrong)})`, `\`${field}\` must be ${describeTypes(v.types)}.`, present, { kind: 'set', path, make: () => structuredClone(wrong) }, 'type'));
 }
 
 function stringLimitCandidates(w: BodyWalk, v: SchemaView, path: Seg[], present: boolean): void {
   const field = display(path);
   if (v.maxLength !== undefined && v.maxLength < MAX_BUILT_LENGTH) {
     const length = v.maxLength + 1;
-    w.out.push(bodyCandidate('limits', `${field} above maxLength (${length})`, `\`${field}\` must be at most ${plural(v.maxLength, 'character')} long.`, present, { kind: 'set', path, make: (cur) => padTo(cur, length) }));
+    w.out.push(bodyCandidate(w, 'limits', `${field} above maxLength (${length})`, `\`${field}\` must be at most ${plural(v.maxLength, 'character')} long.`, present, { kind: 'set', path, make: (cur) => padTo(cur, length) }, 'maxLength'));
   }
   if (v.minLength !== undefined && v.minLength > 0) {
     const length = v.minLength - 1;
-    w.out.push(bodyCandidate('limits', `${field} below minLength (${length})`, `\`${field}\` must be at least ${plural(v.minLength, 'character')} long.`, present, { kind: 'set', path, make: (cur) => cutTo(cur, length) }));
+    w.out.push(bodyCandidate(w, 'limits', `${field} below minLength (${length})`, `\`${field}\` must be at least ${plural(v.minLength, 'character')} long.`, present, { kind: 'set', path, make: (cur) => cutTo(cur, length) }, 'minLength'));
   }
   if (v.pattern !== undefined) {
     const breaker = patternBreaker(v);
-    if (breaker !== undefined) w.out.push(bodyCandidate('limits', `${field} not matching pattern`, `\`${field}\` must match the pattern \`${v.pattern}\`.`, present, { kind: 'set', path, make: () => breaker }));
+    if (breaker !== undefined) w.out.push(bodyCandidate(w, 'limits', `${field} not matching pattern`, `\`${field}\` must match the pattern \`${v.pattern}\`.`, present, { kind: 'set', path, make: () => breaker }, 'pattern'));
   }
 }
 
 function numberLimitCandidates(w: BodyWalk, v: SchemaView, path: Seg[], present: boolean): void {
-  for (const { value, name, forbids } of numberBreakers(v, display(path))) {
-    w.out.push(bodyCandidate('limits', name, forbids, present, { kind: 'set', path, make: () => value }));
+  for (const { value, name, forbids, keyword } of numberBreakers(v, display(path))) {
+    w.out.push(bodyCandidate(w, 'limits', name, forbids, present, { kind: 'set', path, make: () => value }, keyword));
   }
 }
 
@@ -323,21 +382,24 @@ function arrayLimitCandidates(w: BodyWalk, v: SchemaView, path: Seg[], value: un
   const subject = path.length === 0 ? 'The request body' : `\`${field}\``;
   if (v.maxItems !== undefined && v.maxItems < 1000 && value.length > 0) {
     const count = v.maxItems + 1;
-    w.out.push(bodyCandidate('limits', `${field} above maxItems (${count})`, `${subject} must have at most ${plural(v.maxItems, 'item')}.`, present, { kind: 'set', path, make: (cur) => growTo(cur, count) }));
+    w.out.push(bodyCandidate(w, 'limits', `${field} above maxItems (${count})`, `${subject} must have at most ${plural(v.maxItems, 'item')}.`, present, { kind: 'set', path, make: (cur) => growTo(cur, count) }, 'maxItems'));
   }
   if (v.minItems !== undefined && v.minItems > 0) {
     const count = v.minItems - 1;
-    w.out.push(bodyCandidate('limits', `${field} below minItems (${count})`, `${subject} must have at least ${plural(v.minItems, 'item')}.`, present, { kind: 'set', path, make: (cur) => (Array.isArray(cur) ? cur.slice(0, count) : cur) }));
+    w.out.push(bodyCandidate(w, 'limits', `${field} below minItems (${count})`, `${subject} must have at least ${plural(v.minItems, 'item')}.`, present, { kind: 'set', path, make: (cur) => (Array.isArray(cur) ? cur.slice(0, count) : cur) }, 'minItems'));
   }
 }
 
-function bodyCandidate(category: Category, name: string, forbids: string, present: boolean, mutation: Mutation): Candidate {
+/** `keyword` names the broken constraint in the current node's view (`required:<name>` for a missing property). */
+function bodyCandidate(w: BodyWalk, category: Category, name: string, forbids: string, present: boolean, change: Change, keyword: string): Candidate {
+  const mutation: Mutation = { ...change, scaffold: w.scaffold.map((s) => ({ path: s.path, value: structuredClone(s.value) })) };
+  const pointer = w.current?.at[keyword];
   return {
     category,
     name,
     forbids,
     present,
-    status: 'bad input',
+    constraint: pointer ? { pointer, keyword: keyword.startsWith('required:') ? 'required' : keyword } : undefined,
     apply: (parts) => {
       const out = copyParts(parts);
       if (parts.body) out.body = { mediaType: parts.body.mediaType, value: mutate(parts.body.value, mutation) };
@@ -346,25 +408,39 @@ function bodyCandidate(category: Category, name: string, forbids: string, presen
   };
 }
 
-/** A changed copy of `root`; the root itself is never touched. A path whose parent is missing leaves the copy as it is. */
+/** A changed copy of `root` (the scaffold added first); the root itself is never touched. A path whose parent is missing leaves the copy as it is. */
 function mutate(root: unknown, m: Mutation): unknown {
   if (m.path.length === 0) return m.kind === 'set' ? m.make(structuredClone(root)) : root;
   const copy = structuredClone(root);
-  let parent: unknown = copy;
-  for (const seg of m.path.slice(0, -1)) {
-    if (!isContainer(parent)) return copy;
+  for (const s of m.scaffold) setAt(copy, s.path, (cur) => (cur === undefined ? structuredClone(s.value) : cur));
+  if (m.kind === 'remove') removeAt(copy, m.path);
+  else setAt(copy, m.path, m.make);
+  return copy;
+}
+
+function parentOf(root: unknown, path: Seg[]): unknown {
+  let parent: unknown = root;
+  for (const seg of path.slice(0, -1)) {
+    if (!isContainer(parent)) return undefined;
     parent = (parent as Record<Seg, unknown>)[seg];
   }
-  const last = m.path[m.path.length - 1]!;
+  return parent;
+}
+
+function setAt(root: unknown, path: Seg[], make: (current: unknown) => unknown): void {
+  const parent = parentOf(root, path);
+  const last = path[path.length - 1]!;
   if (Array.isArray(parent)) {
-    if (typeof last !== 'number' || last >= parent.length) return copy;
-    if (m.kind === 'remove') parent.splice(last, 1);
-    else parent[last] = m.make(parent[last]);
-  } else if (isObject(parent)) {
-    if (m.kind === 'remove') delete parent[String(last)];
-    else parent[String(last)] = m.make(parent[String(last)]);
-  }
-  return copy;
+    if (typeof last === 'number' && last <= parent.length) parent[last] = make(parent[last]);
+  } else if (isObject(parent)) parent[String(last)] = make(parent[String(last)]);
+}
+
+function removeAt(root: unknown, path: Seg[]): void {
+  const parent = parentOf(root, path);
+  const last = path[path.length - 1]!;
+  if (Array.isArray(parent)) {
+    if (typeof last === 'number' && last < parent.length) parent.splice(last, 1);
+  } else if (isObject(parent)) delete parent[String(last)];
 }
 
 // ---------------------------------------------------------------------------------------------------
@@ -380,28 +456,30 @@ function queryCandidates(spec: LoadedSpec, op: OperationEntry, valid: RequestPar
     const present = Object.prototype.hasOwnProperty.call(valid.query, name);
     const v = view(spec, `${pointer}/schema`, undefined);
     if (v.types?.some((t) => t === 'array' || t === 'object')) continue; // one string per parameter only
-    const add = (category: Category, label: string, forbids: string, raw: string | undefined) =>
-      out.push({ category, name: label, forbids, present, status: 'bad input', apply: (parts) => withQuery(parts, name, raw) });
+    const add = (category: Category, label: string, forbids: string, raw: string | undefined, keyword: string) => {
+      const at = keyword === 'required' ? pointer : v.at[keyword];
+      out.push({ category, name: label, forbids, present, constraint: at ? { pointer: at, keyword } : undefined, apply: (parts) => withQuery(parts, name, raw) });
+    };
 
-    if (parameter.required && present) add('missing', `missing ${name}`, `The query parameter \`${name}\` is required.`, undefined);
+    if (parameter.required && present) add('missing', `missing ${name}`, `The query parameter \`${name}\` is required.`, undefined, 'required');
     if (v.enum) {
       const outside = String(outsideOf(v.enum.map(String)));
-      add('enum', `${name} outside enum`, `The query parameter \`${name}\` must be one of ${listValues(v.enum)}.`, outside);
+      add('enum', `${name} outside enum`, `The query parameter \`${name}\` must be one of ${listValues(v.enum)}.`, outside, 'enum');
     }
-    if (v.const) add('enum', `${name} outside const`, `The query parameter \`${name}\` must be ${JSON.stringify(v.const.value)}.`, String(outsideOf([String(v.const.value)])));
-    if (v.types && !v.types.includes('string')) add('type', `${name} not ${describeTypes(v.types)} (abc)`, `The query parameter \`${name}\` must be ${describeTypes(v.types)}.`, 'abc');
-    for (const b of numberBreakers(v, name)) add('limits', b.name, `The query parameter ${b.forbids}`, String(b.value));
+    if (v.const) add('enum', `${name} outside const`, `The query parameter \`${name}\` must be ${JSON.stringify(v.const.value)}.`, String(outsideOf([String(v.const.value)])), 'const');
+    if (v.types && !v.types.includes('string')) add('type', `${name} not ${describeTypes(v.types)} (abc)`, `The query parameter \`${name}\` must be ${describeTypes(v.types)}.`, 'abc', 'type');
+    for (const b of numberBreakers(v, name)) add('limits', b.name, `The query parameter ${b.forbids}`, String(b.value), b.keyword);
     if (v.types?.includes('string') || v.types === undefined) {
       const current = valid.query[name] ?? '';
       if (v.maxLength !== undefined && v.maxLength < MAX_BUILT_LENGTH) {
-        add('limits', `${name} above maxLength (${v.maxLength + 1})`, `The query parameter \`${name}\` must be at most ${plural(v.maxLength, 'character')} long.`, padTo(current, v.maxLength + 1) as string);
+        add('limits', `${name} above maxLength (${v.maxLength + 1})`, `The query parameter \`${name}\` must be at most ${plural(v.maxLength, 'character')} long.`, padTo(current, v.maxLength + 1) as string, 'maxLength');
       }
       if (v.minLength !== undefined && v.minLength > 0) {
-        add('limits', `${name} below minLength (${v.minLength - 1})`, `The query parameter \`${name}\` must be at least ${plural(v.minLength, 'character')} long.`, cutTo(current, v.minLength - 1) as string);
+        add('limits', `${name} below minLength (${v.minLength - 1})`, `The query parameter \`${name}\` must be at least ${plural(v.minLength, 'character')} long.`, cutTo(current, v.minLength - 1) as string, 'minLength');
       }
       if (v.pattern !== undefined) {
         const breaker = patternBreaker(v);
-        if (breaker !== undefined) add('limits', `${name} not matching pattern`, `The query parameter \`${name}\` must match the pattern \`${v.pattern}\`.`, breaker);
+        if (breaker !== undefined) add('limits', `${name} not matching pattern`, `The query parameter \`${name}\` must match the pattern \`${v.pattern}\`.`, breaker, 'pattern');
       }
     }
   }
@@ -418,12 +496,12 @@ function withQuery(parts: RequestParts, name: string, raw: string | undefined): 
 // ---------------------------------------------------------------------------------------------------
 // Values
 
-function numberBreakers(v: SchemaView, field: string): Array<{ value: number; name: string; forbids: string }> {
-  const out: Array<{ value: number; name: string; forbids: string }> = [];
-  if (v.maximum !== undefined) out.push({ value: v.maximum + 1, name: `${field} above maximum (${v.maximum + 1})`, forbids: `\`${field}\` must be at most ${v.maximum}.` });
-  if (v.exclusiveMaximum !== undefined) out.push({ value: v.exclusiveMaximum, name: `${field} not below exclusiveMaximum (${v.exclusiveMaximum})`, forbids: `\`${field}\` must be below ${v.exclusiveMaximum}.` });
-  if (v.minimum !== undefined) out.push({ value: v.minimum - 1, name: `${field} below minimum (${v.minimum - 1})`, forbids: `\`${field}\` must be at least ${v.minimum}.` });
-  if (v.exclusiveMinimum !== undefined) out.push({ value: v.exclusiveMinimum, name: `${field} not above exclusiveMinimum (${v.exclusiveMinimum})`, forbids: `\`${field}\` must be above ${v.exclusiveMinimum}.` });
+function numberBreakers(v: SchemaView, field: string): Array<{ value: number; name: string; forbids: string; keyword: string }> {
+  const out: Array<{ value: number; name: string; forbids: string; keyword: string }> = [];
+  if (v.maximum !== undefined) out.push({ keyword: 'maximum', value: v.maximum + 1, name: `${field} above maximum (${v.maximum + 1})`, forbids: `\`${field}\` must be at most ${v.maximum}.` });
+  if (v.exclusiveMaximum !== undefined) out.push({ keyword: 'exclusiveMaximum', value: v.exclusiveMaximum, name: `${field} not below exclusiveMaximum (${v.exclusiveMaximum})`, forbids: `\`${field}\` must be below ${v.exclusiveMaximum}.` });
+  if (v.minimum !== undefined) out.push({ keyword: 'minimum', value: v.minimum - 1, name: `${field} below minimum (${v.minimum - 1})`, forbids: `\`${field}\` must be at least ${v.minimum}.` });
+  if (v.exclusiveMinimum !== undefined) out.push({ keyword: 'exclusiveMinimum', value: v.exclusiveMinimum, name: `${field} not above exclusiveMinimum (${v.exclusiveMinimum})`, forbids: `\`${field}\` must be above ${v.exclusiveMinimum}.` });
   return out;
 }
 
@@ -440,7 +518,8 @@ function patternBreaker(v: SchemaView): string | undefined {
 
 /** A value of a JSON type the schema does not allow: a number for strings, a string for everything else. */
 function wrongTypeValue(types: string[]): unknown {
-  const tries: unknown[] = types.includes('string') ? [12345, {}, true] : ['abc', 12345, {}];
+  // Never a number for a string: Java services commonly coerce it (API-FACTS, what the documents leave open).
+  const tries: unknown[] = types.includes('string') ? [{}, [], true] : ['abc', 12345, {}];
   return tries.find((t) => !types.some((allowed) => typeMatches(allowed, t)));
 }
 

@@ -2,9 +2,10 @@
 
 import type { CaseAssertion } from './types.js';
 
-export function pageSize(param: string, items: (body: unknown) => unknown[] | undefined): CaseAssertion {
+export function pageSize(param: string, items: (body: unknown) => unknown[] | undefined, documentedBy: string): CaseAssertion {
   return {
     name: 'page-size',
+    documentedBy,
     test(body, plan) {
       const asked = Number(plan.query[param]);
       const got = items(body);

@@ -10,6 +10,11 @@ export interface ArbitraryOptions {
   forRequest?: boolean;
   /** deepest nesting to generate (default 4) */
   maxDepth?: number;
+  /**
+   * Plain strings as a real client would send them (default): printable, not blank, without leading or
+   * trailing white space. `false` goes wilder (any characters, empty, blank), for a mock.
+   */
+  realistic?: boolean;
 }
 
 /** What the generator needs from a loaded spec (a `LoadedSpec` is one). */
@@ -140,6 +145,7 @@ class Generator {
   private readonly flatMemo = new Map<Raw, Flat>();
   private readonly genMemo = new Map<Flat, Map<number, Arbitrary<unknown> | null>>();
   private readonly inProgress = new Set<Raw>();
+  private readonly realistic: boolean;
 
   constructor(
     private readonly spec: SchemaSource,
@@ -147,6 +153,7 @@ class Generator {
   ) {
     this.maxDepth = options.maxDepth ?? 4;
     this.forRequest = options.forRequest ?? false;
+    this.realistic = options.realistic ?? true;
   }
 
   // ----- flattening -----
@@ -384,7 +391,7 @@ class Generator {
       case 'number':
         return genNumber(flat);
       case 'string':
-        return genString(flat);
+        return genString(flat, this.realistic);
       case 'array':
         return this.genArray(flat, depth);
       case 'object':
@@ -621,7 +628,7 @@ function isMultiple(v: number, m: number): boolean {
   return d === Math.trunc(d);
 }
 
-function genString(flat: Flat): Arbitrary<unknown> | null {
+function genString(flat: Flat, realistic: boolean): Arbitrary<unknown> | null {
   const min = flat.minLength ?? 0;
   const max = flat.maxLength ?? Infinity;
   if (min > max) return null;
@@ -636,7 +643,7 @@ function genString(flat: Flat): Arbitrary<unknown> | null {
       arb = fc.stringMatching(re, { size: 'xsmall', ...(Number.isFinite(max) ? { maxLength: max } : {}) });
     } catch {
       // A regex feature fast-check cannot generate from (lookaround, backreferences): filter plain strings.
-      arb = plainString(min, max).filter((s) => re.test(s));
+      arb = plainString(min, max, realistic).filter((s) => re.test(s));
       lengthChecked = true;
     }
   } else if (format !== undefined && FORMATS[format]) {
@@ -645,7 +652,7 @@ function genString(flat: Flat): Arbitrary<unknown> | null {
     arb = mediaText(flat.contentMediaType);
     if (flat.contentEncoding === 'base64') arb = arb.map((s) => Buffer.from(s).toString('base64'));
   } else {
-    arb = plainString(min, max);
+    arb = plainString(min, max, realistic);
     lengthChecked = true;
   }
   const extra = otherPatterns.map((p) => new RegExp(p, 'u'));
@@ -658,8 +665,11 @@ function genString(flat: Flat): Arbitrary<unknown> | null {
   return arb;
 }
 
-function plainString(min: number, max: number): Arbitrary<string> {
-  return fc.string({ minLength: min, maxLength: Math.min(max, min + STRING_EXTRA) });
+/** Realistic strings are printable ASCII, at least one character, and neither blank nor padded. */
+function plainString(min: number, max: number, realistic: boolean): Arbitrary<string> {
+  if (!realistic) return fc.string({ unit: 'binary', minLength: min, maxLength: Math.min(max, min + STRING_EXTRA) });
+  const lo = Math.min(Math.max(min, 1), max);
+  return fc.string({ unit: 'grapheme-ascii', minLength: lo, maxLength: Math.min(max, lo + STRING_EXTRA) }).filter((s) => s.length === 0 || s.trim() === s);
 }
 
 const alnum = (max: number) => fc.stringMatching(new RegExp(`^[a-z0-9]{1,${max}}$`));

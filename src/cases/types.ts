@@ -24,6 +24,10 @@ export interface CaseDefinition {
   unusable?: string;
   /** For negative cases: what the documents forbid, for reports. */
   forbids?: string;
+  /** For negative cases: the documents that state the broken constraint (source ids of the spec's info.x-sources). */
+  documentedBy?: string[];
+  /** A negative case that breaks only our reading (x-inferred): accepted is an observation, not a failure. */
+  inferredOnly?: boolean;
   /** Builds the request from live state; a string is the reason the case cannot run here. */
   prepare(rt: CaseRuntime): Promise<RequestPlan | string>;
   /** An assertion beyond the checks, on the answer: a message when it fails. */
@@ -35,6 +39,11 @@ export interface CaseDefinition {
 export interface CaseAssertion {
   name: string;
   test(body: unknown, plan: RequestPlan): string | undefined;
+  /**
+   * The document that promises what the assertion tests. Without one, a failed assertion is only an
+   * observation: the suite never fails a target for what no document states.
+   */
+  documentedBy?: string;
 }
 
 /** What a multi-step case needs from the runner. */
@@ -58,6 +67,8 @@ export interface ResourceAdapter {
   items(listBody: unknown): Json[];
   /** When the list does not show what the run creates: the reason (the sweep then names what to check). */
   listOmitsCreated?: string;
+  /** False when the list answer says more items follow on another page (default: complete). */
+  listIsComplete?(listBody: unknown): boolean;
   idOf(resource: Json): string | undefined;
   /** A body that creates a disposable resource called `name`. */
   createBody(name: string, target: ApiTarget): unknown;
@@ -96,4 +107,24 @@ export interface FlowHooks {
   update(current: Json, name: string): { operationId: string; body: { mediaType: string; value: unknown }; reflects(after: Json): string | undefined };
   /** Fields the flow's create sets and its full-replace update leaves out: the API unsets them. */
   unsetByReplace?: Json;
+  /**
+   * The document that promises each flow assertion for this API. An assertion with none is still
+   * made, but a target that differs is only observed.
+   */
+  promises: FlowPromises;
+}
+
+export interface FlowPromises {
+  /** A read of what was created shows the fields the create sent. */
+  sameFields?: string;
+  /** The update's answer shows the change. */
+  updateReflected?: string;
+  /** A read after the update shows it (and, for a full replace, the omitted fields unset). */
+  updatePersisted?: string;
+  /** The list holds what was created (checked only when the list says it is complete). */
+  listContains?: string;
+  /** A clone is a new resource (its own id). */
+  cloneIsNew?: string;
+  /** A clone keeps the source's name. */
+  cloneKeepsName?: string;
 }

@@ -2,6 +2,7 @@
 // and one failure never hides another.
 
 import type { CheckResult, Exchange } from '../engine/types.js';
+import { readingOf } from '../spec/load-spec.js';
 import { validateResponse, type ResponseProblem } from '../spec/validate-response.js';
 import { contentType } from './content-type.js';
 import { ignoredAuth } from './ignored-auth.js';
@@ -16,14 +17,16 @@ import type { Check, CheckContext } from './types.js';
 export const CHECKS: readonly Check[] = [requestShape, notServerError, statusCode, negativeDataRejection, ignoredAuth, contentType, responseSchema, responseHeaders];
 export const CHECK_NAMES = CHECKS.map((c) => c.name);
 
-export type CheckInput = Omit<CheckContext, 'responseProblems'>;
+export type CheckInput = Omit<CheckContext, 'responseProblems' | 'readingProblems'>;
 
 /** Runs the enabled checks on one exchange. A failed request-shape (a suite bug) skips the rest. */
 export function runChecks(exchange: Exchange, input: CheckInput, enabled: readonly string[] = CHECK_NAMES): CheckResult[] {
   let problems: ResponseProblem[] | undefined;
+  let reading: ResponseProblem[] | undefined;
   const ctx: CheckContext = {
     ...input,
     responseProblems: () => (problems ??= exchange.response ? validateResponse(input.spec, input.op, exchange.response) : []),
+    readingProblems: () => (reading ??= readingSchemaProblems(exchange, input, ctx.responseProblems())),
   };
   const results: CheckResult[] = [];
   for (const check of CHECKS) {
@@ -33,6 +36,36 @@ export function runChecks(exchange: Exchange, input: CheckInput, enabled: readon
     results.push({ name: check.name, ...(suiteBug ? { status: 'skipped' as const, message: 'the suite sent an invalid request' } : check.run(exchange, ctx)) });
   }
   return results;
+}
+
+/** Schema problems the reading finds that the documented spec does not (keyed by place and complaint). */
+function readingSchemaProblems(exchange: Exchange, input: CheckInput, documented: ResponseProblem[]): ResponseProblem[] {
+  if (!exchange.response) return [];
+  const reading = readingOf(input.spec);
+  if (reading === input.spec) return [];
+  const key = (p: ResponseProblem) => `${p.kind} ${p.at} ${p.documented}`;
+  const seen = new Set(documented.map(key));
+  return validateResponse(reading, input.op, exchange.response).filter((p) => p.kind === 'schema' && !seen.has(key(p)));
+}
+
+/** A case's outcome from its checks: failed if any failed, else observed if any was observed, else passed. */
+export function caseStatus(checks: readonly CheckResult[]): 'failed' | 'observed' | 'passed' {
+  if (checks.some((c) => c.status === 'failed')) return 'failed';
+  return checks.some((c) => c.status === 'observed') ? 'observed' : 'passed';
+}
+
+/**
+ * A case's or a flow step's own assertion: a problem fails it when a document promises what it tests,
+ * and is only observed when none does.
+ */
+export function assertionResult(name: string, problem: string | undefined, documentedBy: string | undefined): CheckResult {
+  if (!problem) return { name, status: 'passed', ...(documentedBy ? { message: `promised by ${documentedBy}` } : {}) };
+  return documentedBy ? { name, status: 'failed', message: `${problem} (promised by ${documentedBy})` } : { name, status: 'observed', message: `${problem} (no document promises this)` };
+}
+
+/** --strict: an observation counts as a failure. */
+export function strictly(checks: readonly CheckResult[]): CheckResult[] {
+  return checks.map((c) => (c.status === 'observed' ? { ...c, status: 'failed', message: `(--strict) ${c.message ?? ''}` } : c));
 }
 
 /** Unknown names in `--checks`, for a clear usage error. */

@@ -1,6 +1,8 @@
 // request-shape: what the suite sent validates against the operation's request schema, so the suite
-// never blames a target for its own bad request. For negative cases it must NOT validate.
+// never blames a target for its own bad request. For negative cases it must NOT validate (for an
+// inferred one: not as we read the documents).
 
+import { readingOf } from '../spec/load-spec.js';
 import { requestSchemaPointer, validateBody, validateParameters } from '../spec/validate-request.js';
 import { pass, type Check } from './types.js';
 
@@ -9,12 +11,13 @@ export const requestShape: Check = {
   description: 'what the suite sends validates against the documented request (invalid on purpose for negative cases)',
   run(exchange, ctx) {
     const plan = exchange.plan;
+    const spec = ctx.inferredOnly ? readingOf(ctx.spec) : ctx.spec;
     const headers = Object.fromEntries(Object.entries(plan.headers).map(([k, v]) => [k.toLowerCase(), v]));
-    const { errors } = validateParameters(ctx.spec, ctx.op, plan.pathParams, new URLSearchParams(plan.query), headers);
-    const body = requestSchemaPointer(ctx.spec, ctx.op, plan.body?.mediaType);
+    const { errors } = validateParameters(spec, ctx.op, plan.pathParams, new URLSearchParams(plan.query), headers);
+    const body = requestSchemaPointer(spec, ctx.op, plan.body?.mediaType);
     if (plan.body && body.accepted.length > 0 && !body.pointer) errors.push({ field: 'Content-Type', message: `content type ${plan.body.mediaType} is not one of ${body.accepted.join(', ')}` });
     else if (!plan.body && body.required) errors.push({ field: '(body)', message: 'a request body is required' });
-    else if (plan.body && body.pointer) errors.push(...validateBody(ctx.spec, body.pointer, plan.body.value));
+    else if (plan.body && body.pointer) errors.push(...validateBody(spec, body.pointer, plan.body.value));
     if (ctx.requestIsInvalidOnPurpose) {
       return errors.length > 0 ? pass() : { status: 'failed', message: 'Received: a valid request / Documented: this negative case must send a request the documents forbid (suite bug)' };
     }

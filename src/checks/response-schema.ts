@@ -1,6 +1,6 @@
 // response-schema: the body validates against the schema documented for its status and content type.
 
-import { fail, pass, skip, withResponse, type Check } from './types.js';
+import { fail, observe, pass, skip, withResponse, type Check } from './types.js';
 
 const MAX_SHOWN = 5;
 
@@ -11,9 +11,15 @@ export const responseSchema: Check = {
     const problems = ctx.responseProblems();
     if (problems.some((p) => p.kind === 'status' || p.kind === 'content-type')) return skip('no documented schema applies (status or content type not documented)');
     const schema = problems.filter((p) => p.kind === 'schema');
-    if (schema.length === 0) return pass();
-    const shown = schema.slice(0, MAX_SHOWN).map((p) => fail(p.received, p.documented, p.at).message);
-    const more = schema.length > MAX_SHOWN ? [`... and ${schema.length - MAX_SHOWN} more`] : [];
-    return { status: 'failed', message: [...shown, ...more].join('\n') };
+    if (schema.length > 0) return { status: 'failed', message: listed(schema.map((p) => fail(p.received, p.documented, p.at).message!)) };
+    // Documented, but not as we read the documents (an x-inferred constraint): an observation.
+    const reading = ctx.readingProblems();
+    if (reading.length > 0) return { status: 'observed', message: listed(reading.map((p) => observe(p.received, p.documented, p.at).message!)) };
+    return pass();
   }),
 };
+
+function listed(lines: string[]): string {
+  const more = lines.length > MAX_SHOWN ? [`... and ${lines.length - MAX_SHOWN} more`] : [];
+  return [...lines.slice(0, MAX_SHOWN), ...more].join('\n');
+}

@@ -16,8 +16,15 @@ export interface CheckContext {
   kind?: CaseKind;
   /** For negative cases: what the documents forbid, for the failure message. */
   forbids?: string;
+  /**
+   * For negative cases that break only our reading (an `x-inferred` constraint, no document): a target
+   * that accepts the request is observed, never failed.
+   */
+  inferredOnly?: boolean;
   /** The response measured against the spec, computed once and shared by the checks. */
   responseProblems(): ResponseProblem[];
+  /** Schema problems against our reading (documented + inferred) that the documents themselves do not make. */
+  readingProblems(): ResponseProblem[];
 }
 
 export type CheckFn = (exchange: Exchange, ctx: CheckContext) => Omit<CheckResult, 'name'>;
@@ -31,11 +38,17 @@ export interface Check {
   run: CheckFn;
 }
 
-export const pass = (): Omit<CheckResult, 'name'> => ({ status: 'passed' });
+export const pass = (message?: string): Omit<CheckResult, 'name'> => ({ status: 'passed', ...(message ? { message } : {}) });
 export const skip = (message: string): Omit<CheckResult, 'name'> => ({ status: 'skipped', message });
 export const fail = (received: string, documented: string, at?: string): Omit<CheckResult, 'name'> => ({
   status: 'failed',
   message: `${at ? `at ${at}: ` : ''}Received: ${received} / Documented: ${documented}`,
+});
+
+/** The target differs from our reading, not from the documents: reported, never failed (unless --strict). */
+export const observe = (received: string, reading: string, at?: string): Omit<CheckResult, 'name'> => ({
+  status: 'observed',
+  message: `${at ? `at ${at}: ` : ''}Received: ${received} / Our reading (no document states it): ${reading}`,
 });
 
 /** Precondition: the exchange has a response (no network error). */

@@ -2,7 +2,8 @@
 // imported when it runs, so `--help` and `lint` do not load vitest or the mock.
 
 import { pathToFileURL } from 'node:url';
-import { Command, CommanderError } from 'commander';
+import { Command, CommanderError, InvalidArgumentError } from 'commander';
+import { PERSONALITIES, type Personality } from '../mock/personality-names.js';
 import { parseCount, parseDepth, parsePort, parseSeed, parsePositiveInt, collect } from './parse-options.js';
 import { parseFailOn } from './compare-command.js';
 import { EXIT } from './exit-codes.js';
@@ -30,6 +31,7 @@ export function buildProgram(): Command {
     .option('--env-file <path>', 'read settings from this file instead of ./.env')
     .option('--report-dir <dir>', 'write reports here (default: reports/<UTC timestamp>/ and reports/latest/)')
     .option('--allow-writes', 'let write cases (POST, PUT, PATCH, DELETE) run against live targets')
+    .option('--strict', 'fail on observations too: where the target differs from our reading of the documents, not from the documents (for tightening your own mock)')
     .option('--timeout <ms>', 'per-request timeout in milliseconds (default 30000)', parsePositiveInt)
     .option('--concurrency <n>', 'requests in flight at once (default 8)', parsePositiveInt)
     .option('--checks <names>', 'run only these checks, comma separated', (v: string) => v.split(',').map((s) => s.trim()).filter(Boolean))
@@ -42,13 +44,14 @@ export function buildProgram(): Command {
     .option('--history <file>', 'append this run to this history file (default reports/history.jsonl); index.html charts the last runs')
     .option('--retries <n>', 'run a failed case again up to n times; one that then passes is reported flaky (default 1)', parseCount)
     .option('--depth <level>', 'generated inputs per operation: quick (5, the default), standard (20) or deep (100)', parseDepth)
-    .action(async (opts: { api: string[]; envFile?: string; reportDir?: string; allowWrites?: boolean; timeout?: number; concurrency?: number; checks?: string[]; shard?: string; seed?: number; maxCases?: number; depth?: number; retries?: number; baseline?: string; failOn?: 'regression' | 'any'; history?: string; deviations?: string }) => {
+    .action(async (opts: { api: string[]; envFile?: string; reportDir?: string; allowWrites?: boolean; strict?: boolean; timeout?: number; concurrency?: number; checks?: string[]; shard?: string; seed?: number; maxCases?: number; depth?: number; retries?: number; baseline?: string; failOn?: 'regression' | 'any'; history?: string; deviations?: string }) => {
       const { runCommand } = await import('./run-command.js');
       process.exitCode = await runCommand({
         ...(opts.api.length ? { apis: opts.api } : {}),
         ...(opts.envFile ? { envFile: opts.envFile } : {}),
         ...(opts.reportDir ? { reportDir: opts.reportDir } : {}),
         ...(opts.allowWrites ? { allowWrites: true } : {}),
+        ...(opts.strict ? { strict: true } : {}),
         ...(opts.timeout ? { timeoutMs: opts.timeout } : {}),
         ...(opts.concurrency ? { concurrency: opts.concurrency } : {}),
         ...(opts.checks ? { checks: opts.checks } : {}),
@@ -92,7 +95,8 @@ export function buildProgram(): Command {
     .option('--seed <n>', 'make ids and timestamps repeat from run to run', parseSeed)
     .option('--token <token>', 'accept only this bearer token (default: any non-empty token)')
     .option('--latency <ms>', 'wait this long before each answer, like a tenant\'s round trip', parsePositiveInt)
-    .action(async (opts: { port: number; host: string; seed?: number; token?: string; latency?: number }) => {
+    .option('--personality <name>', 'how it reads what the documents leave open: default (our reading), lenient (ignores and coerces) or strict (refuses blank names, empty patterns, unknown references)', parsePersonality, 'default')
+    .action(async (opts: { port: number; host: string; seed?: number; token?: string; latency?: number; personality: Personality }) => {
       const { mockCommand } = await import('./mock-command.js');
       const { latency, ...rest } = opts;
       await mockCommand({ ...rest, ...(latency ? { latencyMs: latency } : {}) });
@@ -116,4 +120,9 @@ export async function main(argv: string[]): Promise<number> {
 
 if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {
   process.exitCode = await main(process.argv.slice(2));
+}
+
+function parsePersonality(value: string): Personality {
+  if ((PERSONALITIES as readonly string[]).includes(value)) return value as Personality;
+  throw new InvalidArgumentError(`choose one of ${PERSONALITIES.join(', ')}`);
 }

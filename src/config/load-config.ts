@@ -11,6 +11,7 @@ export interface CliOverrides {
   envFile?: string;
   reportDir?: string;
   allowWrites?: boolean;
+  strict?: boolean;
   timeoutMs?: number;
   concurrency?: number;
   checks?: string[];
@@ -66,6 +67,7 @@ export function loadConfig(env: Env, cli: CliOverrides = {}): RunConfig {
   }
 
   const allowWrites = cli.allowWrites ?? parseBool(env, 'CONFORMANCE_ALLOW_WRITES', false, problems);
+  const strict = cli.strict ?? parseBool(env, 'CONFORMANCE_STRICT', false, problems);
   const timeoutMs = cli.timeoutMs ?? parseInteger(env, 'CONFORMANCE_TIMEOUT_MS', 30_000, 1, 600_000, problems);
   const concurrency = cli.concurrency ?? parseInteger(env, 'CONFORMANCE_CONCURRENCY', 8, 1, 256, problems);
   const retries = cli.retries ?? parseInteger(env, 'CONFORMANCE_RETRIES', 1, 0, 10, problems);
@@ -76,6 +78,7 @@ export function loadConfig(env: Env, cli: CliOverrides = {}): RunConfig {
     targets,
     skipped,
     allowWrites: anyUrl ? allowWrites : true,
+    strict,
     timeoutMs,
     concurrency,
     retries,

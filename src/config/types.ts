@@ -29,6 +29,8 @@ export interface RunConfig {
   targets: ApiTarget[];
   skipped: SkippedApi[];
   allowWrites: boolean;
+  /** Observations (where a target differs from our reading, not from the documents) fail the run. */
+  strict: boolean;
   timeoutMs: number;
   concurrency: number;
   /** Where reports go; undefined means `reports/<UTC timestamp>/` plus `reports/latest/`. */

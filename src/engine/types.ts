@@ -49,8 +49,13 @@ export interface Exchange {
   attempts: number;
 }
 
-/** `known`: a failure that a known deviation (conformance.deviations.yaml) expects. */
-export type Outcome = 'passed' | 'failed' | 'skipped' | 'known';
+/**
+ * `known`: a failure that a known deviation (conformance.deviations.yaml) expects.
+ * `observed`: the target differs from our reading of the documents without breaking them (it is more
+ * lenient than an inferred constraint, rejects a generated input the documents allow, or does what no
+ * document promises either way). Never a failure, unless the run is `--strict`.
+ */
+export type Outcome = 'passed' | 'failed' | 'skipped' | 'known' | 'observed';
 
 export interface CheckResult {
   name: string;

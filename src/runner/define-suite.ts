@@ -81,7 +81,7 @@ export function defineConformanceSuite(def: SuiteDefinition): void {
             const s = await started();
             const found = s.cases.get(`${operationId}\u0000${name}`);
             if (!found) throw new Error(`suite is out of date: ${def.spec} has no case "${name}" for ${operationId}; run npm run generate:suites`);
-            const result = await runCaseWithRetries(found, s.rt, { enabledChecks: run.config.checks, redactor: s.redactor, retries: run.config.retries });
+            const result = await runCaseWithRetries(found, s.rt, { enabledChecks: run.config.checks, redactor: s.redactor, retries: run.config.retries, strict: run.config.strict === true });
             task.meta.conformance = result;
             if (result.status === 'skipped') return skip(result.reason);
             if (result.status === 'failed') throw new ConformanceFailure(result);

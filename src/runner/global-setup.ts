@@ -9,7 +9,7 @@ import { DEFAULT_API_SERVER_ID, DEFAULT_ENVIRONMENT_ID, DEFAULT_ORGANISATION_ID 
 import { startMock, type RunningMock } from '../mock/server.js';
 import { bundledSpecFiles } from '../project-paths.js';
 import { loadSpec } from '../spec/load-spec.js';
-import { DEFAULT_MAX_CASES } from '../cases/build-all.js';
+import { DEFAULT_MAX_CASES, DEPTHS } from '../cases/build-all.js';
 import { JOURNAL_ENV } from '../cases/journal.js';
 import { resolveToken } from '../transport/auth.js';
 import { Redactor } from '../transport/redact.js';
@@ -39,7 +39,9 @@ export default async function setup(project: TestProject): Promise<() => Promise
   for (const t of targets) if (t.auth.kind === 'token') redactor.add(t.auth.token);
   for (const t of config.targets) if (t.auth.kind === 'client-credentials') redactor.add(t.auth.clientSecret);
   // Without --seed the run picks one and reports it, so any run can be repeated.
-  const caseOptions = { seed: cli.seed ?? Math.floor(Math.random() * 2 ** 31), maxCases: cli.maxCases ?? DEFAULT_MAX_CASES };
+  const maxCases = cli.maxCases ?? DEFAULT_MAX_CASES;
+  // `--depth deep` against the embedded mock goes wilder than a real client (blank, empty, any characters).
+  const caseOptions = { seed: cli.seed ?? Math.floor(Math.random() * 2 ** 31), maxCases, ...(config.mode === 'mock' && maxCases >= DEPTHS.deep ? { wild: true } : {}) };
   // Workers do not see the CLI's environment variables; the journal's path travels with the run.
   const journalFile = process.env[JOURNAL_ENV];
   const stopFile = process.env[STOP_FILE_ENV];

@@ -2,7 +2,7 @@
 // every reporter reads.
 
 import { performance } from 'node:perf_hooks';
-import { runChecks } from '../checks/index.js';
+import { assertionResult, caseStatus, runChecks, strictly } from '../checks/index.js';
 import type { CaseRuntime } from '../cases/runtime.js';
 import type { CaseDefinition } from '../cases/types.js';
 import type { CaseResult } from '../engine/types.js';
@@ -14,6 +14,8 @@ export interface RunCaseOptions {
   redactor: Redactor;
   /** How many times a failed case runs again (default 0); one that then passes is flaky. */
   retries?: number;
+  /** --strict: observations fail the case. */
+  strict?: boolean;
 }
 
 /**
@@ -21,12 +23,16 @@ export interface RunCaseOptions {
  * passed and `flaky` (apart from regressions); one that keeps failing is failed, with its attempts.
  */
 export async function runCaseWithRetries(def: CaseDefinition, rt: CaseRuntime, options: RunCaseOptions): Promise<CaseResult> {
-  let result = await runCase(def, rt, options);
+  const once = async () => {
+    const r = await runCase(def, rt, options);
+    return options.strict && r.status === 'observed' ? { ...r, status: 'failed' as const, checks: strictly(r.checks) } : r;
+  };
+  let result = await once();
   let attempts = 1;
   while (result.status === 'failed' && attempts <= (options.retries ?? 0)) {
     attempts++;
-    const again = await runCase(def, rt, options);
-    if (again.status === 'passed') return { ...again, flaky: true, attempts };
+    const again = await once();
+    if (again.status !== 'failed' && again.status !== 'skipped') return { ...again, flaky: true, attempts };
     result = again;
   }
   return attempts > 1 ? { ...result, attempts } : result;
@@ -58,14 +64,12 @@ export async function runCase(def: CaseDefinition, rt: CaseRuntime, options: Run
   const exchange = await rt.send(def.operationId, plan);
   const checks = runChecks(
     exchange,
-    { spec: rt.spec, op: rt.operation(def.operationId), expectedStatus: def.expectedStatus, requestIsInvalidOnPurpose: def.kind === 'negative', kind: def.kind, ...(def.forbids ? { forbids: def.forbids } : {}) },
+    { spec: rt.spec, op: rt.operation(def.operationId), expectedStatus: def.expectedStatus, requestIsInvalidOnPurpose: def.kind === 'negative', kind: def.kind, ...(def.forbids ? { forbids: def.forbids } : {}), ...(def.inferredOnly ? { inferredOnly: true } : {}) },
     options.enabledChecks,
   );
   if (def.assert && exchange.response && checks.every((c) => c.status !== 'failed')) {
-    const problem = def.assert.test(exchange.response.body, plan);
-    checks.push({ name: def.assert.name, status: problem ? 'failed' : 'passed', ...(problem ? { message: problem } : {}) });
+    checks.push(assertionResult(def.assert.name, def.assert.test(exchange.response.body, plan), def.assert.documentedBy));
   }
-  const failed = checks.some((c) => c.status === 'failed');
-  return { ...base, ...evidence(exchange, options.redactor), status: failed ? 'failed' : 'passed', checks, durationMs: performance.now() - started };
+  return { ...base, ...evidence(exchange, options.redactor), status: caseStatus(checks), checks, durationMs: performance.now() - started };
 }
 

@@ -24,6 +24,8 @@ export interface InProcessOptions extends CaseOptions {
   enabledChecks?: readonly string[];
   /** Re-runs of a failed case (default 0 here: the mutation self-test wants every failure). */
   retries?: number;
+  /** Observations fail their cases. */
+  strict?: boolean;
 }
 
 export async function runInProcess(options: InProcessOptions): Promise<CaseResult[]> {
@@ -38,7 +40,7 @@ export async function runInProcess(options: InProcessOptions): Promise<CaseResul
     const rt = new CaseRuntime(spec, ADAPTERS[target.api], target, client, { runId: options.runId, allowWrites: options.allowWrites });
     try {
       const cases = buildCases(spec, ADAPTERS[target.api], options);
-      results.push(...(await Promise.all(cases.map((c) => runCaseWithRetries(c, rt, { enabledChecks: options.enabledChecks, redactor, retries: options.retries ?? 0 })))));
+      results.push(...(await Promise.all(cases.map((c) => runCaseWithRetries(c, rt, { enabledChecks: options.enabledChecks, redactor, retries: options.retries ?? 0, strict: options.strict === true })))));
       const left = await rt.cleanup();
       if (left.length > 0) results.push({ id: `${target.api}/cleanup`, api: target.api, operationId: 'cleanup', method: 'DELETE', path: '', case: 'delete what the run created', kind: 'flow', status: 'failed', durationMs: 0, checks: [], reason: `left behind: ${left.map((l) => `${l.label} ${l.id}`).join(', ')}` });
     } finally {

@@ -10,7 +10,7 @@ export interface ProvidedRun {
   /** Values that must never appear in output. */
   secrets: string[];
   /** Seed and size of the generated cases. */
-  caseOptions: { seed?: number; maxCases?: number };
+  caseOptions: { seed?: number; maxCases?: number; wild?: boolean };
   /** Where the suites journal what they create (set by `conformance run`), for cleanup after an interruption. */
   journalFile?: string;
   /** When this file exists, cases not yet started are skipped: the run was interrupted. */

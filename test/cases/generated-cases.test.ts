@@ -31,8 +31,26 @@ describe('generated inputs', () => {
     expect(generated.map((r) => r.operationId).sort()).toEqual(['createCustomConnector', 'getConnector', 'getConnectorList', 'putConnectorCorrelationConfig', 'putConnectorSourceConfig', 'putConnectorSourceTemplate', 'putConnectorTranslations']);
     for (const r of generated) {
       expect(r.status, r.id).toBe('passed');
-      expect(r.checks[0]!.message).toMatch(/^\d+ generated inputs accepted \(seed 42\)$/);
+      expect(r.checks[0]!.message).toMatch(/^(\d+) of \1 generated inputs accepted \(seed 42\)$/);
     }
+  });
+
+  it('report a documented 4xx for an input the documents allow as an observation, never a failure', async () => {
+    // A target stricter than the documents: it refuses every generated connector list with a documented 400.
+    const transform: MockOptions['transform'] = (response, call) => {
+      const query = new URL(call.url, 'http://x').searchParams;
+      return call.operationId === 'getConnectorList' && query.has('offset') ? { status: 400, body: { detailCode: '400.1 Bad request', trackingId: 't', messages: [], causes: [] } } : response;
+    };
+    const results = await run({ transform }, 5, 20);
+    const observed = results.find((r) => r.id === 'sailpoint/getConnectorList/generated-inputs')!;
+    expect(observed.status).toBe('observed');
+    const acceptance = observed.checks.find((c) => c.name === 'positive-data-acceptance')!;
+    expect(acceptance.status).toBe('observed');
+    expect(acceptance.message).toMatch(/^\d+ of \d+ generated inputs accepted \(seed 5\); \d+ refused with a documented 4xx though the documents allow them, first: \{"query":\{.*"offset"/);
+    expect(observed.checks.find((c) => c.name === 'status-code')).toMatchObject({ status: 'observed', message: expect.stringMatching(/^Received: 400 for a generated input \/ Our reading/) });
+    expect(observed.reproduce).toMatch(/offset=/);
+    // (The documented example, which sends an offset too, does fail: a refused example is a failure.)
+    expect(results.filter((r) => r.status === 'failed' && r.case === 'generated inputs').map((r) => r.id)).toEqual([]);
   });
 
   it('catch a target that fails some valid input, shrunk to the smallest failing input with its curl', async () => {

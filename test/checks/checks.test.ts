@@ -1,7 +1,7 @@
 // Each check passes a conforming exchange and fails the one it names, with Received / Documented.
 
 import { beforeAll, describe, expect, it } from 'vitest';
-import { CHECKS, runChecks } from '../../src/checks/index.js';
+import { CHECKS, assertionResult, caseStatus, runChecks, strictly } from '../../src/checks/index.js';
 import type { Exchange, RequestPlan } from '../../src/engine/types.js';
 import type { LoadedSpec } from '../../src/spec/load-spec.js';
 import { listOperations, type OperationEntry } from '../../src/spec/operations.js';
@@ -32,6 +32,7 @@ interface Given {
   kind?: 'positive' | 'negative' | 'auth' | 'flow';
   auth?: RequestPlan['auth'];
   forbids?: string;
+  inferredOnly?: boolean;
 }
 
 function exchange(g: Given): Exchange {
@@ -43,11 +44,11 @@ function exchange(g: Given): Exchange {
 }
 
 function check(name: string, g: Given, spec = () => sailpoint, opId = 'getConnectorList') {
-  const results = runChecks(exchange(g), { spec: spec(), op: op(spec(), opId), expectedStatus: g.expect ?? [200], requestIsInvalidOnPurpose: g.negative ?? false, kind: g.kind ?? (g.negative ? 'negative' : 'positive'), ...(g.forbids ? { forbids: g.forbids } : {}) }, [name]);
+  const results = runChecks(exchange(g), { spec: spec(), op: op(spec(), opId), expectedStatus: g.expect ?? [200], requestIsInvalidOnPurpose: g.negative ?? false, kind: g.kind ?? (g.negative ? 'negative' : 'positive'), ...(g.forbids ? { forbids: g.forbids } : {}), ...(g.inferredOnly ? { inferredOnly: true } : {}) }, [name]);
   return results[0] ?? { name, status: 'not applicable' as never };
 }
 
-type Row = [string, Given, 'passed' | 'failed' | 'skipped', RegExp?];
+type Row = [string, Given, 'passed' | 'failed' | 'skipped' | 'observed', RegExp?];
 
 const TABLE: Record<string, Row[]> = {
   'status-code': [
@@ -64,7 +65,10 @@ const TABLE: Record<string, Row[]> = {
   'response-schema': [
     ['a valid body', {}, 'passed'],
     ['extra, undocumented properties', { body: [{ ...CONNECTOR, brandNew: { x: 1 } }] }, 'passed'],
-    ['a wrong type, located by JSON pointer', { body: [{ ...CONNECTOR, directConnect: 'yes' }] }, 'failed', /at \/0\/directConnect: Received: "yes" \/ Documented: must be boolean/],
+    ['a wrong type, located by JSON pointer', { body: [{ ...CONNECTOR, features: 'x' }] }, 'failed', /at \/0\/features: Received: "x" \/ Documented: must be array,null/],
+    // directConnect's type is our reading (x-inferred): API-FACTS names the field without a type.
+    ['a value only our reading forbids: observed, not failed', { body: [{ ...CONNECTOR, directConnect: 'yes' }] }, 'observed', /at \/0\/directConnect: Received: "yes" \/ Our reading \(no document states it\): must be boolean/],
+    ['a documented problem hides no reading problem: failed', { body: [{ ...CONNECTOR, features: 'x', directConnect: 'yes' }] }, 'failed', /features/],
     ['a value outside its enum', { body: [{ ...CONNECTOR, status: 'GONE' }] }, 'failed', /at \/0\/status: Received: "GONE" \/ Documented: must be equal to one of the allowed values/],
     ['an object where a list is documented', { body: { connectors: [] } }, 'failed', /at \/: Received: \{"connectors":\[\]\} \/ Documented: must be array/],
   ],
@@ -84,8 +88,11 @@ const TABLE: Record<string, Row[]> = {
   ],
   'negative-data-rejection': [
     ['a forbidden request rejected with the documented 400', { kind: 'negative', negative: true, query: { limit: '251' }, status: 400, expect: [400], body: { detailCode: '400', messages: [] } }, 'passed'],
-    ['a forbidden request accepted', { kind: 'negative', negative: true, query: { limit: '251' }, expect: [400], forbids: 'limit above its maximum of 250' }, 'failed', /Received: 200: the target accepted a request the documents forbid \(limit above its maximum of 250\) \/ Documented: 400/],
-    ['a forbidden request rejected with another 4xx', { kind: 'negative', negative: true, query: { limit: '251' }, status: 404, expect: [400], body: { detailCode: '404', messages: [] } }, 'failed', /Received: 404 \/ Documented: 400 for a request the documents forbid/],
+    ['a forbidden request accepted', { kind: 'negative', negative: true, query: { limit: '251' }, expect: [400], forbids: 'limit above its maximum of 250' }, 'failed', /Received: 200: the target accepted a request the documents forbid \(limit above its maximum of 250\) \/ Documented: a documented 4xx \(400\)/],
+    ['a forbidden request rejected with a 4xx the case does not list', { kind: 'negative', negative: true, query: { limit: '251' }, status: 404, expect: [400], body: { detailCode: '404', messages: [] } }, 'failed', /Received: 404 \/ Documented: a documented 4xx \(400\) for a request the documents forbid/],
+    ['any documented rejection passes, and is named', { kind: 'negative', negative: true, query: { limit: '251' }, status: 404, expect: [400, 404], body: { detailCode: '404', messages: [] } }, 'passed', /^rejected with 404$/],
+    ['a request only our reading forbids, accepted: observed', { kind: 'negative', negative: true, inferredOnly: true, query: { limit: '251' }, expect: [400] }, 'observed', /Received: 200: the target accepted the request \/ Our reading \(no document states it\)/],
+    ['a request only our reading forbids, answered 5xx: failed', { kind: 'negative', negative: true, inferredOnly: true, query: { limit: '251' }, status: 500, expect: [400], body: { detailCode: '500', messages: [] } }, 'failed', /Received: 500/],
   ],
   'ignored-auth': [
     ['no credentials refused with 401', { kind: 'auth', auth: 'none', status: 401, expect: [401], body: { error: 'no token' } }, 'passed'],
@@ -142,4 +149,29 @@ it('a failed request-shape skips the other checks: the target is not blamed for 
 it('all checks run and one failure does not hide another', () => {
   const results = runChecks(exchange({ status: 200, headers: { 'content-type': 'application/json' }, body: [{ ...CONNECTOR, features: 'x' }], query: { count: 'true' } }), { spec: sailpoint, op: op(sailpoint, 'getConnectorList'), expectedStatus: [200], requestIsInvalidOnPurpose: false });
   expect(results.filter((r) => r.status === 'failed').map((r) => r.name)).toEqual(['response-schema', 'response-headers']);
+});
+
+describe('outcomes', () => {
+  it.each([
+    ['a promised assertion that fails is a failure', 'a problem', 'seed 000', 'failed', /a problem \(promised by seed 000\)/],
+    ['an unpromised assertion that fails is an observation', 'a problem', undefined, 'observed', /a problem \(no document promises this\)/],
+    ['an assertion that holds passes, naming its promise', undefined, 'seed 000', 'passed', /promised by seed 000/],
+  ] as const)('%s', (_what, problem, by, status, message) => {
+    const r = assertionResult('same-fields', problem, by);
+    expect(r.status).toBe(status);
+    expect(r.message).toMatch(message);
+  });
+
+  it.each([
+    [['passed', 'observed', 'skipped'], 'observed'],
+    [['passed', 'observed', 'failed'], 'failed'],
+    [['passed', 'skipped'], 'passed'],
+  ] as const)('a case whose checks are %j is %s', (statuses, expected) => {
+    expect(caseStatus(statuses.map((status, i) => ({ name: `c${i}`, status })))).toBe(expected);
+  });
+
+  it('--strict turns observations into failures and leaves the rest', () => {
+    const out = strictly([{ name: 'a', status: 'observed', message: 'differs' }, { name: 'b', status: 'passed' }]);
+    expect(out).toEqual([{ name: 'a', status: 'failed', message: '(--strict) differs' }, { name: 'b', status: 'passed' }]);
+  });
 });

@@ -51,6 +51,12 @@ describe('with live targets', () => {
     expect(loadConfig(PINGONE, { allowWrites: true }).allowWrites).toBe(true);
   });
 
+  it('fails observations only when asked: --strict or CONFORMANCE_STRICT=true', () => {
+    expect(loadConfig(PINGONE).strict).toBe(false);
+    expect(loadConfig({ ...PINGONE, CONFORMANCE_STRICT: 'true' }).strict).toBe(true);
+    expect(loadConfig(PINGONE, { strict: true }).strict).toBe(true);
+  });
+
   it('uses client credentials at the regional PingOne token URL', () => {
     const env = { ...PINGONE, PINGONE_ACCESS_TOKEN: '', PINGONE_CLIENT_ID: 'id', PINGONE_CLIENT_SECRET: 'secret' };
     expect(loadConfig(env).targets[0]!.auth).toEqual({ kind: 'client-credentials', tokenUrl: `https://auth.pingone.eu/${ENV_ID}/as/token`, clientId: 'id', clientSecret: 'secret', method: 'basic' });
@@ -80,6 +86,7 @@ describe('a missing or wrong setting names the variable', () => {
     ['an organisation id that is not a ULID', { VERSORI_API_URL: 'https://platform.versori.com/api/connect/v1', VERSORI_ORGANISATION_ID: 'acme', VERSORI_ACCESS_TOKEN: 't' }, {}, /^VERSORI_ORGANISATION_ID must be a ULID/],
     ['no Versori token', { VERSORI_API_URL: 'https://platform.versori.com/api/connect/v1', VERSORI_ORGANISATION_ID: '01HZY8Q3M5V7W9X1Y3Z5A7B9C1' }, {}, /^VERSORI_ACCESS_TOKEN is not set/],
     ['a bad allow-writes value', { CONFORMANCE_ALLOW_WRITES: 'maybe' }, {}, /^CONFORMANCE_ALLOW_WRITES must be true or false; got "maybe"/],
+    ['a bad strict value', { CONFORMANCE_STRICT: 'sometimes' }, {}, /^CONFORMANCE_STRICT must be true or false; got "sometimes"/],
     ['a bad timeout', { CONFORMANCE_TIMEOUT_MS: '-5' }, {}, /^CONFORMANCE_TIMEOUT_MS must be a whole number from 1 to 600000/],
     ['an unknown API', {}, { apis: ['okta'] }, /^--api okta: unknown API; choose from davinci, authorize, versori, sailpoint/],
   ])('%s', (_name, env, cli, message) => {

@@ -4,6 +4,7 @@
 
 import type { ApiTarget } from '../../config/types.js';
 import { overlayRealValues, pick } from '../placeholders.js';
+import { halComplete } from './hal.js';
 import type { ApiAdapter, Json, ResourceAdapter } from '../types.js';
 
 const WRITABLE = ['name', 'paths', 'methods', 'accessControl'];
@@ -17,6 +18,10 @@ const operation: ResourceAdapter = {
   deleteOperation: 'deleteApiServerOperation',
   createdBy: ['createApiServerOperation'],
   items: (body) => ((body as { _embedded?: { operations?: Json[] } })?._embedded?.operations ?? []),
+  listIsComplete: (body) => {
+    const page = body as { count?: unknown; size?: unknown } | undefined;
+    return halComplete(body) && !(typeof page?.count === 'number' && typeof page.size === 'number' && page.count > page.size);
+  },
   idOf: (r) => (typeof r['id'] === 'string' ? r['id'] : undefined),
   createBody: (name) => ({ name, paths: [{ type: 'EXACT', pattern: `/${name}` }], methods: ['GET'] }),
 };
@@ -30,6 +35,12 @@ export const authorize: ApiAdapter = {
     return paths ? { ...body, paths } : body;
   },
   flows: {
+    promises: {
+      sameFields: 'seed 002: an operation is answered with the name, paths and methods it was given',
+      updateReflected: 'seed 002: the PUT answers the operation as updated',
+      updatePersisted: 'seed 002: the PUT updates the API service operation',
+      listContains: "API-FACTS (Authorize): the list holds the API server's operations",
+    },
     update: (current, name) => ({
       operationId: 'updateApiServerOperation',
       body: { mediaType: 'application/json', value: { ...pick(current, WRITABLE), name } },

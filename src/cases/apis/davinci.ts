@@ -2,6 +2,7 @@
 // instances the run created. A PUT starts from the instance as a GET returns it.
 
 import { overlayRealValues, pick } from '../placeholders.js';
+import { halComplete } from './hal.js';
 import type { ApiAdapter, Json, ResourceAdapter } from '../types.js';
 
 const instance: ResourceAdapter = {
@@ -13,6 +14,7 @@ const instance: ResourceAdapter = {
   deleteOperation: 'deleteConnectorInstance',
   createdBy: ['createConnectorInstance', 'cloneConnectorInstance'],
   items: (body) => ((body as { _embedded?: { connectorInstances?: Json[] } })?._embedded?.connectorInstances ?? []),
+  listIsComplete: halComplete,
   idOf: (r) => (typeof r['id'] === 'string' ? r['id'] : undefined),
   createBody: (name) => ({ name, connector: { id: 'httpConnector' } }),
 };
@@ -28,6 +30,13 @@ export const davinci: ApiAdapter = {
     return { ...rest, connector: { id: 'httpConnector' } };
   },
   flows: {
+    promises: {
+      sameFields: 'seed 001: the created instance holds the name and connector the create sent',
+      updateReflected: 'seed 000: the PUT answers the instance as updated',
+      updatePersisted: 'seed 000: the PUT updates the connector instance resource',
+      listContains: "API-FACTS (DaVinci): the collection holds the environment's connector instances",
+      cloneIsNew: 'API-FACTS (DaVinci): a clone answers 201 Created, a new instance',
+    },
     update: (current, name) => ({
       operationId: 'updateConnectorInstance',
       body: { mediaType: 'application/json', value: { ...pick(current, ['connector', 'properties']), name } },

@@ -31,6 +31,11 @@ export const sailpoint: ApiAdapter = {
     updateConnector: 'a JSON Patch may only touch connectorMetadata, applicationXml, correlationConfigXml and sourceConfigXml, which the schema cannot express',
   },
   flows: {
+    // No document says the created connector reads back with the fields the create sent.
+    promises: {
+      updateReflected: 'seed 004: the PATCH answers "A updated Connector Dto object"',
+      updatePersisted: "seed 004: PUT source-config updates the connector's source config, which GET source-config fetches",
+    },
     update: (_current, name) => ({
       operationId: 'updateConnector',
       body: { mediaType: 'application/json-patch+json', value: [{ op: 'replace', path: '/connectorMetadata', value: { conformanceRun: name } }] },
@@ -40,7 +45,7 @@ export const sailpoint: ApiAdapter = {
   unusableExamples: {
     'seed004-patch-request': 'the vendor example patches /description, which the same page says cannot be patched (only connectorMetadata, applicationXml, correlationConfigXml and sourceConfigXml can)',
   },
-  extraCases: [{ operationId: 'getConnectorList', name: 'count=true', query: { count: 'true', limit: '2' }, assert: pageSize('limit', (b) => (Array.isArray(b) ? b : undefined)) }],
+  extraCases: [{ operationId: 'getConnectorList', name: 'count=true', query: { count: 'true', limit: '2' }, assert: pageSize('limit', (b) => (Array.isArray(b) ? b : undefined), 'seed 004: `limit` is the max number of results to return') }],
   requestBody(body, ctx) {
     const root = XML_FILES[ctx.operationId];
     if (root) return { file: `<?xml version="1.0" encoding="UTF-8"?>\n<${root} name="${ctx.name}"/>` };

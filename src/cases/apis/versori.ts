@@ -17,6 +17,7 @@ const connector: ResourceAdapter = {
   deleteOperation: 'deleteConnector',
   createdBy: ['createHttpConnector'],
   items: (body) => ((body as { connectors?: Json[] })?.connectors ?? []),
+  listIsComplete: (body) => !(body as { next?: unknown } | undefined)?.next,
   idOf: (r) => (typeof r['id'] === 'string' ? r['id'] : undefined),
   createBody: (name) => ({ name, baseUrl: 'https://conformance.example.com/api' }),
 };
@@ -24,7 +25,7 @@ const connector: ResourceAdapter = {
 export const versori: ApiAdapter = {
   api: 'versori',
   resources: [connector],
-  extraCases: [{ operationId: 'listConnectors', name: 'first=1', query: { first: '1' }, assert: pageSize('first', (b) => (b as { connectors?: unknown[] } | undefined)?.connectors) }],
+  extraCases: [{ operationId: 'listConnectors', name: 'first=1', query: { first: '1' }, assert: pageSize('first', (b) => (b as { connectors?: unknown[] } | undefined)?.connectors, 'API-FACTS (Versori): the list answers a page of `first` connectors') }],
   // URL fields are plain strings in the spec (its examples hold placeholders); a tenant wants URLs.
   pinGenerated(_operationId, body) {
     const out: Json = { ...body };
@@ -34,6 +35,12 @@ export const versori: ApiAdapter = {
     return out;
   },
   flows: {
+    // No document says a created connector reads back exactly as sent (a tenant may normalise a URL).
+    promises: {
+      updateReflected: 'seed 003: "All mutable fields are updated as per the request body"',
+      updatePersisted: 'seed 003: a full replace; "Any missing fields will be unset"',
+      listContains: "API-FACTS (Versori): the list pages through the organisation's connectors",
+    },
     // PUT is a full replace: the flow creates with documentationURL and replaces without it.
     unsetByReplace: { documentationURL: 'https://conformance.example.com/docs' },
     update(current, name) {
