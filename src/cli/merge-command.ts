@@ -7,6 +7,7 @@
 // `conformance compare --fail-on` judge the results. The coverage matrix is computed again from the
 // merged results (when the shards had one), so the merged index.html shows it as an unsharded run's does.
 
+import { countsText } from '../report/console-summary.js';
 import { relative } from 'node:path';
 import { bundledSpecFiles } from '../project-paths.js';
 import { computeCoverage } from '../report/coverage.js';
@@ -46,7 +47,7 @@ export async function mergeCommand(inputs: string[], options: MergeCommandOption
   const written = writeReports(merged, options.out);
   const s = merged.summary;
   out.log(`merged ${shards.length} report${shards.length === 1 ? '' : 's'}: ${shards.map((x) => display(x.file)).join(', ')}`);
-  out.log(`conformance: ${s.passed} passed, ${s.failed} failed, ${s.known} known, ${s.skipped} skipped (${s.total} cases, ${merged.mode === 'mock' ? 'embedded mock' : 'live targets'})`);
+  out.log(`conformance: ${countsText(s)} (${s.total} cases, ${merged.mode === 'mock' ? 'embedded mock' : 'live targets'})`);
   out.log(`reports: ${written.files.join(', ')}`);
 
   const expired = merged.deviations?.expired ?? [];

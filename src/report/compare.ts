@@ -1,7 +1,8 @@
 // Compares a run with a baseline run (an earlier results.json), case by case on the stable case id
 // (`<api>/<operationId>/<case slug>`), so CI can fail on what got worse rather than on all that fails.
 //
-// How a case is classified (baseline → current; `known` counts as not failing, like passed and skipped):
+// How a case is classified (baseline → current; `known` and `observed` count as not failing, like passed and
+// skipped, so an observation is never a regression):
 //   - only in the current run                  → new (even when it fails: a new case that fails is
 //                                                 not a regression, since nothing it checks worked
 //                                                 before; `--fail-on any` catches it)
@@ -10,9 +11,15 @@
 //   - failing now, flaky in the baseline       → flaky (it was unstable already; reported apart)
 //   - failing now, not failing before          → regression
 //   - failing before and now                   → still-failing
-//   - failing before, not failing now          → fixed (passed, known or skipped now; the outcomes say which)
+//   - failing before, not failing now          → fixed (passed, known, skipped or observed now; the outcomes
+//                                                 say which)
 //   - anything else                            → unchanged (only counted)
 // Flaky results are never regressions.
+//
+// Apart from the classes, `newObservations` lists every case observed now that was not observed in the
+// baseline (another outcome there, or absent from it): passed → observed is unchanged, failed → observed is
+// fixed, and both are also a new observation, so a new difference from our reading of the documents is
+// looked at without failing anything. observed → failed is a regression, as passed → failed is.
 
 import { existsSync, statSync } from 'node:fs';
 import { join } from 'node:path';
@@ -48,15 +55,35 @@ export interface ComparedResult {
   reproduce?: string;
 }
 
+/** A case observed now that was not observed in the baseline. */
+export interface NewObservation {
+  id: string;
+  api: string;
+  operationId: string;
+  case: string;
+  /** The outcome in the baseline; absent for a case new in this run. */
+  baseline?: Outcome;
+  /** The observed checks now, each `name: message` (or the name alone). */
+  observations: string[];
+  /** The curl line that repeats the observed request. */
+  reproduce?: string;
+}
+
 export interface Comparison {
   baseline: { runId: string; startedAt: string; file: string };
   current: { runId: string; startedAt: string };
   counts: Record<Change, number>;
   /** Sorted by CHANGE_ORDER, then by id. */
   results: ComparedResult[];
+  /** Cases observed now and not in the baseline, sorted by id. Never a regression. */
+  newObservations: NewObservation[];
 }
 
 const failing = (r: CaseResult) => r.status === 'failed';
+const observed = (r: CaseResult) => r.status === 'observed';
+/** Which record of a repeated id is kept: failed over observed over the rest. */
+const weight = (r: CaseResult) => (failing(r) ? 2 : observed(r) ? 1 : 0);
+const checkLine = (k: { name: string; message?: string }) => (k.message ? `${k.name}: ${k.message}` : k.name);
 
 function classify(baseline: CaseResult | undefined, current: CaseResult | undefined): Change {
   if (!baseline) return 'new';
@@ -69,12 +96,18 @@ function classify(baseline: CaseResult | undefined, current: CaseResult | undefi
   return failing(baseline) ? 'fixed' : 'unchanged';
 }
 
-/** Results by id. Ids are unique in a run; should one repeat (merged shards), a failing record wins. */
+/** An observed case's observed checks, `name: message`; its reason when it has none (a hand-made or foreign record). */
+export function observationLines(r: CaseResult): string[] {
+  const lines = r.checks.filter((k) => k.status === 'observed').map(checkLine);
+  return lines.length === 0 && r.reason ? [r.reason] : lines;
+}
+
+/** Results by id. Ids are unique in a run; should one repeat (merged shards), a failing record wins, then an observed one. */
 function byId(results: CaseResult[]): Map<string, CaseResult> {
   const map = new Map<string, CaseResult>();
   for (const r of results) {
     const seen = map.get(r.id);
-    if (!seen || (failing(r) && !failing(seen))) map.set(r.id, r);
+    if (!seen || weight(r) > weight(seen)) map.set(r.id, r);
   }
   return map;
 }
@@ -85,6 +118,7 @@ export function compareReports(baseline: RunReport, current: RunReport, baseline
   const ids = new Set([...before.keys(), ...now.keys()]);
   const counts = Object.fromEntries(CHANGE_ORDER.map((c) => [c, 0])) as Record<Change, number>;
   const results: ComparedResult[] = [];
+  const newObservations: NewObservation[] = [];
   for (const id of ids) {
     const b = before.get(id);
     const c = now.get(id);
@@ -96,18 +130,28 @@ export function compareReports(baseline: RunReport, current: RunReport, baseline
     if (c) entry.current = c.status;
     if (b?.flaky) entry.baselineFlaky = true;
     if (c && failing(c)) {
-      entry.failedChecks = c.checks.filter((k) => k.status === 'failed').map((k) => (k.message ? `${k.name}: ${k.message}` : k.name));
+      entry.failedChecks = c.checks.filter((k) => k.status === 'failed').map(checkLine);
       if (c.reason) entry.reason = c.reason;
       if (c.reproduce) entry.reproduce = c.reproduce;
     }
     results.push(entry);
+    if (c && observed(c) && !(b && observed(b))) {
+      newObservations.push({
+        id, api: c.api, operationId: c.operationId, case: c.case,
+        ...(b ? { baseline: b.status } : {}),
+        observations: observationLines(c),
+        ...(c.reproduce ? { reproduce: c.reproduce } : {}),
+      });
+    }
   }
+  newObservations.sort((x, y) => (x.id < y.id ? -1 : x.id > y.id ? 1 : 0));
   results.sort((x, y) => CHANGE_ORDER.indexOf(x.change) - CHANGE_ORDER.indexOf(y.change) || (x.id < y.id ? -1 : x.id > y.id ? 1 : 0));
   return {
     baseline: { runId: baseline.runId, startedAt: baseline.startedAt, file: baselineFile },
     current: { runId: current.runId, startedAt: current.startedAt },
     counts,
     results,
+    newObservations,
   };
 }
 
@@ -128,9 +172,9 @@ export function resolveReportFile(path: string): string {
 
 
 /**
- * Reads a run's results.json (or the one in a report folder) of schemaVersion 1 or 2. Version 1
- * reports lack `summary.known` and `summary.flaky`; they are filled in as 0. Throws an Error whose
- * message names the path and what is wrong.
+ * Reads a run's results.json (or the one in a report folder) of schemaVersion 1, 2 or 3. Older reports
+ * get the fields later versions added, as defaults (read-results.ts). Throws an Error whose message names
+ * the path and what is wrong.
  */
 export function loadReport(pathToFileOrFolder: string): RunReport {
   return readResultsFile(resolveReportFile(pathToFileOrFolder));
@@ -154,6 +198,16 @@ export function countsLine(counts: Record<Change, number>): string {
   return CHANGE_ORDER.map((c) => (c === 'regression' ? `${counts[c]} regression${counts[c] === 1 ? '' : 's'}` : `${counts[c]} ${c.replace('-', ' ')}`)).join(', ');
 }
 
+/** `1 new observation`, `3 new observations`. */
+export function newObservationsLabel(n: number): string {
+  return `${n} new observation${n === 1 ? '' : 's'}`;
+}
+
+/** How a newly observed case went from the baseline to now: `passed → observed`, `new, observed`. */
+export function observationTransition(o: NewObservation): string {
+  return o.baseline ? `${o.baseline} → observed` : 'new, observed';
+}
+
 /** How a case went from the baseline to now, e.g. `passed → failed`, `failed, then passed on retry`. */
 export function transition(r: ComparedResult): string {
   switch (r.change) {
@@ -162,7 +216,7 @@ export function transition(r: ComparedResult): string {
     case 'removed':
       return `was ${r.baseline}`;
     case 'flaky':
-      return r.current === 'failed' ? `passed only on retry in the baseline, ${r.current} now` : `${r.baseline}${r.baselineFlaky ? ' (flaky)' : ''} → failed, then passed on retry`;
+      return r.current === 'failed' ? `passed only on retry in the baseline, ${r.current} now` : `${r.baseline}${r.baselineFlaky ? ' (flaky)' : ''} → failed, then ${r.current} on retry`;
     default:
       return `${r.baseline}${r.baselineFlaky ? ' (flaky)' : ''} → ${r.current}`;
   }
@@ -177,11 +231,12 @@ export function failureLines(r: ComparedResult): string[] {
 
 const indent = (text: string, prefix: string) => text.split('\n').map((l, i) => (i === 0 ? l : `${prefix}${l}`)).join('\n');
 
-/** The text summary: a headline with the counts, then each group but unchanged (only counted). */
+/** The text summary: a headline with the counts, then each group but unchanged (only counted), then the new observations. */
 export function formatComparison(c: Comparison): string {
+  const fresh = c.newObservations;
   const out = [
     `compare: baseline run ${c.baseline.runId} (${c.baseline.startedAt}, ${c.baseline.file}) → current run ${c.current.runId} (${c.current.startedAt})`,
-    `compare: ${countsLine(c.counts)}`,
+    `compare: ${countsLine(c.counts)}${fresh.length ? `; ${newObservationsLabel(fresh.length)} (never regressions)` : ''}`,
   ];
   for (const change of CHANGE_ORDER) {
     if (change === 'unchanged' || c.counts[change] === 0) continue;
@@ -196,6 +251,14 @@ export function formatComparison(c: Comparison): string {
       if (change === 'regression' && r.reproduce) out.push(`    reproduce: ${r.reproduce}`);
     }
     if (shown.length < group.length) out.push(`  ... and ${group.length - shown.length} more (see results.json or index.html)`);
+  }
+  if (fresh.length > 0) {
+    out.push('', `NEW OBSERVATIONS (${fresh.length}):`);
+    for (const o of fresh.slice(0, TEXT_LIMIT)) {
+      out.push(`  ${o.id} (${observationTransition(o)})`);
+      for (const line of o.observations) out.push(`    - ${indent(line, '      ')}`);
+    }
+    if (fresh.length > TEXT_LIMIT) out.push(`  ... and ${fresh.length - TEXT_LIMIT} more (see results.json or index.html)`);
   }
   return out.join('\n');
 }

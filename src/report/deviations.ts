@@ -1,7 +1,8 @@
 // Known deviations: failures a target is expected to show, each with a reason and an expiry date, read
 // from conformance.deviations.yaml (format: conformance.deviations.example.yaml). A failed result that an
 // unexpired entry matches becomes `known`; an entry past its date is reported as expired, matched or not,
-// and fails the run, so every deviation is looked at again.
+// and fails the run, so every deviation is looked at again. Only `failed` results are matched: `observed`
+// ones are not failures (nothing to excuse), and stay as they are.
 //
 // Matching:
 // - `id`: a case id (`<api>/<operationId>/<case slug>`) or a glob: `*` matches any characters within one
@@ -17,7 +18,7 @@ import { join } from 'node:path';
 import { isMap, isScalar, isSeq, LineCounter, parseDocument, type Node, type Pair } from 'yaml';
 import type { CaseResult } from '../engine/types.js';
 import { PROJECT_ROOT } from '../project-paths.js';
-import type { RunReport, RunSummaryCounts } from './run-report.js';
+import { summarize, type RunReport } from './run-report.js';
 
 /** conformance.deviations.yaml at the project root: read when no other file is named. */
 export const DEFAULT_DEVIATIONS_FILE = join(PROJECT_ROOT, 'conformance.deviations.yaml');
@@ -186,12 +187,6 @@ export function applyDeviations(report: RunReport, deviations: Deviation[], toda
   const allExpired = dedupe([...previous, ...expired]);
   const next: RunReport = { ...rest, summary: summarize(results), results, ...(allExpired.length ? { deviations: { expired: allExpired } } : {}) };
   return { report: next, expired, unused: active.filter((d) => !used.has(d)) };
-}
-
-/** The summary counts of a list of results (as buildReport computes them). */
-export function summarize(results: CaseResult[]): RunSummaryCounts {
-  const count = (status: CaseResult['status']) => results.filter((r) => r.status === status).length;
-  return { total: results.length, passed: count('passed'), failed: count('failed'), skipped: count('skipped'), known: count('known'), flaky: results.filter((r) => r.flaky).length };
 }
 
 /** Lines for the console: one per expired entry, saying what to do. */

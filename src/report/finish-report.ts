@@ -2,7 +2,7 @@
 // whether the run fails, write the files. The reporter calls it; so can anything that has results.
 
 import type { CaseResult } from '../engine/types.js';
-import { compareReports, comparisonFails, loadReport, resolveReportFile, type Comparison } from './compare.js';
+import { compareReports, comparisonFails, loadReport, newObservationsLabel, resolveReportFile, type Comparison } from './compare.js';
 import { buildReport, type RunReport } from './run-report.js';
 import type { ProvidedRunLike } from './types.js';
 import { writeReports, type WrittenReports } from './write-reports.js';
@@ -15,7 +15,7 @@ import { loadSpec } from '../spec/load-spec.js';
 export interface FinishedRun {
   report: RunReport;
   written: WrittenReports;
-  /** A failed case (or, with a baseline, a regression), or an expired deviation. */
+  /** A failed case (or, with a baseline, a regression), or an expired deviation. Never an observation. */
   failing: boolean;
   /** Lines for the console, beyond the summary. */
   notes: string[];
@@ -34,6 +34,8 @@ export interface FinishOptions {
 
 /** Runs shown in the report's trend chart. */
 const HISTORY_SHOWN = 20;
+/** New observations named in the console notes (all are in the report). */
+const NEW_OBSERVATIONS_SHOWN = 20;
 
 export async function finishRun(run: ProvidedRunLike, results: CaseResult[], startedAt: Date, options: FinishOptions): Promise<FinishedRun> {
   const notes: string[] = [];
@@ -48,15 +50,18 @@ export async function finishRun(run: ProvidedRunLike, results: CaseResult[], sta
   if (options.generation) report.generation = options.generation;
   const specs = await Promise.all(bundledSpecFiles().map((f) => loadSpec(f, { validate: false })));
   report.coverage = computeCoverage(report, specs);
-  let failing = report.summary.failed > 0;
+  let failing = report.summary.failed > 0; // observed cases never fail a run (--strict made them failed already)
   if (options.baseline) {
     // Read before writing: --baseline reports/latest is overwritten by this run's reports.
     const comparison: Comparison = compareReports(loadReport(options.baseline), report, resolveReportFile(options.baseline));
     report.comparison = comparison;
     failing = comparisonFails(comparison, options.failOn, report);
     const c = comparison.counts;
-    notes.push(`compared with ${comparison.baseline.file}: ${c.regression} regression(s), ${c.fixed} fixed, ${c['still-failing']} still failing, ${c.flaky} flaky, ${c.new} new, ${c.removed} removed`);
+    const fresh = comparison.newObservations;
+    notes.push(`compared with ${comparison.baseline.file}: ${c.regression} regression(s), ${c.fixed} fixed, ${c['still-failing']} still failing, ${c.flaky} flaky, ${c.new} new, ${c.removed} removed${fresh.length ? `, ${newObservationsLabel(fresh.length)}` : ''}`);
     for (const r of comparison.results.filter((x) => x.change === 'regression')) notes.push(`  REGRESSION ${r.id}: ${(r.failedChecks ?? []).map((f) => f.split(':')[0]).join(', ') || r.reason}`);
+    for (const o of fresh.slice(0, NEW_OBSERVATIONS_SHOWN)) notes.push(`  NEW OBSERVATION ${o.id}: ${o.observations.map((f) => f.split(':')[0]).join(', ')}`);
+    if (fresh.length > NEW_OBSERVATIONS_SHOWN) notes.push(`  ... and ${fresh.length - NEW_OBSERVATIONS_SHOWN} more new observations (see index.html)`);
   }
   if (expired > 0) failing = true; // an expired known deviation fails the run, loudly
   const historyFile = options.historyFile ?? DEFAULT_HISTORY_FILE;

@@ -14,6 +14,8 @@ export interface ApiCounts {
   failed: number;
   skipped: number;
   known: number;
+  /** Differs from our reading of the documents without breaking them: never a failure. */
+  observed: number;
   /** Passed only when run again (counted in `passed` too). */
   flaky: number;
 }
@@ -30,7 +32,7 @@ export interface HistoryEntry {
 /** The history line of a report. */
 export function historyEntry(report: RunReport): HistoryEntry {
   const perApi: Record<string, ApiCounts> = {};
-  const counts = (api: string) => (perApi[api] ??= { passed: 0, failed: 0, skipped: 0, known: 0, flaky: 0 });
+  const counts = (api: string) => (perApi[api] ??= { passed: 0, failed: 0, skipped: 0, known: 0, observed: 0, flaky: 0 });
   for (const api of Object.keys(report.target)) counts(api);
   for (const r of report.results) {
     const c = counts(r.api);
@@ -95,11 +97,13 @@ function isRecord(v: unknown): v is Record<string, unknown> {
 
 const count = (v: unknown) => typeof v === 'number' && Number.isFinite(v) && v >= 0;
 
-/** Counts with passed, failed and skipped present; known and flaky default to 0 (lines written before they existed). */
+/** Counts with passed, failed and skipped present; known, observed and flaky default to 0 (lines written before they existed). */
 function countsOf(v: unknown): ApiCounts | undefined {
   if (!isRecord(v) || !count(v['passed']) || !count(v['failed']) || !count(v['skipped'])) return undefined;
-  if ((v['known'] !== undefined && !count(v['known'])) || (v['flaky'] !== undefined && !count(v['flaky']))) return undefined;
-  return { passed: v['passed'] as number, failed: v['failed'] as number, skipped: v['skipped'] as number, known: (v['known'] as number | undefined) ?? 0, flaky: (v['flaky'] as number | undefined) ?? 0 };
+  const optional = ['known', 'observed', 'flaky'] as const;
+  if (optional.some((k) => v[k] !== undefined && !count(v[k]))) return undefined;
+  const or0 = (k: (typeof optional)[number]) => (v[k] as number | undefined) ?? 0;
+  return { passed: v['passed'] as number, failed: v['failed'] as number, skipped: v['skipped'] as number, known: or0('known'), observed: or0('observed'), flaky: or0('flaky') };
 }
 
 /** The entry a parsed line holds, normalised; undefined when the line is not an entry. */

@@ -88,14 +88,14 @@ function legend(apis: string[]): string {
 
 function table(runs: HistoryEntry[], apis: string[]): string {
   const td = 'padding:.2rem .5rem;border-bottom:1px solid #eee;text-align:left';
-  const head = `<tr><th style="${td}">run</th><th style="${td}">started</th><th style="${td}">mode</th><th style="${td}">passed</th><th style="${td}">failed</th><th style="${td}">skipped</th><th style="${td}">known</th><th style="${td}">flaky</th>${apis.map((a) => `<th style="${td}">${esc(a)} passed/failed</th>`).join('')}</tr>`;
+  const head = `<tr><th style="${td}">run</th><th style="${td}">started</th><th style="${td}">mode</th><th style="${td}">passed</th><th style="${td}">failed</th><th style="${td}">skipped</th><th style="${td}">known</th><th style="${td}">observed</th><th style="${td}">flaky</th>${apis.map((a) => `<th style="${td}">${esc(a)} passed/failed</th>`).join('')}</tr>`;
   const rows = [...runs].reverse().map((r) => {
     const s = r.summary;
     const per = apis.map((a) => {
       const c = r.perApi[a];
       return `<td style="${td}">${c ? `${c.passed}/${c.failed}` : '–'}</td>`;
     });
-    return `<tr><td style="${td}">${esc(r.runId)}</td><td style="${td}">${esc(r.startedAt)}</td><td style="${td}">${esc(r.mode)}</td><td style="${td}">${s.passed}</td><td style="${td}">${s.failed}</td><td style="${td}">${s.skipped}</td><td style="${td}">${s.known}</td><td style="${td}">${s.flaky}</td>${per.join('')}</tr>`;
+    return `<tr><td style="${td}">${esc(r.runId)}</td><td style="${td}">${esc(r.startedAt)}</td><td style="${td}">${esc(r.mode)}</td><td style="${td}">${s.passed}</td><td style="${td}">${s.failed}</td><td style="${td}">${s.skipped}</td><td style="${td}">${s.known}</td><td style="${td}">${s.observed}</td><td style="${td}">${s.flaky}</td>${per.join('')}</tr>`;
   });
   return `<table class="history-table" style="border-collapse:collapse;font-size:12px">${head}${rows.join('')}</table>`;
 }

@@ -1,9 +1,11 @@
 // index.html: one self-contained page (no scripts, no external files) that shows what failed and why,
-// grouped by API and operation, with the curl line that reproduces each failure.
+// grouped by API and operation, with the curl line that reproduces each failure. Observations (where the
+// target differs from our reading of the documents without breaking them) have a section of their own and
+// a neutral colour: they are never failures.
 
 import type { CaseResult } from '../engine/types.js';
 import type { RunReport } from './run-report.js';
-import type { Comparison } from './compare.js';
+import { observationLines, type Comparison } from './compare.js';
 import { renderComparisonSection } from './html-compare.js';
 import type { Coverage } from './coverage.js';
 import { renderCoverageSection } from './html-coverage.js';
@@ -18,7 +20,7 @@ const STYLE = `
 body{font:14px/1.45 system-ui,sans-serif;margin:2rem;color:#1d2330;max-width:1200px}
 h1{font-size:1.4rem}h2{margin-top:2rem;border-bottom:1px solid #ccd}h3{font-size:1rem;margin:1.2rem 0 .4rem}
 table{border-collapse:collapse}td,th{padding:.2rem .7rem;text-align:left;border-bottom:1px solid #eee}
-.passed{color:#16723a}.failed{color:#b3261e;font-weight:600}.skipped{color:#6b6f7a}.known{color:#8a5a00}.flaky{color:#8a5a00}
+.passed{color:#16723a}.failed{color:#b3261e;font-weight:600}.skipped{color:#6b6f7a}.known{color:#8a5a00}.flaky{color:#8a5a00}.observed{color:#1f5f9e}
 .badge{display:inline-block;min-width:4.5rem;font-size:.8rem;text-transform:uppercase}
 details{margin:.15rem 0 .15rem 1rem}summary{cursor:pointer}
 pre{background:#f5f6f8;padding:.6rem;overflow-x:auto;white-space:pre-wrap;word-break:break-all;font-size:12px}
@@ -33,12 +35,13 @@ export function renderHtml(report: RunReport, history: HistoryEntry[] = []): str
 <title>Conformance report ${esc(report.runId)}: ${s.failed} failed</title><style>${STYLE}</style></head>
 <body>
 <h1>Conformance report <span class="muted">run ${esc(report.runId)}</span></h1>
-<p><span class="failed">${s.failed} failed</span> · <span class="passed">${s.passed} passed</span> · <span class="skipped">${s.skipped} skipped</span>${s.known ? ` · <span class="known">${s.known} known deviations</span>` : ''}${s.flaky ? ` · <span class="flaky">${s.flaky} flaky</span>` : ''} · ${s.total} in all.
-Started ${esc(report.startedAt)}, finished ${esc(report.finishedAt)}, against ${report.mode === 'mock' ? 'the embedded mock' : 'live targets'}.</p>
+<p><span class="failed">${s.failed} failed</span> · <span class="passed">${s.passed} passed</span> · <span class="skipped">${s.skipped} skipped</span>${s.known ? ` · <span class="known">${s.known} known deviations</span>` : ''}${s.observed ? ` · <span class="observed">${s.observed} observed</span>` : ''}${s.flaky ? ` · <span class="flaky">${s.flaky} flaky</span>` : ''} · ${s.total} in all.
+Started ${esc(report.startedAt)}, finished ${esc(report.finishedAt)}, against ${report.mode === 'mock' ? 'the embedded mock' : 'live targets'}.${report.strict ? ' <b>Strict run: observations count as failures.</b>' : ''}</p>
 ${targets(report)}
 ${expiredDeviations(report)}
 ${report.comparison ? renderComparisonSection(report.comparison as Comparison) : ''}
 ${apis.map((api) => apiSection(api, report.results.filter((r) => r.api === api))).join('\n')}
+${observationsSection(report.results.filter((r) => r.status === 'observed'))}
 ${report.coverage ? renderCoverageSection(report.coverage as Coverage) : ''}
 ${history.length > 0 ? renderHistorySection(history, history.length) : ''}
 </body></html>
@@ -50,6 +53,21 @@ function expiredDeviations(report: RunReport): string {
   if (expired.length === 0) return '';
   const items = expired.map((e) => `<li><b>${esc(e.id)}</b>: ${esc(e.reason)} (expired ${esc(e.expires)})</li>`).join('');
   return `<h2 class="failed">Expired known deviations: the run fails until each is fixed, renewed or removed</h2><ul>${items}</ul>`;
+}
+
+/** Every observed case, in report order, with its observed checks' messages and the curl line; empty when there are none. */
+function observationsSection(observed: CaseResult[]): string {
+  if (observed.length === 0) return '';
+  const rows = observed.map((r) => {
+    const lines = observationLines(r).map((line) => `<pre>${esc(line)}</pre>`).join('');
+    const reproduce = r.reproduce ? `<details><summary>Reproduce (set TOKEN first)</summary><pre>${esc(r.reproduce)}</pre></details>` : '';
+    return `<tr><td><code>${esc(r.id)}</code><div class="muted">${esc(r.case)}</div></td><td>${lines}${reproduce}</td></tr>`;
+  });
+  return `<section id="observations">
+<h2>Observations <span class="observed">${observed.length}</span></h2>
+<p class="muted">Where the target differs from our reading of the documents without breaking them (it accepts a value only we inferred to be invalid, rejects a generated input the documents allow, or does what no document promises either way). Not failures; <code>--strict</code> makes them fail.</p>
+<table><tr><th>case</th><th>observed</th></tr>${rows.join('')}</table>
+</section>`;
 }
 
 function targets(report: RunReport): string {

@@ -1,10 +1,13 @@
-// junit.xml: one <testsuite> per API, one <testcase> per case; failures carry every failed check.
+// junit.xml: one <testsuite> per API, one <testcase> per case; failures carry every failed check. An
+// observed case is a passing testcase (never a <failure>): a <property name="observation"> per observed
+// check (`check: first line of the message`), and the full messages in <system-out>.
 
 import type { CaseResult } from '../engine/types.js';
+import { observationLines } from './compare.js';
 import type { RunReport } from './run-report.js';
 
 const esc = (s: string) =>
-  s.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&apos;' })[c]!).replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f]/g, '');
+  s.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&apos;' })[c]!).replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f\ufffe\uffff]/g, '');
 
 export function renderJunit(report: RunReport): string {
   const byApi = new Map<string, CaseResult[]>();
@@ -32,10 +35,24 @@ export function renderJunit(report: RunReport): string {
 function testcase(r: CaseResult): string {
   const open = `    <testcase classname="${esc(`${r.api}.${r.operationId}`)}" name="${esc(r.case)}" time="${(r.durationMs / 1000).toFixed(3)}"`;
   if (r.status === 'passed') return `${open}/>`;
+  if (r.status === 'observed') return observedTestcase(open, r);
   if (r.status === 'skipped') return `${open}>\n      <skipped message="${esc(r.reason ?? '')}"/>\n    </testcase>`;
   if (r.status === 'known') return `${open}>\n      <skipped message="${esc(`known deviation: ${r.deviation?.reason ?? ''} (until ${r.deviation?.expires ?? '?'})`)}"/>\n    </testcase>`;
   const failed = r.checks.filter((c) => c.status === 'failed');
   const message = failed.map((c) => c.name).join(', ') || 'failed';
   const detail = [...failed.map((c) => `[${c.name}] ${c.message ?? ''}`), ...(r.reason ? [r.reason] : []), ...(r.reproduce ? [`reproduce: ${r.reproduce}`] : [])].join('\n');
   return `${open}>\n      <failure message="${esc(message)}" type="conformance">${esc(detail)}</failure>\n    </testcase>`;
+}
+
+/** A passing testcase carrying its observations: one property each (first line), the full text in system-out. */
+function observedTestcase(open: string, r: CaseResult): string {
+  const lines = observationLines(r);
+  const properties = lines.map((line) => `        <property name="observation" value="${esc(line.split(/\r?\n/)[0]!)}"/>`);
+  const out = [...r.checks.filter((c) => c.status === 'observed').map((c) => `[${c.name}] observed: ${c.message ?? ''}`), ...(r.reason ? [r.reason] : []), ...(r.reproduce ? [`reproduce: ${r.reproduce}`] : [])].join('\n');
+  return [
+    `${open}>`,
+    ...(properties.length ? ['      <properties>', ...properties, '      </properties>'] : []),
+    `      <system-out>${esc(out)}</system-out>`,
+    '    </testcase>',
+  ].join('\n');
 }

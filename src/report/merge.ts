@@ -3,11 +3,13 @@
 //
 // Rules:
 // - results: the union, one per id. When the same id comes from several shards (e.g. an API's cleanup
-//   record, which every shard that ran the API writes), the worst status wins: failed > known > passed >
-//   skipped; between equals, the first shard's record (in the order given). Sorted by API (davinci,
+//   record, which every shard that ran the API writes), the worst status wins: failed > known > observed >
+//   passed > skipped; between equals, the first shard's record (in the order given). Sorted by API (davinci,
 //   authorize, versori, sailpoint) then id (code-point order), so the merged file is stable.
-// - summary: recomputed from the merged results.
+// - summary: recomputed from the merged results (observed included).
 // - mode: must be the same in every shard (mock or live), else the merge is refused.
+// - strict: must be the same in every shard, else the merge is refused (a strict shard reports as failures
+//   what another reports as observations: not one run).
 // - target: per API, where it ran in any shard; skipped only when skipped in every shard that lists it.
 //   Two live shards that ran one API against different base URLs are refused (two tenants, not one run);
 //   mock base URLs differ between shards (each starts its own mock) and the first is kept.
@@ -25,9 +27,8 @@ import { existsSync, readdirSync, statSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { API_IDS } from '../config/types.js';
 import type { CaseResult } from '../engine/types.js';
-import { summarize } from './deviations.js';
 import { readResultsFile } from './read-results.js';
-import { SCHEMA_VERSION, type RunReport } from './run-report.js';
+import { SCHEMA_VERSION, summarize, type RunReport } from './run-report.js';
 
 /** Shard reports that cannot be merged: wrong input, or reports of different runs. */
 export class MergeError extends Error {
@@ -45,7 +46,7 @@ export interface ShardReport {
 }
 
 /** Worst first: the status a duplicated id keeps. */
-const STATUS_RANK: Record<CaseResult['status'], number> = { failed: 3, known: 2, passed: 1, skipped: 0 };
+const STATUS_RANK: Record<CaseResult['status'], number> = { failed: 4, known: 3, observed: 2, passed: 1, skipped: 0 };
 
 export function mergeReports(reports: RunReport[]): RunReport {
   if (reports.length === 0) throw new MergeError('no reports to merge');
@@ -59,6 +60,10 @@ export function mergeReports(reports: RunReport[]): RunReport {
   if (modes.length > 1) {
     const which = reports.map((r, i) => `shard ${i + 1} (${r.runId}): ${r.mode}`).join(', ');
     throw new MergeError(`the shard reports do not share one mode (${which}): merge only the shards of one run`);
+  }
+  if (new Set(reports.map((r) => r.strict)).size > 1) {
+    const which = reports.map((r, i) => `shard ${i + 1} (${r.runId}): ${r.strict ? 'strict' : 'not strict'}`).join(', ');
+    throw new MergeError(`the shard reports were not all run with the same --strict setting (${which}): merge only the shards of one run`);
   }
 
   const byId = new Map<string, CaseResult>();
@@ -89,6 +94,7 @@ export function mergeReports(reports: RunReport[]): RunReport {
     startedAt,
     finishedAt,
     mode: first.mode,
+    strict: first.strict,
     target: mergeTargets(reports),
     summary: summarize(results),
     results,

@@ -1,5 +1,9 @@
-// Reads a results.json written by this tool: one reader for `compare` and `merge`. Version 2 files are
-// validated against results.schema.json; version 1 files get the fields version 2 added, as defaults.
+// Reads a results.json written by this tool: one reader for `compare` and `merge`. Version 3 files are
+// validated against results.schema.json, version 2 files against the frozen results.v2.schema.json; both
+// older versions are then upgraded in memory with the fields later versions added, as defaults (version 1
+// gets `known: 0` and `flaky: 0`; versions 1 and 2 get `observed: 0` and `strict: false`, and a version 2
+// comparison an empty `newObservations`). `schemaVersion` keeps the file's own version, so merge can
+// still tell reports of different versions apart.
 
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
@@ -9,19 +13,25 @@ import { resolvePointer } from '../spec/json-pointer.js';
 import type { RunReport } from './run-report.js';
 
 /** The schemaVersions this version of the tool reads. */
-export const READABLE_SCHEMA_VERSIONS: readonly number[] = [1, 2];
+export const READABLE_SCHEMA_VERSIONS: readonly number[] = [1, 2, 3];
 
-const STATUSES: readonly string[] = ['passed', 'failed', 'skipped', 'known'];
+/** Case statuses a version 1 file may hold. */
+const V1_STATUSES: readonly string[] = ['passed', 'failed', 'skipped', 'known'];
 
-let validateV2: ValidateFunction | undefined;
-function schemaValidator(): ValidateFunction {
-  if (!validateV2) {
-    const schema = createRequire(import.meta.url)('./results.schema.json') as object;
+/** The schema each validated version is checked against. */
+const SCHEMA_FILES: Readonly<Record<number, string>> = { 2: './results.v2.schema.json', 3: './results.schema.json' };
+
+const validators = new Map<number, ValidateFunction>();
+function schemaValidator(version: number): ValidateFunction {
+  let validate = validators.get(version);
+  if (!validate) {
+    const schema = createRequire(import.meta.url)(SCHEMA_FILES[version]!) as object;
     const ajv = new Ajv2020({ allErrors: false, strict: true });
     addFormats(ajv);
-    validateV2 = ajv.compile(schema);
+    validate = ajv.compile(schema);
+    validators.set(version, validate);
   }
-  return validateV2;
+  return validate;
 }
 
 const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
@@ -45,21 +55,19 @@ export function readResultsFile(file: string): RunReport {
   if (!('schemaVersion' in data)) throw notResults('no schemaVersion');
   const version = data['schemaVersion'];
   if (!READABLE_SCHEMA_VERSIONS.includes(version as number)) {
-    throw new Error(`${file}: results.json schemaVersion ${JSON.stringify(version)} is not one this version reads (${READABLE_SCHEMA_VERSIONS.join(' or ')})`);
+    throw new Error(`${file}: results.json schemaVersion ${JSON.stringify(version)} is not one this version reads (${READABLE_SCHEMA_VERSIONS.slice(0, -1).join(', ')} or ${READABLE_SCHEMA_VERSIONS.at(-1)})`);
   }
-  if (version === 2) {
-    const validate = schemaValidator();
-    if (!validate(data)) {
-      const e = validate.errors![0]!;
-      throw notResults(`${e.instancePath || '/'} ${e.message}${e.keyword === 'enum' ? ` (${JSON.stringify(resolvePointer(data, e.instancePath))})` : ''}`);
-    }
-    return data as unknown as RunReport;
+  if (version === 1) return upgradeToV3(upgradeV1(data, notResults));
+  const validate = schemaValidator(version as number);
+  if (!validate(data)) {
+    const e = validate.errors![0]!;
+    throw notResults(`${e.instancePath || '/'} ${e.message}${e.keyword === 'enum' ? ` (${JSON.stringify(resolvePointer(data, e.instancePath))})` : ''}`);
   }
-  return upgradeV1(data, notResults);
+  return version === 3 ? (data as unknown as RunReport) : upgradeToV3(data);
 }
 
 /** Version 1 had no `known` or `flaky`: checks the essentials and fills in the rest. */
-function upgradeV1(data: Record<string, unknown>, notResults: (what: string) => Error): RunReport {
+function upgradeV1(data: Record<string, unknown>, notResults: (what: string) => Error): Record<string, unknown> {
   for (const key of ['runId', 'startedAt'] as const) {
     if (typeof data[key] !== 'string') throw notResults(`no string ${key}`);
   }
@@ -67,10 +75,20 @@ function upgradeV1(data: Record<string, unknown>, notResults: (what: string) => 
   if (!Array.isArray(results)) throw notResults('no results array');
   results.forEach((r: unknown, i) => {
     if (!isObject(r) || typeof r['id'] !== 'string' || r['id'] === '') throw notResults(`results[${i}] has no id`);
-    if (!STATUSES.includes(r['status'] as string)) throw notResults(`results[${i}] (${r['id']}) has status ${JSON.stringify(r['status'])}`);
+    if (!V1_STATUSES.includes(r['status'] as string)) throw notResults(`results[${i}] (${r['id']}) has status ${JSON.stringify(r['status'])}`);
     if (!Array.isArray(r['checks'])) r['checks'] = [];
   });
   const summary = isObject(data['summary']) ? data['summary'] : {};
   data['summary'] = { total: results.length, passed: 0, failed: 0, skipped: 0, known: 0, flaky: 0, ...summary };
+  return data;
+}
+
+/** Versions 1 and 2 had no observations and no strict runs: `observed: 0`, `strict: false`, no new observations. */
+function upgradeToV3(data: Record<string, unknown>): RunReport {
+  const summary = data['summary'] as Record<string, unknown>;
+  if (summary['observed'] === undefined) summary['observed'] = 0;
+  if (data['strict'] === undefined) data['strict'] = false;
+  const comparison = data['comparison'];
+  if (isObject(comparison) && comparison['newObservations'] === undefined) comparison['newObservations'] = [];
   return data as unknown as RunReport;
 }

@@ -4,7 +4,7 @@
 import type { ApiId, ProvidedRunLike } from './types.js';
 import type { CaseResult } from '../engine/types.js';
 
-export const SCHEMA_VERSION = 2;
+export const SCHEMA_VERSION = 3;
 
 export interface RunReport {
   schemaVersion: number;
@@ -12,6 +12,8 @@ export interface RunReport {
   startedAt: string;
   finishedAt: string;
   mode: 'mock' | 'live';
+  /** The run was `--strict`: the engine turned observations into failures before the report was built. */
+  strict: boolean;
   /** Each API's base URL and whether it is the embedded mock or a live tenant; or why it was skipped. */
   target: Partial<Record<ApiId, { baseUrl: string; live: boolean } | { skipped: string }>>;
   summary: RunSummaryCounts;
@@ -33,23 +35,31 @@ export interface RunSummaryCounts {
   skipped: number;
   /** Failures a known deviation expects. */
   known: number;
+  /** Cases where the target differs from our reading of the documents without breaking them: never failures. */
+  observed: number;
   /** Passed only when run again (counted in `passed` too). */
   flaky: number;
+}
+
+/** The summary counts of a list of results: total = passed + failed + skipped + known + observed. */
+export function summarize(results: CaseResult[]): RunSummaryCounts {
+  const count = (status: CaseResult['status']) => results.filter((r) => r.status === status).length;
+  return { total: results.length, passed: count('passed'), failed: count('failed'), skipped: count('skipped'), known: count('known'), observed: count('observed'), flaky: results.filter((r) => r.flaky).length };
 }
 
 export function buildReport(run: ProvidedRunLike, results: CaseResult[], startedAt: Date, finishedAt: Date): RunReport {
   const target: RunReport['target'] = {};
   for (const t of run.targets) target[t.api] = { baseUrl: t.baseUrl, live: t.live };
   for (const s of run.config.skipped) target[s.api] = { skipped: s.reason };
-  const count = (status: CaseResult['status']) => results.filter((r) => r.status === status).length;
   return {
     schemaVersion: SCHEMA_VERSION,
     runId: run.config.runId,
     startedAt: startedAt.toISOString(),
     finishedAt: finishedAt.toISOString(),
     mode: run.config.mode,
+    strict: run.config.strict ?? false,
     target,
-    summary: { total: results.length, passed: count('passed'), failed: count('failed'), skipped: count('skipped'), known: count('known'), flaky: results.filter((r) => r.flaky).length },
+    summary: summarize(results),
     results,
   };
 }

@@ -5,6 +5,6 @@ import type { ApiId, ApiTarget, RunConfig } from '../config/types.js';
 export type { ApiId };
 
 export interface ProvidedRunLike {
-  config: Pick<RunConfig, 'runId' | 'mode' | 'skipped' | 'reportDir'>;
+  config: Pick<RunConfig, 'runId' | 'mode' | 'skipped' | 'reportDir'> & Partial<Pick<RunConfig, 'strict'>>;
   targets: Array<Pick<ApiTarget, 'api' | 'baseUrl' | 'live'>>;
 }

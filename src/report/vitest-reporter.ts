@@ -5,6 +5,7 @@ import { writeFileSync } from 'node:fs';
 import type { Reporter, TestCase, TestModule } from 'vitest/node';
 import type { CaseResult } from '../engine/types.js';
 import { publishedRun } from '../runner/run-state.js';
+import { formatRunSummary } from './console-summary.js';
 import { finishRun } from './finish-report.js';
 import type { RunReport } from './run-report.js';
 import type { WrittenReports } from './write-reports.js';
@@ -17,6 +18,8 @@ export interface RunSummary {
   passed: number;
   failed: number;
   skipped: number;
+  /** Observed cases: never failures, so never part of `failing` (a --strict run has already made them failures). */
+  observed: number;
   reportDir: string;
   /** Whether the run fails: a failed case (or, with a baseline, a regression), or an expired deviation. */
   failing: boolean;
@@ -65,16 +68,12 @@ export default class ConformanceReporter implements Reporter {
     const { report, written } = finished;
     const s = report.summary;
     if (process.stdout.isTTY && !this.options.write) this.write('\r');
-    const extra = [s.known ? `${s.known} known` : '', s.flaky ? `${s.flaky} flaky` : ''].filter(Boolean).join(', ');
-    this.write(`conformance: ${s.passed} passed, ${s.failed} failed, ${s.skipped} skipped${extra ? `, ${extra}` : ''} (${s.total} cases, ${report.mode === 'mock' ? 'embedded mock' : 'live targets'})\n`);
-    for (const r of results.filter((x) => x.status === 'failed').slice(0, 20)) {
-      this.write(`  FAILED ${r.id}: ${r.checks.filter((c) => c.status === 'failed').map((c) => c.name).join(', ') || r.reason}\n`);
-    }
+    for (const line of formatRunSummary(report)) this.write(`${line}\n`);
     for (const note of finished.notes) this.write(`${note}\n`);
     this.write(`reports: ${written.files.join(', ')}\n`);
     this.options.onReport?.(report, written);
     const summaryFile = process.env[SUMMARY_FILE_ENV];
-    if (summaryFile) writeFileSync(summaryFile, JSON.stringify({ total: s.total, passed: s.passed, failed: s.failed, skipped: s.skipped, reportDir: written.dir, failing: finished.failing } satisfies RunSummary));
+    if (summaryFile) writeFileSync(summaryFile, JSON.stringify({ total: s.total, passed: s.passed, failed: s.failed, skipped: s.skipped, observed: s.observed, reportDir: written.dir, failing: finished.failing } satisfies RunSummary));
   }
 }
 

@@ -1,24 +1,31 @@
 // Comparing a run with a baseline: classification of every change, counts, order, loading reports, the text and HTML summaries, --fail-on and the compare command's exit codes.
 
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { Ajv2020 } from 'ajv/dist/2020.js';
+import addFormats from 'ajv-formats';
 import { InvalidArgumentError } from 'commander';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { compareCommand, parseFailOn } from '../../src/cli/compare-command.js';
 import type { CaseResult, Outcome } from '../../src/engine/types.js';
+import { PROJECT_ROOT } from '../../src/project-paths.js';
 import { CHANGE_ORDER, compareReports, comparisonFails, formatComparison, loadReport, type Change, type Comparison } from '../../src/report/compare.js';
 import { renderComparisonSection } from '../../src/report/html-compare.js';
 import { buildReport, type RunReport } from '../../src/report/run-report.js';
 
 const CURL = `curl -sS -X GET 'https://api.example/v1/things/1' -H "Authorization: Bearer $TOKEN"`;
 
-/** A case of the `davinci` API; failed cases carry a failed check with a message and a curl line. */
+/** A case of the `davinci` API; failed cases carry a failed check with a message and a curl line, observed ones an observed check (two lines) and a curl line. */
 function result(slug: string, status: Outcome, extra: Partial<CaseResult> = {}): CaseResult {
+  const checks: CaseResult['checks'] =
+    status === 'failed' ? [{ name: 'content-type', status: 'passed' }, { name: 'status-code', status: 'failed', message: `Received 500 for ${slug}; documented: 200` }]
+    : status === 'observed' ? [{ name: 'content-type', status: 'passed' }, { name: 'positive-data-acceptance', status: 'observed', message: `Received 400 for ${slug}\nInput: {"n":1}` }]
+    : [{ name: 'status-code', status: status === 'known' ? 'failed' : status === 'skipped' ? 'skipped' : 'passed' }];
   return {
     id: `davinci/getThing/${slug}`, api: 'davinci', operationId: 'getThing', method: 'GET', path: '/things/{id}', case: slug.replace(/-/g, ' '), kind: 'positive', status, durationMs: 1,
-    checks: status === 'failed' ? [{ name: 'content-type', status: 'passed' }, { name: 'status-code', status: 'failed', message: `Received 500 for ${slug}; documented: 200` }] : [{ name: 'status-code', status: status === 'known' ? 'failed' : status === 'skipped' ? 'skipped' : 'passed' }],
-    ...(status === 'failed' ? { reproduce: `${CURL} # ${slug}` } : {}),
+    checks,
+    ...(status === 'failed' || status === 'observed' ? { reproduce: `${CURL} # ${slug}` } : {}),
     ...extra,
   };
 }
@@ -210,12 +217,132 @@ describe('renderComparisonSection', () => {
   });
 });
 
+describe('observations in a comparison', () => {
+  // [slug, baseline, current, expected change, listed as a new observation]
+  const OBSERVATIONS: Array<[string, Side, Side, Change, boolean]> = [
+    ['passed-to-observed', 'passed', 'observed', 'unchanged', true],
+    ['failed-to-observed', 'failed', 'observed', 'fixed', true],
+    ['known-to-observed', 'known', 'observed', 'unchanged', true],
+    ['skipped-to-observed', 'skipped', 'observed', 'unchanged', true],
+    ['flaky-to-observed', 'flaky', 'observed', 'unchanged', true],
+    ['new-observed', undefined, 'observed', 'new', true],
+    ['observed-to-observed', 'observed', 'observed', 'unchanged', false],
+    ['observed-to-failed', 'observed', 'failed', 'regression', false],
+    ['observed-to-passed', 'observed', 'passed', 'unchanged', false],
+    ['observed-to-known', 'observed', 'known', 'unchanged', false],
+    ['observed-to-skipped', 'observed', 'skipped', 'unchanged', false],
+    ['observed-to-flaky', 'observed', 'flaky', 'flaky', false],
+    ['removed-observed', 'observed', undefined, 'removed', false],
+  ];
+  const base = report('obase', [...OBSERVATIONS].reverse().flatMap(([slug, b]) => side(slug, b)));
+  const curr = report('ocurr', [...OBSERVATIONS].reverse().flatMap(([slug, , c]) => side(slug, c)), '2026-01-02T00:00:00.000Z');
+  const c = compareReports(base, curr, 'obase.json');
+  const expectedNew = OBSERVATIONS.filter((row) => row[4]).map((row) => `davinci/getThing/${row[0]}`).sort();
+
+  it.each(OBSERVATIONS)('%s: %s → %s is %s; a new observation: %s', (slug, b, cur, change, isNew) => {
+    expect(entry(c, slug).change).toBe(change);
+    const alone = compareReports(report('b', side(slug, b)), report('c', side(slug, cur)), 'b.json');
+    expect(alone.results.map((r) => r.change)).toEqual([change]);
+    expect(alone.newObservations.map((o) => o.id)).toEqual(isNew ? [`davinci/getThing/${slug}`] : []);
+    expect(alone.counts.regression).toBe(change === 'regression' ? 1 : 0);
+  });
+
+  it('an observation is never a regression, and never fails a run (--fail-on regression or any)', () => {
+    for (const [slug, b, cur] of OBSERVATIONS.filter((row) => row[2] === 'observed')) {
+      const current = report('c', side(slug, cur));
+      const alone = compareReports(report('b', side(slug, b)), current, 'b.json');
+      expect(alone.counts.regression, slug).toBe(0);
+      expect(comparisonFails(alone, 'regression', current), slug).toBe(false);
+      expect(comparisonFails(alone, 'any', current), slug).toBe(false);
+    }
+  });
+
+  it('lists new observations sorted by id, with the baseline outcome, the observed checks and the curl line', () => {
+    expect(c.newObservations.map((o) => o.id)).toEqual(expectedNew);
+    expect(c.newObservations.find((o) => o.id.endsWith('/failed-to-observed'))).toEqual({
+      id: 'davinci/getThing/failed-to-observed', api: 'davinci', operationId: 'getThing', case: 'failed to observed', baseline: 'failed',
+      observations: ['positive-data-acceptance: Received 400 for failed-to-observed\nInput: {"n":1}'], reproduce: `${CURL} # failed-to-observed`,
+    });
+    expect(c.newObservations.find((o) => o.id.endsWith('/new-observed'))!.baseline).toBeUndefined();
+    // passed checks are not observations
+    expect(c.newObservations.flatMap((o) => o.observations).filter((l) => l.startsWith('content-type'))).toEqual([]);
+  });
+
+  it('keeps outcomes in results, and failedChecks only for what fails now', () => {
+    expect(entry(c, 'passed-to-observed')).toMatchObject({ baseline: 'passed', current: 'observed' });
+    expect(entry(c, 'passed-to-observed').failedChecks).toBeUndefined();
+    expect(entry(c, 'observed-to-failed')).toMatchObject({ baseline: 'observed', current: 'failed', failedChecks: ['status-code: Received 500 for observed-to-failed; documented: 200'] });
+  });
+
+  it('a repeated id: a failing record wins over an observed one, an observed one over a passed one', () => {
+    const pick = (...statuses: Outcome[]) => compareReports(report('b', [result('dup', 'passed')]), report('c', statuses.map((st) => result('dup', st))), 'b.json');
+    expect(pick('observed', 'failed').results[0]!.change).toBe('regression');
+    expect(pick('passed', 'observed').newObservations.map((o) => o.id)).toEqual(['davinci/getThing/dup']);
+    expect(pick('observed', 'passed').newObservations).toHaveLength(1);
+  });
+
+  it('the text summary: a count in the headline, a NEW OBSERVATIONS section after the groups, never among regressions', () => {
+    const text = formatComparison(c);
+    const lines = text.split('\n');
+    expect(lines[1]).toBe(`compare: 1 regression, 1 fixed, 0 still failing, 1 flaky, 1 new, 1 removed, 8 unchanged; ${expectedNew.length} new observations (never regressions)`);
+    const at = lines.indexOf(`NEW OBSERVATIONS (${expectedNew.length}):`);
+    expect(at).toBeGreaterThan(lines.indexOf('REMOVED (1):'));
+    expect(lines.slice(at + 1, at + 4)).toEqual(['  davinci/getThing/failed-to-observed (failed → observed)', '    - positive-data-acceptance: Received 400 for failed-to-observed', '      Input: {"n":1}']);
+    expect(lines).toContain('  davinci/getThing/new-observed (new, observed)');
+    expect(lines).toContain('  davinci/getThing/observed-to-flaky (observed → failed, then passed on retry)');
+    const regressions = lines.slice(lines.indexOf('REGRESSIONS (1):'), lines.indexOf('FIXED (1):'));
+    expect(regressions.filter((l) => l.startsWith('  davinci'))).toEqual(['  davinci/getThing/observed-to-failed (observed → failed)']);
+    const one = compareReports(report('b', [result('x', 'passed')]), report('c', [result('x', 'observed')]), 'b.json');
+    expect(formatComparison(one).split('\n')[1]).toMatch(/; 1 new observation \(never regressions\)$/);
+  });
+
+  it('the text summary lists at most 50 new observations, then says how many more', () => {
+    const many = Array.from({ length: 52 }, (_, i) => `o${String(i).padStart(2, '0')}`);
+    const text = formatComparison(compareReports(report('b', many.map((x) => result(x, 'passed'))), report('c', many.map((x) => result(x, 'observed'))), 'b.json'));
+    expect(text).toContain('davinci/getThing/o49 (passed → observed)');
+    expect(text).not.toContain('davinci/getThing/o50');
+    expect(text).toContain('  ... and 2 more (see results.json or index.html)');
+  });
+
+  it('html: a headline count in the neutral colour, and a New observations table, escaped; never red', () => {
+    const XSS = '<script>alert(1)</script>';
+    const hostile = compareReports(report('b', [result('h', 'passed')]), report('c', [result('h', 'observed', { checks: [{ name: 'negative-data-rejection', status: 'observed', message: `accepted ${XSS} & "q"` }], reproduce: `curl '${XSS}'` })]), 'b.json');
+    const html = renderComparisonSection(hostile);
+    expect(html).toContain('<span class="passed">0 regressions</span> · 0 fixed, 0 still failing, 0 flaky, 0 new, 0 removed, 1 unchanged · <span class="observed">1 new observation</span>.');
+    expect(html).toContain('<h3 id="comparison-new-observations">New observations <span class="muted">1</span></h3>');
+    const row = html.split('<tr>').find((r) => r.includes('davinci/getThing/h</code>'))!;
+    expect(row).toContain('<td class="observed">passed → observed</td>');
+    expect(row).toContain('<pre>negative-data-rejection: accepted &lt;script&gt;alert(1)&lt;/script&gt; &amp; &quot;q&quot;</pre>');
+    expect(row).toContain('<pre>curl &#39;&lt;script&gt;alert(1)&lt;/script&gt;&#39;</pre>');
+    expect(row).not.toContain('class="failed"');
+    expect(html.toLowerCase()).not.toContain('<script');
+    expect(renderComparisonSection(ALL)).not.toContain('comparison-new-observations');
+  });
+
+  it('html: an observed → failed case is among the regressions, with its failure', () => {
+    const section = renderComparisonSection(c);
+    const regressions = section.slice(section.indexOf('id="comparison-regression"'), section.indexOf('id="comparison-fixed"'));
+    expect(regressions).toContain('<code>davinci/getThing/observed-to-failed</code>');
+    expect(regressions).toContain('<td class="failed">observed → failed</td>');
+    expect(regressions).not.toContain('passed-to-observed');
+  });
+
+  it('the comparison validates against the comparison part of results.schema.json', () => {
+    const ajv = new Ajv2020({ allErrors: true, strict: true });
+    addFormats(ajv);
+    const validate = ajv.compile(JSON.parse(readFileSync(join(PROJECT_ROOT, 'src', 'report', 'results.schema.json'), 'utf8')));
+    const withComparison = JSON.parse(JSON.stringify({ ...curr, comparison: c }));
+    expect(validate(withComparison) ? [] : validate.errors).toEqual([]);
+    expect(validate(JSON.parse(JSON.stringify({ ...curr, comparison: { ...c, newObservations: [{ id: 'x', api: 'davinci', operationId: 'o', case: 'c', baseline: 'observed', observations: [] }] } })))).toBe(false);
+  });
+});
+
 describe('loading reports', () => {
   let dir: string;
   const at = (...parts: string[]) => join(dir, ...parts);
   beforeAll(() => {
     dir = mkdtempSync(join(tmpdir(), 'cfm-compare-'));
-    for (const [name, r] of [['base', BASELINE], ['curr', CURRENT], ['clean', report('clean', [result('passed-to-failed', 'passed')])], ['still', report('still', [result('failed-to-failed', 'failed')])]] as const) {
+    for (const [name, r] of [['base', BASELINE], ['curr', CURRENT], ['clean', report('clean', [result('passed-to-failed', 'passed')])], ['still', report('still', [result('failed-to-failed', 'failed')])], ['observed', report('observed', [result('passed-to-failed', 'observed')])]] as const) {
       mkdirSync(at(name));
       writeFileSync(at(name, 'results.json'), JSON.stringify(r));
     }
@@ -223,7 +350,7 @@ describe('loading reports', () => {
     writeFileSync(at('not-json.json'), '<html>not json</html>');
     writeFileSync(at('array.json'), '[1, 2]');
     writeFileSync(at('other.json'), JSON.stringify({ name: 'package', version: '1.0.0' }));
-    writeFileSync(at('v3.json'), JSON.stringify({ ...BASELINE, schemaVersion: 3 }));
+    writeFileSync(at('v4.json'), JSON.stringify({ ...BASELINE, schemaVersion: 4 }));
     writeFileSync(at('bad-result.json'), JSON.stringify({ ...BASELINE, results: [{ ...result('c', 'passed'), status: 'exploded' }] }));
     const { known: _k, flaky: _f, ...v1Summary } = BASELINE.summary;
     writeFileSync(at('v1.json'), JSON.stringify({ ...BASELINE, schemaVersion: 1, summary: v1Summary, results: [{ ...result('old', 'passed'), checks: undefined }] }));
@@ -249,7 +376,7 @@ describe('loading reports', () => {
     ['a file that is not JSON', 'not-json.json', /not-json\.json: not JSON \(/],
     ['a JSON array', 'array.json', /array\.json: not a conformance results\.json \(expected an object, found an array\)/],
     ['JSON that is not a results.json', 'other.json', /other\.json: not a conformance results\.json \(no schemaVersion\)/],
-    ['an unknown schemaVersion', 'v3.json', /v3\.json: results\.json schemaVersion 3 is not one this version reads \(1 or 2\)/],
+    ['an unknown schemaVersion', 'v4.json', /v4\.json: results\.json schemaVersion 4 is not one this version reads \(1, 2 or 3\)/],
     ['a result with an unknown status', 'bad-result.json', /bad-result\.json: not a conformance results\.json \(\/results\/0\/status must be equal to one of the allowed values \("exploded"\)\)/],
   ])('refuses %s, naming the path', (_what, name, message) => {
     expect(() => loadReport(at(name))).toThrow(message);
@@ -273,6 +400,8 @@ describe('loading reports', () => {
       ['still', 'still/results.json', 'regression', 0, 'compare: OK (--fail-on regression)'],
       ['still', 'still', 'any', 1, 'compare: FAILED (--fail-on any): 0 regression(s), 1 failed result(s) in the current run'],
       ['clean', 'clean', 'any', 0, 'compare: OK (--fail-on any)'],
+      ['clean', 'observed', 'any', 0, 'compare: OK (--fail-on any)'],
+      ['clean', 'observed', 'regression', 0, 'compare: OK (--fail-on regression)'],
     ] as const)('%s → %s with --fail-on %s exits %i', async (baseline, current, failOn, code, last) => {
       const out = await run(baseline, current, failOn);
       expect(out.code).toBe(code);
@@ -292,7 +421,7 @@ describe('loading reports', () => {
       ['missing', 'curr', 'missing'],
       ['base', 'missing', 'missing'],
       ['not-json.json', 'curr', 'not-json.json'],
-      ['base', 'v3.json', 'v3.json'],
+      ['base', 'v4.json', 'v4.json'],
       ['other.json', 'curr', 'other.json'],
     ])('%s → %s exits 2 with one line naming the bad path', async (baseline, current, bad) => {
       const out = await run(baseline, current, 'regression');

@@ -9,7 +9,7 @@ import type { CaseResult } from '../../src/engine/types.js';
 import { PROJECT_ROOT } from '../../src/project-paths.js';
 import { applyDeviations, describeExpired, DeviationsError, loadDeviations, matchesId, parseDeviations, type Deviation } from '../../src/report/deviations.js';
 import { buildReport } from '../../src/report/run-report.js';
-import { BASE, FAILED, fixtureReport, FLOW, PASSED, RESULTS, RUN, SKIPPED, STARTED, FINISHED, XSS, CLEANUP } from './fixtures.js';
+import { BASE, FAILED, fixtureReport, FLOW, OBSERVED, PASSED, RESULTS, RESULTS_WITH_OBSERVED, RUN, SKIPPED, STARTED, FINISHED, XSS, CLEANUP } from './fixtures.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'cfm-deviations-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
@@ -159,7 +159,7 @@ describe('applyDeviations', () => {
     expect(known.deviation).toEqual({ reason: 'PingOne returns 500; case 123', expires: '2026-06-15' });
     expect(known.checks).toEqual(FAILED.checks); // the failed checks stay, to show what deviates
     expect(out.summary).toEqual({ ...report.summary, failed: report.summary.failed - 1, known: 1 });
-    expect(out.summary.total).toBe(out.summary.passed + out.summary.failed + out.summary.skipped + out.summary.known);
+    expect(out.summary.total).toBe(out.summary.passed + out.summary.failed + out.summary.skipped + out.summary.known + out.summary.observed);
     expect(expired).toEqual([]);
     expect(unused).toEqual([]);
     expect(out.deviations).toBeUndefined();
@@ -171,16 +171,25 @@ describe('applyDeviations', () => {
     expect(report).toEqual(before);
   });
 
-  it('only failed results become known: passed, skipped and flaky ones are kept as they are', () => {
+  it('only failed results become known: passed, skipped, observed and flaky ones are kept as they are', () => {
     const flaky: CaseResult = { ...PASSED, id: 'davinci/listConnectors/flaky', flaky: true };
-    const input = fixtureReport([...RESULTS, flaky]);
+    const input = fixtureReport([...RESULTS_WITH_OBSERVED, flaky]);
     const { report: out } = applyDeviations(input, [dev({ id: '**' })], TODAY);
     for (const r of input.results) {
       const after = out.results.find((x) => x.id === r.id)!;
       if (r.status === 'failed') expect(after).toMatchObject({ status: 'known', deviation: { reason: 'vendor ticket X-1', expires: '2026-12-31' } });
       else expect(after).toEqual(r);
     }
-    expect(out.summary).toMatchObject({ failed: 0, known: 3, passed: input.summary.passed, skipped: input.summary.skipped, flaky: 1 });
+    expect(out.summary).toMatchObject({ failed: 0, known: 3, passed: input.summary.passed, skipped: input.summary.skipped, observed: 2, flaky: 1 });
+  });
+
+  it('an entry naming an observed case exactly leaves it observed, and counts as unused', () => {
+    const input = fixtureReport([OBSERVED, FAILED]);
+    const { report: out, unused } = applyDeviations(input, [dev({ id: OBSERVED.id })], TODAY);
+    expect(statusOf(out.results, OBSERVED.id)).toBe('observed');
+    expect(out.results.find((r) => r.id === OBSERVED.id)!.deviation).toBeUndefined();
+    expect(out.summary).toEqual({ ...input.summary, observed: 1, failed: 1, known: 0 });
+    expect(unused.map((d) => d.id)).toEqual([OBSERVED.id]);
   });
 
   it('a glob matches every failure of an operation, and only those', () => {

@@ -50,3 +50,33 @@ it('appends the run to the history and charts it', async () => {
   expect(readFileSync(join(second.written.dir, 'index.html'), 'utf8')).toMatch(/<svg[^>]*>/);
   expect(second.report.coverage).toBeDefined();
 });
+
+it('observations never fail a run, even with --fail-on any; they reach every report file', async () => {
+  const out = join(dir, 'observed');
+  const observed: CaseResult = { ...results[1]!, id: 'sailpoint/getConnectorList/generated-inputs', case: 'generated inputs', status: 'observed', checks: [{ name: 'positive-data-acceptance', status: 'observed', message: 'Received: 400 for a generated input the documents allow\nInput: {}' }] };
+  const finished = await finishRun(run, [results[1]!, observed], new Date(), { failOn: 'any', reportDir: out, historyFile: join(dir, 'h.jsonl') });
+  expect(finished.failing).toBe(false);
+  expect(finished.report.summary).toMatchObject({ passed: 1, failed: 0, observed: 1, total: 2 });
+  expect(JSON.parse(readFileSync(join(out, 'results.json'), 'utf8'))).toMatchObject({ schemaVersion: 3, strict: false, summary: { observed: 1 } });
+  expect(readFileSync(join(out, 'junit.xml'), 'utf8')).toContain('<property name="observation" value="positive-data-acceptance: Received: 400 for a generated input the documents allow"/>');
+  expect(readFileSync(join(out, 'index.html'), 'utf8')).toContain('<section id="observations">');
+});
+
+it('with a baseline: a new observation is noted, never a regression, and the run passes', async () => {
+  const baselineDir = join(dir, 'obs-baseline');
+  await finishRun(run, [results[1]!], new Date(), { failOn: 'any', reportDir: baselineDir, historyFile: join(dir, 'h.jsonl') });
+  const nowObserved: CaseResult = { ...results[1]!, status: 'observed', checks: [{ name: 'response-headers', status: 'observed', message: 'X-Total-Count absent; no document promises it here' }] };
+  const finished = await finishRun(run, [nowObserved], new Date(), { failOn: 'regression', baseline: baselineDir, reportDir: join(dir, 'obs-current'), historyFile: join(dir, 'h.jsonl') });
+  expect(finished.failing).toBe(false);
+  expect(finished.notes[0]).toMatch(/: 0 regression\(s\), 0 fixed, 0 still failing, 0 flaky, 0 new, 0 removed, 1 new observation$/);
+  expect(finished.notes).toContain('  NEW OBSERVATION sailpoint/getConnectorList/parameter-examples: response-headers');
+  expect(readFileSync(join(dir, 'obs-current', 'index.html'), 'utf8')).toContain('id="comparison-new-observations"');
+});
+
+it('a strict run is recorded as strict in results.json and said so in index.html', async () => {
+  const out = join(dir, 'strict');
+  const finished = await finishRun({ ...run, config: { ...run.config, strict: true } }, results, new Date(), { failOn: 'any', reportDir: out, historyFile: join(dir, 'h.jsonl') });
+  expect(finished.report.strict).toBe(true);
+  expect(JSON.parse(readFileSync(join(out, 'results.json'), 'utf8')).strict).toBe(true);
+  expect(readFileSync(join(out, 'index.html'), 'utf8')).toContain('Strict run: observations count as failures.');
+});

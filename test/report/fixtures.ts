@@ -105,6 +105,35 @@ export const CLEANUP: CaseResult = {
 
 export const RESULTS: CaseResult[] = [PASSED, FAILED, SKIPPED, SKIPPED_SPECIAL, FLOW, AUTH_PASSED, XSS, CLEANUP];
 
+const createConnector = sent('POST', `${BASE.sailpoint}/connectors`, JSON.stringify({ name: 'cfm-abc-2', type: 'custom' }));
+const createConnection = sent('POST', `${BASE.versori}/organisations/org-1/connections`, JSON.stringify({ name: 'cfm-abc-3', secret: SECRET_TOKEN }));
+
+/** The first lines of OBSERVED's observed messages (what junit properties and the console show). */
+export const OBSERVED_FIRST_LINES = ['Received: 400 for a generated input the documents allow', `Received: 201 for ${SPECIAL}`];
+/** An observed case: a generated input rejected with a documented 4xx (multi-line message), and markup in a second observation. */
+export const OBSERVED: CaseResult = {
+  id: 'sailpoint/createCustomConnector/generated-inputs', api: 'sailpoint', operationId: 'createCustomConnector', method: 'POST',
+  path: '/connectors', case: 'generated inputs', kind: 'positive', status: 'observed', durationMs: 55,
+  checks: [
+    { name: 'status-code', status: 'passed' },
+    { name: 'positive-data-acceptance', status: 'observed', message: `${OBSERVED_FIRST_LINES[0]}\nInput: {"name":"<b>&amp;"}\nDocumented: 201, 400` },
+    { name: 'response-headers', status: 'observed', message: `${OBSERVED_FIRST_LINES[1]}\nno document promises either way` },
+  ],
+  request: createConnector.request, response: { status: 400, headers: jsonHeaders, bodyExcerpt: '{"detailCode":"400.1 Bad request content"}' }, reproduce: createConnector.reproduce,
+};
+
+/** An observed negative case: the target accepts a value only we inferred to be invalid; the message holds a script tag. */
+export const OBSERVED_XSS_MESSAGE = `accepted <script>alert("obs")</script> & 'more', which only our reading forbids`;
+export const OBSERVED_NEGATIVE: CaseResult = {
+  id: 'versori/createConnection/negative-name-too-long', api: 'versori', operationId: 'createConnection', method: 'POST',
+  path: '/organisations/{organisationId}/connections', case: 'negative: name too long', kind: 'negative', status: 'observed', durationMs: 9,
+  checks: [{ name: 'negative-data-rejection', status: 'observed', message: OBSERVED_XSS_MESSAGE }, { name: 'status-code', status: 'passed' }],
+  request: createConnection.request, response: { status: 201, headers: jsonHeaders, bodyExcerpt: '{"id":"c-9"}' }, reproduce: createConnection.reproduce,
+};
+
+/** RESULTS and the two observed cases. */
+export const RESULTS_WITH_OBSERVED: CaseResult[] = [...RESULTS, OBSERVED, OBSERVED_NEGATIVE];
+
 export const RUN: ProvidedRunLike = {
   config: { runId: 'abc123ef', mode: 'live', skipped: [{ api: 'authorize', reason: AUTHORIZE_SKIPPED }], reportDir: undefined },
   targets: [
@@ -117,9 +146,20 @@ export const RUN: ProvidedRunLike = {
 export const STARTED = new Date('2026-03-04T05:06:07.089Z');
 export const FINISHED = new Date('2026-03-04T05:07:08.123Z');
 
-export function fixtureReport(results: CaseResult[] = RESULTS): RunReport {
-  return buildReport(RUN, results, STARTED, FINISHED);
+export function fixtureReport(results: CaseResult[] = RESULTS, run: ProvidedRunLike = RUN): RunReport {
+  return buildReport(run, results, STARTED, FINISHED);
 }
+
+/** The fixture run, with --strict. */
+export const STRICT_RUN: ProvidedRunLike = { ...RUN, config: { ...RUN.config, strict: true } };
+
+/** Expected per-API counts for RESULTS_WITH_OBSERVED: observed cases are tests, never failures or skips. */
+export const PER_API_WITH_OBSERVED = [
+  { api: 'davinci', tests: 2, failures: 1, skipped: 0 },
+  { api: 'authorize', tests: 2, failures: 0, skipped: 2 },
+  { api: 'versori', tests: 3, failures: 1, skipped: 0 },
+  { api: 'sailpoint', tests: 3, failures: 1, skipped: 0 },
+] as const;
 
 /** Expected per-API counts for RESULTS, as junit.xml and index.html must show them. */
 export const PER_API = [

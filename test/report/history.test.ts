@@ -16,7 +16,7 @@ function result(api: CaseResult['api'], status: Outcome, flaky = false): CaseRes
   return { id: `${api}/x`, api, operationId: 'op', method: 'GET', path: '/x', case: 'c', kind: 'positive', status, durationMs: 1, checks: [], ...(flaky ? { flaky } : {}) };
 }
 
-/** A run `i` with i+1 davinci passes, i versori failures, one known and one flaky. */
+/** A run `i` with i+1 davinci passes, i versori failures, one known, one flaky and one sailpoint observation. */
 function run(i: number, runId = `run-${i}`): RunReport {
   const results = [
     ...Array.from({ length: i + 1 }, () => result('davinci', 'passed')),
@@ -24,6 +24,7 @@ function run(i: number, runId = `run-${i}`): RunReport {
     result('versori', 'known'),
     result('davinci', 'passed', true),
     result('authorize', 'skipped'),
+    result('sailpoint', 'observed'),
   ];
   const started = new Date(Date.UTC(2026, 0, 1 + i));
   return buildReport(
@@ -54,12 +55,12 @@ describe('historyEntry', () => {
     const e = historyEntry(run(2));
     expect(e).toEqual({
       runId: 'run-2', startedAt: '2026-01-03T00:00:00.000Z', mode: 'mock',
-      summary: { total: 8, passed: 4, failed: 2, skipped: 1, known: 1, flaky: 1 },
+      summary: { total: 9, passed: 4, failed: 2, skipped: 1, known: 1, observed: 1, flaky: 1 },
       perApi: {
-        davinci: { passed: 4, failed: 0, skipped: 0, known: 0, flaky: 1 },
-        versori: { passed: 0, failed: 2, skipped: 0, known: 1, flaky: 0 },
-        sailpoint: { passed: 0, failed: 0, skipped: 0, known: 0, flaky: 0 },
-        authorize: { passed: 0, failed: 0, skipped: 1, known: 0, flaky: 0 },
+        davinci: { passed: 4, failed: 0, skipped: 0, known: 0, observed: 0, flaky: 1 },
+        versori: { passed: 0, failed: 2, skipped: 0, known: 1, observed: 0, flaky: 0 },
+        sailpoint: { passed: 0, failed: 0, skipped: 0, known: 0, observed: 1, flaky: 0 },
+        authorize: { passed: 0, failed: 0, skipped: 1, known: 0, observed: 0, flaky: 0 },
       },
     });
   });
@@ -121,11 +122,25 @@ describe('appendHistory / readHistory', () => {
     expect(readHistory(f).map((e) => e.runId)).toEqual(['run-0', 'run-1']);
   });
 
-  it('reads lines written before known and flaky existed, as zero', () => {
+  it('reads lines written before known, flaky and observed existed, as zero', () => {
     const f = join(dir, 'h.jsonl');
     const old = { runId: 'old', startedAt: '2025-01-01T00:00:00Z', mode: 'live', summary: { total: 3, passed: 2, failed: 1, skipped: 0 }, perApi: { davinci: { passed: 2, failed: 1, skipped: 0 } } };
-    writeFileSync(f, `${JSON.stringify(old)}\n`);
-    expect(readHistory(f)).toEqual([{ ...old, summary: { ...old.summary, known: 0, flaky: 0 }, perApi: { davinci: { passed: 2, failed: 1, skipped: 0, known: 0, flaky: 0 } } }]);
+    const v2 = { ...old, runId: 'v2', summary: { ...old.summary, known: 0, flaky: 1 }, perApi: { davinci: { ...old.perApi.davinci, known: 0, flaky: 1 } } };
+    writeFileSync(f, `${JSON.stringify(old)}\n${JSON.stringify(v2)}\n`);
+    expect(readHistory(f)).toEqual([
+      { ...old, summary: { ...old.summary, known: 0, observed: 0, flaky: 0 }, perApi: { davinci: { passed: 2, failed: 1, skipped: 0, known: 0, observed: 0, flaky: 0 } } },
+      { ...v2, summary: { ...v2.summary, observed: 0 }, perApi: { davinci: { ...v2.perApi.davinci, observed: 0 } } },
+    ]);
+  });
+
+  it('round-trips observed counts, and skips a line whose observed count is not a count', () => {
+    appendHistory(file, run(1));
+    const bad = { ...historyEntry(run(2)), perApi: { sailpoint: { passed: 0, failed: 0, skipped: 0, observed: -1 } } };
+    writeFileSync(file, `${JSON.stringify(bad)}\n`, { flag: 'a' });
+    const read = readHistory(file);
+    expect(read.map((e) => e.runId)).toEqual(['run-1']);
+    expect(read[0]!.summary.observed).toBe(1);
+    expect(read[0]!.perApi['sailpoint']!.observed).toBe(1);
   });
 });
 
@@ -165,6 +180,15 @@ describe('renderHistorySection', () => {
       else expect(g.polyline).toBeUndefined();
     }
     expect(html.match(/<tr>/g)).toHaveLength(drawn + 1); // header and one row per run
+  });
+
+  it('the table has an observed column beside known and flaky', () => {
+    const html = renderHistorySection([historyEntry(run(1))], 10);
+    const cells = (row: string) => [...row.matchAll(/<t[hd][^>]*>([^<]*)<\/t[hd]>/g)].map((m) => m[1]);
+    const [head, row] = html.split('<tr>').slice(1);
+    const heads = cells(head!);
+    expect(heads.slice(3, 8)).toEqual(['passed', 'failed', 'skipped', 'known', 'observed']);
+    expect(cells(row!)[heads.indexOf('observed')]).toBe('1');
   });
 
   it('escapes data everywhere and contains no <script>', () => {

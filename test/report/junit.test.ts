@@ -4,7 +4,7 @@ import { XMLParser, XMLValidator } from 'fast-xml-parser';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { CaseResult } from '../../src/engine/types.js';
 import { renderJunit } from '../../src/report/junit.js';
-import { FAILED, FAILED_MESSAGES, fixtureReport, FLOW, PASSED, PER_API, RESULTS, SECRET_TOKEN, SKIPPED, SKIPPED_SPECIAL, SPECIAL_IN_XML, writeFixtureReports, XSS, XSS_CASE } from './fixtures.js';
+import { FAILED, FAILED_MESSAGES, fixtureReport, FLOW, OBSERVED, OBSERVED_FIRST_LINES, OBSERVED_NEGATIVE, OBSERVED_XSS_MESSAGE, PASSED, PER_API, PER_API_WITH_OBSERVED, RESULTS, RESULTS_WITH_OBSERVED, SECRET_TOKEN, SKIPPED, SKIPPED_SPECIAL, SPECIAL_IN_XML, writeFixtureReports, XSS, XSS_CASE } from './fixtures.js';
 
 type Node = Record<string, any>;
 
@@ -134,5 +134,70 @@ describe('escaping', () => {
   it('drops characters XML 1.0 cannot hold', () => {
     expect(written.junit).not.toContain('\u0001');
     expect(written.junit).toContain('bellend');
+  });
+});
+
+describe('observed cases', () => {
+  const observedParser = new XMLParser({ ignoreAttributes: false, attributeNamePrefix: '', parseAttributeValue: false, parseTagValue: false, isArray: (name) => ['testsuite', 'testcase', 'property'].includes(name) });
+  let obs: ReturnType<typeof writeFixtureReports>;
+  let obsSuites: Node[];
+  const obsCase = (r: CaseResult): Node => obsSuites.find((x) => x['name'] === r.api)!['testcase'].find((t: Node) => t['name'] === r.case && t['classname'] === `${r.api}.${r.operationId}`);
+  beforeAll(() => {
+    obs = writeFixtureReports(fixtureReport(RESULTS_WITH_OBSERVED));
+    obsSuites = (observedParser.parse(obs.junit) as Node)['testsuites']['testsuite'] as Node[];
+  });
+  afterAll(() => obs?.remove());
+
+  it('stays well-formed, with observed cases and for each alone', () => {
+    expect(wellFormednessProblems(obs.junit)).toEqual([]);
+    for (const r of [OBSERVED, OBSERVED_NEGATIVE]) expect(wellFormednessProblems(renderJunit(fixtureReport([r]))), r.id).toEqual([]);
+  });
+
+  it.each(PER_API_WITH_OBSERVED)('$api: observed cases are tests, never failures or skips (tests=$tests failures=$failures skipped=$skipped)', ({ api, tests, failures, skipped }) => {
+    const s = obsSuites.find((x) => x['name'] === api)!;
+    expect({ tests: Number(s['tests']), failures: Number(s['failures']), skipped: Number(s['skipped']) }).toEqual({ tests, failures, skipped });
+    expect(s['testcase'].filter((t: Node) => 'failure' in t)).toHaveLength(failures);
+  });
+
+  it('totals on <testsuites> leave observed cases out of failures and skips', () => {
+    const top = (observedParser.parse(obs.junit) as Node)['testsuites'];
+    expect({ tests: top['tests'], failures: top['failures'], skipped: top['skipped'] }).toEqual({ tests: '10', failures: '3', skipped: '2' });
+  });
+
+  it.each([
+    ['two observed checks, multi-line messages', OBSERVED, OBSERVED_FIRST_LINES.map((l, i) => `${OBSERVED.checks[i + 1]!.name}: ${l.replace('\u0001', '')}`)],
+    ['markup in the message', OBSERVED_NEGATIVE, [`negative-data-rejection: ${OBSERVED_XSS_MESSAGE}`]],
+  ] as const)('a passing testcase with one observation property per observed check, first line only (%s)', (_label, r, values) => {
+    const t = obsCase(r);
+    expect(t['failure']).toBeUndefined();
+    expect(t['skipped']).toBeUndefined();
+    expect(t['properties']['property']).toEqual(values.map((value) => ({ name: 'observation', value })));
+  });
+
+  it('the full messages and the curl line in <system-out>', () => {
+    const out: string = obsCase(OBSERVED)['system-out'];
+    expect(out.split('\n')).toEqual([
+      ...OBSERVED.checks.filter((c) => c.status === 'observed').flatMap((c) => `[${c.name}] observed: ${c.message!.replace('\u0001', '')}`.split('\n')),
+      `reproduce: ${OBSERVED.reproduce}`,
+    ]);
+    expect(obsCase(OBSERVED_NEGATIVE)['system-out']).toContain(`[negative-data-rejection] observed: ${OBSERVED_XSS_MESSAGE}`);
+  });
+
+  it('escapes observations in attributes and text, and never holds the credential', () => {
+    expect(obs.junit).toContain('value="negative-data-rejection: accepted &lt;script&gt;alert(&quot;obs&quot;)&lt;/script&gt; &amp; &apos;more&apos;, which only our reading forbids"');
+    expect(obs.junit).not.toContain('<script');
+    expect(obs.junit).not.toContain(SECRET_TOKEN);
+  });
+
+  it('an observed case with no observed check still passes: its reason is the observation', () => {
+    const xml = renderJunit(fixtureReport([{ ...OBSERVED, checks: [], reason: 'observed by a flow step' }]));
+    expect(wellFormednessProblems(xml)).toEqual([]);
+    const t = (observedParser.parse(xml) as Node)['testsuites']['testsuite'][0]['testcase'][0];
+    expect(t['failure']).toBeUndefined();
+    expect(t['properties']['property']).toEqual([{ name: 'observation', value: 'observed by a flow step' }]);
+    expect(t['system-out']).toContain('observed by a flow step');
+    const bare = renderJunit(fixtureReport([{ ...OBSERVED, checks: [] }]));
+    expect(wellFormednessProblems(bare)).toEqual([]);
+    expect(bare).not.toContain('<properties>'); // never an empty <properties>
   });
 });

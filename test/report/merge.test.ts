@@ -12,7 +12,7 @@ import type { CaseResult } from '../../src/engine/types.js';
 import { PROJECT_ROOT } from '../../src/project-paths.js';
 import { loadShardReports, MergeError, mergeReports } from '../../src/report/merge.js';
 import { buildReport, type RunReport } from '../../src/report/run-report.js';
-import { AUTH_PASSED, AUTHORIZE_SKIPPED, BASE, CLEANUP, FAILED, fixtureReport, FLOW, PASSED, RUN, SKIPPED, SKIPPED_SPECIAL, XSS } from './fixtures.js';
+import { AUTH_PASSED, AUTHORIZE_SKIPPED, BASE, CLEANUP, FAILED, fixtureReport, FLOW, OBSERVED, OBSERVED_NEGATIVE, PASSED, RESULTS_WITH_OBSERVED, RUN, SKIPPED, SKIPPED_SPECIAL, STRICT_RUN, XSS } from './fixtures.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'cfm-merge-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
@@ -72,7 +72,7 @@ describe('mergeReports', () => {
     expect(mergeReports([shard2, shard1]).results).toEqual(merged.results);
   });
 
-  it('the same id in several shards: one result, the worst status (failed > known > passed > skipped)', () => {
+  it('the same id in several shards: one result, the worst status (failed > known > observed > passed > skipped)', () => {
     const as = (status: CaseResult['status'], reason: string): CaseResult => ({ ...CLEANUP, status, reason });
     const pick = (...statuses: CaseResult['status'][]) => {
       const reports = statuses.map((s, i) => shard([as(s, `shard ${i + 1}`)], `r${i}`, '2026-03-04T05:06:07.089Z', '2026-03-04T05:07:08.123Z'));
@@ -86,8 +86,28 @@ describe('mergeReports', () => {
     expect(pick('failed', 'known')).toMatchObject({ status: 'failed', reason: 'shard 1' });
     expect(pick('skipped', 'passed', 'skipped').status).toBe('passed');
     expect(pick('passed', 'passed').reason).toBe('shard 1'); // equals: the first shard's record
+    expect(pick('passed', 'observed').status).toBe('observed');
+    expect(pick('observed', 'skipped').status).toBe('observed');
+    expect(pick('observed', 'failed').status).toBe('failed');
+    expect(pick('known', 'observed').status).toBe('known');
     const m = mergeReports([shard([as('passed', 'a'), PASSED], 'x', '2026-03-04T05:06:07Z', '2026-03-04T05:07:08Z'), shard([as('failed', 'b')], 'y', '2026-03-04T05:06:07Z', '2026-03-04T05:07:08Z')]);
     expect(m.summary).toMatchObject({ total: 2, passed: 1, failed: 1 });
+  });
+
+  it('counts observed cases: the shards with observations merge into the unsharded run', () => {
+    const wholeObserved = fixtureReport(RESULTS_WITH_OBSERVED);
+    const m = mergeReports([shard([...shard1.results, OBSERVED_NEGATIVE], 'aaaa1111', shard1.startedAt, shard1.finishedAt), shard([...shard2.results, OBSERVED], 'bbbb2222', shard2.startedAt, shard2.finishedAt)]);
+    expect(m.summary).toEqual(wholeObserved.summary);
+    expect(m.summary.observed).toBe(2);
+    expect(m.results.filter((r) => r.status === 'observed').map((r) => r.id)).toEqual([OBSERVED_NEGATIVE.id, OBSERVED.id]);
+  });
+
+  it('keeps strict when every shard shares it; refuses shards run with and without --strict', () => {
+    const strictShard = (results: CaseResult[], runId: string) => ({ ...buildReport({ ...STRICT_RUN, config: { ...STRICT_RUN.config, runId } }, results, new Date(shard1.startedAt), new Date(shard1.finishedAt)) });
+    expect(merged.strict).toBe(false);
+    expect(mergeReports([strictShard([PASSED], 's1'), strictShard([FAILED], 's2')]).strict).toBe(true);
+    expect(() => mergeReports([shard1, strictShard([FLOW], 's2')])).toThrow(MergeError);
+    expect(() => mergeReports([shard1, strictShard([FLOW], 's2')])).toThrow(/not all run with the same --strict setting \(shard 1 \(aaaa1111\): not strict, shard 2 \(s2\): strict\)/);
   });
 
   it('refuses shards of different modes', () => {
@@ -171,7 +191,8 @@ describe('loadShardReports', () => {
     ['a folder with no results.json', () => [(mkdirSync(join(dir, 'empty'), { recursive: true }), join(dir, 'empty'))], /empty: no results\.json in this folder or below/],
     ['a file that is not JSON', () => [bad('not-json', '{"schemaVersion": 2,')], /not-json[/\\]results\.json: not JSON \(/],
     ['JSON that is not a report', () => [bad('array', '[1, 2]')], /array[/\\]results\.json: not a conformance results\.json \(expected an object, found an array\)/],
-    ['another schema version', () => [bad('v1', JSON.stringify({ ...shard1, schemaVersion: 1 }))], /v1[/\\]results\.json: schemaVersion 1; this version of conformance merges schemaVersion 2/],
+    ['another schema version', () => [bad('v1', JSON.stringify({ ...shard1, schemaVersion: 1 }))], /v1[/\\]results\.json: schemaVersion 1; this version of conformance merges schemaVersion 3/],
+    ['a version 2 shard (readable, but not of this version)', () => [bad('v2', JSON.stringify({ ...shard1, schemaVersion: 2, strict: undefined, summary: { ...shard1.summary, observed: undefined } }))], /v2[/\\]results\.json: schemaVersion 2; this version of conformance merges schemaVersion 3/],
     ['no results', () => [bad('no-results', JSON.stringify({ ...shard1, results: undefined }))], /no-results[/\\]results\.json: not a conformance results\.json \(\/ must have required property 'results'\)/],
     ['a result without a status', () => [bad('no-status', JSON.stringify({ ...shard1, results: [{ ...PASSED, status: 'ok' }] }))], /\/results\/0\/status must be equal to one of the allowed values \("ok"\)/],
     ['a bad mode', () => [bad('mode', JSON.stringify({ ...shard1, mode: 'staging' }))], /\/mode must be equal to one of the allowed values \("staging"\)/],
@@ -211,7 +232,7 @@ describe('conformance merge (mergeCommand)', () => {
     expect(readFileSync(join(out, 'index.html'), 'utf8')).toMatch(/<html/i);
     const printed = c.logs.join('\n');
     expect(printed).toMatch(/merged 2 reports: .*conformance-shard-1[/\\]results\.json, .*conformance-shard-2[/\\]results\.json/);
-    expect(printed).toMatch(/conformance: 3 passed, 3 failed, 0 known, 2 skipped \(8 cases, live targets\)/);
+    expect(printed).toMatch(/conformance: 3 passed, 3 failed, 2 skipped, 0 observed \(8 cases, live targets\)/);
     for (const name of ['results.json', 'junit.xml', 'index.html']) expect(printed).toContain(join(out, name));
     expect(c.errors).toEqual([]);
   });

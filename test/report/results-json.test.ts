@@ -7,8 +7,9 @@ import addFormats from 'ajv-formats';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { API_IDS } from '../../src/config/types.js';
 import { PROJECT_ROOT } from '../../src/project-paths.js';
+import type { Outcome } from '../../src/engine/types.js';
 import { SCHEMA_VERSION } from '../../src/report/run-report.js';
-import { AUTHORIZE_SKIPPED, BASE, CLEANUP, FAILED, fixtureReport, FLOW, PASSED, RESULTS, SECRET_TOKEN, SKIPPED, writeFixtureReports } from './fixtures.js';
+import { AUTHORIZE_SKIPPED, BASE, CLEANUP, FAILED, fixtureReport, FLOW, OBSERVED, OBSERVED_NEGATIVE, PASSED, RESULTS, RESULTS_WITH_OBSERVED, SECRET_TOKEN, SKIPPED, STRICT_RUN, writeFixtureReports } from './fixtures.js';
 
 type Json = Record<string, any>;
 
@@ -46,7 +47,8 @@ describe('results.json written by writeReports (reportDir)', () => {
 
   it('records schemaVersion, counts and targets', () => {
     expect(fromDisk['schemaVersion']).toBe(SCHEMA_VERSION);
-    expect(fromDisk['summary']).toEqual({ total: RESULTS.length, passed: 3, failed: 3, skipped: 2, known: 0, flaky: 0 });
+    expect(fromDisk['summary']).toEqual({ total: RESULTS.length, passed: 3, failed: 3, skipped: 2, known: 0, observed: 0, flaky: 0 });
+    expect(fromDisk['strict']).toBe(false);
     expect(fromDisk['target']).toEqual({
       davinci: { baseUrl: BASE.davinci, live: true },
       versori: { baseUrl: BASE.versori, live: true },
@@ -66,12 +68,36 @@ describe('results.json written by writeReports (reportDir)', () => {
     ['no results', fixtureReport([])],
     ['only the minimal cleanup record', fixtureReport([CLEANUP])],
     ['a skipped case without request', fixtureReport([SKIPPED])],
+    ['observed cases (status and checks observed)', fixtureReport(RESULTS_WITH_OBSERVED)],
+    ['only an observed case', fixtureReport([OBSERVED])],
+    ['a strict run', fixtureReport(RESULTS, STRICT_RUN)],
   ])('also accepts a report with %s', (_label, report) => {
     expect(errorsOf(JSON.parse(JSON.stringify(report)))).toEqual([]);
   });
 });
 
-describe('the schema refuses what v1 does not allow', () => {
+describe('observations in results.json (schemaVersion 3)', () => {
+  it('counts observed cases apart: total = passed + failed + skipped + known + observed', () => {
+    const s = fixtureReport(RESULTS_WITH_OBSERVED).summary;
+    expect(s).toEqual({ total: RESULTS.length + 2, passed: 3, failed: 3, skipped: 2, known: 0, observed: 2, flaky: 0 });
+    expect(s.total).toBe(s.passed + s.failed + s.skipped + s.known + s.observed);
+  });
+
+  it('keeps each observed check with its message, and the observed status on the case', () => {
+    const r = fixtureReport([OBSERVED_NEGATIVE]).results[0]!;
+    expect(r.status).toBe('observed');
+    expect(r.checks[0]).toEqual(OBSERVED_NEGATIVE.checks[0]);
+  });
+
+  it.each([
+    ['a run without strict in its config', fixtureReport(RESULTS), false],
+    ['a --strict run', fixtureReport(RESULTS, STRICT_RUN), true],
+  ])('records strict for %s', (_label, report, strict) => {
+    expect(report.strict).toBe(strict);
+  });
+});
+
+describe('the schema refuses what v3 does not allow', () => {
   const result = (r: Json, id: string): Json => (r['results'] as Json[]).find((x) => x['id'] === id)!;
   const cases: Array<[string, (r: Json) => void, string]> = [
     ['summary missing', (r) => delete r['summary'], "must have required property 'summary'"],
@@ -79,6 +105,12 @@ describe('the schema refuses what v1 does not allow', () => {
     ['a case status outside passed|failed|skipped', (r) => (result(r, PASSED.id)['status'] = 'error'), '/results/0/status must be equal to one of the allowed values'],
     ['a check status outside passed|failed|skipped', (r) => (result(r, FAILED.id)['checks'][0]['status'] = 'broken'), '/results/1/checks/0/status must be equal to one of the allowed values'],
     ['schemaVersion 1', (r) => (r['schemaVersion'] = 1), '/schemaVersion must be equal to constant'],
+    ['schemaVersion 2', (r) => (r['schemaVersion'] = 2), '/schemaVersion must be equal to constant'],
+    ['strict missing', (r) => delete r['strict'], "must have required property 'strict'"],
+    ['strict not a boolean', (r) => (r['strict'] = 'yes'), '/strict must be boolean'],
+    ['summary.observed missing', (r) => delete r['summary']['observed'], "/summary must have required property 'observed'"],
+    ['a negative observed count', (r) => (r['summary']['observed'] = -1), '/summary/observed must be >= 0'],
+    ['a check status known (only cases are known)', (r) => (result(r, FAILED.id)['checks'][0]['status'] = 'known'), '/results/1/checks/0/status must be equal to one of the allowed values'],
     ['an unknown mode', (r) => (r['mode'] = 'staging'), '/mode must be equal to one of the allowed values'],
     ['an unknown api on a case', (r) => (result(r, PASSED.id)['api'] = 'okta'), '/results/0/api must be equal to one of the allowed values'],
     ['an unknown api in target', (r) => (r['target']['okta'] = { skipped: 'x' }), '/target property name must be valid'],
@@ -106,7 +138,20 @@ describe('the schema refuses what v1 does not allow', () => {
 describe('the schema document', () => {
   it('matches the code: schemaVersion and API ids', () => {
     expect(schema['properties']['schemaVersion']['const']).toBe(SCHEMA_VERSION);
+    expect(SCHEMA_VERSION).toBe(3);
     expect(schema['$defs']['apiId']['enum']).toEqual([...API_IDS]);
+  });
+
+  it('allows the five outcomes on a case, all but known on a check, and observed in a comparison', () => {
+    const outcomes: Outcome[] = ['passed', 'failed', 'skipped', 'known', 'observed'];
+    expect(schema['$defs']['caseResult']['properties']['status']['enum']).toEqual(outcomes);
+    expect(schema['$defs']['outcome']['enum']).toEqual(outcomes.filter((o) => o !== 'known'));
+    const compared = schema['properties']['comparison']['properties']['results']['items']['properties'];
+    expect(compared['baseline']['enum']).toEqual(outcomes);
+    expect(compared['current']['enum']).toEqual(outcomes);
+    expect(schema['properties']['comparison']['required']).toContain('newObservations');
+    expect(schema['required']).toContain('strict');
+    expect(schema['properties']['summary']['required']).toContain('observed');
   });
 
   it('describes every field', () => {
