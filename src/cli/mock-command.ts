@@ -1,5 +1,6 @@
 // `conformance mock`: serves every spec on one port until interrupted.
 
+import type { Personality } from '../mock/personality.js';
 import { startMock, type RunningMock } from '../mock/server.js';
 import { DEFAULT_API_SERVER_ID, DEFAULT_ENVIRONMENT_ID, DEFAULT_ORGANISATION_ID } from '../mock/apis/defaults.js';
 
@@ -9,6 +10,7 @@ export interface MockCommandOptions {
   seed?: number;
   token?: string;
   latencyMs?: number;
+  personality?: Personality;
 }
 
 export async function mockCommand(options: MockCommandOptions, out = console): Promise<RunningMock> {
@@ -22,6 +24,7 @@ export async function mockCommand(options: MockCommandOptions, out = console): P
   out.log(`  seed data: PingOne environment ${DEFAULT_ENVIRONMENT_ID}, Authorize API server ${DEFAULT_API_SERVER_ID}, Versori organisation ${DEFAULT_ORGANISATION_ID}`);
   out.log(options.token ? '  auth: only the bearer token given with --token is accepted' : '  auth: any non-empty bearer token is accepted');
   if (options.latencyMs) out.log(`  every answer waits ${options.latencyMs} ms`);
+  if (options.personality && options.personality !== 'default') out.log(`  personality: ${options.personality}`);
   out.log(options.seed !== undefined ? `  ids and timestamps repeat (seed ${options.seed})` : '  ids and timestamps are random (pass --seed N to make them repeat)');
   out.log('Press Ctrl+C to stop.');
   const stop = () => {

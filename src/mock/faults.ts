@@ -14,6 +14,8 @@ export type MockFault =
   | 'bare-401'
   /** No parameter, body or content-type validation: invalid input is stored or answered with the success status. */
   | 'accept-invalid'
+  /** Body validation stops two levels down: a field such as `accessControl.scope.matchType` is never checked. */
+  | 'shallow-validation'
   /** List paging parameters `limit` (SailPoint) and `first` (Versori) are ignored. */
   | 'ignore-limit'
   /** A full-replace PUT answers success with the resource unchanged, and stores nothing. */
@@ -32,6 +34,7 @@ export const MOCK_FAULTS: readonly MockFault[] = [
   'accept-any-token',
   'bare-401',
   'accept-invalid',
+  'shallow-validation',
   'ignore-limit',
   'put-no-update',
   'patch-no-update',

@@ -13,6 +13,9 @@ import { BodyError, parseBody, readRawBody } from './read-body.js';
 import type { Store } from './store.js';
 import { MockHttpError, type ApiProfile, type FieldError, type HandlerContext, type MockResponse } from './types.js';
 import { requestSchemaPointer, validateBody, validateParameters } from '../spec/validate-request.js';
+import { documentedOf } from '../spec/load-spec.js';
+import { validateResponse } from '../spec/validate-response.js';
+import { coerceNumbersToStrings, refusing, strictRefusals, type Personality } from './personality.js';
 
 export interface Mount {
   basePath: string;
@@ -29,6 +32,8 @@ export interface PipelineDeps {
   maxBodyBytes: number;
   /** Deliberate faults for mutation testing (faults.ts); none when absent. */
   faults?: ActiveFaults;
+  /** How it reads what the documents leave open (personality.ts); the routes' specs are the ones it enforces. */
+  personality: Personality;
 }
 
 export interface Answer {
@@ -80,7 +85,9 @@ export async function handle(req: IncomingMessage, deps: PipelineDeps): Promise<
     return { route, response: { ...throttled.response, headers: { 'retry-after': '0' } } };
   }
 
-  const { query, errors } = validateParameters(route.spec, route.op, params, url.searchParams, req.headers);
+  // A lenient mock ignores a query value only our reading refuses (it is left out of `query`).
+  const { query } = validateParameters(route.spec, route.op, params, url.searchParams, req.headers);
+  const { errors } = refusing(deps.personality, route.spec, (s) => validateParameters(s, route.op, params, url.searchParams, req.headers).errors);
   if (errors.length > 0 && !lax) return routeFail(400, `invalid parameters: ${errors.map((e) => e.message).join('; ')}`, errors);
   // Fault hook: ignore-limit drops the paging parameters, so lists answer their default page.
   if (faults?.has('ignore-limit')) {
@@ -91,6 +98,8 @@ export async function handle(req: IncomingMessage, deps: PipelineDeps): Promise<
   const mediaType = mediaTypeOf(req.headers['content-type']);
   const bodySpec = requestSchemaPointer(route.spec, route.op, mediaType);
   let body: unknown;
+  /** The lenient mock took a body our reading refuses: what it answers must still be within the documents. */
+  let relaxed = false;
   if (bodySpec.accepted.length > 0) {
     if (raw.length === 0 && bodySpec.required && !lax) {
       return routeFail(400, 'a request body is required', [{ field: '(body)', message: 'is required' }]);
@@ -107,24 +116,51 @@ export async function handle(req: IncomingMessage, deps: PipelineDeps): Promise<
         if (!lax) return routeFail(err.status, err.message);
         body = raw.toString('utf8'); // fault accept-invalid: malformed input goes on as text
       }
-      const bodyErrors = lax || !bodySpec.pointer ? [] : validateBody(route.spec, bodySpec.pointer, body);
-      if (bodyErrors.length > 0) return routeFail(400, `invalid request body: ${bodyErrors.map((e) => e.message).join('; ')}`, bodyErrors);
+      if (deps.personality === 'lenient' && bodySpec.pointer && !lax) body = coerceNumbersToStrings(route.spec, bodySpec.pointer, body);
+      const pointer = bodySpec.pointer;
+      // Fault hook: shallow-validation ignores problems in fields nested three deep or more.
+      const shallow = (errors: FieldError[]) => (faults?.has('shallow-validation') ? errors.filter((e) => e.field.split('.').length < 3) : errors);
+      const checked = lax || !pointer ? { errors: [], relaxed: false } : refusing(deps.personality, route.spec, (s) => shallow(validateBody(s, pointer, body)));
+      if (checked.errors.length > 0) return routeFail(400, `invalid request body: ${checked.errors.map((e) => e.message).join('; ')}`, checked.errors);
+      relaxed = checked.relaxed;
+      const refused = deps.personality === 'strict' && !lax ? strictRefusals(route.spec.apiId, route.op.operationId ?? '', body) : [];
+      if (refused.length > 0) return routeFail(400, `invalid request body: ${refused.map((e) => e.message).join('; ')}`, refused);
     }
   }
 
   const inferred = inferFor(route, routeMount);
   const ctx = handlerContext(route, routeMount, deps, { method: req.method ?? 'GET', url, headers: req.headers, pathParams: params, query, body, mediaType }, inferred);
+  const before = relaxed ? deps.store.snapshot() : undefined;
   try {
     if (ctx.profile.parentExists && !ctx.profile.parentExists(ctx)) ctx.fail(404, `the parent resource of ${url.pathname} does not exist`);
     const handler = ctx.profile.handlers?.[route.op.operationId ?? ''] ?? (inferred.action ? CRUD[inferred.action] : undefined);
     if (!handler) return routeFail(405, `${req.method} ${url.pathname} has no behaviour in the mock`);
-    return { route, response: await handler(ctx) };
+    const response = await handler(ctx);
+    const outside = before ? outsideTheDocuments(route, response) : [];
+    if (before && outside.length > 0) {
+      deps.store.restore(before);
+      return routeFail(400, `invalid request body: it cannot be stored as sent (${outside.join('; ')})`);
+    }
+    return { route, response };
   } catch (err) {
+    if (before && !(err instanceof MockHttpError)) {
+      deps.store.restore(before);
+      return routeFail(400, 'invalid request body: it cannot be processed as sent');
+    }
     // Fault hook: accept-invalid answers success where invalid input made the behaviour refuse or crash.
     if (lax && (!(err instanceof MockHttpError) || [400, 415].includes(err.response.status))) return { route, response: acceptedAnyway(ctx) };
     if (err instanceof MockHttpError) return { route, response: err.response };
     throw err;
   }
+}
+
+/** Where an answer breaks the documents (not only our reading): what a lenient mock cannot answer. */
+function outsideTheDocuments(route: Route, response: MockResponse): string[] {
+  if (response.status >= 300 || response.body === undefined) return [];
+  const headers = { 'content-type': response.contentType ?? 'application/json' };
+  return validateResponse(documentedOf(route.spec), route.op, { status: response.status, headers, body: response.body })
+    .filter((p) => p.kind === 'schema')
+    .map((p) => `${p.at}: ${p.documented.replace(/ \(.*$/, '')}`);
 }
 
 /** Fault hook: bare-401 replaces the vendor's 401 body with a bare `{ message }`. */
@@ -150,6 +186,7 @@ export function handlerContext(route: Route, mount: Mount, deps: PipelineDeps, r
     store: deps.faults?.has('delete-no-delete') ? storeKeepingDeletes(deps.store) : deps.store,
     entropy: deps.entropy,
     profile: mount.profile,
+    personality: deps.personality,
     baseUrl: `${req.url.origin}${mount.basePath}`,
     successStatus: Number(success ?? 200),
     collection: fillTemplate(inferred.collectionTemplate, req.pathParams),

@@ -4,6 +4,7 @@ import { createServer, type IncomingMessage, type Server, type ServerResponse } 
 import type { AddressInfo } from 'node:net';
 import { bundledSpecFiles } from '../project-paths.js';
 import { loadSpec, type LoadedSpec } from '../spec/load-spec.js';
+import { enforcedSpec, type Personality } from './personality.js';
 import { RouteTable } from '../spec/route-table.js';
 import { matchContentType, responseContract } from '../spec/response-contract.js';
 import { PROFILES } from './apis/index.js';
@@ -36,6 +37,8 @@ export interface MockOptions {
   faults?: MockFault[];
   /** Milliseconds every answer waits before it is sent, as a tenant's round trip would (default 0). */
   latencyMs?: number;
+  /** How it reads what the documents leave open: `default`, `lenient` or `strict` (personality.ts). */
+  personality?: Personality;
 }
 
 /** What a transform knows of the call it rewrites. */
@@ -59,7 +62,10 @@ export interface RunningMock {
 export const DEFAULT_MAX_BODY_BYTES = 1024 * 1024;
 
 export async function startMock(options: MockOptions = {}): Promise<RunningMock> {
-  const specs = options.specs ?? (await Promise.all(bundledSpecFiles().map((f) => loadSpec(f))));
+  const documented = options.specs ?? (await Promise.all(bundledSpecFiles().map((f) => loadSpec(f))));
+  // By default the mock enforces our reading of the documents: what they state plus what we infer (x-inferred).
+  const personality = options.personality ?? 'default';
+  const specs = documented.map((s) => enforcedSpec(s, personality));
   const routes = new RouteTable();
   const mounts = new Map<string, Mount>();
   for (const spec of specs) {
@@ -76,6 +82,7 @@ export async function startMock(options: MockOptions = {}): Promise<RunningMock>
     entropy: createEntropy(options.seed),
     token: options.token,
     maxBodyBytes: options.maxBodyBytes ?? DEFAULT_MAX_BODY_BYTES,
+    personality,
     // Mutation-testing faults (faults.ts); absent unless asked for, so the mock behaves as always.
     ...(options.faults && options.faults.length > 0 ? { faults: new ActiveFaults(options.faults) } : {}),
   };

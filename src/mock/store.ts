@@ -25,6 +25,16 @@ export class Store {
     return this.collections.get(collection)?.delete(id) ?? false;
   }
 
+  /** A copy of everything, for `restore`: how a request the mock takes back leaves no trace. */
+  snapshot(): Map<string, Map<string, Resource>> {
+    return new Map([...this.collections].map(([k, v]) => [k, new Map([...v].map(([id, r]) => [id, structuredClone(r)]))]));
+  }
+
+  restore(snapshot: Map<string, Map<string, Resource>>): void {
+    this.collections.clear();
+    for (const [k, v] of snapshot) this.collections.set(k, v);
+  }
+
   /** Every collection key and its size: for tests and `conformance mock` start-up output. */
   summary(): Record<string, number> {
     return Object.fromEntries([...this.collections].map(([k, v]) => [k, v.size]));

@@ -4,6 +4,7 @@ import type { IncomingHttpHeaders } from 'node:http';
 import type { LoadedSpec } from '../spec/load-spec.js';
 import type { OperationEntry } from '../spec/operations.js';
 import type { FieldError } from '../spec/validate-request.js';
+import type { Personality } from './personality.js';
 import type { Entropy } from './random.js';
 import type { Resource, Store } from './store.js';
 
@@ -39,6 +40,8 @@ export interface HandlerContext {
   store: Store;
   entropy: Entropy;
   profile: ApiProfile;
+  /** How the mock reads what the documents leave open (personality.ts). */
+  personality: Personality;
   /** `scheme://host/basePath`: for absolute links. */
   baseUrl: string;
   /** The documented success status of this operation (its lowest 2xx). */

@@ -292,11 +292,11 @@ describe('PUT: full replace', () => {
     expect(after.body).toEqual(res.body);
   });
 
-  it('unsets optional fields a minimal body leaves out', async () => {
+  it('unsets optional fields a minimal body leaves out; an unset public reads false (always returned)', async () => {
     const res = await call('PUT', connector(original['id'], OTHER_ORG), { body: { id: original['id'], organisationId: OTHER_ORG, protocol: 'http', name: 'Minimal', baseUrl: 'https://m.example.com' } });
     expect(res.status).toBe(200);
-    for (const field of ['public', 'tags', 'imageURL', 'documentationURL', 'connectionVariables']) expect(res.body, field).not.toHaveProperty(field);
-    expect(res.body).toMatchObject({ name: 'Minimal', baseUrl: 'https://m.example.com', createdAt: original['createdAt'] });
+    for (const field of ['tags', 'imageURL', 'documentationURL', 'connectionVariables']) expect(res.body, field).not.toHaveProperty(field);
+    expect(res.body).toMatchObject({ name: 'Minimal', baseUrl: 'https://m.example.com', public: false, authSchemeConfigs: [], connections: [], versions: [], createdAt: original['createdAt'] });
   });
 
   it('replaces a bigquery connector with a bigquery body', async () => {

@@ -52,6 +52,8 @@ export const davinci: ApiProfile = {
       const source = existingItem(ctx);
       const now = ctx.entropy.now().toISOString();
       const copy: Resource = { ...structuredClone(source), id: ctx.entropy.hex(32), createdAt: now, updatedAt: now };
+      // No document names the clone; a lenient tenant derives a name (kept within the documented 256).
+      if (ctx.personality === 'lenient') copy['name'] = `Copy of ${String(source['name'])}`.slice(0, 256);
       ctx.store.put(ctx.collection, String(copy['id']), copy);
       return { status: ctx.successStatus, body: davinci.render(ctx, copy) };
     },

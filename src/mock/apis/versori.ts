@@ -42,7 +42,9 @@ export const versori: ApiProfile = {
     };
   },
 
-  // Full replace: every mutable field comes from the body, so what it leaves out is unset.
+  // Full replace: every mutable field comes from the body, so what it leaves out is unset. An unset
+  // `public` reads false: the connector always returns it (API-FACTS, fields always returned), as it
+  // does `authSchemeConfigs`, `connections` and `versions` (lists, empty when unset).
   replace(ctx, existing, body) {
     const mismatch: FieldError[] = [];
     if (body['id'] !== existing['id']) mismatch.push({ field: 'id', message: `must be the connector's id "${String(existing['id'])}"` });
@@ -53,6 +55,7 @@ export const versori: ApiProfile = {
       id: existing['id'],
       organisationId: existing['organisationId'],
       protocol: existing['protocol'],
+      public: false,
       ...pick(body, mutableOf(existing['protocol'])),
       authSchemeConfigs: resolveAuthSchemes(ctx, existing['authSchemeConfigs'] as Resource[], (body['authSchemeConfigIds'] as string[] | undefined) ?? []),
       connections: existing['connections'],
