@@ -1,14 +1,33 @@
 // A journal of what a run creates and deletes, appended line by line (JSON) as it happens, so the
-// CLI can delete what is left when a run is interrupted or its own cleanup could not finish.
+// CLI can delete what is left when a run is interrupted, killed, or its own cleanup could not finish.
+// Journals live in a state folder (not a temporary one) where the next run and `conformance cleanup`
+// find them; the first line names the run and its targets.
 // A create is journaled twice: its intent (with the run's unique name) before the request is sent,
 // and the resource once the answer names its id (or `declined` when the answer created nothing); an
 // interruption between the two leaves an intent the sweep resolves by finding the name in the list.
 
 import { appendFileSync, existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import type { ApiId } from '../config/types.js';
+import { PROJECT_ROOT } from '../project-paths.js';
 
 /** The CLI sets this to the journal's path for the vitest child. */
 export const JOURNAL_ENV = 'CONFORMANCE_JOURNAL';
+
+/** Where journals are kept between runs: `CONFORMANCE_STATE_DIR`, or `reports/journals/`. */
+export function journalDir(env: Record<string, string | undefined> = process.env): string {
+  return env['CONFORMANCE_STATE_DIR']?.trim() || join(PROJECT_ROOT, 'reports', 'journals');
+}
+
+/** The first line: which run (its resources are named `cfm-<runId>-<n>`) against which targets. */
+export interface RunEntry {
+  event: 'run';
+  runId: string;
+  /** Each API's base URL. */
+  targets: Partial<Record<ApiId, string>>;
+  /** The process writing the journal: a journal whose process is alive belongs to a run in progress. */
+  pid: number;
+}
 
 export interface CreatedEntry {
   event: 'created' | 'deleted';
@@ -20,6 +39,8 @@ export interface CreatedEntry {
   path: string;
   /** The run's name for it (`cfm-<run id>-<n>`), when it has one. */
   name?: string;
+  /** For a clone: the id of the resource it copies (its name is the source's, or derived from it). */
+  of?: string;
 }
 
 export interface IntentEntry {
@@ -32,6 +53,8 @@ export interface IntentEntry {
   listPath: string;
   /** The DELETE path with `{id}` where the id goes. */
   deletePath: string;
+  /** For a clone: the id of its source; the clone is found by a name that contains `name`, and another id. */
+  of?: string;
 }
 
 /** A create that was answered without creating anything (a 4xx): its intent is settled. */
@@ -41,7 +64,13 @@ export interface DeclinedEntry {
   name: string;
 }
 
-export type JournalEntry = CreatedEntry | IntentEntry | DeclinedEntry;
+export type JournalEntry = RunEntry | CreatedEntry | IntentEntry | DeclinedEntry;
+
+export interface JournalContents {
+  run: RunEntry | undefined;
+  created: CreatedEntry[];
+  unresolved: IntentEntry[];
+}
 
 export class Journal {
   constructor(readonly file: string) {}
@@ -52,7 +81,14 @@ export class Journal {
 
   /** What was created and not deleted, and the intents no `created` entry answered, oldest first. */
   static remaining(file: string): { created: CreatedEntry[]; unresolved: IntentEntry[] } {
-    if (!existsSync(file)) return { created: [], unresolved: [] };
+    const { created, unresolved } = Journal.read(file);
+    return { created, unresolved };
+  }
+
+  /** The run's header, and what it left: created and not deleted, and intents no `created` entry answered. */
+  static read(file: string): JournalContents {
+    if (!existsSync(file)) return { run: undefined, created: [], unresolved: [] };
+    let run: RunEntry | undefined;
     const open = new Map<string, CreatedEntry>();
     const intents = new Map<string, IntentEntry>();
     const named = new Set<string>();
@@ -63,19 +99,28 @@ export class Journal {
       } catch {
         continue; // a blank line, or one cut short by an interruption
       }
+      if (entry.event === 'run') {
+        run ??= entry;
+        continue;
+      }
       if (entry.event === 'creating') {
-        intents.set(`${entry.api} ${entry.name}`, entry);
+        intents.set(intentKey(entry), entry);
         continue;
       }
       if (entry.event === 'declined') {
         named.add(`${entry.api} ${entry.name}`);
         continue;
       }
-      if (entry.name) named.add(`${entry.api} ${entry.name}`);
+      if (entry.name) named.add(intentKey({ api: entry.api, name: entry.name, ...(entry.of ? { of: entry.of } : {}) }));
       const key = `${entry.api} ${entry.path}`;
       if (entry.event === 'created') open.set(key, entry);
       else open.delete(key);
     }
-    return { created: [...open.values()], unresolved: [...intents.entries()].filter(([k]) => !named.has(k)).map(([, v]) => v) };
+    return { run, created: [...open.values()], unresolved: [...intents.entries()].filter(([k]) => !named.has(k)).map(([, v]) => v) };
   }
+}
+
+/** A create's intent and its answer share this key (a clone's also names its source). */
+function intentKey(e: { api: string; name: string; of?: string }): string {
+  return `${e.api} ${e.name}${e.of ? ` of ${e.of}` : ''}`;
 }

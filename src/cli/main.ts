@@ -32,8 +32,10 @@ export function buildProgram(): Command {
     .option('--report-dir <dir>', 'write reports here (default: reports/<UTC timestamp>/ and reports/latest/)')
     .option('--allow-writes', 'let write cases (POST, PUT, PATCH, DELETE) run against live targets')
     .option('--strict', 'fail on observations too: where the target differs from our reading of the documents, not from the documents (for tightening your own mock)')
-    .option('--timeout <ms>', 'per-request timeout in milliseconds (default 30000)', parsePositiveInt)
-    .option('--concurrency <n>', 'requests in flight at once (default 8)', parsePositiveInt)
+    .option('--timeout <ms>', 'per-request timeout in milliseconds, 1 to 600000 (default 30000)', parseCount)
+    .option('--concurrency <n>', 'requests in flight at once, 1 to 256 (default 8)', parseCount)
+    .option('--max-duration <s>', 'the whole run stops (finishing what is in flight, cleaning up) after this many seconds, 10 to 86400 (default 900)', parseCount)
+    .option('--max-body <MiB>', 'a response body larger than this is a failure, never read whole; 1 to 1024 MiB (default 8)', parseCount)
     .option('--checks <names>', 'run only these checks, comma separated', (v: string) => v.split(',').map((s) => s.trim()).filter(Boolean))
     .option('--shard <i/n>', 'run shard i of n (for fanning out over CI runners)')
     .option('--seed <n>', 'seed for generated inputs: the same seed sends the same inputs (default: random, reported)', parseSeed)
@@ -42,9 +44,9 @@ export function buildProgram(): Command {
     .option('--fail-on <mode>', 'with --baseline: exit 1 on regression (default) or any failed case', parseFailOn)
     .option('--deviations <file>', 'known deviations: expected failures per target, each with a reason and an expiry date (default ./conformance.deviations.yaml when present)')
     .option('--history <file>', 'append this run to this history file (default reports/history.jsonl); index.html charts the last runs')
-    .option('--retries <n>', 'run a failed case again up to n times; one that then passes is reported flaky (default 1)', parseCount)
+    .option('--retries <n>', 'run a failed case again up to n times, 0 to 10; one that then passes is reported flaky (default 1)', parseCount)
     .option('--depth <level>', 'generated inputs per operation: quick (5, the default), standard (20) or deep (100)', parseDepth)
-    .action(async (opts: { api: string[]; envFile?: string; reportDir?: string; allowWrites?: boolean; strict?: boolean; timeout?: number; concurrency?: number; checks?: string[]; shard?: string; seed?: number; maxCases?: number; depth?: number; retries?: number; baseline?: string; failOn?: 'regression' | 'any'; history?: string; deviations?: string }) => {
+    .action(async (opts: { api: string[]; envFile?: string; reportDir?: string; allowWrites?: boolean; strict?: boolean; timeout?: number; concurrency?: number; maxDuration?: number; maxBody?: number; checks?: string[]; shard?: string; seed?: number; maxCases?: number; depth?: number; retries?: number; baseline?: string; failOn?: 'regression' | 'any'; history?: string; deviations?: string }) => {
       const { runCommand } = await import('./run-command.js');
       process.exitCode = await runCommand({
         ...(opts.api.length ? { apis: opts.api } : {}),
@@ -52,8 +54,10 @@ export function buildProgram(): Command {
         ...(opts.reportDir ? { reportDir: opts.reportDir } : {}),
         ...(opts.allowWrites ? { allowWrites: true } : {}),
         ...(opts.strict ? { strict: true } : {}),
-        ...(opts.timeout ? { timeoutMs: opts.timeout } : {}),
-        ...(opts.concurrency ? { concurrency: opts.concurrency } : {}),
+        ...(opts.timeout !== undefined ? { timeoutMs: opts.timeout } : {}),
+        ...(opts.concurrency !== undefined ? { concurrency: opts.concurrency } : {}),
+        ...(opts.maxDuration !== undefined ? { maxDurationS: opts.maxDuration } : {}),
+        ...(opts.maxBody !== undefined ? { maxBodyMiB: opts.maxBody } : {}),
         ...(opts.checks ? { checks: opts.checks } : {}),
         ...(opts.shard ? { shard: opts.shard } : {}),
         ...(opts.seed !== undefined ? { seed: opts.seed } : {}),
@@ -64,6 +68,17 @@ export function buildProgram(): Command {
         ...(opts.failOn ? { failOn: opts.failOn } : {}),
         ...(opts.maxCases ?? opts.depth ? { maxCases: opts.maxCases ?? opts.depth } : {}),
       });
+    });
+
+  program
+    .command('cleanup')
+    .description('Delete what killed or interrupted runs left on the configured targets, from their journals (reports/journals/, or CONFORMANCE_STATE_DIR)')
+    .option('--journal <file>', 'finish this journal (repeatable; default: every journal in the state folder)', collect, [])
+    .option('--env-file <path>', 'read settings from this file instead of ./.env')
+    .option('--timeout <ms>', 'per-request timeout in milliseconds, 1 to 600000 (default 30000)', parseCount)
+    .action(async (opts: { journal: string[]; envFile?: string; timeout?: number }) => {
+      const { cleanupCommand } = await import('./cleanup-command.js');
+      process.exitCode = await cleanupCommand({ journals: opts.journal, ...(opts.envFile ? { envFile: opts.envFile } : {}), ...(opts.timeout !== undefined ? { timeoutMs: opts.timeout } : {}) });
     });
 
   program
@@ -105,10 +120,14 @@ export function buildProgram(): Command {
   return program;
 }
 
+/** bin/conformance passes `--env-file` under this name, out of Node's reach (Node 20 reads `--env-file` itself). */
+const LAUNCHER_ENV_FILE = '--conformance-env-file';
+
 export async function main(argv: string[]): Promise<number> {
   process.exitCode = EXIT.OK;
+  const args = argv.map((a) => (a === LAUNCHER_ENV_FILE ? '--env-file' : a.startsWith(`${LAUNCHER_ENV_FILE}=`) ? `--env-file=${a.slice(LAUNCHER_ENV_FILE.length + 1)}` : a));
   try {
-    await buildProgram().parseAsync(argv, { from: 'user' });
+    await buildProgram().parseAsync(args, { from: 'user' });
     return Number(process.exitCode ?? EXIT.OK);
   } catch (err) {
     if (err instanceof CommanderError) return err.exitCode === 0 ? EXIT.OK : EXIT.USAGE;

@@ -8,8 +8,9 @@ export function parsePositiveInt(value: string): number {
   return Number(value);
 }
 
+/** A whole number, 0 or more; its range is the setting's own, checked with the variable's (load-config). */
 export function parseCount(value: string): number {
-  if (!/^\d+$/.test(value)) throw new InvalidArgumentError('must be a whole number, 0 or more');
+  if (!/^\d+$/.test(value) || !Number.isSafeInteger(Number(value))) throw new InvalidArgumentError('must be a whole number, 0 or more');
   return Number(value);
 }
 

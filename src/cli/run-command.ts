@@ -4,16 +4,17 @@
 // which keeps the run's memory well below running it under tsx.
 
 import { spawn } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { closeSync, existsSync, mkdirSync, mkdtempSync, openSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { CHECK_NAMES, unknownChecks } from '../checks/index.js';
 import { loadConfig, readEnvironment, type CliOverrides } from '../config/load-config.js';
 import { ConfigError, type RunConfig } from '../config/types.js';
-import { Journal, JOURNAL_ENV } from '../cases/journal.js';
+import { JOURNAL_ENV } from '../cases/journal.js';
 import { STOP_FILE_ENV } from '../runner/run-state.js';
-import { sweepLeftovers, type SweepOutcome } from './sweep-leftovers.js';
+import { MAX_DURATION_STOP } from '../runner/run-limits.js';
+import { describeJournals, finishJournals, journalFiles, newJournalFile } from './finish-journals.js';
 import { PROJECT_ROOT, bundledSpecFiles } from '../project-paths.js';
 import { SUMMARY_FILE_ENV, type RunSummary } from '../report/vitest-reporter.js';
 import { CLI_OPTIONS_ENV } from '../runner/run-state.js';
@@ -21,6 +22,7 @@ import { loadSpec } from '../spec/load-spec.js';
 import { SpecError } from '../spec/spec-error.js';
 import { EXIT } from './exit-codes.js';
 import { loadReport } from '../report/compare.js';
+import { DEFAULT_HISTORY_FILE } from '../report/history.js';
 import { DEFAULT_DEVIATIONS_FILE, DeviationsError, loadDeviations } from '../report/deviations.js';
 
 /** How long an interrupted run may take to finish its requests in flight and clean up, before it is killed. */
@@ -47,15 +49,23 @@ export async function runCommand(options: RunCommandOptions, out = console): Pro
     return EXIT.USAGE;
   }
 
+  // A live run first finishes what earlier runs against the same targets left (a killed run's journal).
+  if (config.mode === 'live') {
+    const earlier = await finishJournals(journalFiles(), config);
+    for (const line of describeJournals(earlier, 'an earlier run')) out.error(`conformance: before the run, ${line}`);
+  }
+
   const scratch = mkdtempSync(join(tmpdir(), 'conformance-run-'));
   const summaryFile = join(scratch, 'summary.json');
-  const journalFile = join(scratch, 'journal.jsonl');
+  // A live run's journal is kept in the state folder until what it lists is deleted; the embedded mock dies with the run.
+  const journalFile = config.mode === 'live' ? newJournalFile() : join(scratch, 'journal.jsonl');
   const stopFile = join(scratch, 'stop');
   try {
-    const { signal } = await runVitest(options, { summaryFile, journalFile, stopFile }, out);
-    const swept = await sweep(config, journalFile, out);
+    const { signal, timedOut } = await runVitest(options, config, { summaryFile, journalFile, stopFile }, out);
+    const swept = config.mode === 'live' ? await duringSweep(() => finishJournals([journalFile], config, { includeLive: true }), journalFile, out) : [];
+    const described = describeJournals(swept);
     if (signal) {
-      out.error(`conformance: interrupted (${signal}); ${describeSweep(swept, config)}`);
+      out.error(`conformance: interrupted (${signal}); ${described.join('; ') || (config.mode === 'mock' ? 'the embedded mock stopped with it, so nothing is left behind' : 'the run had created nothing that was still there')}`);
       return EXIT.USAGE;
     }
     let summary: RunSummary;
@@ -65,30 +75,35 @@ export async function runCommand(options: RunCommandOptions, out = console): Pro
       out.error('conformance: the run did not complete (see the messages above)');
       return EXIT.USAGE;
     }
-    if (swept && swept.deleted.length + swept.left.length > 0) out.error(`conformance: after the run, ${describeSweep(swept, config)}`);
-    return summary.failing || (swept?.left.length ?? 0) > 0 ? EXIT.FAILED : EXIT.OK;
+    for (const line of described) out.error(`conformance: after the run, ${line}`);
+    if (timedOut) out.error(`conformance: the run reached its --max-duration of ${Math.round(config.maxDurationMs / 1000)} s; the cases not yet started are reported skipped (not run), and the run fails`);
+    const left = swept.some((o) => o.left.length > 0);
+    return summary.failing || timedOut || left ? EXIT.FAILED : EXIT.OK;
   } finally {
     rmSync(scratch, { recursive: true, force: true });
   }
 }
 
-/** Deletes what the journal says the run left behind on live targets (the embedded mock died with the run). */
-async function sweep(config: RunConfig, journalFile: string, out: Console): Promise<SweepOutcome | undefined> {
-  const remaining = Journal.remaining(journalFile);
-  if (config.mode === 'mock' || remaining.created.length + remaining.unresolved.length === 0) return undefined;
+/**
+ * Runs the sweep with Ctrl+C held off: a signal now says what is happening; a second one stops the CLI,
+ * and the journal, kept, lets `conformance cleanup` (or the next run) finish the job.
+ */
+async function duringSweep<T>(sweep: () => Promise<T>, journalFile: string, out: Console): Promise<T> {
+  let asked = false;
+  const hold = (signal: NodeJS.Signals) => {
+    if (asked) {
+      out.error(`conformance: ${signal} again: stopping; the journal is kept at ${journalFile}: run conformance cleanup to finish deleting what the run created`);
+      process.exit(EXIT.USAGE);
+    }
+    asked = true;
+    out.error(`conformance: ${signal}: deleting what the run created first (again to stop now; the journal at ${journalFile} is kept)`);
+  };
+  process.on('SIGINT', hold).on('SIGTERM', hold);
   try {
-    return await sweepLeftovers(remaining, config);
-  } catch (err) {
-    out.error(`conformance: could not clean up: ${(err as Error).message}`);
-    const reason = (err as Error).message;
-    return { deleted: [], left: [...remaining.created.map((e) => ({ api: e.api, label: e.label, what: e.id, path: e.path, reason })), ...remaining.unresolved.map((e) => ({ api: e.api, label: e.label, what: e.name, path: e.listPath, reason }))] };
+    return await sweep();
+  } finally {
+    process.off('SIGINT', hold).off('SIGTERM', hold);
   }
-}
-
-function describeSweep(swept: SweepOutcome | undefined, config: RunConfig): string {
-  if (!swept) return config.mode === 'mock' ? 'the embedded mock stopped with it, so nothing is left behind' : 'the run had created nothing that was still there';
-  const left = swept.left.map((e) => `${e.api} ${e.label} ${e.what} at ${e.path} (${e.reason})`);
-  return `deleted ${swept.deleted.length} resource(s) the run had created${left.length ? `; COULD NOT DELETE: ${left.join('; ')}` : ''}`;
 }
 
 interface RunFiles {
@@ -104,7 +119,7 @@ interface RunFiles {
  * skipped, and the suites delete what they created. If it is not done within the grace period, or on
  * a second signal, it is terminated; the caller then sweeps the journal.
  */
-function runVitest(options: RunCommandOptions, files: RunFiles, out: Console): Promise<{ code: number | null; signal: NodeJS.Signals | undefined }> {
+function runVitest(options: RunCommandOptions, config: RunConfig, files: RunFiles, out: Console): Promise<{ code: number | null; signal: NodeJS.Signals | undefined; timedOut: boolean }> {
   const require = createRequire(import.meta.url);
   const vitestBin = join(dirname(require.resolve('vitest/package.json')), 'vitest.mjs');
   const args = [vitestBin, 'run', '--config', join(PROJECT_ROOT, 'suites/vitest.config.ts'), '--reporter', join(PROJECT_ROOT, 'src/report/vitest-reporter.ts')];
@@ -116,6 +131,7 @@ function runVitest(options: RunCommandOptions, files: RunFiles, out: Console): P
   return new Promise((resolve, reject) => {
     const child = spawn(process.execPath, args, { cwd: PROJECT_ROOT, env, stdio: 'inherit', detached: true });
     let interrupted: NodeJS.Signals | undefined;
+    let timedOut = false;
     const timers: NodeJS.Timeout[] = [];
     const terminate = () => {
       child.kill('SIGTERM');
@@ -130,11 +146,21 @@ function runVitest(options: RunCommandOptions, files: RunFiles, out: Console): P
     };
     const leave = () => child.kill('SIGKILL'); // never leave the run behind this process
     process.on('SIGINT', stop).on('SIGTERM', stop).on('exit', leave);
+    // --max-duration: stop as on Ctrl+C (requests in flight finish, the rest is skipped, the run cleans up).
+    timers.push(
+      setTimeout(() => {
+        if (interrupted) return;
+        timedOut = true;
+        out.error(`conformance: --max-duration ${Math.round(config.maxDurationMs / 1000)} s reached: finishing requests in flight and deleting what the run created`);
+        writeFileSync(files.stopFile, MAX_DURATION_STOP);
+        timers.push(setTimeout(terminate, STOP_GRACE_MS));
+      }, config.maxDurationMs),
+    );
     child.once('error', reject);
     child.once('exit', (code) => {
       timers.forEach(clearTimeout);
       process.off('SIGINT', stop).off('SIGTERM', stop).off('exit', leave);
-      resolve({ code, signal: interrupted });
+      resolve({ code, signal: interrupted, timedOut });
     });
   });
 }
@@ -152,6 +178,10 @@ function preflight(options: RunCommandOptions): { problems: string[]; config: Ru
   const unknown = unknownChecks(options.checks ?? []);
   if (unknown.length > 0) problems.push(`--checks ${unknown.join(', ')}: unknown check; choose from ${CHECK_NAMES.join(', ')}`);
   if (options.shard && !/^[1-9]\d*\/[1-9]\d*$/.test(options.shard)) problems.push(`--shard ${options.shard}: write it as i/n, e.g. 1/3`);
+  else if (options.shard) {
+    const [i, n] = options.shard.split('/').map(Number) as [number, number];
+    if (i > n) problems.push(`--shard ${options.shard}: shard ${i} of ${n} does not exist; i must be from 1 to ${n}`);
+  }
   if (options.baseline) {
     try {
       loadReport(options.baseline);
@@ -167,5 +197,38 @@ function preflight(options: RunCommandOptions): { problems: string[]; config: Ru
     problems.push(err.message);
   }
   if (options.failOn && !options.baseline) problems.push('--fail-on needs --baseline (without one, any failed case fails the run)');
+  // Where the reports and the history go must take a file now, not after the whole run.
+  const reportDir = resolve(config?.reportDir ?? join(PROJECT_ROOT, 'reports'));
+  problems.push(...writableFolder(reportDir, config?.reportDir ? '--report-dir' : 'the reports folder'));
+  const history = resolve(options.history ?? DEFAULT_HISTORY_FILE);
+  problems.push(...writableFolder(dirname(history), '--history').map((p) => p.replace(/^--history [^:]*/, `--history ${history}`)), ...appendable(history));
   return { problems, config };
+}
+
+/** Paths where a report must never go: kernel and device file systems (a write there may hang or mean something else). */
+const SYSTEM_FOLDERS = ['/proc', '/sys', '/dev'];
+
+/** Problems with writing files into `dir` (created when missing), found by writing one. */
+function writableFolder(dir: string, what: string): string[] {
+  if (SYSTEM_FOLDERS.some((f) => dir === f || dir.startsWith(`${f}/`))) return [`${what} ${dir}: a system folder, not a place for reports; choose another`];
+  try {
+    mkdirSync(dir, { recursive: true });
+    const probe = join(dir, `.conformance-write-check-${process.pid}`);
+    writeFileSync(probe, '');
+    rmSync(probe, { force: true });
+    return [];
+  } catch (err) {
+    return [`${what} ${dir}: cannot write there (${(err as NodeJS.ErrnoException).code ?? (err as Error).message}); choose a folder you can write to`];
+  }
+}
+
+/** Problems with appending to an existing file. */
+function appendable(file: string): string[] {
+  if (!existsSync(file)) return [];
+  try {
+    closeSync(openSync(file, 'a'));
+    return [];
+  } catch (err) {
+    return [`--history ${file}: cannot append to it (${(err as NodeJS.ErrnoException).code ?? (err as Error).message})`];
+  }
 }

@@ -64,7 +64,9 @@ async function resolveIntent(client: HttpClient, target: ApiTarget, intent: Inte
     outcome.left.push({ api: intent.api, label: intent.label, what: intent.name, path: intent.listPath, reason: `could not list ${intent.listPath}: ${list.error ?? list.response?.status}` });
     return;
   }
-  const item = resource.items(list.response.body).find((i: Json) => i['name'] === intent.name);
+  // A clone (`of` its source) may carry a name derived from its source's: found by containing it, under another id.
+  const matches = (i: Json) => (intent.of ? String(i['name'] ?? '').includes(intent.name) && resource.idOf(i) !== intent.of : i['name'] === intent.name);
+  const item = resource.items(list.response.body).find(matches);
   const id = item ? resource.idOf(item) : undefined;
   if (!id) {
     // Either it was never created, or the list does not show it: say which name to look for.

@@ -16,6 +16,10 @@ export interface CliOverrides {
   concurrency?: number;
   checks?: string[];
   retries?: number;
+  /** The whole run's time limit, in seconds. */
+  maxDurationS?: number;
+  /** The largest response body read, in MiB. */
+  maxBodyMiB?: number;
   /** An earlier run to compare with (results.json or report folder). */
   baseline?: string;
   /** With a baseline: what makes the run fail. */
@@ -68,9 +72,13 @@ export function loadConfig(env: Env, cli: CliOverrides = {}): RunConfig {
 
   const allowWrites = cli.allowWrites ?? parseBool(env, 'CONFORMANCE_ALLOW_WRITES', false, problems);
   const strict = cli.strict ?? parseBool(env, 'CONFORMANCE_STRICT', false, problems);
-  const timeoutMs = cli.timeoutMs ?? parseInteger(env, 'CONFORMANCE_TIMEOUT_MS', 30_000, 1, 600_000, problems);
-  const concurrency = cli.concurrency ?? parseInteger(env, 'CONFORMANCE_CONCURRENCY', 8, 1, 256, problems);
-  const retries = cli.retries ?? parseInteger(env, 'CONFORMANCE_RETRIES', 1, 0, 10, problems);
+  // Flags and variables go through the same limits; a value out of range names the one to fix.
+  const limit = (key: keyof typeof LIMITS) => setting(LIMITS[key], cli[key], env, problems);
+  const timeoutMs = limit('timeoutMs');
+  const concurrency = limit('concurrency');
+  const retries = limit('retries');
+  const maxDurationMs = limit('maxDurationS') * 1000;
+  const maxResponseBytes = limit('maxBodyMiB') * 1024 * 1024;
   if (problems.length > 0) throw new ConfigError([...new Set(problems)]); // PingOne settings serve two APIs
   if (targets.length === 0) throw new ConfigError(['no API to run: every API is skipped (' + skipped.map((s) => `${s.api}: ${s.reason}`).join('; ') + ')']);
   return {
@@ -82,6 +90,8 @@ export function loadConfig(env: Env, cli: CliOverrides = {}): RunConfig {
     timeoutMs,
     concurrency,
     retries,
+    maxDurationMs,
+    maxResponseBytes,
     reportDir: cli.reportDir ?? nonEmpty(env['CONFORMANCE_REPORT_DIR']),
     runId: randomBytes(4).toString('hex'),
     checks: cli.checks,
@@ -186,13 +196,38 @@ function parseBool(env: Env, name: string, fallback: boolean, problems: string[]
   return fallback;
 }
 
-function parseInteger(env: Env, name: string, fallback: number, min: number, max: number, problems: string[]): number {
-  const value = nonEmpty(env[name]);
-  if (value === undefined) return fallback;
+/** A numeric setting: its flag, its variable, its range and default. */
+interface Limit {
+  flag: string;
+  variable: string;
+  min: number;
+  max: number;
+  fallback: number;
+  unit: string;
+}
+
+/** The run's numeric settings, one set of limits for flags and variables alike. */
+export const LIMITS = {
+  timeoutMs: { flag: '--timeout', variable: 'CONFORMANCE_TIMEOUT_MS', min: 1, max: 600_000, fallback: 30_000, unit: 'milliseconds' },
+  concurrency: { flag: '--concurrency', variable: 'CONFORMANCE_CONCURRENCY', min: 1, max: 256, fallback: 8, unit: 'requests' },
+  retries: { flag: '--retries', variable: 'CONFORMANCE_RETRIES', min: 0, max: 10, fallback: 1, unit: 'runs' },
+  maxDurationS: { flag: '--max-duration', variable: 'CONFORMANCE_MAX_DURATION', min: 10, max: 86_400, fallback: 900, unit: 'seconds' },
+  maxBodyMiB: { flag: '--max-body', variable: 'CONFORMANCE_MAX_BODY_MB', min: 1, max: 1024, fallback: 8, unit: 'MiB' },
+} as const satisfies Record<string, Limit>;
+
+function setting(l: Limit, flagValue: number | undefined, env: Env, problems: string[]): number {
+  const range = `a whole number from ${l.min} to ${l.max} (${l.unit})`;
+  if (flagValue !== undefined) {
+    if (Number.isInteger(flagValue) && flagValue >= l.min && flagValue <= l.max) return flagValue;
+    problems.push(`${l.flag} must be ${range}; got ${flagValue}`);
+    return l.fallback;
+  }
+  const value = nonEmpty(env[l.variable]);
+  if (value === undefined) return l.fallback;
   const n = Number(value);
-  if (!Number.isInteger(n) || n < min || n > max) {
-    problems.push(`${name} must be a whole number from ${min} to ${max}; got "${value}"`);
-    return fallback;
+  if (!/^-?\d+$/.test(value.trim()) || !Number.isInteger(n) || n < l.min || n > l.max) {
+    problems.push(`${l.variable} must be ${range}; got "${value}"`);
+    return l.fallback;
   }
   return n;
 }

@@ -33,6 +33,10 @@ export interface RunConfig {
   strict: boolean;
   timeoutMs: number;
   concurrency: number;
+  /** The whole run stops (gracefully, cleaning up) after this long. */
+  maxDurationMs: number;
+  /** A response body larger than this is a failure, never read whole. */
+  maxResponseBytes: number;
   /** Where reports go; undefined means `reports/<UTC timestamp>/` plus `reports/latest/`. */
   reportDir: string | undefined;
   /** A short id marking what this run creates (`cfm-<id>-...`), so it can be found and cleaned up. */

@@ -2,7 +2,6 @@
 // test that deletes what the run created. Each test attaches its CaseResult to `task.meta`, which
 // the reporter reads; a failed case throws with every failed check's message.
 
-import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, describe, inject, it } from 'vitest';
 import { ADAPTERS } from '../cases/apis/index.js';
@@ -18,6 +17,7 @@ import { HttpClient } from '../transport/http-client.js';
 import { Redactor } from '../transport/redact.js';
 import { PROJECT_ROOT } from '../project-paths.js';
 import { runCaseWithRetries } from './run-case.js';
+import { caseLimitMs, stopReason, vitestTimeoutMs, withinLimit } from './run-limits.js';
 import type { ProvidedRun } from './run-state.js';
 
 declare module 'vitest' {
@@ -67,21 +67,26 @@ export function defineConformanceSuite(def: SuiteDefinition): void {
     for (const [operationId, { method, path, cases }] of Object.entries(def.operations)) {
       describe(`${operationId}: ${method} ${path}`, () => {
         for (const name of cases) {
-          it(name, async ({ task, skip }) => {
+          it(name, { timeout: vitestTimeoutMs(run.config.timeoutMs) }, async ({ task, skip }) => {
+            const header = caseHeader(def.api, operationId, method, path, name);
             if (skippedBecause) {
               // The same id as when the API runs, so runs compare case by case.
               const id = (await idsOf()).get(`${operationId}\u0000${name}`);
-              task.meta.conformance = { ...caseHeader(def.api, operationId, method, path, name), ...(id ? { id } : {}), status: 'skipped', reason: skippedBecause, checks: [], durationMs: 0 };
+              task.meta.conformance = { ...header, ...(id ? { id } : {}), status: 'skipped', reason: skippedBecause, checks: [], durationMs: 0 };
               return skip(skippedBecause);
             }
-            if (run.stopFile && existsSync(run.stopFile)) {
-              task.meta.conformance = { ...caseHeader(def.api, operationId, method, path, name), status: 'skipped', reason: 'interrupted: the run was asked to stop', checks: [], durationMs: 0 };
-              return skip('interrupted');
+            const stopped = stopReason(run.limits);
+            if (stopped) {
+              task.meta.conformance = { ...header, status: 'skipped', reason: stopped, checks: [], durationMs: 0 };
+              return skip(stopped);
             }
+            // Should anything outside the case's own limit end the test, the record already has the case's id.
+            task.meta.conformance = { ...header, status: 'failed', reason: 'the case did not finish', checks: [], durationMs: 0 };
             const s = await started();
             const found = s.cases.get(`${operationId}\u0000${name}`);
             if (!found) throw new Error(`suite is out of date: ${def.spec} has no case "${name}" for ${operationId}; run npm run generate:suites`);
-            const result = await runCaseWithRetries(found, s.rt, { enabledChecks: run.config.checks, redactor: s.redactor, retries: run.config.retries, strict: run.config.strict === true });
+            const limit = caseLimitMs(run.config.timeoutMs);
+            const result = await withinLimit(runCaseWithRetries(found, s.rt, { enabledChecks: run.config.checks, redactor: s.redactor, retries: run.config.retries, strict: run.config.strict === true }), { ...header, id: found.id, kind: found.kind }, limit);
             task.meta.conformance = result;
             if (result.status === 'skipped') return skip(result.reason);
             if (result.status === 'failed') throw new ConformanceFailure(result);

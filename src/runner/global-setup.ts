@@ -10,7 +10,7 @@ import { startMock, type RunningMock } from '../mock/server.js';
 import { bundledSpecFiles } from '../project-paths.js';
 import { loadSpec } from '../spec/load-spec.js';
 import { DEFAULT_MAX_CASES, DEPTHS } from '../cases/build-all.js';
-import { JOURNAL_ENV } from '../cases/journal.js';
+import { JOURNAL_ENV, Journal } from '../cases/journal.js';
 import { resolveToken } from '../transport/auth.js';
 import { Redactor } from '../transport/redact.js';
 import { CLI_OPTIONS_ENV, STOP_FILE_ENV, publishRun, type ProvidedRun } from './run-state.js';
@@ -44,8 +44,11 @@ export default async function setup(project: TestProject): Promise<() => Promise
   const caseOptions = { seed: cli.seed ?? Math.floor(Math.random() * 2 ** 31), maxCases, ...(config.mode === 'mock' && maxCases >= DEPTHS.deep ? { wild: true } : {}) };
   // Workers do not see the CLI's environment variables; the journal's path travels with the run.
   const journalFile = process.env[JOURNAL_ENV];
+  // The journal's first line names the run and its targets, so a later run or `conformance cleanup` can finish it.
+  if (journalFile && config.mode === 'live') new Journal(journalFile).record({ event: 'run', runId: config.runId, targets: Object.fromEntries(targets.map((t) => [t.api, t.baseUrl])), pid: process.pid });
   const stopFile = process.env[STOP_FILE_ENV];
-  const run: ProvidedRun = { config, targets, secrets: redactor.secrets(), caseOptions, ...(journalFile ? { journalFile } : {}), ...(stopFile ? { stopFile } : {}) };
+  const limits = { deadline: Date.now() + config.maxDurationMs, maxDurationMs: config.maxDurationMs, ...(stopFile ? { stopFile } : {}) };
+  const run: ProvidedRun = { config, targets, secrets: redactor.secrets(), caseOptions, limits, ...(journalFile ? { journalFile } : {}), ...(stopFile ? { stopFile } : {}) };
   publishRun(run);
   project.provide('conformance', run);
   return async () => {

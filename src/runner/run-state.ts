@@ -2,6 +2,7 @@
 // (through a process-wide slot, since both run in the main process).
 
 import type { ApiTarget, RunConfig } from '../config/types.js';
+import type { RunLimits } from './run-limits.js';
 
 /** Targets with tokens resolved: every target's auth is a bearer token by now. */
 export interface ProvidedRun {
@@ -15,6 +16,8 @@ export interface ProvidedRun {
   journalFile?: string;
   /** When this file exists, cases not yet started are skipped: the run was interrupted. */
   stopFile?: string;
+  /** When no case may start any more (--max-duration, the stop file). */
+  limits: RunLimits;
 }
 
 declare module 'vitest' {

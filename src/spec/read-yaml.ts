@@ -12,6 +12,9 @@ export interface YamlSource {
   locate(pointer: string): SpecLocation;
 }
 
+/** How many alias expansions a document may make before it is refused as a resource-exhaustion attack. */
+export const MAX_ALIAS_COUNT = 100;
+
 export function readYamlFile(file: string): YamlSource {
   let text: string;
   try {
@@ -33,7 +36,13 @@ export function parseYamlText(file: string, text: string): YamlSource {
     const message = `malformed YAML: ${firstLine(first.message)}`;
     throw new SpecError([{ file, line: pos.line, column: pos.col, message, rule: 'yaml', severity: 'error' }]);
   }
-  const value: unknown = doc.toJS({ maxAliasCount: 100 });
+  let value: unknown;
+  try {
+    value = doc.toJS({ maxAliasCount: MAX_ALIAS_COUNT });
+  } catch (err) {
+    // yaml refuses alias expansion beyond the limit (a "billion laughs" document): name the file.
+    throw new SpecError([{ file, message: `YAML aliases expand beyond ${MAX_ALIAS_COUNT} (${firstLine((err as Error).message)}); a spec needs no aliases`, rule: 'yaml', severity: 'error' }]);
+  }
   return { file, value, locate: (pointer) => locateIn(doc, lineCounter, file, pointer) };
 }
 

@@ -26,3 +26,19 @@ it('lists what was created and not deleted, and the intents no creation answered
 it('a missing journal means nothing to clean', () => {
   expect(Journal.remaining('/no/such/journal.jsonl')).toEqual({ created: [], unresolved: [] });
 });
+
+it('journals a clone by its source: its intent is settled by the clone\'s own answer, not the source\'s', () => {
+  const file = join(mkdtempSync(join(tmpdir(), 'cfm-journal-')), 'j.jsonl');
+  const j = new Journal(file);
+  j.record({ event: 'run', runId: 'r', targets: { davinci: 'https://api.example/v1' }, pid: 1 });
+  j.record({ event: 'creating', api: 'davinci', label: 'connector instance', name: 'cfm-r-1', listPath: '/i', deletePath: '/i/{id}' });
+  j.record({ event: 'created', api: 'davinci', label: 'connector instance', id: 'SRC', path: '/i/SRC', name: 'cfm-r-1' });
+  j.record({ event: 'creating', api: 'davinci', label: 'connector instance', name: 'cfm-r-1', listPath: '/i', deletePath: '/i/{id}', of: 'SRC' });
+  const killed = Journal.read(file);
+  expect(killed.run).toMatchObject({ runId: 'r', targets: { davinci: 'https://api.example/v1' } });
+  expect(killed.unresolved).toEqual([expect.objectContaining({ name: 'cfm-r-1', of: 'SRC' })]);
+  j.record({ event: 'created', api: 'davinci', label: 'connector instance', id: 'CLONE', path: '/i/CLONE', name: 'cfm-r-1', of: 'SRC' });
+  const answered = Journal.read(file);
+  expect(answered.unresolved).toEqual([]);
+  expect(answered.created.map((e) => e.id)).toEqual(['SRC', 'CLONE']);
+});

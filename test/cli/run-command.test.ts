@@ -4,7 +4,7 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { isolatedEnv, runCliAsync } from '../helpers/run-cli.js';
+import { isolatedEnv, runCliAsync, runLauncher } from '../helpers/run-cli.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'cfm-run-cli-'));
 const empty = join(dir, 'empty.env');
@@ -16,6 +16,19 @@ describe('conformance run: usage and configuration errors exit 2', () => {
     ['an unknown API', ['--api', 'okta'], {}, /--api okta: unknown API; choose from davinci, authorize, versori, sailpoint/],
     ['an unknown check', ['--checks', 'status-code,vibes'], {}, /--checks vibes: unknown check; choose from request-shape, not-server-error, status-code/],
     ['a bad shard', ['--shard', '3'], {}, /--shard 3: write it as i\/n/],
+    ['a shard past the count', ['--shard', '3/2'], {}, /--shard 3\/2: shard 3 of 2 does not exist; i must be from 1 to 2/],
+    // One set of limits: a flag is held to the same range as its variable, and named.
+    ['a timeout beyond what a timer can wait', ['--timeout', '99999999999'], {}, /--timeout must be a whole number from 1 to 600000 \(milliseconds\); got 99999999999/],
+    ['a million retries', ['--retries', '1000000'], {}, /--retries must be a whole number from 0 to 10 \(runs\); got 1000000/],
+    ['unbounded concurrency', ['--concurrency', '100000'], {}, /--concurrency must be a whole number from 1 to 256 \(requests\); got 100000/],
+    ['a max duration too short to run anything', ['--max-duration', '5'], {}, /--max-duration must be a whole number from 10 to 86400 \(seconds\); got 5/],
+    ['a body cap of nothing', ['--max-body', '0'], {}, /--max-body must be a whole number from 1 to 1024 \(MiB\); got 0/],
+    ['a variable out of range', [], { CONFORMANCE_TIMEOUT_MS: '0' }, /CONFORMANCE_TIMEOUT_MS must be a whole number from 1 to 600000 \(milliseconds\); got "0"/],
+    ['a max-duration variable that is not a number', [], { CONFORMANCE_MAX_DURATION: 'long' }, /CONFORMANCE_MAX_DURATION must be a whole number from 10 to 86400 \(seconds\); got "long"/],
+    // Fail early: where the reports and history go is checked before the first request.
+    ['a report folder in /proc', ['--report-dir', '/proc/self/reports'], {}, /--report-dir \/proc\/self\/reports: a system folder, not a place for reports/],
+    ['a report folder under a file', ['--report-dir', `${empty}/reports`], {}, /--report-dir .*empty\.env\/reports: cannot write there \((ENOTDIR|EEXIST)\)/],
+    ['a history file under a file', ['--history', `${empty}/h.jsonl`], {}, /--history .*empty\.env\/h\.jsonl: cannot write there \((ENOTDIR|EEXIST)\)/],
     ['a PingOne URL without its environment', [], { PINGONE_API_URL: 'https://api.pingone.com/v1', PINGONE_ACCESS_TOKEN: 't' }, /PINGONE_ENVIRONMENT_ID is not set/],
     ['a SailPoint URL without credentials', [], { SAILPOINT_API_URL: 'https://acme.api.identitynow.com/v2024' }, /set SAILPOINT_ACCESS_TOKEN, or SAILPOINT_CLIENT_ID and SAILPOINT_CLIENT_SECRET/],
   ])('%s', async (_name, args, env, message) => {
@@ -26,15 +39,21 @@ describe('conformance run: usage and configuration errors exit 2', () => {
     expect(run.stderr).not.toMatch(STACK_FRAME);
   });
 
-  it('a missing env file: named, and the run does not start', async () => {
-    const run = await runCliAsync(['run', '--env-file', '/no/such/file.env'], isolatedEnv());
-    // Node 20 reads --env-file itself, wherever it stands in argv, and stops with exit 9 before the
-    // CLI runs; newer Node leaves it to the CLI, which answers with exit 2.
-    if (run.status === 9) expect(run.stderr).toMatch(/node: \/no\/such\/file\.env: not found/);
-    else {
-      expect(run.status).toBe(2);
-      expect(run.stderr).toMatch(/--env-file \/no\/such\/file\.env: no such file/);
-    }
+  it.each([['--env-file', '/no/such/file.env'], ['--env-file=/no/such/file.env']])('a missing env file (%s): named by the tool, exit 2, through the installed command', async (...args) => {
+    // Node 20 reads --env-file itself wherever it stands in argv (exit 9, its own message); the
+    // launcher bin/conformance hands it to the tool instead.
+    const run = await runLauncher(['run', ...args], isolatedEnv());
+    expect(run.status).toBe(2);
+    expect(run.stderr).toMatch(/conformance: cannot start the run:\n {2}- --env-file \/no\/such\/file\.env: no such file/);
+    expect(run.stderr).not.toMatch(/^node:/m);
+  });
+
+  it('an env file the launcher passes on is read', async () => {
+    const file = join(dir, 'bad.env');
+    writeFileSync(file, 'CONFORMANCE_RETRIES=99\n');
+    const run = await runLauncher(['run', '--env-file', file], isolatedEnv());
+    expect(run.status).toBe(2);
+    expect(run.stderr).toMatch(/CONFORMANCE_RETRIES must be a whole number from 0 to 10 \(runs\); got "99"/);
   });
 
   it('a bad flag value', async () => {

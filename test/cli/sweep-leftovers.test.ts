@@ -5,7 +5,7 @@ import { afterAll, beforeAll, expect, it } from 'vitest';
 import { sweepLeftovers } from '../../src/cli/sweep-leftovers.js';
 import type { CreatedEntry, IntentEntry } from '../../src/cases/journal.js';
 import { loadConfig } from '../../src/config/load-config.js';
-import { DEFAULT_ORGANISATION_ID } from '../../src/mock/apis/defaults.js';
+import { DEFAULT_API_SERVER_ID, DEFAULT_ENVIRONMENT_ID, DEFAULT_ORGANISATION_ID } from '../../src/mock/apis/defaults.js';
 import { startMock, type RunningMock } from '../../src/mock/server.js';
 
 const TOKEN = 'sweep-token';
@@ -46,4 +46,19 @@ it('names what it cannot find where the list does not show the run\'s resources 
   const config = loadConfig({ SAILPOINT_API_URL: mock.apis['sailpoint']!, SAILPOINT_ACCESS_TOKEN: TOKEN });
   const outcome = await sweepLeftovers({ created: [], unresolved: [{ event: 'creating', api: 'sailpoint', label: 'custom connector', name: 'cfm-sweep-9', listPath: '/connectors', deletePath: '/connectors/{id}' }] }, config);
   expect(outcome.left).toEqual([expect.objectContaining({ what: 'cfm-sweep-9', reason: expect.stringMatching(/^may exist: the list shows RELEASED connectors only.*look for the name$/) })]);
+});
+
+it('finds a clone whose answer never came by its source\'s name (even a derived one), and leaves the source to its own entry', async () => {
+  const env = `/environments/${DEFAULT_ENVIRONMENT_ID}/connectorInstances`;
+  const post = async (path: string, body: unknown, type = 'application/json') =>
+    (await (await fetch(`${mock.apis['davinci']}${path}`, { method: 'POST', headers: { authorization: `Bearer ${TOKEN}`, 'content-type': type }, body: JSON.stringify(body) })).json()) as { id: string; name: string };
+  const source = await post(env, { name: 'cfm-sweep-c1', connector: { id: 'httpConnector' } });
+  const clone = await post(`${env}/${source.id}`, {}, 'application/vnd.pingidentity.connectorInstance.clone+json');
+  mock.store.put(env, clone.id, { ...mock.store.get(env, clone.id)!, name: 'Copy of cfm-sweep-c1' }); // a tenant that derives the name
+  const config = loadConfig({ PINGONE_API_URL: mock.apis['davinci']!, PINGONE_ENVIRONMENT_ID: DEFAULT_ENVIRONMENT_ID, PINGONE_ACCESS_TOKEN: TOKEN, PINGONE_API_SERVER_ID: DEFAULT_API_SERVER_ID });
+  const outcome = await sweepLeftovers({ created: [], unresolved: [{ event: 'creating', api: 'davinci', label: 'connector instance', name: 'cfm-sweep-c1', listPath: env, deletePath: `${env}/{id}`, of: source.id }] }, config);
+  expect(outcome.left).toEqual([]);
+  expect(outcome.deleted.map((d) => d.what)).toEqual([clone.id]);
+  expect(mock.store.get(env, clone.id)).toBeUndefined();
+  expect(mock.store.get(env, source.id)).toBeDefined();
 });

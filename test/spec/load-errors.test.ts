@@ -21,6 +21,20 @@ describe('loadSpec', () => {
     expect(spec.apiId).toBe('fixture');
   });
 
+  it('refuses a YAML alias bomb at once, naming the file', () => {
+    const levels = ['a: &a [x, x, x, x, x, x, x, x, x]', ...'bcdefghij'.split('').map((k, i) => `${k}: &${k} [${Array(9).fill(`*${'abcdefghij'[i]}`).join(', ')}]`)];
+    const started = Date.now();
+    let err: unknown;
+    try {
+      parseYamlText('bomb.yaml', levels.join('\n'));
+    } catch (e) {
+      err = e;
+    }
+    expect(err).toBeInstanceOf(SpecError);
+    expect((err as SpecError).message).toMatch(/^bomb\.yaml: error YAML aliases expand beyond 100/);
+    expect(Date.now() - started).toBeLessThan(2000);
+  });
+
   it('reports malformed YAML once, with file, line and column', async () => {
     const err = await specError(fixture('malformed.yaml'));
     expect(err.problems).toHaveLength(1);

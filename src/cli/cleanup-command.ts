@@ -1,0 +1,40 @@
+// `conformance cleanup [--journal FILE]...`: deletes what killed or interrupted runs left on the
+// configured targets, from their journals in the state folder (or the files named), finding creates
+// whose answer never came by the run's name. Exit 0 when nothing is left, 1 when something could not
+// be deleted, 2 on a setting problem.
+
+import { journalDir } from '../cases/journal.js';
+import { loadConfig, readEnvironment, type CliOverrides } from '../config/load-config.js';
+import { ConfigError, type RunConfig } from '../config/types.js';
+import { EXIT } from './exit-codes.js';
+import { describeJournals, finishJournals, journalFiles } from './finish-journals.js';
+
+export interface CleanupCommandOptions extends Pick<CliOverrides, 'envFile' | 'timeoutMs'> {
+  journals: string[];
+}
+
+export async function cleanupCommand(options: CleanupCommandOptions, out = console): Promise<number> {
+  let config: RunConfig;
+  try {
+    config = loadConfig(readEnvironment(process.env, options.envFile), { ...(options.timeoutMs ? { timeoutMs: options.timeoutMs } : {}) });
+  } catch (err) {
+    if (!(err instanceof ConfigError)) throw err;
+    out.error(`conformance cleanup: cannot start:\n${err.problems.map((p) => `  - ${p}`).join('\n')}`);
+    return EXIT.USAGE;
+  }
+  if (config.mode === 'mock') {
+    out.error('conformance cleanup: no target is configured (set the *_API_URL variables of the tenant the run wrote to, as for conformance run); the embedded mock keeps nothing between runs');
+    return EXIT.USAGE;
+  }
+  const files = options.journals.length > 0 ? options.journals : journalFiles();
+  if (files.length === 0) {
+    out.log(`conformance cleanup: no journal in ${journalDir()}: nothing to delete`);
+    return EXIT.OK;
+  }
+  const outcomes = await finishJournals(files, config, { includeLive: options.journals.length > 0 });
+  for (const line of describeJournals(outcomes, 'the run')) out.log(`conformance cleanup: ${line}`);
+  const left = outcomes.filter((o) => o.left.length > 0);
+  const done = outcomes.filter((o) => o.removed).length;
+  out.log(`conformance cleanup: ${outcomes.length} journal(s): ${done} finished and removed, ${left.length} with something left, ${outcomes.filter((o) => o.skipped).length} not for these targets or still running`);
+  return left.length > 0 ? EXIT.FAILED : EXIT.OK;
+}

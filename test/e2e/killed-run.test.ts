@@ -1,0 +1,85 @@
+// Nothing left behind, whatever kills the run: a write run SIGKILLed mid-way (the CLI and its vitest
+// process, no chance to clean up) leaves its journal in the state folder; `conformance cleanup`, or the
+// start of the next run against the same target, deletes everything the run created.
+
+import { spawn, spawnSync } from 'node:child_process';
+import { existsSync, mkdtempSync, readdirSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, expect, it } from 'vitest';
+import { DEFAULT_API_SERVER_ID, DEFAULT_ENVIRONMENT_ID, DEFAULT_ORGANISATION_ID } from '../../src/mock/apis/defaults.js';
+import { startMock, type RunningMock } from '../../src/mock/server.js';
+import { PROJECT_ROOT } from '../../src/project-paths.js';
+import { isolatedEnv, runCliAsync } from '../helpers/run-cli.js';
+
+const TOKEN = 'killed-token';
+let mock: RunningMock;
+let dir: string;
+let env: NodeJS.ProcessEnv;
+beforeAll(async () => {
+  mock = await startMock({ port: 0, token: TOKEN, latencyMs: 30 });
+  dir = mkdtempSync(join(tmpdir(), 'cfm-killed-'));
+  writeFileSync(join(dir, 'empty.env'), '');
+  env = isolatedEnv({
+    CONFORMANCE_STATE_DIR: join(dir, 'state'),
+    PINGONE_API_URL: mock.apis['davinci']!, PINGONE_ENVIRONMENT_ID: DEFAULT_ENVIRONMENT_ID, PINGONE_ACCESS_TOKEN: TOKEN, PINGONE_API_SERVER_ID: DEFAULT_API_SERVER_ID,
+    VERSORI_API_URL: mock.apis['versori']!, VERSORI_ORGANISATION_ID: DEFAULT_ORGANISATION_ID, VERSORI_ACCESS_TOKEN: TOKEN,
+  });
+});
+afterAll(() => mock?.close());
+
+/** What the runs marked as their own (cfm-<run id>-<n>), anywhere in the mock. */
+function leftovers(): string[] {
+  const store = mock.store as unknown as { collections: Map<string, Map<string, Record<string, unknown>>> };
+  return [...store.collections.values()].flatMap((items) => [...items.values()]).map((r) => String(r['name'] ?? '')).filter((n) => n.includes('cfm-'));
+}
+
+/** Starts a write run and SIGKILLs it, and its vitest process group, once it has created something. */
+async function killMidRun(): Promise<string[]> {
+  const cli = spawn(process.execPath, [join(PROJECT_ROOT, 'bin/conformance.js'), 'run', '--allow-writes', '--env-file', join(dir, 'empty.env'), '--report-dir', join(dir, 'r'), '--history', join(dir, 'h.jsonl')], { cwd: PROJECT_ROOT, env, stdio: 'ignore' });
+  const exited = new Promise((resolve) => cli.once('exit', resolve));
+  let seen: string[] = [];
+  for (let i = 0; i < 800 && seen.length < 3; i++) {
+    await new Promise((r) => setTimeout(r, 25));
+    seen = leftovers();
+  }
+  const children = spawnSync('pgrep', ['-P', String(cli.pid)], { encoding: 'utf8' }).stdout.split('\n').filter(Boolean).map(Number);
+  for (const pid of children) {
+    try {
+      process.kill(-pid, 'SIGKILL'); // the vitest process runs in a group of its own
+    } catch {
+      process.kill(pid, 'SIGKILL');
+    }
+  }
+  cli.kill('SIGKILL');
+  await exited;
+  await new Promise((r) => setTimeout(r, 200)); // requests already on the wire land
+  return seen;
+}
+
+it('SIGKILL mid-write leaves resources and a journal; conformance cleanup deletes them all', async () => {
+  const seen = await killMidRun();
+  expect(seen.length, 'the run created resources before it was killed').toBeGreaterThan(0);
+  const before = leftovers().length;
+  expect(before, 'a killed run leaves what it created').toBeGreaterThan(0);
+  expect(readdirSync(join(dir, 'state')).filter((f) => f.endsWith('.jsonl'))).toHaveLength(1);
+
+  const cleanup = await runCliAsync(['cleanup', '--env-file', join(dir, 'empty.env')], env);
+  expect(cleanup.stderr).toBe('');
+  expect(cleanup.stdout).toMatch(/conformance cleanup: deleted \d+ resource\(s\) the run had created/);
+  expect(cleanup.stdout).toMatch(/1 journal\(s\): 1 finished and removed, 0 with something left/);
+  expect(cleanup.status).toBe(0);
+  expect(leftovers()).toEqual([]);
+  expect(readdirSync(join(dir, 'state')).filter((f) => f.endsWith('.jsonl'))).toEqual([]);
+  console.log(`SIGKILL mid-write: ${before} resource(s) left; after conformance cleanup: ${leftovers().length}`);
+}, 120_000);
+
+it('SIGKILL mid-write: the next run against the same target deletes what it left before it starts', async () => {
+  await killMidRun();
+  const before = leftovers().length;
+  expect(before).toBeGreaterThan(0);
+  const next = await runCliAsync(['run', '--env-file', join(dir, 'empty.env'), '--report-dir', join(dir, 'r2'), '--history', join(dir, 'h.jsonl')], env);
+  expect(next.stderr).toMatch(/conformance: before the run, deleted \d+ resource\(s\) an earlier run had created/);
+  expect(leftovers()).toEqual([]);
+  expect(existsSync(join(dir, 'state')) ? readdirSync(join(dir, 'state')).filter((f) => f.endsWith('.jsonl')) : []).toEqual([]);
+}, 180_000);
