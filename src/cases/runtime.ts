@@ -5,7 +5,8 @@ import type { ApiTarget } from '../config/types.js';
 import type { Exchange, RequestPlan } from '../engine/types.js';
 import type { LoadedSpec } from '../spec/load-spec.js';
 import { listOperations, type OperationEntry } from '../spec/operations.js';
-import type { HttpClient } from '../transport/http-client.js';
+import { OperationBreaker } from '../transport/breaker.js';
+import { failureOf, type HttpClient } from '../transport/http-client.js';
 import type { Journal } from './journal.js';
 import type { ApiAdapter, Json, ResourceAdapter } from './types.js';
 
@@ -14,8 +15,10 @@ export interface CreatedResource {
   params: Record<string, string>;
   id: string;
   deleted: boolean;
-  /** The run's name for it, when the create carried one. */
+  /** The run's name for it, when the create carried one (a clone: its source's). */
   name?: string;
+  /** For a clone: the id of its source. */
+  of?: string;
 }
 
 export interface LeftBehind {
@@ -30,6 +33,8 @@ export class CaseRuntime {
   private readonly shared = new Map<string, Promise<string | undefined>>();
   private readonly ops: Map<string, OperationEntry>;
   private counter = 0;
+  /** Operations that stopped answering: their later requests fail at once (src/transport/breaker.ts). */
+  readonly breaker = new OperationBreaker();
 
   constructor(
     readonly spec: LoadedSpec,
@@ -57,18 +62,30 @@ export class CaseRuntime {
     return this.target.params;
   }
 
-  /** Sends a plan; records resources it creates and deletes. */
+  /**
+   * Sends a plan; records resources it creates and deletes. Once a request of an operation has timed
+   * out, the operation's later plans fail at once, unsent, naming the first timeout.
+   */
   async send(operationId: string, plan: RequestPlan): Promise<Exchange> {
-    this.journalIntent(operationId, plan);
-    const exchange = await this.client.send(plan);
+    if (!this.breaker.blocked(operationId)) this.journalIntent(operationId, plan);
+    const exchange = await this.exchange(operationId, plan);
     this.track(operationId, plan, exchange);
     return exchange;
+  }
+
+  /**
+   * Sends through the operation's breaker, which the client asks when the request's turn comes (a
+   * request queued behind the one that timed out is not sent either). `probe` sends even when it is
+   * open, to see whether the operation answers again (cleanup).
+   */
+  private exchange(operationId: string, plan: RequestPlan, probe = false): Promise<Exchange> {
+    return this.client.send(plan, { breaker: { breaker: this.breaker, operationId, probe } });
   }
 
   /** An id to read: the first item the list returns, or (writes allowed) one the run creates. */
   async existingId(resource: ResourceAdapter, params: Record<string, string>): Promise<string | undefined> {
     return this.memo(`read:${resource.param}`, async () => {
-      const list = await this.client.send(this.plan(resource.listOperation, params));
+      const list = await this.exchange(resource.listOperation, this.plan(resource.listOperation, params));
       const first = list.response?.status === 200 ? resource.items(list.response.body)[0] : undefined;
       const id = first ? resource.idOf(first) : undefined;
       if (id) return id;
@@ -91,18 +108,27 @@ export class CaseRuntime {
 
   /** The resource as a GET returns it (for full-replace PUTs). */
   async current(resource: ResourceAdapter, params: Record<string, string>): Promise<Json | undefined> {
-    const exchange = await this.client.send(this.plan(resource.getOperation, params));
+    const exchange = await this.exchange(resource.getOperation, this.plan(resource.getOperation, params));
     return exchange.response?.status === 200 ? (exchange.response.body as Json) : undefined;
   }
 
-  /** Deletes, newest first, every resource the run created and has not deleted; returns what remains. */
+  /**
+   * Deletes, newest first, every resource the run created and has not deleted; returns what remains.
+   * A delete operation whose breaker is open gets one request (it may answer again); if that one times
+   * out too, its other deletes fail at once and are left to the journal sweep.
+   */
   async cleanup(): Promise<LeftBehind[]> {
     const left: LeftBehind[] = [];
+    const probed = new Set<string>();
     for (const item of [...this.created].reverse()) {
       if (item.deleted) continue;
       const params = { ...item.params, [item.resource.param]: item.id };
-      const plan = this.plan(item.resource.deleteOperation, params);
-      const exchange = await this.client.send(plan);
+      const op = item.resource.deleteOperation;
+      const plan = this.plan(op, params);
+      // One probe per operation whose breaker is open, unless the whole target is silent (the sweep retries).
+      const probe = this.breaker.blocked(op) !== undefined && !probed.has(op) && !this.breaker.silent();
+      if (probe) probed.add(op);
+      const exchange = await this.exchange(op, plan, probe);
       const status = exchange.response?.status;
       if (status !== undefined && (status < 300 || status === 404)) {
         item.deleted = true;
@@ -125,14 +151,15 @@ export class CaseRuntime {
 
   private track(operationId: string, plan: RequestPlan, exchange: Exchange): void {
     const status = exchange.response?.status ?? 0;
-    if (exchange.response && (status < 200 || status >= 300)) this.journalDeclined(operationId, plan);
+    // A create answered without creating anything, or never sent (its operation's breaker was open).
+    if ((exchange.response && (status < 200 || status >= 300)) || failureOf(exchange) === 'skipped') this.journalDeclined(operationId, plan);
     if (status < 200 || status >= 300) return;
     for (const resource of this.adapter.resources) {
       if (resource.createdBy.includes(operationId)) {
         const id = resource.idOf((exchange.response?.body ?? {}) as Json);
         if (id) {
-          const name = this.runName(plan);
-          const item: CreatedResource = { resource, params: { ...plan.pathParams }, id, deleted: false, ...(name ? { name } : {}) };
+          const { name, of } = this.nameOf(resource, plan);
+          const item: CreatedResource = { resource, params: { ...plan.pathParams }, id, deleted: false, ...(name ? { name } : {}), ...(of ? { of } : {}) };
           this.created.push(item);
           this.journal('created', item);
         }
@@ -149,6 +176,18 @@ export class CaseRuntime {
     }
   }
 
+  /**
+   * How the journal names what a create makes: the body's run name, or for a clone (no name of its own)
+   * its source's run name and id, so a clone whose answer never came is found by that name.
+   */
+  private nameOf(resource: ResourceAdapter, plan: RequestPlan): { name?: string; of?: string } {
+    const own = this.runName(plan);
+    if (own) return { name: own };
+    const of = plan.pathParams[resource.param];
+    const source = of ? this.created.find((c) => c.resource === resource && c.id === of) : undefined;
+    return source?.name ? { name: source.name, of } : {};
+  }
+
   /** The body's name when it is one this run gave (`cfm-<runId>-<n>`), as `uniqueName` makes them. */
   private runName(plan: RequestPlan): string | undefined {
     const name = (plan.body?.value as Json | undefined)?.['name'];
@@ -157,7 +196,7 @@ export class CaseRuntime {
 
   private journal(event: 'created' | 'deleted', item: CreatedResource): void {
     const path = this.plan(item.resource.deleteOperation, { ...item.params, [item.resource.param]: item.id }).path;
-    this.options.journal?.record({ event, api: this.target.api, label: item.resource.label, id: item.id, path, ...(item.name ? { name: item.name } : {}) });
+    this.options.journal?.record({ event, api: this.target.api, label: item.resource.label, id: item.id, path, ...(item.name ? { name: item.name } : {}), ...(item.of ? { of: item.of } : {}) });
   }
 
   /** A create answered without creating anything settles its intent (no answer at all does not). */
@@ -169,13 +208,14 @@ export class CaseRuntime {
 
   /** Before a create is sent: its unique name, and where to find and delete it if the answer never arrives. */
   private journalIntent(operationId: string, plan: RequestPlan): void {
-    const name = this.runName(plan);
-    if (!this.options.journal || !name) return;
+    if (!this.options.journal) return;
     for (const resource of this.adapter.resources) {
       if (!resource.createdBy.includes(operationId)) continue;
+      const { name, of } = this.nameOf(resource, plan);
+      if (!name) continue;
       const listPath = this.plan(resource.listOperation, plan.pathParams).path;
       const deletePath = this.plan(resource.deleteOperation, { ...plan.pathParams, [resource.param]: '\u0000' }).path.replace('%00', '{id}');
-      this.options.journal.record({ event: 'creating', api: this.target.api, label: resource.label, name, listPath, deletePath });
+      this.options.journal.record({ event: 'creating', api: this.target.api, label: resource.label, name, listPath, deletePath, ...(of ? { of } : {}) });
     }
   }
 

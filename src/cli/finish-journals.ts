@@ -6,6 +6,7 @@ import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync } from 'node:f
 import { join, resolve } from 'node:path';
 import { Journal, journalDir, type JournalContents } from '../cases/journal.js';
 import type { RunConfig } from '../config/types.js';
+import { redactUrl } from '../transport/redact.js';
 import { sweepLeftovers, type SweepOutcome } from './sweep-leftovers.js';
 
 export interface JournalOutcome extends SweepOutcome {
@@ -69,8 +70,9 @@ function forTargets(journal: JournalContents, config: RunConfig): { mine: Pick<J
   return { mine: { created, unresolved }, others };
 }
 
-function sameUrl(a: string, b: string): boolean {
-  return a.replace(/\/+$/, '') === b.replace(/\/+$/, '');
+/** The journal keeps a URL's password masked: compare as recorded. */
+function sameUrl(recorded: string, configured: string): boolean {
+  return recorded.replace(/\/+$/, '') === redactUrl(configured).replace(/\/+$/, '');
 }
 
 /** A process that runs (a zombie, killed but not yet reaped, does not). */

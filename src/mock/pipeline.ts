@@ -16,6 +16,8 @@ import { requestSchemaPointer, validateBody, validateParameters } from '../spec/
 import { documentedOf } from '../spec/load-spec.js';
 import { validateResponse } from '../spec/validate-response.js';
 import { coerceNumbersToStrings, refusing, strictRefusals, type Personality } from './personality.js';
+import { MAX_JSON_DEPTH, MAX_PATCH_COPIES, maxPatchedBytes, measureValue, tooDeepMessage } from './limits.js';
+import { requestTarget } from './request-target.js';
 
 export interface Mount {
   basePath: string;
@@ -43,9 +45,12 @@ export interface Answer {
 }
 
 export async function handle(req: IncomingMessage, deps: PipelineDeps): Promise<Answer> {
-  const url = new URL(req.url ?? '/', `http://${req.headers.host ?? '127.0.0.1'}`);
-  const mount = [...deps.mounts.values()].find((m) => url.pathname.startsWith(m.basePath + '/'));
+  // Only a valid Host header names the host (links are built from it); the target is always a path.
+  const target = requestTarget(req);
+  const mount = [...deps.mounts.values()].find((m) => target.pathname.startsWith(m.basePath + '/'));
   const fail = (status: number, message: string, fields: FieldError[] = [], m = mount): Answer => ({ response: errorResponse(m, deps.entropy, status, message, fields) });
+  if (!target.ok) return fail(400, target.message);
+  const url = target.url;
 
   const faults = deps.faults;
   // Fault hooks (faults.ts): accept-invalid skips every validation step below.
@@ -131,11 +136,28 @@ export async function handle(req: IncomingMessage, deps: PipelineDeps): Promise<
   const inferred = inferFor(route, routeMount);
   const ctx = handlerContext(route, routeMount, deps, { method: req.method ?? 'GET', url, headers: req.headers, pathParams: params, query, body, mediaType }, inferred);
   const before = relaxed ? deps.store.snapshot() : undefined;
+  // A JSON Patch can deepen or grow a resource past what a body may carry (each `copy` may double it):
+  // limits that keep the process alive, so they hold under the accept-invalid fault too.
+  const patch = req.method === 'PATCH' && Array.isArray(body);
+  if (patch && (body as Array<{ op?: unknown }>).filter((o) => o?.op === 'copy').length > MAX_PATCH_COPIES) {
+    return routeFail(400, `invalid request body: a JSON Patch may hold at most ${MAX_PATCH_COPIES} copy operations`, [{ field: '(body)', message: `must hold at most ${MAX_PATCH_COPIES} copy operations` }]);
+  }
+  const unpatched = patch && ctx.itemId !== undefined ? deps.store.get(ctx.collection, ctx.itemId) : undefined;
   try {
     if (ctx.profile.parentExists && !ctx.profile.parentExists(ctx)) ctx.fail(404, `the parent resource of ${url.pathname} does not exist`);
     const handler = ctx.profile.handlers?.[route.op.operationId ?? ''] ?? (inferred.action ? CRUD[inferred.action] : undefined);
     if (!handler) return routeFail(405, `${req.method} ${url.pathname} has no behaviour in the mock`);
     const response = await handler(ctx);
+    if (unpatched) {
+      const patched = deps.store.get(ctx.collection, ctx.itemId!);
+      const limit = maxPatchedBytes(deps.maxBodyBytes);
+      const measured = patched && patched !== unpatched ? measureValue(patched, MAX_JSON_DEPTH, limit) : undefined;
+      if (measured && (measured.depth > MAX_JSON_DEPTH || measured.size > limit)) {
+        deps.store.put(ctx.collection, ctx.itemId!, unpatched);
+        const why = measured.depth > MAX_JSON_DEPTH ? tooDeepMessage('the patched resource') : `the patched resource would be larger than ${limit} bytes`;
+        return routeFail(400, `invalid request body: ${why}`, [{ field: '(body)', message: why }]);
+      }
+    }
     const outside = before ? outsideTheDocuments(route, response) : [];
     if (before && outside.length > 0) {
       deps.store.restore(before);
@@ -205,7 +227,10 @@ function checkBearer(header: string | undefined, token: string | undefined): str
   return undefined;
 }
 
+/** The code of the plain error body answered outside every API. */
+const PLAIN_CODES: Record<number, string> = { 400: 'BAD_REQUEST', 401: 'UNAUTHORIZED', 404: 'NOT_FOUND', 405: 'METHOD_NOT_ALLOWED', 413: 'PAYLOAD_TOO_LARGE' };
+
 function errorResponse(mount: Mount | undefined, entropy: Entropy, status: number, message: string, fields: FieldError[]): MockResponse {
-  const body = mount ? mount.profile.errorBody(status, message, fields, entropy) : { code: 'NOT_FOUND', message };
+  const body = mount ? mount.profile.errorBody(status, message, fields, entropy) : { code: PLAIN_CODES[status] ?? 'ERROR', message };
   return { status, body, contentType: 'application/json' };
 }

@@ -1,7 +1,8 @@
 // The mock server: every spec in specs/ on one port, each API under its own base path.
 
-import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
-import type { AddressInfo } from 'node:net';
+import { createServer, STATUS_CODES, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import type { AddressInfo, Socket } from 'node:net';
+import type { Duplex } from 'node:stream';
 import { bundledSpecFiles } from '../project-paths.js';
 import { loadSpec, type LoadedSpec } from '../spec/load-spec.js';
 import { enforcedSpec, type Personality } from './personality.js';
@@ -13,6 +14,7 @@ import { handle, type Answer, type Mount, type PipelineDeps } from './pipeline.j
 import { createEntropy } from './random.js';
 import { seedStore } from './seed-store.js';
 import { Store } from './store.js';
+import { discardRest } from './read-body.js';
 import type { MockResponse } from './types.js';
 
 export interface MockOptions {
@@ -89,16 +91,33 @@ export async function startMock(options: MockOptions = {}): Promise<RunningMock>
   await seedStore(deps);
 
   const server = createServer((req, res) => {
-    handle(req, deps).then(
-      (answer) => later(options.latencyMs, () => send(res, transformed(answer, req, options.transform))),
-      (err: unknown) => {
-        console.error(`mock: internal error on ${req.method} ${req.url}: ${(err as Error).stack ?? String(err)}`);
-        send(res, { response: { status: 500, body: { message: 'internal error in the mock server' } } });
-      },
-    );
+    // A client going away mid-request must not become an uncaught 'error' event.
+    req.on('error', () => {});
+    res.on('error', () => {});
+    // Nothing a request does may escape: a throw anywhere below is a logged 500 (a mock bug), never an exit.
+    const internal = (err: unknown) => {
+      console.error(`mock: internal error on ${req.method} ${clip(req.url)}: ${(err as Error)?.stack ?? String(err)}`);
+      try {
+        send(req, res, { response: { status: 500, body: { message: 'internal error in the mock server' } } });
+      } catch {
+        res.destroy();
+      }
+    };
+    handle(req, deps)
+      .then((answer) => later(options.latencyMs, () => {
+        try {
+          send(req, res, transformed(answer, req, options.transform));
+        } catch (err) {
+          internal(err);
+        }
+      }))
+      .catch(internal);
   });
   server.keepAliveTimeout = 5_000;
+  server.on('clientError', answerClientError);
   await listen(server, options.port ?? 4010, options.host ?? '127.0.0.1');
+  // After start-up, a server error (EMFILE on accept, ...) is logged, not thrown.
+  server.on('error', (err) => console.error(`mock: server error: ${err.message}`));
   const { port, address } = server.address() as AddressInfo;
   const host = address.includes(':') ? `[${address}]` : address;
   const url = `http://${host}:${port}`;
@@ -128,7 +147,48 @@ function transformed(answer: Answer, req: IncomingMessage, transform: MockOption
   return { ...answer, response: transform(structuredClone(answer.response), call) };
 }
 
-function send(res: ServerResponse, { response, route }: Answer): void {
+/**
+ * Sends an answer. One that cannot be serialised is logged and answered 500 (a mock bug). When the
+ * request's body is still arriving (a 413, or an answer given before the body was read), the answer
+ * goes out at once with `Connection: close` and a Content-Length, the rest of the upload is read and
+ * discarded (bounded in bytes and time: DISCARD_LIMITS), and only then does the connection close:
+ * a client still sending gets the status, not EPIPE.
+ */
+function send(req: IncomingMessage, res: ServerResponse, answer: Answer): void {
+  if (res.headersSent || res.writableEnded || res.destroyed) {
+    // Only reached when something failed mid-answer: never leave the client waiting.
+    if (!res.writableEnded) res.destroy();
+    return;
+  }
+  let status: number;
+  let headers: Record<string, string>;
+  let payload: string | undefined;
+  try {
+    ({ status, headers, payload } = serialise(answer));
+  } catch (err) {
+    console.error(`mock: internal error serialising the answer to ${req.method} ${clip(req.url)}: ${(err as Error)?.stack ?? String(err)}`);
+    ({ status, headers, payload } = { status: 500, headers: { 'content-type': 'application/json' }, payload: JSON.stringify({ message: 'internal error in the mock server' }) });
+  }
+  const unread = !req.complete;
+  if (unread || status === 413) {
+    headers['connection'] = 'close';
+    headers['content-length'] = String(payload === undefined ? 0 : Buffer.byteLength(payload));
+  }
+  res.writeHead(status, headers);
+  if (!unread) {
+    res.end(payload);
+    return;
+  }
+  if (payload !== undefined) res.write(payload);
+  discardRest(req)
+    .then((ended) => {
+      if (!ended) res.once('finish', () => req.socket?.destroy());
+      res.end();
+    })
+    .catch(() => res.destroy());
+}
+
+function serialise({ response, route }: Answer): { status: number; headers: Record<string, string>; payload: string | undefined } {
   const headers: Record<string, string> = { ...response.headers };
   let payload: string | undefined;
   if (response.body !== undefined) {
@@ -137,8 +197,34 @@ function send(res: ServerResponse, { response, route }: Answer): void {
     payload = typeof response.body === 'string' && !matchContentType(['application/json'], type) ? response.body : JSON.stringify(response.body);
     headers['content-type'] = /^text\//.test(type) ? `${type}; charset=utf-8` : type;
   }
-  res.writeHead(response.status, headers);
-  res.end(payload);
+  return { status: response.status, headers, payload };
+}
+
+/**
+ * A request Node's parser refuses (malformed request line or headers, headers over the size limit,
+ * a request that took too long): a plain JSON 400 (431, 408) where the socket can still take it,
+ * then the connection closes; otherwise the socket is destroyed.
+ */
+function answerClientError(err: NodeJS.ErrnoException, socket: Duplex): void {
+  socket.on('error', () => {});
+  const pending = (socket as Socket & { _httpMessage?: ServerResponse })._httpMessage;
+  if (err.code === 'ECONNRESET' || !socket.writable || pending?.headersSent) {
+    socket.destroy();
+    return;
+  }
+  const status = err.code === 'HPE_HEADER_OVERFLOW' ? 431 : err.code === 'ERR_HTTP_REQUEST_TIMEOUT' ? 408 : 400;
+  const code = status === 431 ? 'REQUEST_HEADER_FIELDS_TOO_LARGE' : status === 408 ? 'REQUEST_TIMEOUT' : 'BAD_REQUEST';
+  const reason = status === 400 ? `malformed HTTP request (${String(err.code ?? err.message)})` : STATUS_CODES[status]!.toLowerCase();
+  const body = JSON.stringify({ code, message: reason });
+  socket.end(`HTTP/1.1 ${status} ${STATUS_CODES[status]}\r\ncontent-type: application/json\r\ncontent-length: ${Buffer.byteLength(body)}\r\nconnection: close\r\n\r\n${body}`);
+  // Let a client still sending finish (what it sends is discarded), within a bound.
+  socket.resume();
+  setTimeout(() => socket.destroy(), 2_000).unref();
+}
+
+function clip(url: string | undefined): string {
+  const s = (url ?? '').replace(/[^\x20-\x7e]/g, '?');
+  return s.length > 200 ? `${s.slice(0, 200)}...` : s;
 }
 
 function listen(server: Server, port: number, host: string): Promise<void> {

@@ -3,6 +3,7 @@
 
 import type { ApiId, ProvidedRunLike } from './types.js';
 import type { CaseResult } from '../engine/types.js';
+import { redactUrl } from '../transport/redact.js';
 
 export const SCHEMA_VERSION = 3;
 
@@ -49,7 +50,8 @@ export function summarize(results: CaseResult[]): RunSummaryCounts {
 
 export function buildReport(run: ProvidedRunLike, results: CaseResult[], startedAt: Date, finishedAt: Date): RunReport {
   const target: RunReport['target'] = {};
-  for (const t of run.targets) target[t.api] = { baseUrl: t.baseUrl, live: t.live };
+  // A password in the URL (`https://user:pass@host`) is masked: the report is shared, the password is not.
+  for (const t of run.targets) target[t.api] = { baseUrl: redactUrl(t.baseUrl), live: t.live };
   for (const s of run.config.skipped) target[s.api] = { skipped: s.reason };
   return {
     schemaVersion: SCHEMA_VERSION,

@@ -114,7 +114,7 @@ async function start(def: SuiteDefinition, run: ProvidedRun): Promise<SuiteState
   const adapter = ADAPTERS[def.api];
   const redactor = new Redactor(run.secrets);
   const token = target.auth.kind === 'token' ? target.auth.token : '';
-  const client = new HttpClient({ baseUrl: target.baseUrl, token, timeoutMs: run.config.timeoutMs, concurrency: run.config.concurrency, redactor, useProxyEnv: target.live });
+  const client = new HttpClient({ baseUrl: target.baseUrl, token, timeoutMs: run.config.timeoutMs, concurrency: run.config.concurrency, maxResponseBytes: run.config.maxResponseBytes, redactor, useProxyEnv: target.live });
   const journalFile = run.journalFile;
   const rt = new CaseRuntime(spec, adapter, target, client, { runId: run.config.runId, allowWrites: run.config.allowWrites, ...(journalFile ? { journal: new Journal(journalFile) } : {}) });
   const cases = new Map(buildCases(spec, adapter, run.caseOptions).map((c) => [`${c.operationId}\u0000${c.name}`, c]));

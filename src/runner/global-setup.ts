@@ -11,6 +11,7 @@ import { bundledSpecFiles } from '../project-paths.js';
 import { loadSpec } from '../spec/load-spec.js';
 import { DEFAULT_MAX_CASES, DEPTHS } from '../cases/build-all.js';
 import { JOURNAL_ENV, Journal } from '../cases/journal.js';
+import { redactUrl } from '../transport/redact.js';
 import { resolveToken } from '../transport/auth.js';
 import { Redactor } from '../transport/redact.js';
 import { CLI_OPTIONS_ENV, STOP_FILE_ENV, publishRun, type ProvidedRun } from './run-state.js';
@@ -45,7 +46,7 @@ export default async function setup(project: TestProject): Promise<() => Promise
   // Workers do not see the CLI's environment variables; the journal's path travels with the run.
   const journalFile = process.env[JOURNAL_ENV];
   // The journal's first line names the run and its targets, so a later run or `conformance cleanup` can finish it.
-  if (journalFile && config.mode === 'live') new Journal(journalFile).record({ event: 'run', runId: config.runId, targets: Object.fromEntries(targets.map((t) => [t.api, t.baseUrl])), pid: process.pid });
+  if (journalFile && config.mode === 'live') new Journal(journalFile).record({ event: 'run', runId: config.runId, targets: Object.fromEntries(targets.map((t) => [t.api, redactUrl(t.baseUrl)])), pid: process.pid });
   const stopFile = process.env[STOP_FILE_ENV];
   const limits = { deadline: Date.now() + config.maxDurationMs, maxDurationMs: config.maxDurationMs, ...(stopFile ? { stopFile } : {}) };
   const run: ProvidedRun = { config, targets, secrets: redactor.secrets(), caseOptions, limits, ...(journalFile ? { journalFile } : {}), ...(stopFile ? { stopFile } : {}) };

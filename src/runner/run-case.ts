@@ -21,6 +21,9 @@ export interface RunCaseOptions {
 /**
  * Runs a case, and a failed one again up to `retries` times: a case whose retry passes is reported
  * passed and `flaky` (apart from regressions); one that keeps failing is failed, with its attempts.
+ * Only a check that failed on a real response is worth another run: a timeout, a network error, an
+ * operation's open breaker, an oversized body or a request that could not be prepared is not retried
+ * (a timeout would cost the whole timeout again).
  */
 export async function runCaseWithRetries(def: CaseDefinition, rt: CaseRuntime, options: RunCaseOptions): Promise<CaseResult> {
   const once = async () => {
@@ -29,13 +32,19 @@ export async function runCaseWithRetries(def: CaseDefinition, rt: CaseRuntime, o
   };
   let result = await once();
   let attempts = 1;
-  while (result.status === 'failed' && attempts <= (options.retries ?? 0)) {
+  while (result.status === 'failed' && failedOnAResponse(result) && attempts <= (options.retries ?? 0)) {
     attempts++;
     const again = await once();
     if (again.status !== 'failed' && again.status !== 'skipped') return { ...again, flaky: true, attempts };
     result = again;
   }
   return attempts > 1 ? { ...result, attempts } : result;
+}
+
+/** The case failed on answers: it has a response, and none of its calls (a flow's steps) went unanswered. */
+function failedOnAResponse(result: CaseResult): boolean {
+  if (result.steps?.some((s) => s.status === undefined)) return false;
+  return result.response !== undefined;
 }
 
 export async function runCase(def: CaseDefinition, rt: CaseRuntime, options: RunCaseOptions): Promise<CaseResult> {

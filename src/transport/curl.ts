@@ -3,13 +3,15 @@
 
 import type { RequestPlan, SentRequest } from '../engine/types.js';
 import { INVALID_TOKEN } from './http-client.js';
+import { withoutUserinfo } from './redact.js';
 
 const quote = (s: string) => `'${s.replace(/'/g, `'\\''`)}'`;
 /** `-F` reads a file for a leading `<` or `@`, and parses `;type=` and quotes: such values go as `--form-string`. */
 const formOption = (value: string) => (/^[@<"]/.test(value) || value.includes(';') ? '--form-string' : '-F');
 
 export function curlLine(sent: SentRequest, plan: RequestPlan): string {
-  const parts = ['curl', '-sS', '-X', sent.method, quote(sent.url)];
+  // Userinfo is never sent (HttpClient strips it), and curl would send it as Basic credentials.
+  const parts = ['curl', '-sS', '-X', sent.method, quote(withoutUserinfo(sent.url))];
   for (const [name, value] of Object.entries(sent.headers)) {
     if (name === 'content-type' && plan.body?.mediaType === 'multipart/form-data') continue;
     if (name === 'content-length' || name === 'host') continue;

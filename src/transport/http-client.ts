@@ -1,14 +1,19 @@
 // Sends RequestPlans with undici: honours HTTPS_PROXY/HTTP_PROXY/NO_PROXY, a per-request timeout,
-// bounded concurrency, and Retry-After on 429. A network error or timeout becomes part of the
-// Exchange; nothing here throws for what a target does.
+// bounded concurrency, Retry-After on 429, and a cap on response bodies. A network error, timeout or
+// oversized body becomes part of the Exchange; nothing here throws for what a target does.
 
 import { performance } from 'node:perf_hooks';
 import pLimit from 'p-limit';
 import { Agent, EnvHttpProxyAgent, request, type Dispatcher } from 'undici';
 import type { Exchange, ReceivedResponse, RequestPlan, SentRequest } from '../engine/types.js';
-import type { Redactor } from './redact.js';
+import { DEFAULT_MAX_RESPONSE_BYTES, ResponseTooLargeError, readCapped } from './read-body.js';
+import type { OperationBreaker } from './breaker.js';
+import { passwordOf, withoutUserinfo, type Redactor } from './redact.js';
+
+export { DEFAULT_MAX_RESPONSE_BYTES } from './read-body.js';
 
 export interface HttpClientOptions {
+  /** The API's base URL. Userinfo (`user:pass@`) is never sent, and its password is redacted. */
   baseUrl: string;
   token: string;
   timeoutMs: number;
@@ -18,35 +23,75 @@ export interface HttpClientOptions {
   maxRetryAfterMs?: number;
   /** Retries after a 429 (default 3). */
   maxRetries?: number;
+  /** Largest response body read (default 8 MiB); a larger one fails the exchange, unread. */
+  maxResponseBytes?: number;
   dispatcher?: Dispatcher;
   /** Honour HTTPS_PROXY/HTTP_PROXY/NO_PROXY (default). Off for the embedded mock on loopback. */
   useProxyEnv?: boolean;
 }
 
+export interface SendOptions {
+  /**
+   * The operation's circuit breaker. Asked when the request's turn comes (after waiting for a free
+   * slot): while it is open, the exchange fails with its reason, unsent (`attempts: 0`). Told of the
+   * outcome before the slot is freed, so a request queued behind one that timed out is not sent.
+   * `probe` sends even when it is open (to see whether the operation answers again).
+   */
+  breaker?: { breaker: OperationBreaker; operationId: string; probe?: boolean };
+}
+
+/**
+ * Why an exchange has no response: `timeout` (no answer in time: ours or undici's connect, headers or
+ * body timeout), `network` (refused, reset, DNS...), `too-large` (the body exceeded the cap), `skipped`
+ * (never sent: the operation's breaker was open).
+ */
+export type FailureKind = 'timeout' | 'network' | 'too-large' | 'skipped';
+
+const failures = new WeakMap<Exchange, FailureKind>();
+
+/** Why an exchange made by an HttpClient has no response; undefined when it has one. */
+export function failureOf(exchange: Exchange): FailureKind | undefined {
+  return failures.get(exchange);
+}
+
 /** A token no server issued, for the authentication cases. */
 export const INVALID_TOKEN = 'conformance-invalid-token-0000';
+
+/** undici's own timeouts (connect, headers, body), which cost as much time as ours. */
+const TIMEOUT_CODES = new Set(['UND_ERR_CONNECT_TIMEOUT', 'UND_ERR_HEADERS_TIMEOUT', 'UND_ERR_BODY_TIMEOUT', 'ETIMEDOUT']);
 
 export class HttpClient {
   private readonly limit: ReturnType<typeof pLimit>;
   private readonly dispatcher: Dispatcher;
+  /** The base URL requests go to: without userinfo. */
+  private readonly baseUrl: string;
 
   constructor(private readonly options: HttpClientOptions) {
     this.limit = pLimit(options.concurrency);
     this.dispatcher = options.dispatcher ?? (options.useProxyEnv === false ? new Agent() : new EnvHttpProxyAgent());
+    options.redactor.add(passwordOf(options.baseUrl));
+    this.baseUrl = withoutUserinfo(options.baseUrl);
   }
 
-  send(plan: RequestPlan): Promise<Exchange> {
-    return this.limit(() => this.sendNow(plan));
+  send(plan: RequestPlan, options: SendOptions = {}): Promise<Exchange> {
+    return this.limit(async () => {
+      const gate = options.breaker;
+      const exchange = await this.sendNow(plan, gate && !gate.probe ? gate.breaker.blocked(gate.operationId) : undefined);
+      gate?.breaker.observe(gate.operationId, exchange);
+      return exchange;
+    });
   }
 
   async close(): Promise<void> {
     if (!this.options.dispatcher) await this.dispatcher.close();
   }
 
-  private async sendNow(plan: RequestPlan): Promise<Exchange> {
+  private async sendNow(plan: RequestPlan, skip: string | undefined): Promise<Exchange> {
+    const { redactor } = this.options;
     const { url, headers, body, shownBody } = this.encode(plan);
-    const request_: SentRequest = { method: plan.method, url, headers: this.options.redactor.headers(headers), ...(shownBody !== undefined ? { body: this.options.redactor.text(shownBody) } : {}) };
+    const request_: SentRequest = { method: plan.method, url: redactor.url(url), headers: redactor.headers(headers), ...(shownBody !== undefined ? { body: redactor.text(shownBody) } : {}) };
     const started = performance.now();
+    if (skip !== undefined) return failed({ plan, request: request_, error: skip, durationMs: 0, attempts: 0 }, 'skipped');
     let attempts = 0;
     for (;;) {
       attempts++;
@@ -54,7 +99,8 @@ export class HttpClient {
       try {
         response = await this.once(plan.method, url, headers, body);
       } catch (err) {
-        return { plan, request: request_, error: describeError(err, this.options.timeoutMs), durationMs: performance.now() - started, attempts };
+        const { kind, message } = describeError(err, this.options.timeoutMs);
+        return failed({ plan, request: request_, error: redactor.text(message), durationMs: performance.now() - started, attempts }, kind);
       }
       const wait = response.status === 429 ? retryAfterMs(response.headers['retry-after'], this.options.maxRetryAfterMs ?? 10_000) : undefined;
       if (wait === undefined || attempts > (this.options.maxRetries ?? 3)) {
@@ -73,14 +119,14 @@ export class HttpClient {
       payload = Buffer.from(await encoded.arrayBuffer());
     } else payload = body;
     const res = await request(url, { method: method as Dispatcher.HttpMethod, headers: sendHeaders, body: payload, dispatcher: this.dispatcher, signal: AbortSignal.timeout(this.options.timeoutMs) });
-    const text = await res.body.text();
+    const text = await readCapped(res.body, res.headers['content-length'], this.options.maxResponseBytes ?? DEFAULT_MAX_RESPONSE_BYTES);
     const resHeaders: Record<string, string> = {};
     for (const [k, v] of Object.entries(res.headers)) if (v !== undefined) resHeaders[k.toLowerCase()] = Array.isArray(v) ? v.join(', ') : v;
     return { status: res.statusCode, headers: resHeaders, text, body: parseBody(text, resHeaders['content-type']) };
   }
 
   private encode(plan: RequestPlan): { url: string; headers: Record<string, string>; body: string | FormData | undefined; shownBody: string | undefined } {
-    const url = new URL(this.options.baseUrl.replace(/\/$/, '') + plan.path);
+    const url = new URL(this.baseUrl.replace(/\/$/, '') + plan.path);
     for (const [k, v] of Object.entries(plan.query)) url.searchParams.set(k, v);
     const headers: Record<string, string> = { accept: '*/*', ...lower(plan.headers) };
     if (plan.auth === 'default') headers['authorization'] = `Bearer ${this.options.token}`;
@@ -96,6 +142,11 @@ export class HttpClient {
     const text = typeof value === 'string' && !/json/.test(mediaType) ? value : JSON.stringify(value);
     return { url: url.href, headers, body: text, shownBody: text };
   }
+}
+
+function failed(exchange: Exchange, kind: FailureKind): Exchange {
+  failures.set(exchange, kind);
+  return exchange;
 }
 
 /** Milliseconds to wait for a Retry-After (seconds or an HTTP date), capped; 1 s when absent or unreadable. */
@@ -118,11 +169,13 @@ function parseBody(text: string, contentType: string | undefined): unknown {
   return text;
 }
 
-function describeError(err: unknown, timeoutMs: number): string {
+/** What went wrong, in one line, and whether it was a timeout, a network error or an oversized body. */
+export function describeError(err: unknown, timeoutMs: number): { kind: Exclude<FailureKind, 'skipped'>; message: string } {
+  if (err instanceof ResponseTooLargeError) return { kind: 'too-large', message: err.message };
   const e = err as Error & { code?: string; cause?: { code?: string; message?: string } };
-  if (e.name === 'TimeoutError' || e.name === 'AbortError') return `no response within ${timeoutMs} ms (timeout)`;
+  if (e.name === 'TimeoutError' || e.name === 'AbortError') return { kind: 'timeout', message: `no response within ${timeoutMs} ms (timeout)` };
   const code = e.code ?? e.cause?.code;
-  return `network error${code ? ` ${code}` : ''}: ${e.cause?.message ?? e.message}`;
+  return { kind: code && TIMEOUT_CODES.has(code) ? 'timeout' : 'network', message: `network error${code ? ` ${code}` : ''}: ${e.cause?.message ?? e.message}` };
 }
 
 function lower(headers: Record<string, string>): Record<string, string> {

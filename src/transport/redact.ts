@@ -6,19 +6,44 @@ const SCHEME_HEADER = /^(authorization|proxy-authorization)$/i;
 const SECRET_KEY = /(secret|password|passwd|token|credential|api[-_]?key|authorization|client_assertion)/i;
 export const MASK = '***';
 
+/**
+ * The value of an HTTP Basic `Authorization` header (without `Basic `) for client credentials: id and
+ * secret each form-URL-encoded, as RFC 6749 §2.3.1 asks, so a colon in the secret stays unambiguous.
+ */
+export function basicCredentials(id: string, secret: string): string {
+  return Buffer.from(`${encodeURIComponent(id)}:${encodeURIComponent(secret)}`).toString('base64');
+}
+
 export class Redactor {
   private readonly secretValues: string[] = [];
+  /** One regular expression matching every registered secret in every form; rebuilt when one is added. */
+  private pattern: RegExp | undefined;
 
   constructor(initial: string[] = []) {
     for (const s of initial) this.add(s);
   }
 
-  /** Registers a value that must never appear in output (tokens, client secrets). */
+  /**
+   * Registers a value that must never appear in output (tokens, client secrets). It is masked as it
+   * is, URL-encoded (`encodeURIComponent`, or form encoding with `+` for a space, any hex case),
+   * JSON-escaped (`\"`, `\/`, `\uXXXX`), HTML-escaped, and in any mix of these.
+   */
   add(secret: string | undefined): void {
     if (secret && secret.length >= 4 && !this.secretValues.includes(secret)) {
       this.secretValues.push(secret);
       this.secretValues.sort((a, b) => b.length - a.length);
+      this.pattern = undefined;
     }
+  }
+
+  /**
+   * Registers client credentials sent as HTTP Basic: the secret, and the header's base64 value, both as
+   * this project sends it (each part URL-encoded) and as other clients do (`id:secret` as it is).
+   */
+  addBasic(id: string, secret: string): void {
+    this.add(secret);
+    this.add(basicCredentials(id, secret));
+    this.add(Buffer.from(`${id}:${secret}`).toString('base64'));
   }
 
   /** The registered secrets, to hand to another process's Redactor. */
@@ -27,9 +52,14 @@ export class Redactor {
   }
 
   text(value: string): string {
-    let out = value;
-    for (const s of this.secretValues) out = out.split(s).join(MASK);
-    return out;
+    if (this.secretValues.length === 0) return value;
+    this.pattern ??= new RegExp(this.secretValues.map(anyForm).join('|'), 'g');
+    return value.replace(this.pattern, MASK);
+  }
+
+  /** A URL for display: registered secrets masked, and the password of any userinfo (`https://user:***@host/`). */
+  url(value: string): string {
+    return this.text(redactUrl(value));
   }
 
   headers(headers: Record<string, string>): Record<string, string> {
@@ -51,4 +81,71 @@ export class Redactor {
     }
     return value;
   }
+}
+
+/** The password of a URL's userinfo masked (`https://user:***@host/x`); anything else as it is. */
+export function redactUrl(value: string): string {
+  const url = parseUrl(value);
+  if (!url?.password) return value;
+  url.password = MASK;
+  return url.href;
+}
+
+/** The URL without userinfo, which must never reach a server (nor a curl line) as credentials. */
+export function withoutUserinfo(value: string): string {
+  const url = parseUrl(value);
+  if (!url || (!url.username && !url.password)) return value;
+  url.username = '';
+  url.password = '';
+  return url.href;
+}
+
+/** The decoded password of a URL's userinfo, if any. */
+export function passwordOf(value: string): string | undefined {
+  const password = parseUrl(value)?.password;
+  if (!password) return undefined;
+  try {
+    return decodeURIComponent(password);
+  } catch {
+    return password;
+  }
+}
+
+function parseUrl(value: string): URL | undefined {
+  try {
+    return new URL(value);
+  } catch {
+    return undefined;
+  }
+}
+
+// Every form one character of a secret may take in output. Each alternative is a plain sequence, so
+// the pattern has no nested repetition and matches in time linear in the text per secret.
+const JSON_SHORT: Record<string, string> = { '"': '\\"', '\\': '\\\\', '/': '\\/', '\b': '\\b', '\f': '\\f', '\n': '\\n', '\r': '\\r', '\t': '\\t' };
+const HTML: Record<string, string[]> = { '&': ['&amp;'], '<': ['&lt;'], '>': ['&gt;'], '"': ['&quot;'], "'": ['&#39;', '&#x27;', '&apos;'] };
+
+function anyForm(secret: string): string {
+  return [...secret].map(charForms).join('');
+}
+
+function charForms(ch: string): string {
+  const forms = new Set<string>([escapeRegExp(ch)]);
+  forms.add([...Buffer.from(ch, 'utf8')].map((b) => `%${hexAnyCase(b, 2)}`).join(''));
+  if (ch === ' ') forms.add('\\+');
+  forms.add([...Array(ch.length).keys()].map((i) => `\\\\u${hexAnyCase(ch.charCodeAt(i), 4)}`).join(''));
+  const short = JSON_SHORT[ch];
+  if (short) forms.add(escapeRegExp(short));
+  for (const entity of HTML[ch] ?? []) forms.add(escapeRegExp(entity));
+  const code = ch.codePointAt(0)!;
+  if (!/[A-Za-z0-9]/.test(ch)) forms.add(`&#(?:${code}|[xX]${hexAnyCase(code, 0)});`);
+  return `(?:${[...forms].join('|')})`;
+}
+
+/** `n` in hex, zero-padded to `width`, each letter matching either case: 0x2b → `2[bB]`. */
+function hexAnyCase(n: number, width: number): string {
+  return n.toString(16).padStart(width, '0').replace(/[a-f]/g, (d) => `[${d}${d.toUpperCase()}]`);
+}
+
+function escapeRegExp(s: string): string {
+  return s.replace(/[.*+?^${}()|[\]\\/-]/g, '\\$&');
 }

@@ -1,0 +1,87 @@
+// A hung endpoint costs seconds, not minutes: against a tenant whose SailPoint list never answers,
+// the run (default settings: 30 s timeout) ends well within 60 s, with exit 1 and its reports; the
+// operation's cases after the first timeout fail at once, and none is retried as possibly flaky.
+// With every API silent (a short timeout here), each API costs about one timeout.
+
+import { createServer, request, type Server } from 'node:http';
+import type { AddressInfo, Socket } from 'node:net';
+import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, expect, it } from 'vitest';
+import { DEFAULT_API_SERVER_ID, DEFAULT_ENVIRONMENT_ID, DEFAULT_ORGANISATION_ID } from '../../src/mock/apis/defaults.js';
+import { startMock, type RunningMock } from '../../src/mock/server.js';
+import type { RunReport } from '../../src/report/run-report.js';
+import { isolatedEnv, runCliAsync } from '../helpers/run-cli.js';
+
+const TOKEN = 'hung-token';
+let mock: RunningMock;
+let proxy: Server;
+let proxyUrl: string;
+const sockets = new Set<Socket>();
+/** Paths (no query) the proxy never answers; `*` for all. */
+let hung: (path: string, method: string) => boolean = () => false;
+
+beforeAll(async () => {
+  mock = await startMock({ port: 0, token: TOKEN });
+  const target = new URL(mock.url);
+  proxy = createServer((req, res) => {
+    if (hung(new URL(req.url ?? '/', 'http://x').pathname, req.method ?? 'GET')) return; // never answers
+    const upstream = request({ host: target.hostname, port: target.port, method: req.method, path: req.url, headers: req.headers }, (up) => {
+      res.writeHead(up.statusCode ?? 502, up.headers);
+      up.pipe(res);
+    });
+    req.pipe(upstream);
+  });
+  proxy.on('connection', (s) => (sockets.add(s), s.once('close', () => sockets.delete(s))));
+  await new Promise<void>((resolve) => proxy.listen(0, '127.0.0.1', resolve));
+  proxyUrl = `http://127.0.0.1:${(proxy.address() as AddressInfo).port}`;
+});
+afterAll(async () => {
+  for (const s of sockets) s.destroy();
+  await new Promise((r) => proxy.close(r));
+  await mock.close();
+});
+
+function env(): NodeJS.ProcessEnv {
+  const base = (api: string) => proxyUrl + new URL(mock.apis[api]!).pathname;
+  return isolatedEnv({
+    PINGONE_API_URL: base('davinci'), PINGONE_ENVIRONMENT_ID: DEFAULT_ENVIRONMENT_ID, PINGONE_ACCESS_TOKEN: TOKEN, PINGONE_API_SERVER_ID: DEFAULT_API_SERVER_ID,
+    VERSORI_API_URL: base('versori'), VERSORI_ORGANISATION_ID: DEFAULT_ORGANISATION_ID, VERSORI_ACCESS_TOKEN: TOKEN,
+    SAILPOINT_API_URL: base('sailpoint'), SAILPOINT_ACCESS_TOKEN: TOKEN,
+  });
+}
+
+async function run(extra: string[]) {
+  const dir = mkdtempSync(join(tmpdir(), 'cfm-hung-'));
+  writeFileSync(join(dir, 'empty.env'), '');
+  const started = Date.now();
+  const result = await runCliAsync(['run', '--allow-writes', '--env-file', join(dir, 'empty.env'), '--report-dir', join(dir, 'r'), '--history', join(dir, 'h.jsonl'), ...extra], env());
+  const seconds = (Date.now() - started) / 1000;
+  const file = join(dir, 'r', 'results.json');
+  return { result, seconds, report: existsSync(file) ? (JSON.parse(readFileSync(file, 'utf8')) as RunReport) : undefined };
+}
+
+it('one operation that never answers: the run ends within 60 s, exit 1, reports written', async () => {
+  hung = (path, method) => method === 'GET' && path === '/sailpoint/v2024/connectors';
+  const { result, seconds, report } = await run([]);
+  console.log(`one hung operation (SailPoint list, 30 s timeout): the run ended after ${seconds.toFixed(1)} s`);
+  expect(result.status, result.stderr).toBe(1);
+  expect(seconds).toBeLessThan(60);
+  expect(report).toBeDefined();
+  const list = report!.results.filter((r) => r.operationId === 'getConnectorList' && r.status === 'failed');
+  expect(list.length).toBeGreaterThan(2);
+  expect(list.some((r) => /unresponsive since/.test(JSON.stringify(r.checks)))).toBe(true);
+  expect(report!.results.filter((r) => r.operationId === 'getConnectorList').every((r) => (r.attempts ?? 1) === 1)).toBe(true);
+  // The other APIs are unaffected.
+  expect(report!.results.filter((r) => r.api === 'versori' && r.status === 'failed')).toEqual([]);
+}, 120_000);
+
+it('every API silent: each costs about one timeout', async () => {
+  hung = () => true;
+  const { result, seconds, report } = await run(['--timeout', '3000']);
+  console.log(`all four APIs silent (3 s timeout): the run ended after ${seconds.toFixed(1)} s`);
+  expect(result.status).not.toBe(0);
+  expect(seconds).toBeLessThan(60);
+  expect(report?.results.filter((r) => r.status === 'failed').length ?? 0).toBeGreaterThan(0);
+}, 120_000);
