@@ -12,7 +12,7 @@ import { loadSpec } from '../spec/load-spec.js';
 import { DEFAULT_MAX_CASES, DEPTHS } from '../cases/build-all.js';
 import { JOURNAL_ENV, Journal } from '../cases/journal.js';
 import { redactUrl } from '../transport/redact.js';
-import { resolveToken } from '../transport/auth.js';
+import { AuthError, resolveToken } from '../transport/auth.js';
 import { Redactor } from '../transport/redact.js';
 import { CLI_OPTIONS_ENV, STOP_FILE_ENV, publishRun, type ProvidedRun } from './run-state.js';
 
@@ -35,7 +35,14 @@ export default async function setup(project: TestProject): Promise<() => Promise
     mock = await startMock({ port: 0, host: '127.0.0.1', token, specs });
     targets = config.targets.map((t) => ({ ...t, baseUrl: mock!.apis[t.api]!, auth: { kind: 'token', token }, params: MOCK_PARAMS[t.api]! }));
   } else {
-    targets = await Promise.all(config.targets.map(async (t) => ({ ...t, auth: { kind: 'token' as const, token: await resolveToken(t.auth, redactor, config.timeoutMs) } })));
+    try {
+      targets = await Promise.all(config.targets.map(async (t) => ({ ...t, auth: { kind: 'token' as const, token: await resolveToken(t.auth, redactor, config.timeoutMs) } })));
+    } catch (err) {
+      if (!(err instanceof AuthError)) throw err;
+      // One plain line, not vitest's error banner: the token request failed, and nothing was sent.
+      process.stderr.write(`conformance: ${redactor.text(err.message)}; no case was run\n`);
+      process.exit(2); // the CLI's exit code for a setting problem: nothing could be checked
+    }
   }
   for (const t of targets) if (t.auth.kind === 'token') redactor.add(t.auth.token);
   for (const t of config.targets) if (t.auth.kind === 'client-credentials') redactor.add(t.auth.clientSecret);

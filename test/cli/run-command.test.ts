@@ -56,6 +56,14 @@ describe('conformance run: usage and configuration errors exit 2', () => {
     expect(run.stderr).toMatch(/CONFORMANCE_RETRIES must be a whole number from 0 to 10 \(runs\); got "99"/);
   });
 
+  it('a token request that fails: one plain line naming it, no banner, no secret', async () => {
+    const run = await runCliAsync(['run', '--env-file', empty], isolatedEnv({ SAILPOINT_API_URL: 'http://127.0.0.1:9/v2024', SAILPOINT_CLIENT_ID: 'id', SAILPOINT_CLIENT_SECRET: 'the-client-secret' }));
+    expect(run.status).toBe(2);
+    expect(run.stderr).toMatch(/^conformance: token request to http:\/\/127\.0\.0\.1:9\/oauth\/token failed: cannot reach it \(network error ECONNREFUSED[^\n]*; no case was run$/m);
+    expect(run.stderr).not.toMatch(/Unhandled Error|Serialized Error|the-client-secret/);
+    expect(run.stderr).not.toMatch(STACK_FRAME);
+  });
+
   it('a bad flag value', async () => {
     const run = await runCliAsync(['run', '--timeout', 'soon'], isolatedEnv());
     expect(run.status).toBe(2);
