@@ -9,10 +9,9 @@ import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, expect, it } from 'vitest';
-import { DEFAULT_API_SERVER_ID, DEFAULT_ENVIRONMENT_ID, DEFAULT_ORGANISATION_ID } from '../../src/mock/apis/defaults.js';
 import { startMock, type RunningMock } from '../../src/mock/server.js';
 import type { RunReport } from '../../src/report/run-report.js';
-import { isolatedEnv, runCliAsync } from '../helpers/run-cli.js';
+import { liveEnv, runCliAsync } from '../helpers/run-cli.js';
 
 const TOKEN = 'hung-token';
 let mock: RunningMock;
@@ -44,12 +43,7 @@ afterAll(async () => {
 });
 
 function env(): NodeJS.ProcessEnv {
-  const base = (api: string) => proxyUrl + new URL(mock.apis[api]!).pathname;
-  return isolatedEnv({
-    PINGONE_API_URL: base('davinci'), PINGONE_ENVIRONMENT_ID: DEFAULT_ENVIRONMENT_ID, PINGONE_ACCESS_TOKEN: TOKEN, PINGONE_API_SERVER_ID: DEFAULT_API_SERVER_ID,
-    VERSORI_API_URL: base('versori'), VERSORI_ORGANISATION_ID: DEFAULT_ORGANISATION_ID, VERSORI_ACCESS_TOKEN: TOKEN,
-    SAILPOINT_API_URL: base('sailpoint'), SAILPOINT_ACCESS_TOKEN: TOKEN,
-  });
+  return liveEnv(mock.apis, TOKEN, {}, (url) => proxyUrl + new URL(url).pathname);
 }
 
 async function run(extra: string[]) {

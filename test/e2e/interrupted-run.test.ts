@@ -6,10 +6,9 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, expect, it } from 'vitest';
-import { DEFAULT_API_SERVER_ID, DEFAULT_ENVIRONMENT_ID, DEFAULT_ORGANISATION_ID } from '../../src/mock/apis/defaults.js';
 import { startMock, type RunningMock } from '../../src/mock/server.js';
 import { PROJECT_ROOT } from '../../src/project-paths.js';
-import { isolatedEnv } from '../helpers/run-cli.js';
+import { liveEnv } from '../helpers/run-cli.js';
 
 const TOKEN = 'interrupt-token';
 let mock: RunningMock | undefined;
@@ -30,11 +29,7 @@ it('SIGINT mid-run: the run stops, what it created is deleted, and the CLI exits
   const before = storeSize(mock);
   const dir = mkdtempSync(join(tmpdir(), 'cfm-interrupt-'));
   writeFileSync(join(dir, 'empty.env'), '');
-  const env = isolatedEnv({
-    PINGONE_API_URL: mock.apis['davinci']!, PINGONE_ENVIRONMENT_ID: DEFAULT_ENVIRONMENT_ID, PINGONE_ACCESS_TOKEN: TOKEN, PINGONE_API_SERVER_ID: DEFAULT_API_SERVER_ID,
-    VERSORI_API_URL: mock.apis['versori']!, VERSORI_ORGANISATION_ID: DEFAULT_ORGANISATION_ID, VERSORI_ACCESS_TOKEN: TOKEN,
-    SAILPOINT_API_URL: mock.apis['sailpoint']!, SAILPOINT_ACCESS_TOKEN: TOKEN,
-  });
+  const env = liveEnv(mock.apis, TOKEN);
   const child = spawn(process.execPath, [join(PROJECT_ROOT, 'bin/conformance.js'), 'run', '--allow-writes', '--env-file', join(dir, 'empty.env'), '--report-dir', join(dir, 'r'), '--history', join(dir, 'h.jsonl')], { cwd: PROJECT_ROOT, env, stdio: ['ignore', 'pipe', 'pipe'] });
   let stderr = '';
   child.stderr.on('data', (d: Buffer) => (stderr += d.toString()));

@@ -5,10 +5,9 @@ import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, expect, it } from 'vitest';
-import { DEFAULT_API_SERVER_ID, DEFAULT_ENVIRONMENT_ID, DEFAULT_ORGANISATION_ID } from '../../src/mock/apis/defaults.js';
 import { startMock, type RunningMock } from '../../src/mock/server.js';
 import type { RunReport } from '../../src/report/run-report.js';
-import { isolatedEnv, runCliAsync } from '../helpers/run-cli.js';
+import { liveEnv, runCliAsync } from '../helpers/run-cli.js';
 
 const TOKEN = 'duration-token';
 let mock: RunningMock | undefined;
@@ -18,11 +17,7 @@ it('stops at --max-duration: exit 1, the reports written, what was not started r
   mock = await startMock({ port: 0, token: TOKEN, latencyMs: 300 }); // a slow tenant: the whole run would take far longer
   const dir = mkdtempSync(join(tmpdir(), 'cfm-duration-'));
   writeFileSync(join(dir, 'empty.env'), '');
-  const env = isolatedEnv({
-    PINGONE_API_URL: mock.apis['davinci']!, PINGONE_ENVIRONMENT_ID: DEFAULT_ENVIRONMENT_ID, PINGONE_ACCESS_TOKEN: TOKEN, PINGONE_API_SERVER_ID: DEFAULT_API_SERVER_ID,
-    VERSORI_API_URL: mock.apis['versori']!, VERSORI_ORGANISATION_ID: DEFAULT_ORGANISATION_ID, VERSORI_ACCESS_TOKEN: TOKEN,
-    SAILPOINT_API_URL: mock.apis['sailpoint']!, SAILPOINT_ACCESS_TOKEN: TOKEN,
-  });
+  const env = liveEnv(mock.apis, TOKEN);
   const started = Date.now();
   const run = await runCliAsync(['run', '--allow-writes', '--concurrency', '2', '--max-duration', '10', '--env-file', join(dir, 'empty.env'), '--report-dir', join(dir, 'r'), '--history', join(dir, 'h.jsonl')], env);
   const seconds = (Date.now() - started) / 1000;
