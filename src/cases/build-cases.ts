@@ -8,7 +8,7 @@ import type { ApiId } from '../config/types.js';
 import type { CaseKind, RequestPlan } from '../engine/types.js';
 import { resolvePointer } from '../spec/json-pointer.js';
 import type { LoadedSpec } from '../spec/load-spec.js';
-import { deref, listOperations, type OperationEntry } from '../spec/operations.js';
+import { deref, listOperations, successStatuses, type OperationEntry } from '../spec/operations.js';
 import type { CaseRuntime } from './runtime.js';
 import type { ApiAdapter, CaseDefinition, Json } from './types.js';
 
@@ -129,9 +129,6 @@ export function sampleBody(spec: LoadedSpec, op: OperationEntry, mediaType: stri
   return sample(resolved as never, { skipReadOnly: true, skipNonRequired: true }, spec.doc as never) as Json;
 }
 
-export function successStatuses(op: OperationEntry): number[] {
-  return Object.keys(op.operation.responses ?? {}).filter((k) => /^2\d\d$/.test(k)).map(Number).sort();
-}
 
 /** What every single-operation case says about itself: id, operation, kind, whether it writes, expected statuses (success by default). */
 export function caseBase(spec: LoadedSpec, op: OperationEntry, name: string, kind: CaseKind): Omit<CaseDefinition, 'prepare'> {

@@ -5,6 +5,7 @@
 // - SailPoint: create → patch → put source config → get source config XML → delete.
 
 import type { ApiId } from '../config/types.js';
+import { successStatuses } from '../spec/operations.js';
 import { FlowRecorder } from './flow-recorder.js';
 import type { CaseRuntime } from './runtime.js';
 import type { CaseDefinition, CaseTools, Json, ResourceAdapter } from './types.js';
@@ -39,8 +40,7 @@ function flow(api: ApiId, resource: ResourceAdapter, name: string, description: 
   };
 }
 
-const successOf = (rt: CaseRuntime, operationId: string) =>
-  Object.keys(rt.operation(operationId).operation.responses ?? {}).filter((k) => /^2\d\d$/.test(k)).map(Number);
+const successOf = (rt: CaseRuntime, operationId: string) => successStatuses(rt.operation(operationId));
 
 /** Creates a resource for a flow; returns its path parameters and the body sent. */
 async function create(f: FlowRecorder, rt: CaseRuntime, r: ResourceAdapter, extra: Json = {}) {

@@ -5,8 +5,8 @@
 // at run time each case breaks the real request built from live state the same way.
 
 import type { LoadedSpec } from '../spec/load-spec.js';
-import { listOperations, type OperationEntry } from '../spec/operations.js';
-import { bodySources, caseBase, parameterExamples, preparePositive, sampleBody, successStatuses } from './build-cases.js';
+import { listOperations, successStatuses, type OperationEntry } from '../spec/operations.js';
+import { bodySources, caseBase, parameterExamples, preparePositive, sampleBody } from './build-cases.js';
 import { negativeVariants, type RequestParts } from './negative.js';
 import type { ApiAdapter, CaseDefinition } from './types.js';
 

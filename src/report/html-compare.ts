@@ -4,10 +4,9 @@
 // A fragment with no scripts and no external files; every value is escaped.
 
 import { CHANGE_ORDER, countsLine, failureLines, newObservationsLabel, observationTransition, transition, type Change, type Comparison, type ComparedResult, type NewObservation } from './compare.js';
+import { esc } from './escape.js';
 
 // As in html.ts: markup escaped, and control characters other than tab and line breaks (parse errors in HTML) dropped.
-const esc = (s: string) =>
-  s.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!).replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/g, '');
 
 const TITLE: Record<Change, string> = {
   regression: 'Regressions',

@@ -3,10 +3,9 @@
 // exercised counts (unseen ones highlighted), the share seen, and what came back undocumented.
 
 import type { ApiCoverage, Coverage, CoverageCell } from './coverage.js';
+import { esc } from './escape.js';
 
 // Same escaping as html.ts: the five markup characters, and control characters dropped.
-const esc = (s: string) =>
-  s.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!).replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/g, '');
 
 const SEEN = 'background:#e3f4e8;color:#16723a';
 const EXERCISED = 'background:#fff4d6;color:#8a5a00';

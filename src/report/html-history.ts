@@ -3,10 +3,9 @@
 // each point titled with its run), and a table of the same runs. Handles no entries and a single entry.
 
 import type { HistoryEntry } from './history.js';
+import { esc } from './escape.js';
 
 // Escapes for HTML and XML alike (&#39; is a character reference, valid in both); control characters dropped.
-const esc = (s: string) =>
-  s.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!).replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f\ufffe\uffff]/g, '');
 
 const PALETTE = ['#1f6feb', '#b3261e', '#16723a', '#8250df', '#bf8700', '#0a7ea4', '#d1242f', '#57606a'];
 const W = 720;

@@ -11,10 +11,9 @@ import type { Coverage } from './coverage.js';
 import { renderCoverageSection } from './html-coverage.js';
 import type { HistoryEntry } from './history.js';
 import { renderHistorySection } from './html-history.js';
+import { esc } from './escape.js';
 
 // Control characters other than tab and line breaks are parse errors in HTML; they are dropped, as in junit.xml.
-const esc = (s: string) =>
-  s.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!).replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/g, '');
 
 const STYLE = `
 body{font:14px/1.45 system-ui,sans-serif;margin:2rem;color:#1d2330;max-width:1200px}

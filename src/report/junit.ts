@@ -5,9 +5,8 @@
 import type { CaseResult } from '../engine/types.js';
 import { observationLines } from './compare.js';
 import type { RunReport } from './run-report.js';
+import { esc } from './escape.js';
 
-const esc = (s: string) =>
-  s.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&apos;' })[c]!).replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f\ufffe\uffff]/g, '');
 
 export function renderJunit(report: RunReport): string {
   const byApi = new Map<string, CaseResult[]>();

@@ -67,3 +67,8 @@ function mergeParameters(pathLevel: ResolvedParameter[], opLevel: ResolvedParame
   const overridden = new Set(opLevel.map(key));
   return [...pathLevel.filter((p) => !overridden.has(key(p))), ...opLevel];
 }
+
+/** The operation's documented success statuses (2xx), lowest first. */
+export function successStatuses(op: Pick<OperationEntry, 'operation'>): number[] {
+  return Object.keys(op.operation.responses ?? {}).filter((k) => /^2\d\d$/.test(k)).map(Number).sort((a, b) => a - b);
+}

@@ -195,7 +195,7 @@ describe('renderComparisonSection', () => {
     expect(html.toLowerCase()).not.toContain('<script');
     expect(html).toContain('<code>davinci/getThing/&lt;script&gt;alert(1)&lt;/script&gt;</code>');
     expect(html).toContain('<pre>status-code: got &lt;script&gt;alert(1)&lt;/script&gt; &amp; &quot;quotes&quot;</pre>');
-    expect(html).toContain('<pre>curl &#39;&lt;script&gt;alert(1)&lt;/script&gt;&#39;</pre>');
+    expect(html).toContain('<pre>curl &apos;&lt;script&gt;alert(1)&lt;/script&gt;&apos;</pre>');
     expect(html).toContain('baseline run b&lt;script&gt;');
   });
 
@@ -212,7 +212,7 @@ describe('renderComparisonSection', () => {
     // A regression's row carries its failed check and curl line.
     const row = section.split('<tr>').find((r) => r.includes('davinci/getThing/passed-to-failed</code>'))!;
     expect(row).toContain('<pre>status-code: Received 500 for passed-to-failed; documented: 200</pre>');
-    expect(row).toContain(`<pre>${CURL.replace(/'/g, '&#39;').replace(/"/g, '&quot;')} # passed-to-failed</pre>`);
+    expect(row).toContain(`<pre>${CURL.replace(/'/g, '&apos;').replace(/"/g, '&quot;')} # passed-to-failed</pre>`);
     expect(section.toLowerCase()).not.toContain('<script');
   });
 });
@@ -313,7 +313,7 @@ describe('observations in a comparison', () => {
     const row = html.split('<tr>').find((r) => r.includes('davinci/getThing/h</code>'))!;
     expect(row).toContain('<td class="observed">passed → observed</td>');
     expect(row).toContain('<pre>negative-data-rejection: accepted &lt;script&gt;alert(1)&lt;/script&gt; &amp; &quot;q&quot;</pre>');
-    expect(row).toContain('<pre>curl &#39;&lt;script&gt;alert(1)&lt;/script&gt;&#39;</pre>');
+    expect(row).toContain('<pre>curl &apos;&lt;script&gt;alert(1)&lt;/script&gt;&apos;</pre>');
     expect(row).not.toContain('class="failed"');
     expect(html.toLowerCase()).not.toContain('<script');
     expect(renderComparisonSection(ALL)).not.toContain('comparison-new-observations');

@@ -208,7 +208,7 @@ describe('renderCoverageSection', () => {
 
   it('shows the matrix, counts, highlighting, ratio and undocumented list', () => {
     const html = renderCoverageSection(evil);
-    const escaped = '&lt;script&gt;alert(&quot;x&quot;)&lt;/script&gt;&amp;&#39;';
+    const escaped = '&lt;script&gt;alert(&quot;x&quot;)&lt;/script&gt;&amp;&apos;';
     expect(html).toContain(`op ${escaped}`);
     expect(html).toContain('50.0% seen');
     expect(html).toContain('75.0% exercised');

@@ -195,7 +195,7 @@ describe('renderHistorySection', () => {
     const html = renderHistorySection(entries(3, () => `davinci ${EVIL}`), 10);
     expect(html).not.toMatch(/<script/i);
     expect(html).not.toContain(EVIL);
-    expect(html).toContain('run 2 &lt;script&gt;alert(&quot;x&quot;)&lt;/script&gt;&amp;&#39;');
+    expect(html).toContain('run 2 &lt;script&gt;alert(&quot;x&quot;)&lt;/script&gt;&amp;&apos;');
     expect(html).not.toMatch(/\b(href|src)=/); // nothing external
   });
 

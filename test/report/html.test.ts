@@ -5,7 +5,7 @@ import type { CaseResult } from '../../src/engine/types.js';
 import { renderHtml } from '../../src/report/html.js';
 import { AUTHORIZE_SKIPPED, CLEANUP, FAILED, FAILED_MESSAGES, fixtureReport, FLOW, OBSERVED, OBSERVED_FIRST_LINES, OBSERVED_NEGATIVE, OBSERVED_XSS_MESSAGE, PASSED, RESULTS, RESULTS_WITH_OBSERVED, SECRET_TOKEN, SKIPPED, SKIPPED_SPECIAL, STRICT_RUN, stringsIn, writeFixtureReports, XSS, XSS_CASE } from './fixtures.js';
 
-const unescape = (s: string) => s.replace(/&(lt|gt|quot|#39|amp);/g, (_m, e: string) => ({ lt: '<', gt: '>', quot: '"', '#39': "'", amp: '&' })[e]!);
+const unescape = (s: string) => s.replace(/&(lt|gt|quot|apos|amp);/g, (_m, e: string) => ({ lt: '<', gt: '>', quot: '"', apos: "'", amp: '&' })[e]!);
 
 interface CaseView { name: string; status: string; open: boolean; body: string }
 interface OperationView { op: string; route: string; cases: CaseView[] }
@@ -155,9 +155,9 @@ describe('escaping', () => {
   });
 
   it.each([
-    ['check message', `<script>alert("x")</script> & 'more'`, '&lt;script&gt;alert(&quot;x&quot;)&lt;/script&gt; &amp; &#39;more&#39;'],
+    ['check message', `<script>alert("x")</script> & 'more'`, '&lt;script&gt;alert(&quot;x&quot;)&lt;/script&gt; &amp; &apos;more&apos;'],
     ['response body', '<html onload="alert(2)">', '&lt;html onload=&quot;alert(2)&quot;&gt;'],
-    ['curl line', XSS.reproduce!, XSS.reproduce!.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;').replace(/'/g, '&#39;').replace('\u0001', '')],
+    ['curl line', XSS.reproduce!, XSS.reproduce!.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;').replace(/'/g, '&apos;').replace('\u0001', '')],
   ])('%s', (_label, raw, escaped) => {
     expect(html).toContain(escaped);
     expect(html).not.toContain(raw);
@@ -207,7 +207,7 @@ describe('observations', () => {
   });
 
   it('escapes the messages', () => {
-    expect(section()).toContain('negative-data-rejection: accepted &lt;script&gt;alert(&quot;obs&quot;)&lt;/script&gt; &amp; &#39;more&#39;');
+    expect(section()).toContain('negative-data-rejection: accepted &lt;script&gt;alert(&quot;obs&quot;)&lt;/script&gt; &amp; &apos;more&apos;');
     expect(obsHtml).not.toMatch(/<script/i);
     expect(obsHtml).not.toContain(SECRET_TOKEN);
   });
