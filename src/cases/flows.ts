@@ -125,7 +125,10 @@ const sailpointSourceConfig: FlowFn = async (f, rt, r) => {
   const xml = `<?xml version="1.0" encoding="UTF-8"?>\n<SourceConfig name="${name}"/>`;
   const put = await f.step('put source config', 'putConnectorSourceConfig', made.params, { body: { mediaType: 'multipart/form-data', value: { file: xml } }, expect: [200] });
   if (put.ok) {
-    await f.step('get source config', 'getConnectorSourceConfig', made.params, { expect: [200], assert: { name: 'update-persisted', test: (b) => (String(b ?? '').includes(`name="${name}"`) ? undefined : `Received: ${JSON.stringify(String(b ?? '').slice(0, 120))} / Documented: the source config just put`), documentedBy: promised.updatePersisted } });
+    // The PUT answers an UpdateDetail: only a `status` of UPDATED says the file was taken (ERROR, SKIPPED
+    // and UNCHANGED are documented outcomes too), so only then is reading it back promised.
+    const updated = put.body?.['status'] === 'UPDATED';
+    await f.step('get source config', 'getConnectorSourceConfig', made.params, { expect: [200], assert: { name: 'update-persisted', test: (b) => (String(b ?? '').includes(`name="${name}"`) ? undefined : `Received: ${JSON.stringify(String(b ?? '').slice(0, 120))} / Documented: the source config just put`), documentedBy: updated ? promised.updatePersisted : undefined } });
   }
   await f.step('delete', r.deleteOperation, made.params, { expect: [204] });
 };

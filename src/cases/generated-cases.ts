@@ -137,7 +137,8 @@ async function planFor(rt: CaseRuntime, op: OperationEntry, params: Record<strin
  */
 function refusalObserved(spec: LoadedSpec, op: OperationEntry, exchange: Exchange, checks: CheckResult[]): CheckResult[] {
   const status = exchange.response?.status ?? 0;
-  if (status < 400 || status >= 500 || responseContract(spec, op, status).key === undefined) return checks;
+  // A 401 is the credentials refused, not the input: it stays a failure.
+  if (status < 400 || status >= 500 || status === 401 || responseContract(spec, op, status).key === undefined) return checks;
   return checks.map((c) =>
     c.name === 'status-code' && c.status === 'failed'
       ? { name: c.name, status: 'observed', message: `Received: ${status} for a generated input / Our reading (no document states it): the documents allow the input, so a success was expected` }

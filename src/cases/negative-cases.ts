@@ -30,8 +30,12 @@ export function buildNegativeCases(spec: LoadedSpec, adapter: ApiAdapter): CaseD
           const live = liveVariant(spec, op, valid, variant.name);
           if (!live) return `the request built from live state offers no "${variant.name}" to break`;
           const parts = live.apply({ query: valid.query, ...(valid.body ? { body: valid.body } : {}) });
+          // An object the variant added may refer to other resources: to ones that exist, or not at all.
+          const referred = parts.body && rt.adapter.references ? rt.adapter.references(parts.body.value, rt.target) : undefined;
+          if (typeof referred === 'string') return referred;
+          const body = parts.body && referred ? { ...parts.body, value: referred.body } : parts.body;
           const { body: _dropped, ...rest } = valid;
-          return { ...rest, query: parts.query, ...(parts.body ? { body: parts.body } : {}) };
+          return { ...rest, query: parts.query, ...(body ? { body } : {}) };
         },
       });
     }

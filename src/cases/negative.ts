@@ -130,12 +130,15 @@ function errorKey(e: FieldError): string {
   return `${e.field}\u0000${e.message}`;
 }
 
+/** Not a rejection of the request's data: the credentials were refused (401), or the target is busy (429). */
+const NOT_REJECTIONS = [401, 429];
+
 /**
  * Every 4xx the operation documents is a rejection (which one is the target's choice); where it
- * documents a `4XX` range or a `default` error response, any 4xx is.
+ * documents a `4XX` range or a `default` error response, any 4xx is. 401 and 429 say nothing of the data.
  */
 export function documentedRejections(spec: LoadedSpec, op: OperationEntry): number[] {
-  const all = Array.from({ length: 100 }, (_, i) => 400 + i);
+  const all = Array.from({ length: 100 }, (_, i) => 400 + i).filter((s) => !NOT_REJECTIONS.includes(s));
   return all.filter((s) => responseContract(spec, op, s).key !== undefined);
 }
 
@@ -177,7 +180,8 @@ function contentTypeCandidates(spec: LoadedSpec, op: OperationEntry, valid: Requ
 /** What one schema node allows, gathered over $ref, allOf, the matching oneOf/anyOf branch and if/then/else. */
 interface SchemaView {
   types: string[] | undefined;
-  properties: Array<{ name: string; pointer: string }>;
+  /** Each property with every schema that describes it (the node's own, and those of allOf or a matching then/else). */
+  properties: Array<{ name: string; pointer: string; pointers: string[] }>;
   required: Set<string>;
   enum: unknown[] | undefined;
   const: { value: unknown } | undefined;
@@ -199,9 +203,9 @@ interface SchemaView {
 type Schema = OpenAPIV3_1.SchemaObject & Record<string, unknown>;
 const LIMITS = ['minLength', 'maxLength', 'minimum', 'maximum', 'exclusiveMinimum', 'exclusiveMaximum', 'minItems', 'maxItems'] as const;
 
-function view(spec: LoadedSpec, pointer: string, value: unknown): SchemaView {
+function view(spec: LoadedSpec, pointer: string | readonly string[], value: unknown): SchemaView {
   const v: SchemaView = { types: undefined, properties: [], required: new Set(), enum: undefined, const: undefined, items: undefined, readOnly: false, at: {} };
-  collect(spec, pointer, value, v, 0);
+  for (const p of [pointer].flat()) collect(spec, p, value, v, 0);
   return v;
 }
 
@@ -218,7 +222,10 @@ function collect(spec: LoadedSpec, pointer: string, value: unknown, v: SchemaVie
   if (schema.readOnly === true) v.readOnly = true;
   if (v.items === undefined && schema['items'] && typeof schema['items'] === 'object') v.items = `${at}/items`;
   for (const name of Object.keys(schema.properties ?? {})) {
-    if (!v.properties.some((p) => p.name === name)) v.properties.push({ name, pointer: `${at}/properties/${encodeSegment(name)}` });
+    const pointer = `${at}/properties/${encodeSegment(name)}`;
+    const known = v.properties.find((p) => p.name === name);
+    if (known) known.pointers.push(pointer);
+    else v.properties.push({ name, pointer, pointers: [pointer] });
   }
   for (const name of schema.required ?? []) if (!v.required.has(name)) (v.required.add(name), (v.at[`required:${name}`] = at));
   (schema.allOf ?? []).forEach((_, i) => collect(spec, `${at}/allOf/${i}`, value, v, depth + 1));
@@ -271,7 +278,7 @@ function patchOpCandidate(w: BodyWalk, pointer: string, value: unknown): void {
  * Candidates for the node at `path` and everything inside it. A property or array item the value does
  * not have is added as a minimal valid value (a scaffold) so the constraints inside it are reached.
  */
-function walkNode(w: BodyWalk, pointer: string, path: Seg[], value: unknown, depth: number): void {
+function walkNode(w: BodyWalk, pointer: string | readonly string[], path: Seg[], value: unknown, depth: number): void {
   const v = view(w.spec, pointer, value);
   if (v.readOnly) return;
   const present = w.scaffold.length === 0;
@@ -286,17 +293,17 @@ function walkNode(w: BodyWalk, pointer: string, path: Seg[], value: unknown, dep
     return;
   }
   if (!isObject(value)) return;
-  for (const { name, pointer: child } of v.properties) {
+  for (const { name, pointer: child, pointers } of v.properties) {
     const childPath = [...path, name];
     if (Object.prototype.hasOwnProperty.call(value, name)) {
       if (v.required.has(name)) {
         w.current = v;
         w.out.push(bodyCandidate(w, 'missing', `missing ${display(childPath)}`, `The request body must have \`${display(childPath)}\` (required).`, present, { kind: 'remove', path: childPath }, `required:${name}`));
       }
-      walkNode(w, child, childPath, value[name], depth + 1);
+      walkNode(w, pointers, childPath, value[name], depth + 1);
     } else {
       // Not sent: added with a minimal valid value, then broken (or walked into) like a sent one.
-      within(w, childPath, minimalValue(w.spec, child), (added) => walkNode(w, child, childPath, added, depth + 1));
+      within(w, childPath, minimalValue(w.spec, child), (added) => walkNode(w, pointers, childPath, added, depth + 1));
     }
   }
 }

@@ -95,6 +95,12 @@ export interface ApiAdapter {
   extraCases?: Array<{ operationId: string; name: string; query: Record<string, string>; assert?: CaseAssertion }>;
   /** How this API's lifecycle flows change a resource. */
   flows: FlowHooks;
+  /**
+   * Points the references in a body (to groups, scopes, permissions...) at things that exist: the ids
+   * configuration vouches for. A string is why the body cannot be sent to this target (a live tenant
+   * where no setting names what it refers to). Used where the suite adds objects the request had not.
+   */
+  references?(body: unknown, target: ApiTarget): { body: unknown } | string;
   /** Sets fields of a generated body that must name real things (a connector type, a reachable URL). */
   pinGenerated?(operationId: string, body: Json): unknown;
   /** Operations whose valid inputs the schema cannot describe, so no inputs are generated (with the reason). */

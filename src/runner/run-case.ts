@@ -7,6 +7,7 @@ import type { CaseRuntime } from '../cases/runtime.js';
 import type { CaseDefinition } from '../cases/types.js';
 import type { CaseResult } from '../engine/types.js';
 import { evidence, header } from './evidence.js';
+import { failureOf } from '../transport/http-client.js';
 import type { Redactor } from '../transport/redact.js';
 
 export interface RunCaseOptions {
@@ -71,6 +72,11 @@ export async function runCase(def: CaseDefinition, rt: CaseRuntime, options: Run
   if (typeof plan === 'string') return skipped(plan);
 
   const exchange = await rt.send(def.operationId, plan);
+  // Not sent: the operation's breaker is open. The request that timed out first is the failure; the
+  // cases it held back are skipped, so one hung operation is one failure, not one per case.
+  if (failureOf(exchange) === 'skipped') return { ...skipped(`not sent: ${exchange.error ?? 'the operation is unresponsive'}`), request: exchange.request };
+  // Throttled beyond the retries Retry-After allows: the target is busy, not wrong.
+  if (exchange.response?.status === 429 && !def.expectedStatus.includes(429)) return { ...skipped(`rate limited: the target still answered 429 after ${exchange.attempts} attempt(s); run again later or with less --concurrency`), request: exchange.request };
   const checks = runChecks(
     exchange,
     { spec: rt.spec, op: rt.operation(def.operationId), expectedStatus: def.expectedStatus, requestIsInvalidOnPurpose: def.kind === 'negative', kind: def.kind, ...(def.forbids ? { forbids: def.forbids } : {}), ...(def.inferredOnly ? { inferredOnly: true } : {}) },

@@ -23,9 +23,13 @@ export function stopReason(limits: RunLimits, now = Date.now()): string | undefi
   return undefined;
 }
 
-/** A case may take this long: several request timeouts (a flow makes many requests), and at least 10 s. */
+/**
+ * A case may take this long: ten request timeouts (a flow makes about ten requests, and 429 answers
+ * with Retry-After add their waits), and at least a minute. A safety net: the breaker and the
+ * request timeout end a case long before.
+ */
 export function caseLimitMs(timeoutMs: number): number {
-  return Math.max(10_000, 4 * timeoutMs);
+  return Math.max(60_000, 10 * timeoutMs);
 }
 
 /** vitest's timeout for one case: always later than the case's own limit, so the case decides. */
@@ -37,7 +41,7 @@ export function vitestTimeoutMs(timeoutMs: number): number {
 export async function withinLimit(run: Promise<CaseResult>, header: Omit<CaseResult, 'status' | 'checks' | 'durationMs'>, limitMs: number): Promise<CaseResult> {
   let timer: NodeJS.Timeout | undefined;
   const late = new Promise<CaseResult>((resolve) => {
-    timer = setTimeout(() => resolve({ ...header, status: 'failed', checks: [], durationMs: limitMs, reason: `the case did not finish within ${Math.round(limitMs / 1000)} s (4 request timeouts); its requests were abandoned` }), limitMs);
+    timer = setTimeout(() => resolve({ ...header, status: 'failed', checks: [], durationMs: limitMs, reason: `the case did not finish within ${Math.round(limitMs / 1000)} s (ten request timeouts); its requests were abandoned` }), limitMs);
   });
   try {
     return await Promise.race([run, late]);

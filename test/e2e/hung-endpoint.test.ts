@@ -63,9 +63,10 @@ it('one operation that never answers: the run ends within 60 s, exit 1, reports 
   expect(result.status, result.stderr).toBe(1);
   expect(seconds).toBeLessThan(60);
   expect(report).toBeDefined();
-  const list = report!.results.filter((r) => r.operationId === 'getConnectorList' && r.status === 'failed');
-  expect(list.length).toBeGreaterThan(2);
-  expect(list.some((r) => /unresponsive since/.test(JSON.stringify(r.checks)))).toBe(true);
+  // The request that timed out fails; the cases it held back are skipped, never sent.
+  const list = report!.results.filter((r) => r.operationId === 'getConnectorList');
+  expect(list.filter((r) => r.status === 'failed').length).toBeGreaterThan(0);
+  expect(list.filter((r) => r.status === 'skipped' && /^not sent: operation getConnectorList unresponsive since /.test(r.reason ?? '')).length).toBeGreaterThan(0);
   expect(report!.results.filter((r) => r.operationId === 'getConnectorList').every((r) => (r.attempts ?? 1) === 1)).toBe(true);
   // The other APIs are unaffected.
   expect(report!.results.filter((r) => r.api === 'versori' && r.status === 'failed')).toEqual([]);

@@ -29,6 +29,7 @@ function route(req: IncomingMessage, res: ServerResponse): void {
   const path = new URL(req.url!, 'http://x').pathname;
   if (path === '/v2024/connectors/hung') return; // never answers
   if (path === '/v2024/connectors/dropped') return void req.socket.destroy();
+  if (path === '/v2024/connectors/throttled') return void res.writeHead(429, { 'content-type': 'application/json', 'retry-after': '0' }).end('{"message":"slow down"}');
   if (path === '/v2024/connectors/busy' && busyOnce) {
     busyOnce = false;
     return void res.writeHead(503, { 'content-type': 'text/plain' }).end('busy');
@@ -81,17 +82,19 @@ describe('not run again', () => {
     expect(requestsTo('hung')).toBe(1);
   });
 
-  it('N cases of a hung operation, one after another: one timeout, not N, and none retried', async () => {
+  it('N cases of a hung operation, one after another: one timeout, not N, one failure, none retried', async () => {
     const { rt, options } = runtime();
     const started = Date.now();
     const results = [];
     for (let i = 0; i < 6; i++) results.push(await runCaseWithRetries(getCase('hung', i), rt, options));
     expect(Date.now() - started).toBeLessThan(TIMEOUT_MS * 2);
     expect(requestsTo('hung')).toBe(1);
-    expect(results.every((r) => r.status === 'failed' && r.attempts === undefined)).toBe(true);
+    expect(results.every((r) => r.attempts === undefined)).toBe(true);
+    // The request that timed out is the failure; the cases it held back were never sent: skipped, with why.
+    expect(results[0]).toMatchObject({ status: 'failed', reason: `no response within ${TIMEOUT_MS} ms (timeout)` });
     for (const r of results.slice(1)) {
-      expect(r.reason).toBe(`operation getConnector unresponsive since GET ${server.url}/v2024/connectors/hung: no response within ${TIMEOUT_MS} ms (timeout)`);
-      expect(r.checks.find((c) => c.name === 'not-server-error')).toMatchObject({ status: 'failed', message: expect.stringContaining('unresponsive since') });
+      expect(r.status).toBe('skipped');
+      expect(r.reason).toBe(`not sent: operation getConnector unresponsive since GET ${server.url}/v2024/connectors/hung: no response within ${TIMEOUT_MS} ms (timeout)`);
     }
     // Another operation of the same API still answers.
     const other = await runCaseWithRetries({ ...getCase('ok-1'), operationId: 'getConnectorSourceConfig', path: '/connectors/{scriptName}/source-config', prepare: async (r) => r.plan('getConnectorSourceConfig', { scriptName: 'ok-1' }) }, rt, options);
@@ -103,12 +106,20 @@ describe('not run again', () => {
     const started = Date.now();
     const results = await Promise.all(Array.from({ length: 6 }, (_, i) => runCaseWithRetries(getCase('hung', i), rt, options)));
     expect(Date.now() - started).toBeLessThan(TIMEOUT_MS * 2);
-    expect(results.every((r) => r.status === 'failed' && r.attempts === undefined)).toBe(true);
+    expect(results.every((r) => r.status !== 'passed' && r.attempts === undefined)).toBe(true);
+    expect(results.filter((r) => r.status === 'failed').length).toBeGreaterThan(0);
     expect(requestsTo('hung')).toBeLessThanOrEqual(6);
-    // After them, the operation fails at once.
+    // After them, the operation is not sent to at all.
     const later = await runCaseWithRetries(getCase('hung', 7), rt, options);
-    expect(later.reason).toMatch(/^operation getConnector unresponsive since /);
+    expect(later).toMatchObject({ status: 'skipped', reason: expect.stringMatching(/^not sent: operation getConnector unresponsive since /) });
     expect(requestsTo('hung')).toBeLessThanOrEqual(6);
+  });
+
+  it('throttled beyond the retries: skipped as rate limited, not failed', async () => {
+    const { rt, options } = runtime();
+    const result = await runCaseWithRetries(getCase('throttled'), rt, options);
+    expect(result).toMatchObject({ status: 'skipped', reason: expect.stringMatching(/^rate limited: the target still answered 429 after \d+ attempt\(s\)/) });
+    expect(requestsTo('throttled')).toBeGreaterThan(1);
   });
 
   it('a network error: sent once', async () => {

@@ -47,6 +47,26 @@ export const authorize: ApiAdapter = {
       reflects: (after) => (after['name'] === name ? undefined : `Received: name ${JSON.stringify(after['name'])} / Documented: the name the PUT sent, "${name}"`),
     }),
   },
+  references(body, target) {
+    const access = (body as Json | undefined)?.['accessControl'];
+    if (!access || typeof access !== 'object') return { body };
+    const out = structuredClone(body) as Json;
+    const ac = out['accessControl'] as Json;
+    for (const [part, list, setting, param] of [['group', 'groups', 'PINGONE_GROUP_ID', 'groupId'], ['scope', 'scopes', 'PINGONE_SCOPE_ID', 'scopeId']] as const) {
+      const refs = (ac[part] as Json | undefined)?.[list];
+      if (!Array.isArray(refs)) continue;
+      for (const ref of refs as Json[]) {
+        if (!ref || typeof ref['id'] !== 'string') continue; // an id broken on purpose stays broken
+        const configured = target.params[param];
+        if (configured) ref['id'] = configured;
+        else if (target.live) return `reaching accessControl.${part} needs ${setting} (an existing ${part} in the environment); not sent with a made-up id`;
+      }
+    }
+    for (const part of ['permission', 'authentication'] as const) {
+      if (ac[part] !== undefined && target.live) return `reaching accessControl.${part} would refer to a ${part === 'permission' ? 'permission' : 'authentication policy'} no setting names; not sent to a live tenant`;
+    }
+    return { body: out };
+  },
   requestBody(body, ctx) {
     const base = ctx.current ? pick(ctx.current, WRITABLE) : {};
     const merged = overlayRealValues(base, body);

@@ -38,7 +38,8 @@ export const sailpoint: ApiAdapter = {
     },
     update: (_current, name) => ({
       operationId: 'updateConnector',
-      body: { mediaType: 'application/json-patch+json', value: [{ op: 'replace', path: '/connectorMetadata', value: { conformanceRun: name } }] },
+      // `add` sets the member whether or not the connector has one yet (RFC 6902; `replace` needs it to exist).
+      body: { mediaType: 'application/json-patch+json', value: [{ op: 'add', path: '/connectorMetadata', value: { conformanceRun: name } }] },
       reflects: (after) => ((after['connectorMetadata'] as Json | undefined)?.['conformanceRun'] === name ? undefined : `Received: connectorMetadata ${JSON.stringify(after['connectorMetadata'])} / Documented: the patched connectorMetadata.conformanceRun "${name}"`),
     }),
   },
