@@ -9,7 +9,7 @@ defineConformanceSuite({
     listConnectors: {
       method: 'GET',
       path: '/o/{organisation_id}/connectors',
-      cases: ['documented request', 'first=1', 'generated inputs', 'negative: protocol outside enum (inferred)', 'negative: first not an integer (abc)', 'negative: first below minimum (0) (inferred)', 'no credentials', 'wrong token'],
+      cases: ['documented request', 'first=1', 'generated inputs', 'negative: protocol outside enum (inferred)', 'negative: first not an integer (abc) (inferred)', 'negative: first below minimum (0) (inferred)', 'no credentials', 'wrong token'],
     },
     createHttpConnector: {
       method: 'POST',

@@ -1,5 +1,6 @@
 // Validates a request's parameters and body against its operation, coercing query strings to their
-// schema types. Returns the problems, each naming the field.
+// schema types. Returns the problems, each naming the field. A parameter marked `x-lenient` (the vendor
+// documents a fallback for a value outside its schema) is never a problem: such a value is ignored.
 
 import type { ErrorObject } from 'ajv';
 import type { OpenAPIV3_1 } from 'openapi-types';
@@ -37,10 +38,19 @@ export function validateParameters(
     const value = coerce(raw, schema.value);
     const validate = spec.schemas.compile(`${pointer}/schema`);
     if (!validate(value)) {
+      // `x-lenient`: the vendor documents a fallback for a value the schema forbids (SailPoint's
+      // `locale`: "if no viable locale is given, it will default to en"). Such a value is no error;
+      // it is left out of `query`, so whoever reads it takes the default.
+      if (isLenient(parameter)) continue;
       errors.push(...(validate.errors ?? []).map((e) => ({ field: parameter.name, message: `${parameter.in} parameter "${parameter.name}" ${e.message}` })));
     } else if (parameter.in === 'query') query[parameter.name] = value;
   }
   return { query, errors };
+}
+
+/** A parameter the vendor documents as forgiving: a value outside its schema falls back to a default. */
+function isLenient(p: OpenAPIV3_1.ParameterObject): boolean {
+  return (p as unknown as Record<string, unknown>)['x-lenient'] === true;
 }
 
 function rawValue(p: OpenAPIV3_1.ParameterObject, path: Record<string, string>, search: URLSearchParams, headers: Record<string, string | string[] | undefined>): string | undefined {

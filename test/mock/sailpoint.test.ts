@@ -195,9 +195,6 @@ describe('GET /connectors (getConnectorList)', () => {
       ['offset', '-1'],
       ['offset', 'x'],
       ['count', 'yes'],
-      ['locale', 'xx'],
-      ['locale', 'en-US'],
-      ['locale', 'EN'],
     ])('answers 400 in ErrorResponseDto shape to %s=%s', async (name, value) => {
       expectErrorDto(await list({ [name]: value }), 400, name);
     });
@@ -206,6 +203,13 @@ describe('GET /connectors (getConnectorList)', () => {
       const res = await list({ locale });
       expect(res.status).toBe(200);
       expect(res.body).toHaveLength(SEEDED_RELEASED.length);
+    });
+
+    // Seed 004: "If no viable locale is given, it will default to en" (the parameter is x-lenient).
+    it.each(['xx', 'en-US', 'EN'])('takes locale=%s as no locale (the default, en)', async (locale) => {
+      const res = await list({ locale });
+      expect(res.status, res.text).toBe(200);
+      expect(res.body).toEqual((await list()).body);
     });
 
     it('accepts limit=250, the maximum', async () => {
@@ -313,9 +317,11 @@ describe('GET /connectors/{scriptName} (getConnector)', () => {
     expect(res.body.scriptName).toBe(made.scriptName);
   });
 
-  it('answers 400 to a locale outside the 19 values', async () => {
+  it('takes a locale outside the 19 values as no locale (seed 004: it defaults to en)', async () => {
     const made = await create();
-    expectErrorDto(await call('GET', `${item(made.scriptName)}?locale=tlh`), 400, 'locale');
+    const res = await call('GET', `${item(made.scriptName)}?locale=tlh`);
+    expect(res.status, res.text).toBe(200);
+    expect(res.body).toEqual(await detail(made.scriptName));
   });
 
   it.each(['no-such-connector', 'custom-connector-00000000', 'a%20b'])('answers 404 to the unknown scriptName %s', async (scriptName) => {
@@ -554,10 +560,15 @@ describe('GET and PUT /connectors/{scriptName}/translations/{locale}', () => {
     for (const locale of LOCALES) expect((await call('GET', translations(made.scriptName, locale))).text).toBe(`greeting=${locale}\n`);
   });
 
-  it.each(['xx', 'EN', 'en-US', 'de-DE', 'zh'])('GET and PUT answer 400 to the locale %s', async (locale) => {
+  // Seed 004, for this path parameter too: "If no viable locale is given, it will default to en".
+  it.each(['xx', 'EN', 'en-US', 'de-DE', 'zh'])('GET answers the locale %s as for en; PUT does not refuse it', async (locale) => {
     const made = await create();
-    expectErrorDto(await call('GET', translations(made.scriptName, locale)), 400, 'locale');
-    expectErrorDto(await call('PUT', translations(made.scriptName, locale), { body: upload('a=b', 'text/plain') }), 400, 'locale');
+    const en = await call('GET', translations(made.scriptName, 'en'));
+    const res = await call('GET', translations(made.scriptName, locale));
+    expect(res.status, res.text).toBe(200);
+    expect(res.text).toBe(en.text);
+    const put = await call('PUT', translations(made.scriptName, locale), { body: upload('a=b', 'text/plain') });
+    expect(put.status, put.text).toBe(200);
   });
 
   it('PUT answers 400 without a file part', async () => {

@@ -84,3 +84,31 @@ it('names places as a reader would', () => {
 it('specs/PROVENANCE.md is current (npm run generate:provenance)', () => {
   expect(provenanceIsCurrent()).toBe(true);
 });
+
+describe('reviewed readings stay where the documents put them', () => {
+  const constraint = (report: ReturnType<typeof provenanceOf>, pointer: string, keyword: string) => report.constraints.find((c) => c.pointer === pointer && c.keyword === keyword);
+  const inferred = (report: ReturnType<typeof provenanceOf>, pointer: string, keyword: string) => report.inferred.find((c) => c.pointer === pointer && c.keyword === keyword);
+
+  it('Authorize and DaVinci read the PingOne error alike: its required fields are inferred (not on the always-returned list)', async () => {
+    for (const apiId of ['authorize', 'davinci']) {
+      const report = provenanceOf((await loadBundledSpecs()).find((s) => s.apiId === apiId)!.doc);
+      for (const at of ['/components/schemas/PingOneError', '/components/schemas/PingOneError/properties/details/items']) {
+        expect(constraint(report, at, 'required'), `${apiId} ${at}`).toBeUndefined();
+        expect(inferred(report, at, 'required'), `${apiId} ${at}`).toBeDefined();
+      }
+    }
+  });
+
+  it('Versori `first` has no documented type (API-FACTS gives only its default): integer is inferred', async () => {
+    const report = provenanceOf((await loadBundledSpecs()).find((s) => s.apiId === 'versori')!.doc);
+    expect(constraint(report, '/components/parameters/first/schema', 'type')).toBeUndefined();
+    expect(inferred(report, '/components/parameters/first/schema', 'type')?.value).toBe('integer');
+  });
+
+  it('a DaVinci instance link requires href (API-FACTS: each `{ href: uri }`); a collection link only by our reading', async () => {
+    const report = provenanceOf((await loadBundledSpecs()).find((s) => s.apiId === 'davinci')!.doc);
+    expect(constraint(report, '/components/schemas/Link', 'required')).toMatchObject({ value: ['href'], sources: ['facts-davinci'] });
+    expect(constraint(report, '/components/schemas/CollectionLink', 'required')).toBeUndefined();
+    expect(inferred(report, '/components/schemas/CollectionLink', 'required')?.value).toEqual(['href']);
+  });
+});
