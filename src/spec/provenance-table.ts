@@ -45,7 +45,7 @@ function section(file: string): string[] {
     '',
     '| where | constraint | sources |',
     '|---|---|---|',
-    ...report.constraints.map((c) => `| ${cell(where(doc, c.pointer))} | ${cell(constraintText(c))} | ${c.sources.map((s) => `\`${s}\``).join(', ') || '**none**'} |`),
+    ...report.constraints.map((c) => `| ${cell(where(doc, c.pointer))} | ${cell(constraintText(c))}${lenient(doc, c.pointer) ? ' (x-lenient: a value outside it falls back, never refused)' : ''} | ${c.sources.map((s) => `\`${s}\``).join(', ') || '**none**'} |`),
     '',
     '### Inferred (never enforced on a target)',
     '',
@@ -53,6 +53,13 @@ function section(file: string): string[] {
       ? ['None.', '']
       : ['| where | constraint | why we believe it |', '|---|---|---|', ...report.inferred.map((c) => `| ${cell(where(doc, c.pointer))} | ${cell(constraintText(c))} | ${cell(c.because)} |`), '']),
   ];
+}
+
+/** True when the constraint sits in the schema of a parameter the vendor documents as forgiving (`x-lenient`). */
+function lenient(doc: unknown, pointer: string): boolean {
+  const m = /^(\/components\/parameters\/[^/]+|\/paths\/[^/]+\/[^/]+\/parameters\/\d+)\/schema/.exec(pointer);
+  const parameter = m ? (resolvePointer(doc, m[1]!) as Record<string, unknown> | undefined) : undefined;
+  return parameter?.['x-lenient'] === true;
 }
 
 function constraintText(c: Pick<Constraint, 'keyword' | 'value'> | InferredConstraint): string {
