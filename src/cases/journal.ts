@@ -27,6 +27,12 @@ export interface RunEntry {
   targets: Partial<Record<ApiId, string>>;
   /** The process writing the journal: a journal whose process is alive belongs to a run in progress. */
   pid: number;
+  /**
+   * When that process started (Linux: field 22 of /proc/<pid>/stat, in clock ticks since boot), so a
+   * process that later got the same pid (containers reuse small pids) is not taken for the run.
+   * Left out where it cannot be read; `Journal.record` fills it in.
+   */
+  pidStart?: string;
 }
 
 export interface CreatedEntry {
@@ -62,6 +68,8 @@ export interface DeclinedEntry {
   event: 'declined';
   api: ApiId;
   name: string;
+  /** For a clone: the id of its source, as in its intent. */
+  of?: string;
 }
 
 export type JournalEntry = RunEntry | CreatedEntry | IntentEntry | DeclinedEntry;
@@ -76,6 +84,10 @@ export class Journal {
   constructor(readonly file: string) {}
 
   record(entry: JournalEntry): void {
+    if (entry.event === 'run' && entry.pidStart === undefined) {
+      const started = processStart(entry.pid);
+      if (started !== undefined) entry = { ...entry, pidStart: started };
+    }
     appendFileSync(this.file, `${JSON.stringify(entry)}\n`);
   }
 
@@ -108,7 +120,7 @@ export class Journal {
         continue;
       }
       if (entry.event === 'declined') {
-        named.add(`${entry.api} ${entry.name}`);
+        named.add(intentKey(entry));
         continue;
       }
       if (entry.name) named.add(intentKey({ api: entry.api, name: entry.name, ...(entry.of ? { of: entry.of } : {}) }));
@@ -123,4 +135,43 @@ export class Journal {
 /** A create's intent and its answer share this key (a clone's also names its source). */
 function intentKey(e: { api: string; name: string; of?: string }): string {
   return `${e.api} ${e.name}${e.of ? ` of ${e.of}` : ''}`;
+}
+
+/**
+ * When process `pid` started, as Linux gives it (field 22 of /proc/<pid>/stat: clock ticks since boot),
+ * or undefined where it cannot be read (not Linux, no such process).
+ */
+export function processStart(pid: number): string | undefined {
+  let stat: string;
+  try {
+    stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+  } catch {
+    return undefined;
+  }
+  // Field 2, the command, is in parentheses and may hold spaces or parentheses itself: count from after it.
+  const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+  const start = fields[22 - 3];
+  return start && /^\d+$/.test(start) ? start : undefined;
+}
+
+/**
+ * Whether the run that wrote a journal is still going: its process runs (a zombie does not) and, where
+ * both are known, started when the journal says; a pid reused by another process does not count.
+ */
+export function runAlive(run: Pick<RunEntry, 'pid' | 'pidStart'>): boolean {
+  try {
+    process.kill(run.pid, 0);
+  } catch (err) {
+    if ((err as NodeJS.ErrnoException).code !== 'EPERM') return false;
+  }
+  let stat: string;
+  try {
+    stat = readFileSync(`/proc/${run.pid}/stat`, 'utf8');
+  } catch {
+    return true; // no /proc (not Linux): signal 0 is the best there is
+  }
+  if (/^\d+ \(.*\) Z/s.test(stat)) return false;
+  if (run.pidStart === undefined) return true;
+  const started = processStart(run.pid);
+  return started === undefined || started === run.pidStart;
 }

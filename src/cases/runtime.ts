@@ -199,11 +199,17 @@ export class CaseRuntime {
     this.options.journal?.record({ event, api: this.target.api, label: item.resource.label, id: item.id, path, ...(item.name ? { name: item.name } : {}), ...(item.of ? { of: item.of } : {}) });
   }
 
-  /** A create answered without creating anything settles its intent (no answer at all does not). */
+  /**
+   * A create answered without creating anything settles its intent (no answer at all does not), named
+   * as its intent was (a clone: by its source's name and id).
+   */
   private journalDeclined(operationId: string, plan: RequestPlan): void {
-    const name = this.runName(plan);
-    const isCreate = this.adapter.resources.some((r) => r.createdBy.includes(operationId));
-    if (this.options.journal && isCreate && name) this.options.journal.record({ event: 'declined', api: this.target.api, name });
+    if (!this.options.journal) return;
+    for (const resource of this.adapter.resources) {
+      if (!resource.createdBy.includes(operationId)) continue;
+      const { name, of } = this.nameOf(resource, plan);
+      if (name) this.options.journal.record({ event: 'declined', api: this.target.api, name, ...(of ? { of } : {}) });
+    }
   }
 
   /** Before a create is sent: its unique name, and where to find and delete it if the answer never arrives. */

@@ -7,7 +7,7 @@ import { journalDir } from '../cases/journal.js';
 import { loadConfig, readEnvironment, type CliOverrides } from '../config/load-config.js';
 import { ConfigError, type RunConfig } from '../config/types.js';
 import { EXIT } from './exit-codes.js';
-import { describeJournals, finishJournals, journalFiles } from './finish-journals.js';
+import { describeJournals, finishJournals, journalFiles, stateFolderProblems } from './finish-journals.js';
 
 export interface CleanupCommandOptions extends Pick<CliOverrides, 'envFile' | 'timeoutMs'> {
   journals: string[];
@@ -15,8 +15,10 @@ export interface CleanupCommandOptions extends Pick<CliOverrides, 'envFile' | 't
 
 export async function cleanupCommand(options: CleanupCommandOptions, out = console): Promise<number> {
   let config: RunConfig;
+  let env: Record<string, string | undefined>;
   try {
-    config = loadConfig(readEnvironment(process.env, options.envFile), { ...(options.timeoutMs ? { timeoutMs: options.timeoutMs } : {}) });
+    env = readEnvironment(process.env, options.envFile);
+    config = loadConfig(env, { ...(options.timeoutMs ? { timeoutMs: options.timeoutMs } : {}) });
   } catch (err) {
     if (!(err instanceof ConfigError)) throw err;
     out.error(`conformance cleanup: cannot start:\n${err.problems.map((p) => `  - ${p}`).join('\n')}`);
@@ -26,9 +28,15 @@ export async function cleanupCommand(options: CleanupCommandOptions, out = conso
     out.error('conformance cleanup: no target is configured (set the *_API_URL variables of the tenant the run wrote to, as for conformance run); the embedded mock keeps nothing between runs');
     return EXIT.USAGE;
   }
-  const files = options.journals.length > 0 ? options.journals : journalFiles();
+  // The journals named, or those in the state folder, which must be one whose journals can be removed.
+  const problems = options.journals.length > 0 ? [] : stateFolderProblems(env, { write: false });
+  if (problems.length > 0) {
+    out.error(`conformance cleanup: cannot start:\n${problems.map((p) => `  - ${p}`).join('\n')}`);
+    return EXIT.USAGE;
+  }
+  const files = options.journals.length > 0 ? options.journals : journalFiles(journalDir(env));
   if (files.length === 0) {
-    out.log(`conformance cleanup: no journal in ${journalDir()}: nothing to delete`);
+    out.log(`conformance cleanup: no journal in ${journalDir(env)}: nothing to delete`);
     return EXIT.OK;
   }
   const outcomes = await finishJournals(files, config, { includeLive: options.journals.length > 0 });

@@ -2,9 +2,9 @@
 // what it lists (sweep-leftovers), and removes the journal once nothing of it is left. Used after every
 // run, at the start of every live run (a killed run's leftovers), and by `conformance cleanup`.
 
-import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { accessSync, constants, existsSync, mkdirSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { Journal, journalDir, type JournalContents } from '../cases/journal.js';
+import { Journal, journalDir, runAlive, type JournalContents } from '../cases/journal.js';
 import type { RunConfig } from '../config/types.js';
 import { redactUrl } from '../transport/redact.js';
 import { sweepLeftovers, type SweepOutcome } from './sweep-leftovers.js';
@@ -40,7 +40,7 @@ export async function finishJournals(files: string[], config: RunConfig, options
   for (const file of files.map((f) => resolve(f))) {
     const journal = Journal.read(file);
     const base = { file, deleted: [], left: [], removed: false };
-    if (!options.includeLive && journal.run && journal.run.pid !== process.pid && alive(journal.run.pid)) {
+    if (!options.includeLive && journal.run && journal.run.pid !== process.pid && runAlive(journal.run)) {
       outcomes.push({ ...base, skipped: `a run in progress (process ${journal.run.pid}) writes it` });
       continue;
     }
@@ -75,20 +75,6 @@ function sameUrl(recorded: string, configured: string): boolean {
   return recorded.replace(/\/+$/, '') === redactUrl(configured).replace(/\/+$/, '');
 }
 
-/** A process that runs (a zombie, killed but not yet reaped, does not). */
-function alive(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-  } catch (err) {
-    return (err as NodeJS.ErrnoException).code === 'EPERM';
-  }
-  try {
-    return !/^\d+ \(.*\) Z/.test(readFileSync(`/proc/${pid}/stat`, 'utf8'));
-  } catch {
-    return true; // no /proc (not Linux): signal 0 is the best there is
-  }
-}
-
 /** One line per journal for the console: what was deleted, what is left and where the journal is. */
 export function describeJournals(outcomes: JournalOutcome[], whose = 'the run'): string[] {
   return outcomes.flatMap((o) => {
@@ -97,4 +83,36 @@ export function describeJournals(outcomes: JournalOutcome[], whose = 'the run'):
     if (o.deleted.length + left.length === 0) return [];
     return [`deleted ${o.deleted.length} resource(s) ${whose} had created${left.length ? `; COULD NOT DELETE: ${left.join('; ')}; the journal is kept at ${o.file} (conformance cleanup, or the next run against this target, tries again)` : ''}`];
   });
+}
+
+/** Paths where journals must never go: kernel and device file systems (a write there may hang or mean something else). */
+const SYSTEM_FOLDERS = ['/proc', '/sys', '/dev'];
+
+/**
+ * Problems with the state folder, found before anything is sent, naming CONFORMANCE_STATE_DIR. `write`:
+ * a live run keeps its journal there, so the folder is created and a file written. Otherwise (cleanup)
+ * a folder that does not exist holds no journal, but one that exists must be a folder whose journals
+ * can be removed.
+ */
+export function stateFolderProblems(env: Record<string, string | undefined>, options: { write: boolean }): string[] {
+  const dir = resolve(journalDir(env));
+  const what = env['CONFORMANCE_STATE_DIR']?.trim() ? `CONFORMANCE_STATE_DIR ${dir}` : `the state folder ${dir} (set CONFORMANCE_STATE_DIR to choose another)`;
+  if (SYSTEM_FOLDERS.some((f) => dir === f || dir.startsWith(`${f}/`))) return [`${what}: a system folder, not a place for the journals of live runs; choose another`];
+  const fix = 'choose a folder you can write to';
+  try {
+    if (options.write) {
+      mkdirSync(dir, { recursive: true });
+      const probe = join(dir, `.conformance-write-check-${process.pid}`);
+      writeFileSync(probe, '');
+      rmSync(probe, { force: true });
+      return [];
+    }
+    if (!statSync(dir).isDirectory()) return [`${what}: not a folder (ENOTDIR); ${fix}`];
+    accessSync(dir, constants.W_OK | constants.X_OK);
+    return [];
+  } catch (err) {
+    const code = (err as NodeJS.ErrnoException).code;
+    if (!options.write && code === 'ENOENT') return [];
+    return [`${what}: cannot ${options.write ? 'write' : 'remove journals'} there (${code ?? (err as Error).message}); ${fix}`];
+  }
 }

@@ -11,10 +11,10 @@ import { dirname, join, resolve } from 'node:path';
 import { CHECK_NAMES, unknownChecks } from '../checks/index.js';
 import { loadConfig, readEnvironment, type CliOverrides } from '../config/load-config.js';
 import { ConfigError, type RunConfig } from '../config/types.js';
-import { JOURNAL_ENV } from '../cases/journal.js';
+import { JOURNAL_ENV, journalDir } from '../cases/journal.js';
 import { STOP_FILE_ENV } from '../runner/run-state.js';
 import { MAX_DURATION_STOP } from '../runner/run-limits.js';
-import { describeJournals, finishJournals, journalFiles, newJournalFile } from './finish-journals.js';
+import { describeJournals, finishJournals, journalFiles, newJournalFile, stateFolderProblems } from './finish-journals.js';
 import { PROJECT_ROOT, bundledSpecFiles } from '../project-paths.js';
 import { SUMMARY_FILE_ENV, type RunSummary } from '../report/vitest-reporter.js';
 import { CLI_OPTIONS_ENV } from '../runner/run-state.js';
@@ -25,10 +25,20 @@ import { loadReport } from '../report/compare.js';
 import { DEFAULT_HISTORY_FILE } from '../report/history.js';
 import { DEFAULT_DEVIATIONS_FILE, DeviationsError, loadDeviations } from '../report/deviations.js';
 
-/** How long an interrupted run may take to finish its requests in flight and clean up, before it is killed. */
-const STOP_GRACE_MS = 20_000;
+/**
+ * How long a run asked to stop (Ctrl+C, SIGTERM, SIGHUP, --max-duration) may take to finish its
+ * requests in flight and clean up before it is killed: 20 s, and always a request timeout and 15 s
+ * more, so a request in flight when the stop comes can time out and the run still write its reports.
+ */
+export function stopGraceMs(timeoutMs: number): number {
+  return Math.max(20_000, timeoutMs + 15_000);
+}
+
 /** After SIGTERM, how long before SIGKILL. */
 const KILL_GRACE_MS = 1500;
+
+/** Signals that ask the run to stop: Ctrl+C, a kill, a closed terminal. */
+const STOP_SIGNALS: NodeJS.Signals[] = ['SIGINT', 'SIGTERM', 'SIGHUP'];
 
 export interface RunCommandOptions extends CliOverrides {
   /** vitest's `--shard i/n`. */
@@ -36,7 +46,7 @@ export interface RunCommandOptions extends CliOverrides {
 }
 
 export async function runCommand(options: RunCommandOptions, out = console): Promise<number> {
-  const { problems, config } = preflight(options);
+  const { problems, config, stateDir } = preflight(options);
   if (problems.length > 0 || !config) {
     out.error(`conformance: cannot start the run:\n${problems.map((p) => `  - ${p}`).join('\n')}`);
     return EXIT.USAGE;
@@ -51,14 +61,14 @@ export async function runCommand(options: RunCommandOptions, out = console): Pro
 
   // A live run first finishes what earlier runs against the same targets left (a killed run's journal).
   if (config.mode === 'live') {
-    const earlier = await finishJournals(journalFiles(), config);
+    const earlier = await finishJournals(journalFiles(stateDir), config);
     for (const line of describeJournals(earlier, 'an earlier run')) out.error(`conformance: before the run, ${line}`);
   }
 
   const scratch = mkdtempSync(join(tmpdir(), 'conformance-run-'));
   const summaryFile = join(scratch, 'summary.json');
   // A live run's journal is kept in the state folder until what it lists is deleted; the embedded mock dies with the run.
-  const journalFile = config.mode === 'live' ? newJournalFile() : join(scratch, 'journal.jsonl');
+  const journalFile = config.mode === 'live' ? newJournalFile(stateDir) : join(scratch, 'journal.jsonl');
   const stopFile = join(scratch, 'stop');
   try {
     const { signal, timedOut } = await runVitest(options, config, { summaryFile, journalFile, stopFile }, out);
@@ -98,11 +108,11 @@ async function duringSweep<T>(sweep: () => Promise<T>, journalFile: string, out:
     asked = true;
     out.error(`conformance: ${signal}: deleting what the run created first (again to stop now; the journal at ${journalFile} is kept)`);
   };
-  process.on('SIGINT', hold).on('SIGTERM', hold);
+  for (const signal of STOP_SIGNALS) process.on(signal, hold);
   try {
     return await sweep();
   } finally {
-    process.off('SIGINT', hold).off('SIGTERM', hold);
+    for (const signal of STOP_SIGNALS) process.off(signal, hold);
   }
 }
 
@@ -113,23 +123,32 @@ interface RunFiles {
   stopFile: string;
 }
 
-/**
- * Runs vitest in its own process group, so Ctrl+C reaches this process only. The first SIGINT or
- * SIGTERM asks the run to stop (the stop file): requests in flight finish, cases not started are
- * skipped, and the suites delete what they created. If it is not done within the grace period, or on
- * a second signal, it is terminated; the caller then sweeps the journal.
- */
-function runVitest(options: RunCommandOptions, config: RunConfig, files: RunFiles, out: Console): Promise<{ code: number | null; signal: NodeJS.Signals | undefined; timedOut: boolean }> {
+/** The vitest command line of a run: its concurrency is the configuration's (flag, variable or default). */
+export function vitestArgs(options: Pick<RunCommandOptions, 'shard'>, config: Pick<RunConfig, 'concurrency'>): string[] {
   const require = createRequire(import.meta.url);
   const vitestBin = join(dirname(require.resolve('vitest/package.json')), 'vitest.mjs');
   const args = [vitestBin, 'run', '--config', join(PROJECT_ROOT, 'suites/vitest.config.ts'), '--reporter', join(PROJECT_ROOT, 'src/report/vitest-reporter.ts')];
-  if (options.concurrency) args.push('--maxConcurrency', String(options.concurrency));
+  args.push('--maxConcurrency', String(config.concurrency));
   if (options.shard) args.push('--shard', options.shard);
+  return args;
+}
+
+/**
+ * Runs vitest in its own process group, so Ctrl+C reaches this process only. The first SIGINT,
+ * SIGTERM or SIGHUP asks the run to stop (the stop file): requests in flight finish, cases not started
+ * are skipped, and the suites delete what they created. If it is not done within the grace period, or
+ * on a second signal, it is terminated; the caller then sweeps the journal. The child has an IPC
+ * channel to this process: should this process die without a word (SIGKILL), the channel closes and
+ * the run stops itself the same way (src/runner/global-setup.ts).
+ */
+function runVitest(options: RunCommandOptions, config: RunConfig, files: RunFiles, out: Console): Promise<{ code: number | null; signal: NodeJS.Signals | undefined; timedOut: boolean }> {
+  const args = vitestArgs(options, config);
+  const graceMs = stopGraceMs(config.timeoutMs);
   // Paths the child reads are made absolute here: it runs in the project root, not the caller's directory.
   const childOptions = { ...options, specsValidated: true, deviations: resolve(options.deviations ?? DEFAULT_DEVIATIONS_FILE), ...(options.baseline ? { baseline: resolve(options.baseline) } : {}), ...(options.history ? { history: resolve(options.history) } : {}), ...(options.reportDir ? { reportDir: resolve(options.reportDir) } : {}) };
   const env = { ...process.env, [CLI_OPTIONS_ENV]: JSON.stringify(childOptions), [SUMMARY_FILE_ENV]: files.summaryFile, [JOURNAL_ENV]: files.journalFile, [STOP_FILE_ENV]: files.stopFile };
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, args, { cwd: PROJECT_ROOT, env, stdio: 'inherit', detached: true });
+    const child = spawn(process.execPath, args, { cwd: PROJECT_ROOT, env, stdio: ['inherit', 'inherit', 'inherit', 'ipc'], detached: true });
     let interrupted: NodeJS.Signals | undefined;
     let timedOut = false;
     const timers: NodeJS.Timeout[] = [];
@@ -142,10 +161,11 @@ function runVitest(options: RunCommandOptions, config: RunConfig, files: RunFile
       interrupted = signal;
       out.error(`conformance: ${signal}: finishing requests in flight and deleting what the run created (again to stop at once)`);
       writeFileSync(files.stopFile, signal);
-      timers.push(setTimeout(terminate, STOP_GRACE_MS));
+      timers.push(setTimeout(terminate, graceMs));
     };
     const leave = () => child.kill('SIGKILL'); // never leave the run behind this process
-    process.on('SIGINT', stop).on('SIGTERM', stop).on('exit', leave);
+    for (const signal of STOP_SIGNALS) process.on(signal, stop);
+    process.on('exit', leave);
     // --max-duration: stop as on Ctrl+C (requests in flight finish, the rest is skipped, the run cleans up).
     timers.push(
       setTimeout(() => {
@@ -153,24 +173,27 @@ function runVitest(options: RunCommandOptions, config: RunConfig, files: RunFile
         timedOut = true;
         out.error(`conformance: --max-duration ${Math.round(config.maxDurationMs / 1000)} s reached: finishing requests in flight and deleting what the run created`);
         writeFileSync(files.stopFile, MAX_DURATION_STOP);
-        timers.push(setTimeout(terminate, STOP_GRACE_MS));
+        timers.push(setTimeout(terminate, graceMs));
       }, config.maxDurationMs),
     );
     child.once('error', reject);
     child.once('exit', (code) => {
       timers.forEach(clearTimeout);
-      process.off('SIGINT', stop).off('SIGTERM', stop).off('exit', leave);
+      for (const signal of STOP_SIGNALS) process.off(signal, stop);
+      process.off('exit', leave);
       resolve({ code, signal: interrupted, timedOut });
     });
   });
 }
 
 /** Every problem that keeps the run from starting, and the configuration when there is one. */
-function preflight(options: RunCommandOptions): { problems: string[]; config: RunConfig | undefined } {
+function preflight(options: RunCommandOptions): { problems: string[]; config: RunConfig | undefined; stateDir: string } {
   const problems: string[] = [];
   let config: RunConfig | undefined;
+  let env: Record<string, string | undefined> = process.env;
   try {
-    config = loadConfig(readEnvironment(process.env, options.envFile), options);
+    env = readEnvironment(process.env, options.envFile);
+    config = loadConfig(env, options);
   } catch (err) {
     if (!(err instanceof ConfigError)) throw err;
     problems.push(...err.problems);
@@ -202,7 +225,9 @@ function preflight(options: RunCommandOptions): { problems: string[]; config: Ru
   problems.push(...writableFolder(reportDir, config?.reportDir ? '--report-dir' : 'the reports folder'));
   const history = resolve(options.history ?? DEFAULT_HISTORY_FILE);
   problems.push(...writableFolder(dirname(history), '--history').map((p) => p.replace(/^--history [^:]*/, `--history ${history}`)), ...appendable(history));
-  return { problems, config };
+  // A live run keeps its journal in the state folder from its first create: it must take a file now.
+  if (config?.mode === 'live') problems.push(...stateFolderProblems(env, { write: true }));
+  return { problems, config, stateDir: resolve(journalDir(env)) };
 }
 
 /** Paths where a report must never go: kernel and device file systems (a write there may hang or mean something else). */

@@ -85,14 +85,30 @@ async function resolveIntent(sweep: Sweep, target: ApiTarget, intent: IntentEntr
     outcome.left.push({ api: intent.api, label: intent.label, what: intent.name, path: intent.listPath, reason: `could not list ${intent.listPath}: ${list.error ?? list.response?.status}` });
     return;
   }
-  // A clone (`of` its source) may carry a name derived from its source's: found by containing it, under another id.
-  const matches = (i: Json) => (intent.of ? String(i['name'] ?? '').includes(intent.name) && resource.idOf(i) !== intent.of : i['name'] === intent.name);
-  const item = resource.items(list.response.body).find(matches);
+  // A clone (`of` its source) may carry a name derived from its source's: found by containing it as a
+  // whole name (`cfm-r-3` is not in `cfm-r-31`), under another id.
+  const named = intent.of ? containsName(intent.name) : undefined;
+  const matches = (i: Json) => (named ? named.test(String(i['name'] ?? '')) && resource.idOf(i) !== intent.of : i['name'] === intent.name);
+  const items = resource.items(list.response.body);
+  const item = items.find(matches);
   const id = item ? resource.idOf(item) : undefined;
   if (!id) {
     // Either it was never created, or the list does not show it: say which name to look for.
-    if (resource.listOmitsCreated) outcome.left.push({ api: intent.api, label: intent.label, what: intent.name, path: intent.listPath, reason: `may exist: ${resource.listOmitsCreated}; look for the name` });
+    const left = (why: string) => outcome.left.push({ api: intent.api, label: intent.label, what: intent.name, path: intent.listPath, reason: `may exist: ${why}; look for the name ${intent.name}` });
+    // A name holding the clone's only inside a longer one is another resource, or a clone named in a way
+    // not foreseen: neither deleted nor forgotten.
+    const longer = intent.of ? items.filter((i) => String(i['name'] ?? '').includes(intent.name) && resource.idOf(i) !== intent.of).map((i) => JSON.stringify(String(i['name']).slice(0, 100))) : [];
+    if (longer.length > 0) left(`the list holds it only within a longer name (${longer.slice(0, 3).join(', ')}${longer.length > 3 ? ', …' : ''}), which may be another resource`);
+    else if (resource.listOmitsCreated) left(resource.listOmitsCreated);
+    // Only the first page is read: a name not on it may be on a later one.
+    else if (resource.listIsComplete?.(list.response.body) === false) left('the list has more pages');
     return;
   }
   await remove(sweep, { api: intent.api, label: intent.label, what: id, path: intent.deletePath.replace('{id}', encodeURIComponent(id)) }, outcome);
+}
+
+/** Matches a text holding `name` as a whole name: not inside a longer one (`cfm-r-3` in `Copy of cfm-r-3`, not in `cfm-r-31`). */
+export function containsName(name: string): RegExp {
+  const escaped = name.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+  return new RegExp(`(?<![A-Za-z0-9_-])${escaped}(?![A-Za-z0-9_-])`);
 }

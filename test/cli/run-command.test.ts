@@ -1,15 +1,22 @@
 // `conformance run` refuses to start on a wrong setting, naming it, with exit 2 and no stack trace.
 
+import { spawnSync } from 'node:child_process';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { stopGraceMs, vitestArgs } from '../../src/cli/run-command.js';
+import { loadConfig } from '../../src/config/load-config.js';
+import { DEFAULT_ORGANISATION_ID } from '../../src/mock/apis/defaults.js';
+import { PROJECT_ROOT } from '../../src/project-paths.js';
 import { isolatedEnv, runCliAsync, runLauncher } from '../helpers/run-cli.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'cfm-run-cli-'));
 const empty = join(dir, 'empty.env');
 writeFileSync(empty, '');
 const STACK_FRAME = /^\s+at .+:\d+:\d+\)?$/m;
+/** A live target nothing listens on: the preflight stops the run before any request. */
+const LIVE = { VERSORI_API_URL: 'http://127.0.0.1:9/v1', VERSORI_ORGANISATION_ID: DEFAULT_ORGANISATION_ID, VERSORI_ACCESS_TOKEN: 't' };
 
 describe('conformance run: usage and configuration errors exit 2', () => {
   it.each<[string, string[], Record<string, string>, RegExp]>([
@@ -29,6 +36,9 @@ describe('conformance run: usage and configuration errors exit 2', () => {
     ['a report folder in /proc', ['--report-dir', '/proc/self/reports'], {}, /--report-dir \/proc\/self\/reports: a system folder, not a place for reports/],
     ['a report folder under a file', ['--report-dir', `${empty}/reports`], {}, /--report-dir .*empty\.env\/reports: cannot write there \((ENOTDIR|EEXIST)\)/],
     ['a history file under a file', ['--history', `${empty}/h.jsonl`], {}, /--history .*empty\.env\/h\.jsonl: cannot write there \((ENOTDIR|EEXIST)\)/],
+    // A live run keeps its journal in the state folder: checked up front too, naming the variable.
+    ['a state folder in /proc (a live run)', [], { ...LIVE, CONFORMANCE_STATE_DIR: '/proc/self/journals' }, /CONFORMANCE_STATE_DIR \/proc\/self\/journals: a system folder, not a place for the journals of live runs/],
+    ['a state folder under a file (a live run)', [], { ...LIVE, CONFORMANCE_STATE_DIR: `${empty}/journals` }, /CONFORMANCE_STATE_DIR .*empty\.env\/journals: cannot write there \((ENOTDIR|EEXIST)\)/],
     ['a PingOne URL without its environment', [], { PINGONE_API_URL: 'https://api.pingone.com/v1', PINGONE_ACCESS_TOKEN: 't' }, /PINGONE_ENVIRONMENT_ID is not set/],
     ['a SailPoint URL without credentials', [], { SAILPOINT_API_URL: 'https://acme.api.identitynow.com/v2024' }, /set SAILPOINT_ACCESS_TOKEN, or SAILPOINT_CLIENT_ID and SAILPOINT_CLIENT_SECRET/],
   ])('%s', async (_name, args, env, message) => {
@@ -77,4 +87,25 @@ it('prints help for run, naming every option', async () => {
   for (const option of ['--api <name>', '--env-file <path>', '--report-dir <dir>', '--allow-writes', '--timeout <ms>', '--concurrency <n>', '--checks <names>', '--shard <i/n>']) {
     expect(run.stdout).toContain(option);
   }
+});
+
+it('the launcher works with CDPATH exported (cd would print the folder it went to)', () => {
+  // Run by a relative path, as `bin/conformance` from the project root: `cd bin` then searches CDPATH.
+  const run = spawnSync('sh', ['bin/conformance', 'run', '--help'], { cwd: PROJECT_ROOT, encoding: 'utf8', env: { ...isolatedEnv(), CDPATH: PROJECT_ROOT }, timeout: 60_000 });
+  expect(run.stderr).not.toMatch(/Cannot find module/);
+  expect(run.status).toBe(0);
+  expect(run.stdout).toContain('--allow-writes');
+});
+
+it('the run\'s concurrency reaches vitest from the variable and the default, not only from the flag', () => {
+  const at = (args: string[]) => args[args.indexOf('--maxConcurrency') + 1];
+  expect(at(vitestArgs({}, loadConfig({ CONFORMANCE_CONCURRENCY: '3' })))).toBe('3');
+  expect(at(vitestArgs({}, loadConfig({ CONFORMANCE_CONCURRENCY: '3' }, { concurrency: 5 })))).toBe('5');
+  expect(at(vitestArgs({}, loadConfig({})))).toBe(String(loadConfig({}).concurrency));
+});
+
+it('a run asked to stop has at least a request timeout, and more, to finish what is in flight', () => {
+  expect(stopGraceMs(1000)).toBe(20_000);
+  expect(stopGraceMs(30_000)).toBeGreaterThanOrEqual(40_000);
+  expect(stopGraceMs(600_000)).toBeGreaterThan(600_000);
 });

@@ -1,15 +1,19 @@
 // Nothing left behind, whatever kills the run: a write run SIGKILLed mid-way (the CLI and its vitest
 // process, no chance to clean up) leaves its journal in the state folder; `conformance cleanup`, or the
-// start of the next run against the same target, deletes everything the run created.
+// start of the next run against the same target, deletes everything the run created. The CLI alone
+// killed (SIGKILL), its run notices, stops and cleans up by itself; a closed terminal (SIGHUP) stops
+// the run as Ctrl+C does.
 
 import { spawn, spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readdirSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { DEFAULT_API_SERVER_ID, DEFAULT_ENVIRONMENT_ID, DEFAULT_ORGANISATION_ID } from '../../src/mock/apis/defaults.js';
 import { startMock, type RunningMock } from '../../src/mock/server.js';
 import { PROJECT_ROOT } from '../../src/project-paths.js';
+import { runAlive } from '../../src/cases/journal.js';
+import type { RunReport } from '../../src/report/run-report.js';
 import { isolatedEnv, runCliAsync } from '../helpers/run-cli.js';
 
 const TOKEN = 'killed-token';
@@ -83,3 +87,56 @@ it('SIGKILL mid-write: the next run against the same target deletes what it left
   expect(leftovers()).toEqual([]);
   expect(existsSync(join(dir, 'state')) ? readdirSync(join(dir, 'state')).filter((f) => f.endsWith('.jsonl')) : []).toEqual([]);
 }, 180_000);
+
+/** Starts a write run and waits until it has created something; returns the CLI and its vitest process. */
+async function startWriteRun(reportDir: string) {
+  const cli = spawn(process.execPath, [join(PROJECT_ROOT, 'bin/conformance.js'), 'run', '--allow-writes', '--env-file', join(dir, 'empty.env'), '--report-dir', reportDir, '--history', join(dir, 'h.jsonl')], { cwd: PROJECT_ROOT, env, stdio: ['ignore', 'pipe', 'pipe'] });
+  let stderr = '';
+  cli.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
+  cli.stdout.resume();
+  const exited = new Promise<number | null>((resolve) => cli.once('exit', resolve));
+  for (let i = 0; i < 800 && leftovers().length < 3; i++) await new Promise((r) => setTimeout(r, 25));
+  const [run] = spawnSync('pgrep', ['-P', String(cli.pid)], { encoding: 'utf8' }).stdout.split('\n').filter(Boolean).map(Number);
+  return { cli, run: run!, exited, stderr: () => stderr };
+}
+
+it('SIGKILL of the CLI alone: its run stops starting cases, deletes what it created and exits by itself', async () => {
+  const reportDir = join(dir, 'r-orphan');
+  const { cli, run, exited } = await startWriteRun(reportDir);
+  expect(leftovers().length, 'the run created resources before its CLI was killed').toBeGreaterThan(0);
+  expect(run, 'the run runs in a process of its own').toBeGreaterThan(0);
+  cli.kill('SIGKILL');
+  await exited;
+  const killedAt = Date.now();
+  while (runAlive({ pid: run }) && Date.now() - killedAt < 60_000) await new Promise((r) => setTimeout(r, 100));
+  const seconds = (Date.now() - killedAt) / 1000;
+  try {
+    expect(runAlive({ pid: run }), 'the orphaned run ended within 60 s').toBe(false);
+  } finally {
+    if (runAlive({ pid: run })) process.kill(-run, 'SIGKILL');
+  }
+  console.log(`CLI SIGKILLed alone: its run ended by itself ${seconds.toFixed(1)} s later`);
+  // It stopped because the CLI went away (not because it ran to its end), and said so in its report.
+  const report = JSON.parse(readFileSync(join(reportDir, 'results.json'), 'utf8')) as RunReport;
+  expect(report.results.filter((r) => r.reason === 'interrupted: the run was asked to stop (the conformance command stopped)').length).toBeGreaterThan(0);
+  // What it created is gone; should anything remain, its journal lists it and cleanup deletes it.
+  const journals = () => readdirSync(join(dir, 'state')).filter((f) => f.endsWith('.jsonl'));
+  if (leftovers().length > 0 || journals().length > 0) {
+    const cleanup = await runCliAsync(['cleanup', '--env-file', join(dir, 'empty.env')], env);
+    expect(cleanup.status, cleanup.stdout + cleanup.stderr).toBe(0);
+  }
+  expect(leftovers()).toEqual([]);
+  expect(journals()).toEqual([]);
+}, 150_000);
+
+it('SIGHUP (the terminal closed) stops the run as Ctrl+C does: what it created is deleted, exit 2', async () => {
+  const { cli, exited, stderr } = await startWriteRun(join(dir, 'r-hup'));
+  expect(leftovers().length).toBeGreaterThan(0);
+  cli.kill('SIGHUP');
+  const code = await exited;
+  expect(stderr()).toMatch(/conformance: SIGHUP: finishing requests in flight and deleting what the run created/);
+  expect(stderr()).toMatch(/conformance: interrupted \(SIGHUP\); /);
+  expect(stderr()).not.toMatch(/COULD NOT DELETE/);
+  expect(code).toBe(2);
+  expect(leftovers()).toEqual([]);
+}, 150_000);

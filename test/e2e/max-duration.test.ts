@@ -1,12 +1,17 @@
 // --max-duration: a run that would take longer stops starting cases at its limit, finishes what is in
-// flight, cleans up, writes its reports (the cases not started are skipped, "not run"), and fails.
+// flight, cleans up, writes its reports (the cases not started are skipped, "not run"), and fails; also
+// when a request in flight at the limit never answers (it has its whole timeout to fail).
 
+import { spawn } from 'node:child_process';
+import { createServer, request, type Server } from 'node:http';
+import type { AddressInfo, Socket } from 'node:net';
 import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, expect, it } from 'vitest';
 import { startMock, type RunningMock } from '../../src/mock/server.js';
 import type { RunReport } from '../../src/report/run-report.js';
+import { PROJECT_ROOT } from '../../src/project-paths.js';
 import { liveEnv, runCliAsync } from '../helpers/run-cli.js';
 
 const TOKEN = 'duration-token';
@@ -35,3 +40,59 @@ it('stops at --max-duration: exit 1, the reports written, what was not started r
   expect([...store.collections.values()].flatMap((m) => [...m.values()]).filter((r) => String(r['name'] ?? '').includes('cfm-'))).toEqual([]);
   console.log(`--max-duration 10 s: the run ended after ${seconds.toFixed(1)} s with ${notRun.length} cases not run`);
 }, 90_000);
+
+it('a request in flight at --max-duration that never answers: it times out, and the run still ends with exit 1 and its reports', async () => {
+  const slow = await startMock({ port: 0, token: TOKEN, latencyMs: 300 });
+  // A proxy that, from 2 s after the run's first request until the run is told to stop, answers no GET:
+  // the requests in flight when --max-duration is reached wait for their whole timeout (30 s, the default).
+  const target = new URL(slow.url);
+  let firstRequest: number | undefined;
+  let stopped = false;
+  let hung = 0;
+  const sockets = new Set<Socket>();
+  const proxy: Server = createServer((req, res) => {
+    firstRequest ??= Date.now();
+    if (req.method === 'GET' && !stopped && Date.now() - firstRequest >= 2000) return void hung++; // never answers
+    const upstream = request({ host: target.hostname, port: target.port, method: req.method, path: req.url, headers: req.headers }, (up) => {
+      res.writeHead(up.statusCode ?? 502, up.headers);
+      up.pipe(res);
+    });
+    upstream.on('error', () => res.destroy());
+    req.pipe(upstream);
+  });
+  proxy.on('connection', (s) => (sockets.add(s), s.once('close', () => sockets.delete(s))));
+  await new Promise<void>((resolve) => proxy.listen(0, '127.0.0.1', resolve));
+  const proxyUrl = `http://127.0.0.1:${(proxy.address() as AddressInfo).port}`;
+  try {
+    const dir = mkdtempSync(join(tmpdir(), 'cfm-duration-hung-'));
+    writeFileSync(join(dir, 'empty.env'), '');
+    const env = liveEnv(slow.apis, TOKEN, {}, (url) => proxyUrl + new URL(url).pathname);
+    const started = Date.now();
+    const cli = spawn(process.execPath, [join(PROJECT_ROOT, 'bin/conformance.js'), 'run', '--allow-writes', '--concurrency', '2', '--max-duration', '10', '--env-file', join(dir, 'empty.env'), '--report-dir', join(dir, 'r'), '--history', join(dir, 'h.jsonl')], { cwd: PROJECT_ROOT, env, stdio: ['ignore', 'pipe', 'pipe'] });
+    let stderr = '';
+    cli.stdout.resume();
+    cli.stderr.on('data', (d: Buffer) => {
+      stderr += d.toString();
+      if (/--max-duration 10 s reached/.test(stderr)) stopped = true;
+    });
+    const killer = setTimeout(() => cli.kill('SIGKILL'), 110_000);
+    const status = await new Promise<number | null>((resolve) => cli.once('exit', resolve));
+    clearTimeout(killer);
+    const seconds = (Date.now() - started) / 1000;
+    console.log(`--max-duration 10 s with ${hung} GET(s) that never answered (30 s timeout): the run ended after ${seconds.toFixed(1)} s`);
+    expect(hung, 'requests were in flight, unanswered, when the run was told to stop').toBeGreaterThan(0);
+    expect(stderr).toMatch(/conformance: --max-duration 10 s reached: finishing requests in flight and deleting what the run created/);
+    expect(stderr).not.toMatch(/the run did not complete/);
+    expect(status, stderr).toBe(1);
+    expect(stderr).toMatch(/the run reached its --max-duration of 10 s; the cases not yet started are reported skipped \(not run\), and the run fails/);
+    const report = JSON.parse(readFileSync(join(dir, 'r', 'results.json'), 'utf8')) as RunReport;
+    expect(report.results.some((r) => r.status === 'failed' && /timed out|timeout/i.test(JSON.stringify(r.checks)))).toBe(true);
+    expect(report.results.filter((r) => r.reason === 'not run: the run reached its --max-duration of 10 s').length).toBeGreaterThan(0);
+    const store = slow.store as unknown as { collections: Map<string, Map<string, Record<string, unknown>>> };
+    expect([...store.collections.values()].flatMap((m) => [...m.values()]).filter((r) => String(r['name'] ?? '').includes('cfm-'))).toEqual([]);
+  } finally {
+    for (const s of sockets) s.destroy();
+    await new Promise((r) => proxy.close(r));
+    await slow.close();
+  }
+}, 120_000);
