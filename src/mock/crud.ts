@@ -1,10 +1,8 @@
 // The generic behaviour of an API: store and return resources. Profiles shape what is stored and shown.
 
 import fastJsonPatch, { type Operation } from 'fast-json-patch';
-import { faultsOf } from './faults.js';
-import type { CrudAction } from './infer-action.js';
 import type { Resource } from './store.js';
-import type { Handler, HandlerContext } from './types.js';
+import type { Crud, HandlerContext } from './types.js';
 
 /** The addressed item, or a 404 in the vendor's shape. */
 export function existingItem(ctx: HandlerContext): Resource {
@@ -12,7 +10,25 @@ export function existingItem(ctx: HandlerContext): Resource {
   return existing ?? ctx.fail(404, `no resource with id "${ctx.itemId}" at ${ctx.req.url.pathname}`);
 }
 
-export const CRUD: Record<CrudAction, Handler> = {
+/** The addressed item and the JSON Patch for it, refused (400) when the patch touches a field the profile keeps fixed. */
+export function patchOf(ctx: HandlerContext): { existing: Resource; ops: Operation[] } {
+  const existing = existingItem(ctx);
+  const ops = ctx.req.body as Operation[];
+  const allowed = ctx.profile.patchable;
+  // `move` and `copy` also touch their `from` field.
+  const touched = (o: Operation) => [o.path, ...('from' in o ? [o.from] : [])];
+  const outside = (pointer: string) => allowed !== undefined && !allowed.includes(pointer.split('/')[1] ?? '');
+  const refused = ops.findIndex((o) => touched(o).some(outside));
+  if (refused >= 0) {
+    const pointer = touched(ops[refused]!).find(outside)!;
+    ctx.fail(400, `"${pointer}" cannot be patched; patchable fields: ${allowed!.join(', ')}`, [
+      { field: `[${refused}].${pointer === ops[refused]!.path ? 'path' : 'from'}`, message: `must be one of /${allowed!.join(', /')} or below them` },
+    ]);
+  }
+  return { existing, ops };
+}
+
+export const CRUD: Crud = {
   list: (ctx) => ctx.profile.list(ctx, ctx.store.list(ctx.collection)),
 
   create(ctx) {
@@ -24,35 +40,17 @@ export const CRUD: Record<CrudAction, Handler> = {
   read: (ctx) => ({ status: ctx.successStatus, body: ctx.profile.render(ctx, existingItem(ctx)) }),
 
   replace(ctx) {
-    // Fault hook (faults.ts): put-no-update answers success with the resource as it was, storing nothing.
-    if (faultsOf(ctx).has('put-no-update')) return { status: ctx.successStatus, body: ctx.profile.render(ctx, existingItem(ctx)) };
     const next = ctx.profile.replace(ctx, existingItem(ctx), ctx.req.body as Resource);
-    // Fault hook (faults.ts): update-not-stored answers the replacement without keeping it.
-    if (!faultsOf(ctx).has('update-not-stored')) ctx.store.put(ctx.collection, ctx.itemId!, next);
+    ctx.store.put(ctx.collection, ctx.itemId!, next);
     return { status: ctx.successStatus, body: ctx.profile.render(ctx, next) };
   },
 
   patch(ctx) {
-    const existing = existingItem(ctx);
-    const ops = ctx.req.body as Operation[];
-    const allowed = ctx.profile.patchable;
-    // `move` and `copy` also touch their `from` field.
-    const touched = (o: Operation) => [o.path, ...('from' in o ? [o.from] : [])];
-    const outside = (pointer: string) => allowed !== undefined && !allowed.includes(pointer.split('/')[1] ?? '');
-    const refused = ops.findIndex((o) => touched(o).some(outside));
-    if (refused >= 0) {
-      const pointer = touched(ops[refused]!).find(outside)!;
-      ctx.fail(400, `"${pointer}" cannot be patched; patchable fields: ${allowed!.join(', ')}`, [
-        { field: `[${refused}].${pointer === ops[refused]!.path ? 'path' : 'from'}`, message: `must be one of /${allowed!.join(', /')} or below them` },
-      ]);
-    }
-    // Fault hook (faults.ts): patch-no-update answers success with the resource as it was, storing nothing.
-    if (faultsOf(ctx).has('patch-no-update')) return { status: ctx.successStatus, body: ctx.profile.render(ctx, existing) };
+    const { existing, ops } = patchOf(ctx);
     const patched = applyJsonPatch(ctx, existing, ops);
     const idField = ctx.profile.idField ?? 'id';
     patched[idField] = existing[idField];
-    // Fault hook (faults.ts): update-not-stored answers the patched resource without keeping it.
-    if (!faultsOf(ctx).has('update-not-stored')) ctx.store.put(ctx.collection, ctx.itemId!, patched);
+    ctx.store.put(ctx.collection, ctx.itemId!, patched);
     return { status: ctx.successStatus, body: ctx.profile.render(ctx, patched) };
   },
 

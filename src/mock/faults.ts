@@ -1,9 +1,14 @@
 // Deliberate faults for mutation testing of the conformance suites: `startMock({ faults: [...] })`
 // makes the mock misbehave in ways a response `transform` cannot express (auth, validation, paging,
-// state). Without faults the mock behaves exactly as it always does; seed data is never affected.
+// state). Each fault replaces or wraps one stage (faults/); without faults the mock's stages are its
+// personality's, untouched. Seed data is never affected.
 
-import type { Resource, Store } from './store.js';
-import type { HandlerContext, MockResponse } from './types.js';
+import type { Stages } from './stages/types.js';
+import { acceptInvalid } from './faults/accept-invalid.js';
+import { acceptAnyToken, bare401, ignoreAuth } from './faults/auth.js';
+import { deleteNoDelete, patchNoUpdate, putNoUpdate, updateNotStored } from './faults/state.js';
+import { throttleOnce } from './faults/throttle.js';
+import { ignoreLimit, shallowValidation } from './faults/validation.js';
 
 export type MockFault =
   /** No 401 at all: any bearer token, a malformed header or none is accepted. */
@@ -29,6 +34,25 @@ export type MockFault =
   /** Benign: the first call of each operation answers 429 with `Retry-After: 0`, before any behaviour. */
   | 'throttle-once';
 
+/**
+ * What each fault does to the stages, in the order they are applied: a fault that replaces a stage
+ * comes before one that wraps the same stage (ignore-auth wins over accept-any-token; accept-invalid
+ * leaves shallow-validation nothing to filter).
+ */
+const FAULT_STAGES: ReadonlyArray<[MockFault, (stages: Stages) => Stages]> = [
+  ['accept-any-token', acceptAnyToken], // replaces authenticate
+  ['ignore-auth', ignoreAuth], // replaces authenticate
+  ['bare-401', bare401], // wraps authenticate
+  ['accept-invalid', acceptInvalid], // replaces validateParameters, readBody, validateBody; wraps behave
+  ['shallow-validation', shallowValidation], // wraps validateBody
+  ['ignore-limit', ignoreLimit], // wraps validateParameters
+  ['put-no-update', putNoUpdate], // wraps behave (the generic replace)
+  ['patch-no-update', patchNoUpdate], // wraps behave (the generic patch)
+  ['update-not-stored', updateNotStored], // wraps the store (stage context)
+  ['delete-no-delete', deleteNoDelete], // wraps the store (stage context)
+  ['throttle-once', throttleOnce], // wraps route
+];
+
 export const MOCK_FAULTS: readonly MockFault[] = [
   'ignore-auth',
   'accept-any-token',
@@ -43,56 +67,9 @@ export const MOCK_FAULTS: readonly MockFault[] = [
   'throttle-once',
 ];
 
-/** The faults one running mock applies, and the little state they need. */
-export class ActiveFaults {
-  private readonly active: ReadonlySet<MockFault>;
-  private readonly throttled = new Set<string>();
-
-  constructor(faults: readonly MockFault[] = []) {
-    const unknown = faults.filter((f) => !MOCK_FAULTS.includes(f));
-    if (unknown.length > 0) throw new Error(`unknown mock fault(s): ${unknown.join(', ')}; known: ${MOCK_FAULTS.join(', ')}`);
-    this.active = new Set(faults);
-  }
-
-  has(fault: MockFault): boolean {
-    return this.active.has(fault);
-  }
-
-  /** throttle-once: true on the first call of an operation (by its key), false after. */
-  throttleFirst(key: string): boolean {
-    if (!this.active.has('throttle-once') || this.throttled.has(key)) return false;
-    this.throttled.add(key);
-    return true;
-  }
-}
-
-const NONE = new ActiveFaults();
-const byContext = new WeakMap<HandlerContext, ActiveFaults>();
-
-/** Attaches the mock's faults to a request's context, for the hooks in crud.ts. */
-export function attachFaults(ctx: HandlerContext, faults: ActiveFaults | undefined): HandlerContext {
-  if (faults) byContext.set(ctx, faults);
-  return ctx;
-}
-
-/** The faults active for this request (none for seed data). */
-export function faultsOf(ctx: HandlerContext): ActiveFaults {
-  return byContext.get(ctx) ?? NONE;
-}
-
-/** delete-no-delete: a view of the store on which `delete` reports success and keeps the resource. */
-export function storeKeepingDeletes(store: Store): Store {
-  const view = Object.create(store) as Store;
-  view.delete = (collection: string, id: string) => store.get(collection, id) !== undefined;
-  return view;
-}
-
-/**
- * accept-invalid: the answer to a request whose invalid input made the behaviour fail (a 400 or
- * 415, or a crash on input it never expected): the operation's success status, echoing the body.
- */
-export function acceptedAnyway(ctx: HandlerContext): MockResponse {
-  if (ctx.successStatus === 204) return { status: 204 };
-  const body = ctx.req.body;
-  return { status: ctx.successStatus, body: typeof body === 'object' && body !== null ? (body as Resource) : {} };
+/** The stages with each of `faults` applied; an unknown name is refused. */
+export function withFaults(stages: Stages, faults: readonly MockFault[] = []): Stages {
+  const unknown = faults.filter((f) => !MOCK_FAULTS.includes(f));
+  if (unknown.length > 0) throw new Error(`unknown mock fault(s): ${unknown.join(', ')}; known: ${MOCK_FAULTS.join(', ')}`);
+  return FAULT_STAGES.filter(([name]) => faults.includes(name)).reduce((s, [, apply]) => apply(s), stages);
 }

@@ -2,9 +2,10 @@
 // request runs, so seed data obeys the same rules (and the same validation) as client data.
 
 import { requestSchemaPointer, validateBody } from '../spec/validate-request.js';
+import { handlerContext, inferFor } from './context.js';
 import { CRUD } from './crud.js';
 import { fillTemplate } from './infer-action.js';
-import { handlerContext, inferFor, type PipelineDeps } from './pipeline.js';
+import type { PipelineDeps } from './stages/types.js';
 import type { Resource } from './store.js';
 import { MockHttpError, type SeedApi } from './types.js';
 
@@ -35,8 +36,8 @@ export async function seedStore(deps: PipelineDeps): Promise<void> {
         if (problems.length > 0) throw new Error(`seed record for ${apiId} ${operationId} is invalid: ${problems.map((p) => p.message).join('; ')}`);
         const url = new URL(SEED_ORIGIN + mount.basePath + fillTemplate(op.path, pathParams));
         const req = { method: op.method.toUpperCase(), url, headers: {}, pathParams, query: {}, body, mediaType };
-        // The same context a client's request gets, without faults: seed data is never broken on purpose.
-        const ctx = handlerContext(found, mount, { ...deps, faults: undefined }, req, inferFor(found, mount));
+        // The context a client's request gets, on the store itself: seed data is never broken on purpose.
+        const ctx = handlerContext(found, mount, deps, req, inferFor(found, mount));
         try {
           const handler = mount.profile.handlers?.[operationId] ?? CRUD.create;
           await handler(ctx);

@@ -9,8 +9,8 @@ import { enforcedSpec, type Personality } from './personality.js';
 import { RouteTable } from '../spec/route-table.js';
 import { matchContentType, responseContract } from '../spec/response-contract.js';
 import { PROFILES } from './apis/index.js';
-import { ActiveFaults, type MockFault } from './faults.js';
-import { handle, type Answer, type Mount, type PipelineDeps } from './pipeline.js';
+import type { MockFault } from './faults.js';
+import { createPipeline, type Answer, type Mount, type PipelineDeps } from './pipeline.js';
 import { createEntropy } from './random.js';
 import { seedStore } from './seed-store.js';
 import { Store } from './store.js';
@@ -85,9 +85,9 @@ export async function startMock(options: MockOptions = {}): Promise<RunningMock>
     token: options.token,
     maxBodyBytes: options.maxBodyBytes ?? DEFAULT_MAX_BODY_BYTES,
     personality,
-    // Mutation-testing faults (faults.ts); absent unless asked for, so the mock behaves as always.
-    ...(options.faults && options.faults.length > 0 ? { faults: new ActiveFaults(options.faults) } : {}),
   };
+  // Mutation-testing faults (faults.ts) replace or wrap stages; none unless asked for.
+  const handle = createPipeline(deps, { faults: options.faults });
   await seedStore(deps);
 
   const server = createServer((req, res) => {
@@ -103,7 +103,7 @@ export async function startMock(options: MockOptions = {}): Promise<RunningMock>
         res.destroy();
       }
     };
-    handle(req, deps)
+    handle(req)
       .then((answer) => later(options.latencyMs, () => {
         try {
           send(req, res, transformed(answer, req, options.transform));

@@ -3,13 +3,14 @@
 import type { IncomingHttpHeaders } from 'node:http';
 import type { LoadedSpec } from '../spec/load-spec.js';
 import type { OperationEntry } from '../spec/operations.js';
+import type { Route } from '../spec/route-table.js';
 import type { FieldError } from '../spec/validate-request.js';
-import type { Personality } from './personality.js';
+import type { CrudAction } from './infer-action.js';
+import type { Personality } from './personality-names.js';
 import type { Entropy } from './random.js';
 import type { Resource, Store } from './store.js';
 
 export type { FieldError };
-
 
 export interface MockRequest {
   method: string;
@@ -50,6 +51,8 @@ export interface HandlerContext {
   collection: string;
   /** The item id from the path, for item operations. */
   itemId: string | undefined;
+  /** The generic behaviour (crud.ts) a profile's own handlers build on. */
+  crud: Crud;
   /** The vendor's error response. */
   error(status: number, message: string, fields?: FieldError[]): MockResponse;
   /** Throws the vendor's error response; the pipeline sends it. */
@@ -64,6 +67,22 @@ export class MockHttpError extends Error {
 }
 
 export type Handler = (ctx: HandlerContext) => MockResponse | Promise<MockResponse>;
+
+/** The generic behaviour of each CRUD action. */
+export type Crud = Record<CrudAction, Handler>;
+
+/** An API served under a base path, with the profile that makes it behave like itself. */
+export interface Mount {
+  basePath: string;
+  profile: ApiProfile;
+}
+
+/** What the mock answers a request. */
+export interface Answer {
+  response: MockResponse;
+  /** The route that answered, when the path matched one (for content-type defaults and transforms). */
+  route?: Route;
+}
 
 /** What makes one vendor's API behave like itself; the rest is generic and driven by the spec. */
 export interface ApiProfile {

@@ -2,7 +2,7 @@
 // offset, count → X-Total-Count), V3ConnectorDto vs ConnectorDetail views, JSON Patch on four fields,
 // and the XML / text configuration files read as documents and written as multipart uploads.
 
-import { CRUD, existingItem } from '../crud.js';
+import { existingItem } from '../crud.js';
 import type { Resource } from '../store.js';
 import type { ApiProfile, FieldError, Handler, HandlerContext, MockResponse } from '../types.js';
 import { pick } from './pick.js';
@@ -170,7 +170,7 @@ export const sailpoint: ApiProfile = {
       const ops = ctx.req.body as Array<{ op: string; from?: string }>;
       const moved = ops.findIndex((o) => o.op === 'move' && !(sailpoint.patchable ?? []).includes(o.from?.split('/')[1] ?? ''));
       if (moved >= 0) ctx.fail(400, `"${ops[moved]!.from}" cannot be moved from; patchable fields: ${sailpoint.patchable!.join(', ')}`, [{ field: `[${moved}].from`, message: `must be one of /${sailpoint.patchable!.join(', /')} or below them` }]);
-      const answer = await CRUD.patch(ctx);
+      const answer = await ctx.crud.patch(ctx);
       const problems = patchedProblems(ctx.store.get(CONNECTORS, ctx.itemId!)!);
       if (problems.length > 0) {
         ctx.store.put(CONNECTORS, ctx.itemId!, before);
