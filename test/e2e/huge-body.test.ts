@@ -1,8 +1,6 @@
 // Bounded memory: a tenant that answers one operation with a 200 MB body gets a clear failure naming
 // the size, and the whole process tree (the CLI, vitest, esbuild) uses no more memory than a normal run.
 
-import { createServer, request, type Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import { spawn } from 'node:child_process';
 import { mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -11,46 +9,37 @@ import { afterAll, beforeAll, expect, it } from 'vitest';
 import { startMock, type RunningMock } from '../../src/mock/server.js';
 import { PROJECT_ROOT } from '../../src/project-paths.js';
 import type { RunReport } from '../../src/report/run-report.js';
+import { startProxy, type Proxy } from '../helpers/proxy.js';
 import { isolatedEnv } from '../helpers/run-cli.js';
 
 const TOKEN = 'huge-token';
 const SIZE = 200 * 1024 * 1024;
 let mock: RunningMock;
-let proxy: Server;
+let proxy: Proxy;
 let base: string;
 
 beforeAll(async () => {
   mock = await startMock({ port: 0, token: TOKEN });
-  const target = new URL(mock.url);
-  proxy = createServer((req, res) => {
-    if (req.method === 'GET' && new URL(req.url ?? '/', 'http://x').pathname === '/sailpoint/v2024/connectors') {
-      // 200 MB of JSON, made as it is sent: never held in this process either.
-      res.writeHead(200, { 'content-type': 'application/json', 'content-length': String(SIZE) });
-      const chunk = Buffer.alloc(64 * 1024, 0x20);
-      let sent = 0;
-      const pump = () => {
-        while (sent < SIZE) {
-          const part = sent + chunk.length <= SIZE ? chunk : chunk.subarray(0, SIZE - sent);
-          sent += part.length;
-          if (!res.write(part)) return void res.once('drain', pump);
-        }
-        res.end();
-      };
-      res.on('error', () => {});
-      return pump();
-    }
-    const upstream = request({ host: target.hostname, port: target.port, method: req.method, path: req.url, headers: req.headers }, (up) => {
-      res.writeHead(up.statusCode ?? 502, up.headers);
-      up.pipe(res);
-    });
-    req.pipe(upstream);
+  proxy = await startProxy(mock.url, (req, res, forward) => {
+    if (req.method !== 'GET' || new URL(req.url ?? '/', 'http://x').pathname !== '/sailpoint/v2024/connectors') return forward();
+    // 200 MB of JSON, made as it is sent: never held in this process either.
+    res.writeHead(200, { 'content-type': 'application/json', 'content-length': String(SIZE) });
+    const chunk = Buffer.alloc(64 * 1024, 0x20);
+    let sent = 0;
+    const pump = () => {
+      while (sent < SIZE) {
+        const part = sent + chunk.length <= SIZE ? chunk : chunk.subarray(0, SIZE - sent);
+        sent += part.length;
+        if (!res.write(part)) return void res.once('drain', pump);
+      }
+      res.end();
+    };
+    pump();
   });
-  await new Promise<void>((resolve) => proxy.listen(0, '127.0.0.1', resolve));
-  base = `http://127.0.0.1:${(proxy.address() as AddressInfo).port}/sailpoint/v2024`;
+  base = `${proxy.url}/sailpoint/v2024`;
 });
 afterAll(async () => {
-  proxy.closeAllConnections();
-  await new Promise((r) => proxy.close(r));
+  await proxy.close();
   await mock.close();
 });
 

@@ -3,47 +3,34 @@
 // operation's cases after the first timeout fail at once, and none is retried as possibly flaky.
 // With every API silent (a short timeout here), each API costs about one timeout.
 
-import { createServer, request, type Server } from 'node:http';
-import type { AddressInfo, Socket } from 'node:net';
 import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { startMock, type RunningMock } from '../../src/mock/server.js';
 import type { RunReport } from '../../src/report/run-report.js';
+import { startProxy, type Proxy } from '../helpers/proxy.js';
 import { liveEnv, runCliAsync } from '../helpers/run-cli.js';
 
 const TOKEN = 'hung-token';
 let mock: RunningMock;
-let proxy: Server;
-let proxyUrl: string;
-const sockets = new Set<Socket>();
-/** Paths (no query) the proxy never answers; `*` for all. */
+let proxy: Proxy;
+/** Paths (no query) the proxy never answers. */
 let hung: (path: string, method: string) => boolean = () => false;
 
 beforeAll(async () => {
   mock = await startMock({ port: 0, token: TOKEN });
-  const target = new URL(mock.url);
-  proxy = createServer((req, res) => {
-    if (hung(new URL(req.url ?? '/', 'http://x').pathname, req.method ?? 'GET')) return; // never answers
-    const upstream = request({ host: target.hostname, port: target.port, method: req.method, path: req.url, headers: req.headers }, (up) => {
-      res.writeHead(up.statusCode ?? 502, up.headers);
-      up.pipe(res);
-    });
-    req.pipe(upstream);
+  proxy = await startProxy(mock.url, (req, _res, forward) => {
+    if (!hung(new URL(req.url ?? '/', 'http://x').pathname, req.method ?? 'GET')) forward(); // else: never answers
   });
-  proxy.on('connection', (s) => (sockets.add(s), s.once('close', () => sockets.delete(s))));
-  await new Promise<void>((resolve) => proxy.listen(0, '127.0.0.1', resolve));
-  proxyUrl = `http://127.0.0.1:${(proxy.address() as AddressInfo).port}`;
 });
 afterAll(async () => {
-  for (const s of sockets) s.destroy();
-  await new Promise((r) => proxy.close(r));
+  await proxy.close();
   await mock.close();
 });
 
 function env(): NodeJS.ProcessEnv {
-  return liveEnv(mock.apis, TOKEN, {}, (url) => proxyUrl + new URL(url).pathname);
+  return liveEnv(mock.apis, TOKEN, {}, (url) => proxy.url + new URL(url).pathname);
 }
 
 async function run(extra: string[]) {

@@ -3,8 +3,6 @@
 // when a request in flight at the limit never answers (it has its whole timeout to fail).
 
 import { spawn } from 'node:child_process';
-import { createServer, request, type Server } from 'node:http';
-import type { AddressInfo, Socket } from 'node:net';
 import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -12,6 +10,7 @@ import { afterAll, expect, it } from 'vitest';
 import { startMock, type RunningMock } from '../../src/mock/server.js';
 import type { RunReport } from '../../src/report/run-report.js';
 import { PROJECT_ROOT } from '../../src/project-paths.js';
+import { startProxy } from '../helpers/proxy.js';
 import { liveEnv, runCliAsync } from '../helpers/run-cli.js';
 
 const TOKEN = 'duration-token';
@@ -45,28 +44,18 @@ it('a request in flight at --max-duration that never answers: it times out, and 
   const slow = await startMock({ port: 0, token: TOKEN, latencyMs: 300 });
   // A proxy that, from 2 s after the run's first request until the run is told to stop, answers no GET:
   // the requests in flight when --max-duration is reached wait for their whole timeout (30 s, the default).
-  const target = new URL(slow.url);
   let firstRequest: number | undefined;
   let stopped = false;
   let hung = 0;
-  const sockets = new Set<Socket>();
-  const proxy: Server = createServer((req, res) => {
+  const proxy = await startProxy(slow.url, (req, _res, forward) => {
     firstRequest ??= Date.now();
     if (req.method === 'GET' && !stopped && Date.now() - firstRequest >= 2000) return void hung++; // never answers
-    const upstream = request({ host: target.hostname, port: target.port, method: req.method, path: req.url, headers: req.headers }, (up) => {
-      res.writeHead(up.statusCode ?? 502, up.headers);
-      up.pipe(res);
-    });
-    upstream.on('error', () => res.destroy());
-    req.pipe(upstream);
+    forward();
   });
-  proxy.on('connection', (s) => (sockets.add(s), s.once('close', () => sockets.delete(s))));
-  await new Promise<void>((resolve) => proxy.listen(0, '127.0.0.1', resolve));
-  const proxyUrl = `http://127.0.0.1:${(proxy.address() as AddressInfo).port}`;
   try {
     const dir = mkdtempSync(join(tmpdir(), 'cfm-duration-hung-'));
     writeFileSync(join(dir, 'empty.env'), '');
-    const env = liveEnv(slow.apis, TOKEN, {}, (url) => proxyUrl + new URL(url).pathname);
+    const env = liveEnv(slow.apis, TOKEN, {}, (url) => proxy.url + new URL(url).pathname);
     const started = Date.now();
     const cli = spawn(process.execPath, [join(PROJECT_ROOT, 'bin/conformance.js'), 'run', '--allow-writes', '--concurrency', '2', '--max-duration', '10', '--env-file', join(dir, 'empty.env'), '--report-dir', join(dir, 'r'), '--history', join(dir, 'h.jsonl')], { cwd: PROJECT_ROOT, env, stdio: ['ignore', 'pipe', 'pipe'] });
     let stderr = '';
@@ -91,8 +80,7 @@ it('a request in flight at --max-duration that never answers: it times out, and 
     const store = slow.store as unknown as { collections: Map<string, Map<string, Record<string, unknown>>> };
     expect([...store.collections.values()].flatMap((m) => [...m.values()]).filter((r) => String(r['name'] ?? '').includes('cfm-'))).toEqual([]);
   } finally {
-    for (const s of sockets) s.destroy();
-    await new Promise((r) => proxy.close(r));
+    await proxy.close();
     await slow.close();
   }
 }, 120_000);
