@@ -1,5 +1,6 @@
 // What a handler gets for one request (HandlerContext), and the error answer in the vendor's shape.
 
+import { successStatuses } from '../spec/operations.js';
 import type { Route } from '../spec/route-table.js';
 import { CRUD } from './crud.js';
 import { fillTemplate, inferAction, type InferredAction } from './infer-action.js';
@@ -24,7 +25,7 @@ export function inferFor(route: Route, mount: Mount): InferredAction {
 
 /** Everything a handler needs for one request (also used to create the seed records). */
 export function handlerContext(route: Route, mount: Mount, deps: ContextDeps, req: HandlerContext['req'], inferred: InferredAction): HandlerContext {
-  const success = Object.keys(route.op.operation.responses ?? {}).filter((k) => /^2\d\d$/.test(k)).sort()[0];
+  const success = successStatuses(route.op)[0];
   const error = (status: number, message: string, fields: FieldError[] = []) => vendorError(mount, deps.entropy, status, message, fields);
   return {
     req,
@@ -35,7 +36,7 @@ export function handlerContext(route: Route, mount: Mount, deps: ContextDeps, re
     profile: mount.profile,
     personality: deps.personality,
     baseUrl: `${req.url.origin}${mount.basePath}`,
-    successStatus: Number(success ?? 200),
+    successStatus: success ?? 200,
     collection: fillTemplate(inferred.collectionTemplate, req.pathParams),
     itemId: inferred.itemParam ? req.pathParams[inferred.itemParam] : undefined,
     crud: deps.crud ?? CRUD,
