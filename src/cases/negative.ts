@@ -10,7 +10,7 @@ import type { OpenAPIV3_1 } from 'openapi-types';
 import { sample } from 'openapi-sampler';
 import { encodeSegment, resolvePointer } from '../spec/json-pointer.js';
 import { readingOf, type LoadedSpec } from '../spec/load-spec.js';
-import { provenanceOf } from '../spec/provenance.js';
+import { provenanceOf, type Constraint } from '../spec/provenance.js';
 import { deref, type OperationEntry } from '../spec/operations.js';
 import { responseContract } from '../spec/response-contract.js';
 import { requestSchemaPointer, validateBody, validateParameters, type FieldError } from '../spec/validate-request.js';
@@ -103,15 +103,27 @@ export function negativeVariants(spec: LoadedSpec, op: OperationEntry, valid: Re
   }));
 }
 
+/** A spec's constraints by pointer and keyword, and its statuses: walked once per document, not per variant. */
+const indexes = new WeakMap<object, { byKey: Map<string, string[]>; statuses: Constraint[] }>();
+function constraintIndex(spec: LoadedSpec): { byKey: Map<string, string[]>; statuses: Constraint[] } {
+  let index = indexes.get(spec.doc);
+  if (!index) {
+    const { constraints } = provenanceOf(spec.doc);
+    index = { byKey: new Map(constraints.map((c) => [`${c.pointer} ${c.keyword}`, c.sources])), statuses: constraints.filter((c) => c.kind === 'status') };
+    indexes.set(spec.doc, index);
+  }
+  return index;
+}
+
 /** Source ids of a constraint, by the pointer of its node and its keyword. */
 function sourcesOf(spec: LoadedSpec): (pointer: string, keyword: string) => string[] {
-  const byKey = new Map(provenanceOf(spec.doc).constraints.map((c) => [`${c.pointer} ${c.keyword}`, c.sources]));
+  const { byKey } = constraintIndex(spec);
   return (pointer, keyword) => byKey.get(`${pointer} ${keyword}`) ?? [];
 }
 
 /** The documents that state what the operation accepts: those of its 415 (or 400) status. */
 function contentTypeSources(spec: LoadedSpec, op: OperationEntry): string[] {
-  const statuses = provenanceOf(spec.doc).constraints.filter((c) => c.kind === 'status' && c.pointer.startsWith(`${op.pointer}/responses/`));
+  const statuses = constraintIndex(spec).statuses.filter((c) => c.pointer.startsWith(`${op.pointer}/responses/`));
   return (statuses.find((c) => c.value === '415') ?? statuses.find((c) => c.value === '400'))?.sources ?? [];
 }
 

@@ -11,8 +11,6 @@
 //   silent (blank names, empty path patterns, references to ids that do not exist).
 // The suite must pass all three: a difference the documents allow is an observation, never a failure.
 
-import type { LoadedSpec } from '../spec/load-spec.js';
-import { readingOf } from '../spec/load-spec.js';
 import { carefulToo, documentsDecide, refuse } from './stages/refuse.js';
 import { rollbackOutsideDocuments } from './stages/rollback.js';
 import type { Stages } from './stages/types.js';
@@ -20,11 +18,6 @@ import { validateBody } from './stages/validate-body.js';
 
 export { PERSONALITIES, type Personality } from './personality-names.js';
 import type { Personality } from './personality-names.js';
-
-/** The spec the mock serves: our reading of the documents (the lenient one relaxes it per request). */
-export function enforcedSpec(spec: LoadedSpec, _personality: Personality): LoadedSpec {
-  return readingOf(spec);
-}
 
 /** What each personality changes in the default stages. */
 export const PERSONALITY_STAGES: Record<Personality, (stages: Stages) => Stages> = {

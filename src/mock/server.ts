@@ -4,8 +4,8 @@ import { createServer, STATUS_CODES, type IncomingMessage, type Server, type Ser
 import type { AddressInfo, Socket } from 'node:net';
 import type { Duplex } from 'node:stream';
 import { bundledSpecFiles } from '../project-paths.js';
-import { loadSpec, type LoadedSpec } from '../spec/load-spec.js';
-import { enforcedSpec, type Personality } from './personality.js';
+import { loadSpec, readingOf, type LoadedSpec } from '../spec/load-spec.js';
+import type { Personality } from './personality.js';
 import { RouteTable } from '../spec/route-table.js';
 import { matchContentType, responseContract } from '../spec/response-contract.js';
 import { PROFILES } from './apis/index.js';
@@ -65,9 +65,10 @@ export const DEFAULT_MAX_BODY_BYTES = 1024 * 1024;
 
 export async function startMock(options: MockOptions = {}): Promise<RunningMock> {
   const documented = options.specs ?? (await Promise.all(bundledSpecFiles().map((f) => loadSpec(f))));
-  // By default the mock enforces our reading of the documents: what they state plus what we infer (x-inferred).
+  // The mock serves our reading of the documents: what they state plus what we infer (x-inferred); a
+  // personality's stages relax or tighten it per request.
   const personality = options.personality ?? 'default';
-  const specs = documented.map((s) => enforcedSpec(s, personality));
+  const specs = documented.map(readingOf);
   const routes = new RouteTable();
   const mounts = new Map<string, Mount>();
   for (const spec of specs) {

@@ -228,11 +228,6 @@ function merge(node: unknown): void {
   }
 }
 
-/** True when the document marks anything as inferred (so a reading differs from the documents). */
-export function hasInferred(doc: unknown): boolean {
-  return provenanceOf(doc).inferred.length > 0;
-}
-
 function isObject(v: unknown): v is Node {
   return v !== null && typeof v === 'object' && !Array.isArray(v);
 }

@@ -5,7 +5,8 @@ import { IncomingMessage } from 'node:http';
 import { Socket } from 'node:net';
 import { expect } from 'vitest';
 import { PROFILES } from '../../src/mock/apis/index.js';
-import { enforcedSpec, PERSONALITY_STAGES, type Personality } from '../../src/mock/personality.js';
+import { PERSONALITY_STAGES, type Personality } from '../../src/mock/personality.js';
+import { readingOf } from '../../src/spec/load-spec.js';
 import { createEntropy } from '../../src/mock/random.js';
 import { seedStore } from '../../src/mock/seed-store.js';
 import { mockBasePath } from '../../src/mock/server.js';
@@ -28,7 +29,7 @@ export const PATCH_TYPE = 'application/json-patch+json';
 export async function mockDeps(personality: Personality = 'default', maxBodyBytes = 4096): Promise<PipelineDeps> {
   const routes = new RouteTable();
   const mounts = new Map<string, Mount>();
-  for (const spec of (await loadBundledSpecs()).map((s) => enforcedSpec(s, personality))) {
+  for (const spec of (await loadBundledSpecs()).map(readingOf)) {
     routes.add(spec, mockBasePath(spec));
     mounts.set(spec.apiId, { basePath: mockBasePath(spec), profile: PROFILES[spec.apiId]! });
   }
