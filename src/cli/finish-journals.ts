@@ -2,11 +2,12 @@
 // what it lists (sweep-leftovers), and removes the journal once nothing of it is left. Used after every
 // run, at the start of every live run (a killed run's leftovers), and by `conformance cleanup`.
 
-import { accessSync, constants, existsSync, mkdirSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { accessSync, constants, existsSync, mkdirSync, readdirSync, rmSync, statSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { Journal, journalDir, runAlive, type JournalContents } from '../cases/journal.js';
 import type { RunConfig } from '../config/types.js';
 import { redactUrl } from '../transport/redact.js';
+import { cannotWrite, isSystemFolder } from './folder-checks.js';
 import { sweepLeftovers, type SweepOutcome } from './sweep-leftovers.js';
 
 export interface JournalOutcome extends SweepOutcome {
@@ -85,9 +86,6 @@ export function describeJournals(outcomes: JournalOutcome[], whose = 'the run'):
   });
 }
 
-/** Paths where journals must never go: kernel and device file systems (a write there may hang or mean something else). */
-const SYSTEM_FOLDERS = ['/proc', '/sys', '/dev'];
-
 /**
  * Problems with the state folder, found before anything is sent, naming CONFORMANCE_STATE_DIR. `write`:
  * a live run keeps its journal there, so the folder is created and a file written. Otherwise (cleanup)
@@ -97,22 +95,19 @@ const SYSTEM_FOLDERS = ['/proc', '/sys', '/dev'];
 export function stateFolderProblems(env: Record<string, string | undefined>, options: { write: boolean }): string[] {
   const dir = resolve(journalDir(env));
   const what = env['CONFORMANCE_STATE_DIR']?.trim() ? `CONFORMANCE_STATE_DIR ${dir}` : `the state folder ${dir} (set CONFORMANCE_STATE_DIR to choose another)`;
-  if (SYSTEM_FOLDERS.some((f) => dir === f || dir.startsWith(`${f}/`))) return [`${what}: a system folder, not a place for the journals of live runs; choose another`];
+  if (isSystemFolder(dir)) return [`${what}: a system folder, not a place for the journals of live runs; choose another`];
   const fix = 'choose a folder you can write to';
+  if (options.write) {
+    const why = cannotWrite(dir);
+    return why ? [`${what}: cannot write there (${why}); ${fix}`] : [];
+  }
   try {
-    if (options.write) {
-      mkdirSync(dir, { recursive: true });
-      const probe = join(dir, `.conformance-write-check-${process.pid}`);
-      writeFileSync(probe, '');
-      rmSync(probe, { force: true });
-      return [];
-    }
     if (!statSync(dir).isDirectory()) return [`${what}: not a folder (ENOTDIR); ${fix}`];
     accessSync(dir, constants.W_OK | constants.X_OK);
     return [];
   } catch (err) {
     const code = (err as NodeJS.ErrnoException).code;
-    if (!options.write && code === 'ENOENT') return [];
-    return [`${what}: cannot ${options.write ? 'write' : 'remove journals'} there (${code ?? (err as Error).message}); ${fix}`];
+    if (code === 'ENOENT') return [];
+    return [`${what}: cannot remove journals there (${code ?? (err as Error).message}); ${fix}`];
   }
 }

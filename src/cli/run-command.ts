@@ -4,7 +4,7 @@
 // which keeps the run's memory well below running it under tsx.
 
 import { spawn } from 'node:child_process';
-import { closeSync, existsSync, mkdirSync, mkdtempSync, openSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { closeSync, existsSync, mkdtempSync, openSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
@@ -15,6 +15,7 @@ import { JOURNAL_ENV, journalDir } from '../cases/journal.js';
 import { STOP_FILE_ENV } from '../runner/run-state.js';
 import { MAX_DURATION_STOP } from '../runner/run-limits.js';
 import { describeJournals, finishJournals, journalFiles, newJournalFile, stateFolderProblems } from './finish-journals.js';
+import { cannotWrite, isSystemFolder } from './folder-checks.js';
 import { PROJECT_ROOT, bundledSpecFiles } from '../project-paths.js';
 import { SUMMARY_FILE_ENV, type RunSummary } from '../report/vitest-reporter.js';
 import { CLI_OPTIONS_ENV } from '../runner/run-state.js';
@@ -230,21 +231,11 @@ function preflight(options: RunCommandOptions): { problems: string[]; config: Ru
   return { problems, config, stateDir: resolve(journalDir(env)) };
 }
 
-/** Paths where a report must never go: kernel and device file systems (a write there may hang or mean something else). */
-const SYSTEM_FOLDERS = ['/proc', '/sys', '/dev'];
-
 /** Problems with writing files into `dir` (created when missing), found by writing one. */
 function writableFolder(dir: string, what: string): string[] {
-  if (SYSTEM_FOLDERS.some((f) => dir === f || dir.startsWith(`${f}/`))) return [`${what} ${dir}: a system folder, not a place for reports; choose another`];
-  try {
-    mkdirSync(dir, { recursive: true });
-    const probe = join(dir, `.conformance-write-check-${process.pid}`);
-    writeFileSync(probe, '');
-    rmSync(probe, { force: true });
-    return [];
-  } catch (err) {
-    return [`${what} ${dir}: cannot write there (${(err as NodeJS.ErrnoException).code ?? (err as Error).message}); choose a folder you can write to`];
-  }
+  if (isSystemFolder(dir)) return [`${what} ${dir}: a system folder, not a place for reports; choose another`];
+  const why = cannotWrite(dir);
+  return why ? [`${what} ${dir}: cannot write there (${why}); choose a folder you can write to`] : [];
 }
 
 /** Problems with appending to an existing file. */

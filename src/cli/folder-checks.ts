@@ -1,0 +1,25 @@
+// Checks that a folder can take the files a run writes (reports, history, journals), made before the
+// first request: a kernel or device file system is refused outright, anything else by writing a file.
+
+import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+
+/** Kernel and device file systems: a write there may hang or mean something else. */
+const SYSTEM_FOLDERS = ['/proc', '/sys', '/dev'];
+
+export function isSystemFolder(dir: string): boolean {
+  return SYSTEM_FOLDERS.some((f) => dir === f || dir.startsWith(`${f}/`));
+}
+
+/** Creates `dir` when missing and writes and removes a file in it; why that failed (an error code), or undefined. */
+export function cannotWrite(dir: string): string | undefined {
+  try {
+    mkdirSync(dir, { recursive: true });
+    const probe = join(dir, `.conformance-write-check-${process.pid}`);
+    writeFileSync(probe, '');
+    rmSync(probe, { force: true });
+    return undefined;
+  } catch (err) {
+    return (err as NodeJS.ErrnoException).code ?? (err as Error).message;
+  }
+}
