@@ -1,8 +1,8 @@
 // Authentication cases (ignored-auth): every read, sent with no credentials and with a token no
 // server issued, must get 401. They only read, so they also run on live targets.
 
-import type { LoadedSpec } from '../spec/load-spec.js';
-import { listOperations } from '../spec/operations.js';
+import type { LoadedSpec } from '../openapi/load-spec.js';
+import { listOperations } from '../openapi/operations.js';
 import { caseBase, resolvePathParams } from './build-cases.js';
 import type { CaseDefinition } from './types.js';
 

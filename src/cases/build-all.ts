@@ -1,7 +1,7 @@
 // Every case of one spec, of every kind, in the order the suites run them.
 
 import type { ApiId } from '../config/types.js';
-import type { LoadedSpec } from '../spec/load-spec.js';
+import type { LoadedSpec } from '../openapi/load-spec.js';
 import { buildAuthCases } from './auth-cases.js';
 import { buildPositiveCases } from './build-cases.js';
 import { buildFlows } from './flows.js';

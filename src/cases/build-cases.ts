@@ -5,10 +5,10 @@
 import type { OpenAPIV3_1 } from 'openapi-types';
 import { sample } from 'openapi-sampler';
 import type { ApiId } from '../config/types.js';
-import type { CaseKind, RequestPlan } from '../engine/types.js';
-import { resolvePointer } from '../spec/json-pointer.js';
-import type { LoadedSpec } from '../spec/load-spec.js';
-import { deref, listOperations, successStatuses, type OperationEntry } from '../spec/operations.js';
+import type { CaseKind, RequestPlan } from '../model/types.js';
+import { resolvePointer } from '../openapi/json-pointer.js';
+import type { LoadedSpec } from '../openapi/load-spec.js';
+import { deref, listOperations, successStatuses, type OperationEntry } from '../openapi/operations.js';
 import type { CaseRuntime } from './runtime.js';
 import type { ApiAdapter, CaseDefinition, Json } from './types.js';
 

@@ -3,7 +3,7 @@
 
 import { performance } from 'node:perf_hooks';
 import { assertionResult, caseStatus, runChecks } from '../checks/index.js';
-import type { CaseResult, CheckResult, Exchange, RequestPlan } from '../engine/types.js';
+import type { CaseResult, CheckResult, Exchange, RequestPlan } from '../model/types.js';
 import { evidence, header } from '../runner/evidence.js';
 import type { CaseRuntime } from './runtime.js';
 import type { CaseDefinition, CaseTools, Json } from './types.js';

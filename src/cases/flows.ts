@@ -5,7 +5,7 @@
 // - SailPoint: create → patch → put source config → get source config XML → delete.
 
 import type { ApiId } from '../config/types.js';
-import { successStatuses } from '../spec/operations.js';
+import { successStatuses } from '../openapi/operations.js';
 import { FlowRecorder } from './flow-recorder.js';
 import type { CaseRuntime } from './runtime.js';
 import type { CaseDefinition, CaseTools, Json, ResourceAdapter } from './types.js';

@@ -4,8 +4,8 @@
 // Case names come from a template request (the documented example, or a body built from the schema);
 // at run time each case breaks the real request built from live state the same way.
 
-import type { LoadedSpec } from '../spec/load-spec.js';
-import { listOperations, successStatuses, type OperationEntry } from '../spec/operations.js';
+import type { LoadedSpec } from '../openapi/load-spec.js';
+import { listOperations, successStatuses, type OperationEntry } from '../openapi/operations.js';
 import { bodySources, caseBase, parameterExamples, preparePositive, sampleBody } from './build-cases.js';
 import { negativeVariants, type RequestParts } from './negative.js';
 import type { ApiAdapter, CaseDefinition } from './types.js';

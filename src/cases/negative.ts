@@ -8,12 +8,12 @@
 
 import type { OpenAPIV3_1 } from 'openapi-types';
 import { sample } from 'openapi-sampler';
-import { encodeSegment, resolvePointer } from '../spec/json-pointer.js';
-import { readingOf, type LoadedSpec } from '../spec/load-spec.js';
-import { provenanceOf, type Constraint } from '../spec/provenance.js';
-import { deref, type OperationEntry } from '../spec/operations.js';
-import { responseContract } from '../spec/response-contract.js';
-import { requestSchemaPointer, validateBody, validateParameters, type FieldError } from '../spec/validate-request.js';
+import { encodeSegment, resolvePointer } from '../openapi/json-pointer.js';
+import { readingOf, type LoadedSpec } from '../openapi/load-spec.js';
+import { provenanceOf, type Constraint } from '../openapi/provenance.js';
+import { deref, type OperationEntry } from '../openapi/operations.js';
+import { responseContract } from '../openapi/response-contract.js';
+import { requestSchemaPointer, validateBody, validateParameters, type FieldError } from '../openapi/validate-request.js';
 
 export interface RequestParts {
   query: Record<string, string>;

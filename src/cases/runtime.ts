@@ -2,9 +2,9 @@
 // run created (each recorded as it is created and deleted at the end), and the HTTP client.
 
 import type { ApiTarget } from '../config/types.js';
-import type { Exchange, RequestPlan } from '../engine/types.js';
-import type { LoadedSpec } from '../spec/load-spec.js';
-import { listOperations, type OperationEntry } from '../spec/operations.js';
+import type { Exchange, RequestPlan } from '../model/types.js';
+import type { LoadedSpec } from '../openapi/load-spec.js';
+import { listOperations, type OperationEntry } from '../openapi/operations.js';
 import { OperationBreaker } from '../transport/breaker.js';
 import { failureOf, type HttpClient } from '../transport/http-client.js';
 import type { Journal } from './journal.js';

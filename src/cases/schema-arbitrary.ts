@@ -1,9 +1,9 @@
 // fast-check arbitraries for values that validate against a JSON Schema (2020-12) inside an OpenAPI 3.1 document.
 
 import fc, { type Arbitrary } from 'fast-check';
-import { resolvePointer } from '../spec/json-pointer.js';
-import type { LoadedSpec } from '../spec/load-spec.js';
-import { walkObjects } from '../spec/walk.js';
+import { resolvePointer } from '../openapi/json-pointer.js';
+import type { LoadedSpec } from '../openapi/load-spec.js';
+import { walkObjects } from '../openapi/walk.js';
 
 export interface ArbitraryOptions {
   /** skip readOnly properties (request bodies) */

@@ -1,7 +1,7 @@
 // Cases: what a suite runs for one operation, and what each API must tell the engine about itself.
 
 import type { ApiId, ApiTarget } from '../config/types.js';
-import type { CaseKind, CaseResult, RequestPlan } from '../engine/types.js';
+import type { CaseKind, CaseResult, RequestPlan } from '../model/types.js';
 import type { Redactor } from '../transport/redact.js';
 import type { CaseRuntime } from './runtime.js';
 

@@ -1,9 +1,9 @@
 // The checks, by name. `--checks a,b` runs only those; every check runs on every exchange otherwise,
 // and one failure never hides another.
 
-import type { CheckResult, Exchange } from '../engine/types.js';
-import { readingOf } from '../spec/load-spec.js';
-import { validateResponse, type ResponseProblem } from '../spec/validate-response.js';
+import type { CheckResult, Exchange } from '../model/types.js';
+import { readingOf } from '../openapi/load-spec.js';
+import { validateResponse, type ResponseProblem } from '../openapi/validate-response.js';
 import { contentType } from './content-type.js';
 import { ignoredAuth } from './ignored-auth.js';
 import { negativeDataRejection } from './negative-data-rejection.js';

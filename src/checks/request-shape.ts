@@ -2,8 +2,8 @@
 // never blames a target for its own bad request. For negative cases it must NOT validate (for an
 // inferred one: not as we read the documents).
 
-import { readingOf } from '../spec/load-spec.js';
-import { requestSchemaPointer, validateBody, validateParameters } from '../spec/validate-request.js';
+import { readingOf } from '../openapi/load-spec.js';
+import { requestSchemaPointer, validateBody, validateParameters } from '../openapi/validate-request.js';
 import { pass, type Check } from './types.js';
 
 export const requestShape: Check = {

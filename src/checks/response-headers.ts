@@ -1,7 +1,7 @@
 // response-headers: documented headers are valid, X-Total-Count is there when count=true was asked,
 // and Retry-After comes with a 429.
 
-import { responseContract } from '../spec/response-contract.js';
+import { responseContract } from '../openapi/response-contract.js';
 import { fail, pass, withResponse, type Check } from './types.js';
 
 export const responseHeaders: Check = {

@@ -1,9 +1,9 @@
 // What a check sees and returns. A check is a small named function over one exchange.
 
-import type { LoadedSpec } from '../spec/load-spec.js';
-import type { OperationEntry } from '../spec/operations.js';
-import type { ResponseProblem } from '../spec/validate-response.js';
-import type { CaseKind, CheckResult, Exchange } from '../engine/types.js';
+import type { LoadedSpec } from '../openapi/load-spec.js';
+import type { OperationEntry } from '../openapi/operations.js';
+import type { ResponseProblem } from '../openapi/validate-response.js';
+import type { CaseKind, CheckResult, Exchange } from '../model/types.js';
 
 export interface CheckContext {
   spec: LoadedSpec;

@@ -1,8 +1,8 @@
 // `conformance lint [FILE...]`: validates the specs and runs Redocly, one located line per problem.
 
 import { relative } from 'node:path';
-import { lintSpecs } from '../spec/lint-specs.js';
-import { formatProblem, type SpecProblem } from '../spec/spec-error.js';
+import { lintSpecs } from '../openapi/lint-specs.js';
+import { formatProblem, type SpecProblem } from '../openapi/spec-error.js';
 import { REDOCLY_CONFIG, bundledSpecFiles } from '../project-paths.js';
 import { EXIT } from './exit-codes.js';
 

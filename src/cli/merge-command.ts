@@ -15,7 +15,7 @@ import { describeExpired } from '../report/deviations.js';
 import { loadShardReports, MergeError, mergeReports, type ShardReport } from '../report/merge.js';
 import type { RunReport } from '../report/run-report.js';
 import { writeReports } from '../report/write-reports.js';
-import { loadSpec } from '../spec/load-spec.js';
+import { loadSpec } from '../openapi/load-spec.js';
 import { EXIT } from './exit-codes.js';
 
 export interface MergeCommandOptions {

@@ -7,7 +7,7 @@ import type { CreatedEntry, IntentEntry } from '../cases/journal.js';
 import type { Json } from '../cases/types.js';
 import type { ApiTarget, RunConfig } from '../config/types.js';
 import { resolveToken } from '../transport/auth.js';
-import type { Exchange } from '../engine/types.js';
+import type { Exchange } from '../model/types.js';
 import { OperationBreaker } from '../transport/breaker.js';
 import { HttpClient } from '../transport/http-client.js';
 import { Redactor } from '../transport/redact.js';

@@ -2,7 +2,7 @@
 // blank names, empty Authorize path patterns, references to groups, scopes or DaVinci connectors
 // that do not exist.
 
-import type { FieldError } from '../spec/validate-request.js';
+import type { FieldError } from '../openapi/validate-request.js';
 import { DEFAULT_GROUP_ID, DEFAULT_SCOPE_ID, KNOWN_CONNECTOR_IDS } from './apis/defaults.js';
 
 type Json = Record<string, unknown>;

@@ -1,7 +1,7 @@
 // The lenient reading of a body: a JSON number where the schema wants a string becomes that string,
 // as a Java service's JSON binding does.
 
-import type { LoadedSpec } from '../spec/load-spec.js';
+import type { LoadedSpec } from '../openapi/load-spec.js';
 
 /** The body with each number in a string field turned into a string; the body itself when nothing was coerced. */
 export function coerceNumbersToStrings(spec: LoadedSpec, schemaPointer: string, body: unknown): unknown {

@@ -1,7 +1,7 @@
 // What a handler gets for one request (HandlerContext), and the error answer in the vendor's shape.
 
-import { successStatuses } from '../spec/operations.js';
-import type { Route } from '../spec/route-table.js';
+import { successStatuses } from '../openapi/operations.js';
+import type { Route } from '../openapi/route-table.js';
 import { CRUD } from './crud.js';
 import { fillTemplate, inferAction, type InferredAction } from './infer-action.js';
 import type { Personality } from './personality-names.js';

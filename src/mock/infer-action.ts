@@ -1,7 +1,7 @@
 // What a generic operation does, read from its method and path shape:
 // `GET /things` list, `POST /things` create, `GET|PUT|PATCH|DELETE /things/{id}` on one item.
 
-import type { OperationEntry } from '../spec/operations.js';
+import type { OperationEntry } from '../openapi/operations.js';
 
 export type CrudAction = 'list' | 'create' | 'read' | 'replace' | 'patch' | 'delete';
 

@@ -2,7 +2,7 @@
 // deeper than MAX_JSON_DEPTH (limits.ts) before anything parses or walks it.
 
 import type { IncomingMessage } from 'node:http';
-import { mediaTypeOf } from '../spec/response-contract.js';
+import { mediaTypeOf } from '../openapi/response-contract.js';
 import { jsonTextDepth, MAX_JSON_DEPTH, tooDeepMessage } from './limits.js';
 
 export class BodyError extends Error {

@@ -1,7 +1,7 @@
 // Fills the store with each API's starting records, created through the same code a client's
 // request runs, so seed data obeys the same rules (and the same validation) as client data.
 
-import { requestSchemaPointer, validateBody } from '../spec/validate-request.js';
+import { requestSchemaPointer, validateBody } from '../openapi/validate-request.js';
 import { handlerContext, inferFor } from './context.js';
 import { CRUD } from './crud.js';
 import { fillTemplate } from './infer-action.js';

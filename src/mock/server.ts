@@ -4,10 +4,10 @@ import { createServer, STATUS_CODES, type IncomingMessage, type Server, type Ser
 import type { AddressInfo, Socket } from 'node:net';
 import type { Duplex } from 'node:stream';
 import { bundledSpecFiles } from '../project-paths.js';
-import { loadSpec, readingOf, type LoadedSpec } from '../spec/load-spec.js';
+import { loadSpec, readingOf, type LoadedSpec } from '../openapi/load-spec.js';
 import type { Personality } from './personality.js';
-import { RouteTable } from '../spec/route-table.js';
-import { matchContentType, responseContract } from '../spec/response-contract.js';
+import { RouteTable } from '../openapi/route-table.js';
+import { matchContentType, responseContract } from '../openapi/response-contract.js';
 import { PROFILES } from './apis/index.js';
 import type { MockFault } from './faults.js';
 import { createPipeline, type Answer, type Mount, type PipelineDeps } from './pipeline.js';

@@ -1,10 +1,10 @@
 // Types shared inside the mock server.
 
 import type { IncomingHttpHeaders } from 'node:http';
-import type { LoadedSpec } from '../spec/load-spec.js';
-import type { OperationEntry } from '../spec/operations.js';
-import type { Route } from '../spec/route-table.js';
-import type { FieldError } from '../spec/validate-request.js';
+import type { LoadedSpec } from '../openapi/load-spec.js';
+import type { OperationEntry } from '../openapi/operations.js';
+import type { Route } from '../openapi/route-table.js';
+import type { FieldError } from '../openapi/validate-request.js';
 import type { CrudAction } from './infer-action.js';
 import type { Personality } from './personality-names.js';
 import type { Entropy } from './random.js';

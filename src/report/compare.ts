@@ -23,7 +23,7 @@
 
 import { existsSync, statSync } from 'node:fs';
 import { join } from 'node:path';
-import type { CaseResult, Outcome } from '../engine/types.js';
+import type { CaseResult, Outcome } from '../model/types.js';
 import type { RunReport } from './run-report.js';
 import { readResultsFile } from './read-results.js';
 

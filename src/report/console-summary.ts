@@ -8,7 +8,7 @@
 //       sailpoint/createCustomConnector/generated-inputs: Received: 400 / Documented: ...
 //       versori/createConnector/generated-inputs: Received: 400 / Documented: ...
 
-import type { CaseResult } from '../engine/types.js';
+import type { CaseResult } from '../model/types.js';
 import { observationLines } from './compare.js';
 import type { RunReport, RunSummaryCounts } from './run-report.js';
 

@@ -34,11 +34,11 @@
 // APIs are listed in the order of `specs`, for those the report has results or a target for.
 
 import type { OpenAPIV3_1 } from 'openapi-types';
-import type { CaseResult } from '../engine/types.js';
-import type { LoadedSpec } from '../spec/load-spec.js';
-import { deref, listOperations, type OperationEntry } from '../spec/operations.js';
-import { matchContentType, mediaTypeOf, responseContract } from '../spec/response-contract.js';
-import { RouteTable } from '../spec/route-table.js';
+import type { CaseResult } from '../model/types.js';
+import type { LoadedSpec } from '../openapi/load-spec.js';
+import { deref, listOperations, type OperationEntry } from '../openapi/operations.js';
+import { matchContentType, mediaTypeOf, responseContract } from '../openapi/response-contract.js';
+import { RouteTable } from '../openapi/route-table.js';
 import type { RunReport } from './run-report.js';
 
 export interface CoverageCell {

@@ -1,7 +1,7 @@
 // What happens to a run's results at the end: build the report, compare it with a baseline, decide
 // whether the run fails, write the files. The reporter calls it; so can anything that has results.
 
-import type { CaseResult } from '../engine/types.js';
+import type { CaseResult } from '../model/types.js';
 import { compareReports, comparisonFails, loadReport, newObservationsLabel, resolveReportFile, type Comparison } from './compare.js';
 import { buildReport, type RunReport } from './run-report.js';
 import type { ProvidedRunLike } from './types.js';
@@ -10,7 +10,7 @@ import { computeCoverage } from './coverage.js';
 import { applyDeviations, describeExpired, loadDeviations } from './deviations.js';
 import { appendHistory, DEFAULT_HISTORY_FILE, readHistory } from './history.js';
 import { bundledSpecFiles } from '../project-paths.js';
-import { loadSpec } from '../spec/load-spec.js';
+import { loadSpec } from '../openapi/load-spec.js';
 
 export interface FinishedRun {
   report: RunReport;

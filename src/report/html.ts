@@ -3,7 +3,7 @@
 // target differs from our reading of the documents without breaking them) have a section of their own and
 // a neutral colour: they are never failures.
 
-import type { CaseResult } from '../engine/types.js';
+import type { CaseResult } from '../model/types.js';
 import type { RunReport } from './run-report.js';
 import { observationLines, type Comparison } from './compare.js';
 import { renderComparisonSection } from './html-compare.js';

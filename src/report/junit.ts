@@ -2,7 +2,7 @@
 // observed case is a passing testcase (never a <failure>): a <property name="observation"> per observed
 // check (`check: first line of the message`), and the full messages in <system-out>.
 
-import type { CaseResult } from '../engine/types.js';
+import type { CaseResult } from '../model/types.js';
 import { observationLines } from './compare.js';
 import type { RunReport } from './run-report.js';
 import { esc } from './escape.js';

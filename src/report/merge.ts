@@ -26,7 +26,7 @@
 import { existsSync, readdirSync, statSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { API_IDS } from '../config/types.js';
-import type { CaseResult } from '../engine/types.js';
+import type { CaseResult } from '../model/types.js';
 import { readResultsFile } from './read-results.js';
 import { SCHEMA_VERSION, summarize, type RunReport } from './run-report.js';
 

@@ -9,7 +9,7 @@ import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { Ajv2020, type ValidateFunction } from 'ajv/dist/2020.js';
 import addFormats from 'ajv-formats';
-import { resolvePointer } from '../spec/json-pointer.js';
+import { resolvePointer } from '../openapi/json-pointer.js';
 import type { RunReport } from './run-report.js';
 
 /** The schemaVersions this version of the tool reads. */

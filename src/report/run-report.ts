@@ -2,7 +2,7 @@
 // a change that breaks readers bumps schemaVersion.
 
 import type { ApiId, ProvidedRunLike } from './types.js';
-import type { CaseResult } from '../engine/types.js';
+import type { CaseResult } from '../model/types.js';
 import { redactUrl } from '../transport/redact.js';
 
 export const SCHEMA_VERSION = 3;

@@ -3,7 +3,7 @@
 
 import { writeFileSync } from 'node:fs';
 import type { Reporter, TestCase, TestModule } from 'vitest/node';
-import type { CaseResult } from '../engine/types.js';
+import type { CaseResult } from '../model/types.js';
 import { publishedRun } from '../runner/run-state.js';
 import { formatRunSummary } from './console-summary.js';
 import { finishRun } from './finish-report.js';

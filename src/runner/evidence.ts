@@ -1,7 +1,7 @@
 // The parts of a CaseResult that describe what was sent and received, redacted.
 
 import type { CaseDefinition } from '../cases/types.js';
-import type { CaseResult, Exchange } from '../engine/types.js';
+import type { CaseResult, Exchange } from '../model/types.js';
 import { curlLine } from '../transport/curl.js';
 import type { Redactor } from '../transport/redact.js';
 

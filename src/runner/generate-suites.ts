@@ -9,7 +9,7 @@ import { ADAPTERS } from '../cases/apis/index.js';
 import { buildCases } from '../cases/build-all.js';
 import type { ApiId } from '../config/types.js';
 import { PROJECT_ROOT, bundledSpecFiles } from '../project-paths.js';
-import { loadSpec } from '../spec/load-spec.js';
+import { loadSpec } from '../openapi/load-spec.js';
 
 export const SUITES_DIR = join(PROJECT_ROOT, 'suites');
 

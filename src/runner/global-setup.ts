@@ -9,7 +9,7 @@ import type { ApiTarget } from '../config/types.js';
 import { DEFAULT_API_SERVER_ID, DEFAULT_ENVIRONMENT_ID, DEFAULT_ORGANISATION_ID } from '../mock/apis/defaults.js';
 import { startMock, type RunningMock } from '../mock/server.js';
 import { bundledSpecFiles } from '../project-paths.js';
-import { loadSpec } from '../spec/load-spec.js';
+import { loadSpec } from '../openapi/load-spec.js';
 import { DEFAULT_MAX_CASES, DEPTHS } from '../cases/build-all.js';
 import { JOURNAL_ENV, Journal } from '../cases/journal.js';
 import { redactUrl } from '../transport/redact.js';

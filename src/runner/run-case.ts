@@ -5,7 +5,7 @@ import { performance } from 'node:perf_hooks';
 import { assertionResult, caseStatus, runChecks, strictly } from '../checks/index.js';
 import type { CaseRuntime } from '../cases/runtime.js';
 import type { CaseDefinition } from '../cases/types.js';
-import type { CaseResult } from '../engine/types.js';
+import type { CaseResult } from '../model/types.js';
 import { evidence, header } from './evidence.js';
 import { failureOf } from '../transport/http-client.js';
 import type { Redactor } from '../transport/redact.js';

@@ -3,7 +3,7 @@
 // failure under its own id, so vitest's timeout never decides a case's outcome or its id.
 
 import { existsSync, readFileSync } from 'node:fs';
-import type { CaseResult } from '../engine/types.js';
+import type { CaseResult } from '../model/types.js';
 
 /** What the stop file says when the CLI stopped the run at its --max-duration. */
 export const MAX_DURATION_STOP = 'max-duration';

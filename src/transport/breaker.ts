@@ -5,7 +5,7 @@
 // timeouts). Other network errors (connection refused or reset, DNS) already fail at once, so the
 // breaker would save no time on them, and one dropped connection must not condemn an operation.
 
-import type { Exchange } from '../engine/types.js';
+import type { Exchange } from '../model/types.js';
 import { failureOf } from './http-client.js';
 
 /** Operations that time out before the target has answered anything: then the whole target is unresponsive. */

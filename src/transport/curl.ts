@@ -1,7 +1,7 @@
 // A curl line that sends the same request. Credentials are never printed: the Authorization
 // header refers to a shell variable the reader sets, e.g. `export TOKEN=...`.
 
-import type { RequestPlan, SentRequest } from '../engine/types.js';
+import type { RequestPlan, SentRequest } from '../model/types.js';
 import { INVALID_TOKEN } from './http-client.js';
 import { withoutUserinfo } from './redact.js';
 

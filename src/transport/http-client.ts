@@ -5,7 +5,7 @@
 import { performance } from 'node:perf_hooks';
 import pLimit from 'p-limit';
 import { Agent, EnvHttpProxyAgent, request, type Dispatcher } from 'undici';
-import type { Exchange, ReceivedResponse, RequestPlan, SentRequest } from '../engine/types.js';
+import type { Exchange, ReceivedResponse, RequestPlan, SentRequest } from '../model/types.js';
 import { DEFAULT_MAX_RESPONSE_BYTES, ResponseTooLargeError, readCapped } from './read-body.js';
 import type { OperationBreaker } from './breaker.js';
 import { passwordOf, withoutUserinfo, type Redactor } from './redact.js';

@@ -8,7 +8,7 @@ import { ADAPTERS } from '../../src/cases/apis/index.js';
 import { CaseRuntime } from '../../src/cases/runtime.js';
 import type { ApiTarget } from '../../src/config/types.js';
 import { PROJECT_ROOT } from '../../src/project-paths.js';
-import { loadSpec, type LoadedSpec } from '../../src/spec/load-spec.js';
+import { loadSpec, type LoadedSpec } from '../../src/openapi/load-spec.js';
 import { HttpClient, failureOf } from '../../src/transport/http-client.js';
 import { Redactor } from '../../src/transport/redact.js';
 import { clearProxyEnv, startServer, type LocalServer } from '../transport/local-servers.js';

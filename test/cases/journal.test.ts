@@ -10,9 +10,9 @@ import { Journal, processStart, runAlive } from '../../src/cases/journal.js';
 import { CaseRuntime } from '../../src/cases/runtime.js';
 import type { Json } from '../../src/cases/types.js';
 import type { ApiTarget } from '../../src/config/types.js';
-import type { Exchange, RequestPlan } from '../../src/engine/types.js';
+import type { Exchange, RequestPlan } from '../../src/model/types.js';
 import { PROJECT_ROOT } from '../../src/project-paths.js';
-import { loadSpec } from '../../src/spec/load-spec.js';
+import { loadSpec } from '../../src/openapi/load-spec.js';
 import type { HttpClient } from '../../src/transport/http-client.js';
 
 it('lists what was created and not deleted, and the intents no creation answered', () => {

@@ -3,11 +3,11 @@
 import type { OpenAPIV3_1 } from 'openapi-types';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { MAX_VARIANTS, documentedRejections, negativeVariants, type NegativeVariant, type RequestParts } from '../../src/cases/negative.js';
-import { resolvePointer } from '../../src/spec/json-pointer.js';
-import { readingOf, type LoadedSpec } from '../../src/spec/load-spec.js';
-import { deref, listOperations, type OperationEntry } from '../../src/spec/operations.js';
-import { responseContract } from '../../src/spec/response-contract.js';
-import { requestSchemaPointer, validateBody, validateParameters, type FieldError } from '../../src/spec/validate-request.js';
+import { resolvePointer } from '../../src/openapi/json-pointer.js';
+import { readingOf, type LoadedSpec } from '../../src/openapi/load-spec.js';
+import { deref, listOperations, type OperationEntry } from '../../src/openapi/operations.js';
+import { responseContract } from '../../src/openapi/response-contract.js';
+import { requestSchemaPointer, validateBody, validateParameters, type FieldError } from '../../src/openapi/validate-request.js';
 import { loadBundledSpecs } from '../helpers/specs.js';
 
 let specs: LoadedSpec[];

@@ -3,10 +3,10 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { arbitraryFor, unfilteredArbitraryFor, type ArbitraryOptions } from '../../src/cases/schema-arbitrary.js';
-import { toPointer } from '../../src/spec/json-pointer.js';
-import type { LoadedSpec } from '../../src/spec/load-spec.js';
-import { deref, listOperations } from '../../src/spec/operations.js';
-import { SchemaCompiler } from '../../src/spec/schema-compiler.js';
+import { toPointer } from '../../src/openapi/json-pointer.js';
+import type { LoadedSpec } from '../../src/openapi/load-spec.js';
+import { deref, listOperations } from '../../src/openapi/operations.js';
+import { SchemaCompiler } from '../../src/openapi/schema-compiler.js';
 import { loadBundledSpecs } from '../helpers/specs.js';
 
 const specs = await loadBundledSpecs();

@@ -2,9 +2,9 @@
 
 import { beforeAll, describe, expect, it } from 'vitest';
 import { CHECKS, assertionResult, caseStatus, runChecks, strictly } from '../../src/checks/index.js';
-import type { Exchange, RequestPlan } from '../../src/engine/types.js';
-import type { LoadedSpec } from '../../src/spec/load-spec.js';
-import { listOperations, type OperationEntry } from '../../src/spec/operations.js';
+import type { Exchange, RequestPlan } from '../../src/model/types.js';
+import type { LoadedSpec } from '../../src/openapi/load-spec.js';
+import { listOperations, type OperationEntry } from '../../src/openapi/operations.js';
 import { loadBundledSpecs } from '../helpers/specs.js';
 
 let sailpoint: LoadedSpec;

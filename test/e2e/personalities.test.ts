@@ -6,7 +6,7 @@
 import pLimit from 'p-limit';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ApiId, ApiTarget } from '../../src/config/types.js';
-import type { CaseResult } from '../../src/engine/types.js';
+import type { CaseResult } from '../../src/model/types.js';
 import { DEFAULT_API_SERVER_ID, DEFAULT_ENVIRONMENT_ID, DEFAULT_GROUP_ID, DEFAULT_ORGANISATION_ID, DEFAULT_SCOPE_ID } from '../../src/mock/apis/defaults.js';
 import { PERSONALITIES, type Personality } from '../../src/mock/personality.js';
 import { startMock } from '../../src/mock/server.js';

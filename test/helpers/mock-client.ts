@@ -1,11 +1,11 @@
 // A client for black-box tests of the mock. Every response it receives is validated against the
 // spec of the operation it addressed; a response that breaks its spec fails the test.
 
-import { RouteTable } from '../../src/spec/route-table.js';
-import { validateResponse } from '../../src/spec/validate-response.js';
-import { mediaTypeOf } from '../../src/spec/response-contract.js';
+import { RouteTable } from '../../src/openapi/route-table.js';
+import { validateResponse } from '../../src/openapi/validate-response.js';
+import { mediaTypeOf } from '../../src/openapi/response-contract.js';
 import { startMock, mockBasePath, type MockOptions, type RunningMock } from '../../src/mock/server.js';
-import type { LoadedSpec } from '../../src/spec/load-spec.js';
+import type { LoadedSpec } from '../../src/openapi/load-spec.js';
 import { loadBundledSpecs } from './specs.js';
 
 /** The error schema each vendor answers undocumented statuses (405, 413) with. */

@@ -2,7 +2,7 @@
 // and expect validation to fail. Follows $ref, allOf, oneOf/anyOf (properties all branches require)
 // and array items.
 
-import { resolvePointer } from '../../src/spec/json-pointer.js';
+import { resolvePointer } from '../../src/openapi/json-pointer.js';
 
 type Schema = Record<string, unknown>;
 

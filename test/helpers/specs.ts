@@ -1,7 +1,7 @@
 // Loads the bundled specs once per test file.
 
 import { bundledSpecFiles } from '../../src/project-paths.js';
-import { loadSpec, type LoadedSpec } from '../../src/spec/load-spec.js';
+import { loadSpec, type LoadedSpec } from '../../src/openapi/load-spec.js';
 
 export const SPEC_FILES = bundledSpecFiles();
 

@@ -5,7 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEFAULT_API_SERVER_ID, DEFAULT_ENVIRONMENT_ID, DEFAULT_ORGANISATION_ID } from '../../src/mock/apis/defaults.js';
 import type { MockFault } from '../../src/mock/faults.js';
 import { startMock, type MockOptions, type RunningMock } from '../../src/mock/server.js';
-import type { LoadedSpec } from '../../src/spec/load-spec.js';
+import type { LoadedSpec } from '../../src/openapi/load-spec.js';
 import { loadBundledSpecs } from '../helpers/specs.js';
 
 const TOKEN = 'fault-test-token';

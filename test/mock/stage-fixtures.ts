@@ -6,7 +6,7 @@ import { Socket } from 'node:net';
 import { expect } from 'vitest';
 import { PROFILES } from '../../src/mock/apis/index.js';
 import { PERSONALITY_STAGES, type Personality } from '../../src/mock/personality.js';
-import { readingOf } from '../../src/spec/load-spec.js';
+import { readingOf } from '../../src/openapi/load-spec.js';
 import { createEntropy } from '../../src/mock/random.js';
 import { seedStore } from '../../src/mock/seed-store.js';
 import { mockBasePath } from '../../src/mock/server.js';
@@ -14,7 +14,7 @@ import { defaultStages } from '../../src/mock/stages/index.js';
 import { isAnswer, type BodyRead, type PipelineDeps, type Queried, type Routed, type Stages, type Validated } from '../../src/mock/stages/types.js';
 import { Store } from '../../src/mock/store.js';
 import type { Answer, Mount } from '../../src/mock/types.js';
-import { RouteTable } from '../../src/spec/route-table.js';
+import { RouteTable } from '../../src/openapi/route-table.js';
 import { loadBundledSpecs } from '../helpers/specs.js';
 
 export const TOKEN = 'stage-token';

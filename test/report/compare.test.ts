@@ -8,7 +8,7 @@ import addFormats from 'ajv-formats';
 import { InvalidArgumentError } from 'commander';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { compareCommand, parseFailOn } from '../../src/cli/compare-command.js';
-import type { CaseResult, Outcome } from '../../src/engine/types.js';
+import type { CaseResult, Outcome } from '../../src/model/types.js';
 import { PROJECT_ROOT } from '../../src/project-paths.js';
 import { CHANGE_ORDER, compareReports, comparisonFails, formatComparison, loadReport, type Change, type Comparison } from '../../src/report/compare.js';
 import { renderComparisonSection } from '../../src/report/html-compare.js';

@@ -3,7 +3,7 @@
 // a strict run says so.
 
 import { describe, expect, it } from 'vitest';
-import type { CaseResult } from '../../src/engine/types.js';
+import type { CaseResult } from '../../src/model/types.js';
 import { countsText, EXAMPLES_PER_CHECK, formatRunSummary, observationSummary } from '../../src/report/console-summary.js';
 import { FAILED, fixtureReport, OBSERVED, OBSERVED_FIRST_LINES, OBSERVED_NEGATIVE, OBSERVED_XSS_MESSAGE, PASSED, RESULTS, RESULTS_WITH_OBSERVED, STRICT_RUN } from './fixtures.js';
 

@@ -2,13 +2,13 @@
 
 import type { OpenAPIV3_1 } from 'openapi-types';
 import { beforeAll, describe, expect, it } from 'vitest';
-import type { CaseResult } from '../../src/engine/types.js';
+import type { CaseResult } from '../../src/model/types.js';
 import { computeCoverage, type ApiCoverage, type Coverage } from '../../src/report/coverage.js';
 import { renderCoverageSection } from '../../src/report/html-coverage.js';
 import { buildReport, type RunReport } from '../../src/report/run-report.js';
 import type { ProvidedRunLike } from '../../src/report/types.js';
-import type { LoadedSpec } from '../../src/spec/load-spec.js';
-import { deref, listOperations } from '../../src/spec/operations.js';
+import type { LoadedSpec } from '../../src/openapi/load-spec.js';
+import { deref, listOperations } from '../../src/openapi/operations.js';
 import { loadBundledSpecs } from '../helpers/specs.js';
 
 const BASE = {

@@ -5,7 +5,7 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import type { CaseResult } from '../../src/engine/types.js';
+import type { CaseResult } from '../../src/model/types.js';
 import { PROJECT_ROOT } from '../../src/project-paths.js';
 import { applyDeviations, describeExpired, DeviationsError, loadDeviations, matchesId, parseDeviations, type Deviation } from '../../src/report/deviations.js';
 import { buildReport } from '../../src/report/run-report.js';

@@ -5,7 +5,7 @@ import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { expect, it } from 'vitest';
-import type { CaseResult } from '../../src/engine/types.js';
+import type { CaseResult } from '../../src/model/types.js';
 import { finishRun } from '../../src/report/finish-report.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'cfm-finish-'));

@@ -3,7 +3,7 @@
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { CaseResult, RequestPlan, SentRequest } from '../../src/engine/types.js';
+import type { CaseResult, RequestPlan, SentRequest } from '../../src/model/types.js';
 import { buildReport, type RunReport } from '../../src/report/run-report.js';
 import type { ProvidedRunLike } from '../../src/report/types.js';
 import { writeReports } from '../../src/report/write-reports.js';

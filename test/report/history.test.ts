@@ -5,7 +5,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { XMLParser, XMLValidator } from 'fast-xml-parser';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type { CaseResult, Outcome } from '../../src/engine/types.js';
+import type { CaseResult, Outcome } from '../../src/model/types.js';
 import { appendHistory, historyEntry, readHistory, type HistoryEntry } from '../../src/report/history.js';
 import { renderHistorySection } from '../../src/report/html-history.js';
 import { buildReport, type RunReport } from '../../src/report/run-report.js';

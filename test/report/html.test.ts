@@ -1,7 +1,7 @@
 // index.html as writeReports writes it: self-contained, grouped by API then operation, failures open with messages and curl, data escaped.
 
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { CaseResult } from '../../src/engine/types.js';
+import type { CaseResult } from '../../src/model/types.js';
 import { renderHtml } from '../../src/report/html.js';
 import { AUTHORIZE_SKIPPED, CLEANUP, FAILED, FAILED_MESSAGES, fixtureReport, FLOW, OBSERVED, OBSERVED_FIRST_LINES, OBSERVED_NEGATIVE, OBSERVED_XSS_MESSAGE, PASSED, RESULTS, RESULTS_WITH_OBSERVED, SECRET_TOKEN, SKIPPED, SKIPPED_SPECIAL, STRICT_RUN, stringsIn, writeFixtureReports, XSS, XSS_CASE } from './fixtures.js';
 

@@ -2,7 +2,7 @@
 
 import { XMLParser, XMLValidator } from 'fast-xml-parser';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { CaseResult } from '../../src/engine/types.js';
+import type { CaseResult } from '../../src/model/types.js';
 import { renderJunit } from '../../src/report/junit.js';
 import { FAILED, FAILED_MESSAGES, fixtureReport, FLOW, OBSERVED, OBSERVED_FIRST_LINES, OBSERVED_NEGATIVE, OBSERVED_XSS_MESSAGE, PASSED, PER_API, PER_API_WITH_OBSERVED, RESULTS, RESULTS_WITH_OBSERVED, SECRET_TOKEN, SKIPPED, SKIPPED_SPECIAL, SPECIAL_IN_XML, writeFixtureReports, XSS, XSS_CASE } from './fixtures.js';
 

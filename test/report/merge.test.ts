@@ -8,7 +8,7 @@ import { Ajv2020 } from 'ajv/dist/2020.js';
 import addFormats from 'ajv-formats';
 import { afterAll, describe, expect, it } from 'vitest';
 import { mergeCommand } from '../../src/cli/merge-command.js';
-import type { CaseResult } from '../../src/engine/types.js';
+import type { CaseResult } from '../../src/model/types.js';
 import { PROJECT_ROOT } from '../../src/project-paths.js';
 import { loadShardReports, MergeError, mergeReports } from '../../src/report/merge.js';
 import { buildReport, type RunReport } from '../../src/report/run-report.js';

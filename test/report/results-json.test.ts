@@ -7,7 +7,7 @@ import addFormats from 'ajv-formats';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { API_IDS } from '../../src/config/types.js';
 import { PROJECT_ROOT } from '../../src/project-paths.js';
-import type { Outcome } from '../../src/engine/types.js';
+import type { Outcome } from '../../src/model/types.js';
 import { SCHEMA_VERSION } from '../../src/report/run-report.js';
 import { AUTHORIZE_SKIPPED, BASE, CLEANUP, FAILED, fixtureReport, FLOW, OBSERVED, OBSERVED_NEGATIVE, PASSED, RESULTS, RESULTS_WITH_OBSERVED, SECRET_TOKEN, SKIPPED, STRICT_RUN, writeFixtureReports } from './fixtures.js';
 

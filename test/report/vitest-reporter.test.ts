@@ -7,7 +7,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { TestModule } from 'vitest/node';
 import { afterAll, afterEach, describe, expect, it } from 'vitest';
-import type { CaseResult } from '../../src/engine/types.js';
+import type { CaseResult } from '../../src/model/types.js';
 import ConformanceReporter, { SUMMARY_FILE_ENV, type RunSummary } from '../../src/report/vitest-reporter.js';
 import { publishedRun, publishRun, type ProvidedRun } from '../../src/runner/run-state.js';
 import { FAILED, OBSERVED, OBSERVED_NEGATIVE, PASSED } from './fixtures.js';

@@ -11,7 +11,7 @@ import type { CaseDefinition } from '../../src/cases/types.js';
 import type { ApiTarget } from '../../src/config/types.js';
 import { PROJECT_ROOT } from '../../src/project-paths.js';
 import { runCaseWithRetries, type RunCaseOptions } from '../../src/runner/run-case.js';
-import { loadSpec, type LoadedSpec } from '../../src/spec/load-spec.js';
+import { loadSpec, type LoadedSpec } from '../../src/openapi/load-spec.js';
 import { HttpClient } from '../../src/transport/http-client.js';
 import { Redactor } from '../../src/transport/redact.js';
 import { clearProxyEnv, startServer, type LocalServer } from '../transport/local-servers.js';

@@ -5,7 +5,7 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { expect, it } from 'vitest';
-import type { CaseResult } from '../../src/engine/types.js';
+import type { CaseResult } from '../../src/model/types.js';
 import { MAX_DURATION_STOP, caseLimitMs, stopReason, vitestTimeoutMs, withinLimit } from '../../src/runner/run-limits.js';
 
 const header = { id: 'versori/getConnector/documented-request', api: 'versori' as const, operationId: 'getConnector', method: 'GET', path: '/x', case: 'documented request', kind: 'positive' as const };

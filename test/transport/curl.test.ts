@@ -4,7 +4,7 @@ import { execFile } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { promisify } from 'node:util';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import type { Exchange, RequestPlan, SentRequest } from '../../src/engine/types.js';
+import type { Exchange, RequestPlan, SentRequest } from '../../src/model/types.js';
 import { curlLine } from '../../src/transport/curl.js';
 import { HttpClient, INVALID_TOKEN } from '../../src/transport/http-client.js';
 import { Redactor } from '../../src/transport/redact.js';

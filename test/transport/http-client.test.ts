@@ -2,7 +2,7 @@
 
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import type { RequestPlan } from '../../src/engine/types.js';
+import type { RequestPlan } from '../../src/model/types.js';
 import { HttpClient, INVALID_TOKEN, type HttpClientOptions } from '../../src/transport/http-client.js';
 import { Redactor } from '../../src/transport/redact.js';
 import { clearProxyEnv, closedPort, startServer, type Handler, type LocalServer, type Recorded } from './local-servers.js';

@@ -1,7 +1,7 @@
 // HTTP_PROXY / NO_PROXY: HttpClient goes through a local fake proxy unless NO_PROXY exempts the host.
 
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type { RequestPlan } from '../../src/engine/types.js';
+import type { RequestPlan } from '../../src/model/types.js';
 import { HttpClient } from '../../src/transport/http-client.js';
 import { Redactor } from '../../src/transport/redact.js';
 import { clearProxyEnv, startFakeProxy, startServer, type FakeProxy, type LocalServer } from './local-servers.js';

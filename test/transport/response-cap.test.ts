@@ -4,7 +4,7 @@
 import type { ServerResponse } from 'node:http';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { notServerError } from '../../src/checks/not-server-error.js';
-import type { RequestPlan } from '../../src/engine/types.js';
+import type { RequestPlan } from '../../src/model/types.js';
 import { DEFAULT_MAX_RESPONSE_BYTES, HttpClient, failureOf, type HttpClientOptions } from '../../src/transport/http-client.js';
 import { Redactor } from '../../src/transport/redact.js';
 import { clearProxyEnv, startServer, type Handler, type LocalServer } from './local-servers.js';

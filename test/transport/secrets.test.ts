@@ -6,7 +6,7 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import { format, inspect } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import type { AuthConfig } from '../../src/config/types.js';
-import type { RequestPlan } from '../../src/engine/types.js';
+import type { RequestPlan } from '../../src/model/types.js';
 import { renderHtml } from '../../src/report/html.js';
 import { buildReport } from '../../src/report/run-report.js';
 import { evidence } from '../../src/runner/evidence.js';

@@ -1,8 +1,8 @@
 // Stage `validateParameters`: the declared query parameters coerced to their types, and what is wrong
 // with the path, query and header parameters, under our reading and under the documents alone.
 
-import { documentedOf, type LoadedSpec } from '../../spec/load-spec.js';
-import { validateParameters as check, type ParsedParams } from '../../spec/validate-request.js';
+import { documentedOf, type LoadedSpec } from '../../openapi/load-spec.js';
+import { validateParameters as check, type ParsedParams } from '../../openapi/validate-request.js';
 import type { Routed, Stages } from './types.js';
 
 export const validateParameters: Stages['validateParameters'] = (x) => {

@@ -1,8 +1,8 @@
 // Stage `readBody`: a body is present when the operation requires one and in a content type it
 // accepts (400, 415), and parses (400); an operation without a request body ignores what is sent.
 
-import { requestSchemaPointer } from '../../spec/validate-request.js';
-import { mediaTypeOf, responseContract } from '../../spec/response-contract.js';
+import { requestSchemaPointer } from '../../openapi/validate-request.js';
+import { mediaTypeOf, responseContract } from '../../openapi/response-contract.js';
 import { BodyError, parseBody } from '../read-body.js';
 import type { BodyRead, Queried, Stages } from './types.js';
 

@@ -2,8 +2,8 @@
 // so what it answers must still be within the documents; when it is not, or the behaviour breaks
 // on the body, the store is put back as it was and the answer is a 400.
 
-import { documentedOf } from '../../spec/load-spec.js';
-import { validateResponse } from '../../spec/validate-response.js';
+import { documentedOf } from '../../openapi/load-spec.js';
+import { validateResponse } from '../../openapi/validate-response.js';
 import { MockHttpError, type HandlerContext, type MockResponse } from '../types.js';
 import type { Stages } from './types.js';
 

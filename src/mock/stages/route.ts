@@ -1,7 +1,7 @@
 // Stage `route`: the operation a method and path address (404 for no path, 405 with Allow for
 // another method); from here on errors are in the route's vendor shape and name the route.
 
-import type { RouteTable } from '../../spec/route-table.js';
+import type { RouteTable } from '../../openapi/route-table.js';
 import { vendorError } from '../context.js';
 import type { Entropy } from '../random.js';
 import type { FieldError, Mount } from '../types.js';

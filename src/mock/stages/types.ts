@@ -2,7 +2,7 @@
 // A stage either hands on what it learnt or stops the request with an Answer.
 
 import type { IncomingMessage } from 'node:http';
-import type { Route, RouteTable } from '../../spec/route-table.js';
+import type { Route, RouteTable } from '../../openapi/route-table.js';
 import type { CrudAction } from '../infer-action.js';
 import type { Personality } from '../personality-names.js';
 import type { Entropy } from '../random.js';

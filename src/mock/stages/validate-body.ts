@@ -2,8 +2,8 @@
 // reading, under the documents alone, and to a careful service; `coerce` first reads a number in a
 // string field as that string (the lenient personality).
 
-import { documentedOf } from '../../spec/load-spec.js';
-import { validateBody as check } from '../../spec/validate-request.js';
+import { documentedOf } from '../../openapi/load-spec.js';
+import { validateBody as check } from '../../openapi/validate-request.js';
 import { carefulRefusals } from '../careful-refusals.js';
 import { coerceNumbersToStrings } from '../coerce-numbers.js';
 import { NO_PROBLEMS, type Stages } from './types.js';

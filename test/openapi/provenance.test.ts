@@ -2,11 +2,11 @@
 // reading; specs/PROVENANCE.md lists both and is current.
 
 import { describe, expect, it } from 'vitest';
-import { readingOf } from '../../src/spec/load-spec.js';
-import { listOperations } from '../../src/spec/operations.js';
-import { provenanceIsCurrent, where } from '../../src/spec/provenance-table.js';
-import { provenanceOf, withInferred } from '../../src/spec/provenance.js';
-import { validateBody, requestSchemaPointer } from '../../src/spec/validate-request.js';
+import { readingOf } from '../../src/openapi/load-spec.js';
+import { listOperations } from '../../src/openapi/operations.js';
+import { provenanceIsCurrent, where } from '../../src/openapi/provenance-table.js';
+import { provenanceOf, withInferred } from '../../src/openapi/provenance.js';
+import { validateBody, requestSchemaPointer } from '../../src/openapi/validate-request.js';
 import { loadBundledSpecs } from '../helpers/specs.js';
 
 type Doc = Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any -- fixtures are written freely

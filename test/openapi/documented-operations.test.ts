@@ -3,8 +3,8 @@
 
 import { describe, expect, it } from 'vitest';
 import type { OpenAPIV3_1 } from 'openapi-types';
-import { deref, listOperations, type OperationEntry } from '../../src/spec/operations.js';
-import type { LoadedSpec } from '../../src/spec/load-spec.js';
+import { deref, listOperations, type OperationEntry } from '../../src/openapi/operations.js';
+import type { LoadedSpec } from '../../src/openapi/load-spec.js';
 import { loadBundledSpecs } from '../helpers/specs.js';
 import { DOCUMENTED_OPERATIONS, type DocumentedOperation } from './documented-operations.js';
 

@@ -1,7 +1,7 @@
 // JSON pointers: the `$ref` fragment form is percent-decoded, a plain pointer is not; ~0 and ~1 always.
 
 import { expect, it } from 'vitest';
-import { parsePointer, resolvePointer, toPointer } from '../../src/spec/json-pointer.js';
+import { parsePointer, resolvePointer, toPointer } from '../../src/openapi/json-pointer.js';
 
 it.each<[string, string[]]>([
   ['', []],

@@ -2,10 +2,10 @@
 
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { loadSpec } from '../../src/spec/load-spec.js';
-import { parseYamlText } from '../../src/spec/read-yaml.js';
-import { SpecError } from '../../src/spec/spec-error.js';
-import { lintSpecs } from '../../src/spec/lint-specs.js';
+import { loadSpec } from '../../src/openapi/load-spec.js';
+import { parseYamlText } from '../../src/openapi/read-yaml.js';
+import { SpecError } from '../../src/openapi/spec-error.js';
+import { lintSpecs } from '../../src/openapi/lint-specs.js';
 
 const fixture = (name: string) => join(import.meta.dirname, '../fixtures/specs', name);
 
@@ -59,7 +59,7 @@ describe('loadSpec', () => {
     const v30 = parseYamlText('v30.yaml', 'openapi: 3.0.3\ninfo: {title: t, version: "1"}\npaths: {}\n');
     const notOas = parseYamlText('x.yaml', 'hello: world\n');
     return Promise.all([
-      import('../../src/spec/validate-openapi.js').then(async ({ validateOpenApi }) => {
+      import('../../src/openapi/validate-openapi.js').then(async ({ validateOpenApi }) => {
         expect((await validateOpenApi(v30))[0]!.message).toMatch(/must be OpenAPI 3\.1/);
         expect((await validateOpenApi(notOas))[0]!.message).toMatch(/not an OpenAPI document/);
       }),
@@ -68,7 +68,7 @@ describe('loadSpec', () => {
 
   it('reports an OpenAPI schema violation with its place', async () => {
     const source = parseYamlText('bad.yaml', 'openapi: 3.1.0\ninfo:\n  title: t\npaths: {}\n');
-    const { validateOpenApi } = await import('../../src/spec/validate-openapi.js');
+    const { validateOpenApi } = await import('../../src/openapi/validate-openapi.js');
     const problems = await validateOpenApi(source);
     expect(problems.length).toBeGreaterThan(0);
     expect(problems.map((p) => p.message).join('\n')).toMatch(/version/);

@@ -1,7 +1,7 @@
 // Reading Redocly's JSON output: one report per linted file, printed back to back.
 
 import { expect, it } from 'vitest';
-import { parseJsonStream } from '../../src/spec/redocly-lint.js';
+import { parseJsonStream } from '../../src/openapi/redocly-lint.js';
 
 it.each([
   ['one report', '{"a":1}', [{ a: 1 }]],

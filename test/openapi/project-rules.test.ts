@@ -3,8 +3,8 @@
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { stringify } from 'yaml';
-import { checkProjectRules } from '../../src/spec/project-rules.js';
-import { parseYamlText, readYamlFile } from '../../src/spec/read-yaml.js';
+import { checkProjectRules } from '../../src/openapi/project-rules.js';
+import { parseYamlText, readYamlFile } from '../../src/openapi/read-yaml.js';
 
 const FIXTURE = join(import.meta.dirname, '../fixtures/specs/minimal-valid.yaml');
 type Doc = Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any -- fixtures are edited freely

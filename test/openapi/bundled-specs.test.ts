@@ -4,14 +4,14 @@
 import { basename } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { OpenAPIV3_1 } from 'openapi-types';
-import { checkExamples, checkSchemasCompile } from '../../src/spec/check-examples.js';
-import { collectExamples } from '../../src/spec/examples.js';
-import { findBrokenRefs } from '../../src/spec/check-refs.js';
-import { resolvePointer } from '../../src/spec/json-pointer.js';
-import { loadSpec } from '../../src/spec/load-spec.js';
-import { checkProjectRules } from '../../src/spec/project-rules.js';
-import { readYamlFile } from '../../src/spec/read-yaml.js';
-import { formatProblem } from '../../src/spec/spec-error.js';
+import { checkExamples, checkSchemasCompile } from '../../src/openapi/check-examples.js';
+import { collectExamples } from '../../src/openapi/examples.js';
+import { findBrokenRefs } from '../../src/openapi/check-refs.js';
+import { resolvePointer } from '../../src/openapi/json-pointer.js';
+import { loadSpec } from '../../src/openapi/load-spec.js';
+import { checkProjectRules } from '../../src/openapi/project-rules.js';
+import { readYamlFile } from '../../src/openapi/read-yaml.js';
+import { formatProblem } from '../../src/openapi/spec-error.js';
 import { SPEC_FILES } from '../helpers/specs.js';
 import { requiredPath, withoutPath } from '../helpers/required-path.js';
 

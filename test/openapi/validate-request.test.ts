@@ -3,9 +3,9 @@
 // no error, and is left out of the parsed query so the default applies).
 
 import { describe, expect, it } from 'vitest';
-import { documentedOf, readingOf, type LoadedSpec } from '../../src/spec/load-spec.js';
-import { listOperations, type OperationEntry } from '../../src/spec/operations.js';
-import { validateParameters } from '../../src/spec/validate-request.js';
+import { documentedOf, readingOf, type LoadedSpec } from '../../src/openapi/load-spec.js';
+import { listOperations, type OperationEntry } from '../../src/openapi/operations.js';
+import { validateParameters } from '../../src/openapi/validate-request.js';
 import { loadBundledSpecs } from '../helpers/specs.js';
 
 async function sailpoint(): Promise<LoadedSpec> {
