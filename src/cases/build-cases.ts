@@ -26,7 +26,7 @@ export function buildPositiveCases(spec: LoadedSpec, adapter: ApiAdapter): CaseD
     const operationId = op.operationId!;
     for (const source of bodySources(spec, op)) cases.push(positiveCase(spec, adapter, op, source?.name, source, {}));
     for (const extra of adapter.extraCases ?? []) {
-      if (extra.operationId === operationId) cases.push({ ...positiveCase(spec, adapter, op, extra.name, undefined, extra.query), ...(extra.assert ? { assert: extra.assert } : {}) });
+      if (extra.operationId === operationId) cases.push({ ...positiveCase(spec, adapter, op, extra.name, undefined, extra.query), ...(extra.claims ? { claims: extra.claims } : {}) });
     }
   }
   return cases;

@@ -1,24 +1,19 @@
-// Generated positive cases (positive-data-acceptance): inputs built with fast-check from our reading
-// of the schemas (documented + inferred constraints, realistic strings), laid over live state by the
-// API's adapter like every other case. The target must not fail them: a 5xx, an undocumented status or
-// a bad response is a failure, shrunk to the smallest failing input. A rejection with a documented 4xx
-// is an observation: the documents allow the input, but a real service may refuse it for reasons
-// they leave open. Deterministic for a seed.
+// Generated positive cases: inputs built with fast-check from our reading of the schemas (documented +
+// inferred constraints, realistic strings), laid over live state by the API's adapter like every other
+// case. This file only describes them (the arbitrary, and how an input becomes a request); the runner
+// checks the property (src/runner/run-generated.ts) and positive-data-acceptance judges each answer.
+// Deterministic for a seed.
 
 import fc from 'fast-check';
 import type { OpenAPIV3_1 } from 'openapi-types';
-import { performance } from 'node:perf_hooks';
-import { caseStatus, runChecks } from '../checks/index.js';
-import type { CaseResult, CheckResult, Exchange, RequestPlan } from '../model/types.js';
-import { evidence, header } from '../runner/evidence.js';
+import type { RequestPlan } from '../model/types.js';
 import { readingOf, type LoadedSpec } from '../openapi/load-spec.js';
-import { responseContract } from '../openapi/response-contract.js';
 import { deref, listOperations, type OperationEntry } from '../openapi/operations.js';
 import { requestSchemaPointer, validateBody, validateParameters } from '../openapi/validate-request.js';
 import { caseBase, resolvePathParams } from './build-cases.js';
 import type { CaseRuntime } from './runtime.js';
 import { arbitraryFor } from './schema-arbitrary.js';
-import type { ApiAdapter, CaseDefinition, CaseTools, Json } from './types.js';
+import type { ApiAdapter, CaseDefinition, GeneratedInput, Json } from './types.js';
 
 export const GENERATED_CASE = 'generated inputs';
 
@@ -29,10 +24,7 @@ export interface GenerationOptions {
   wild?: boolean;
 }
 
-interface Input {
-  query: Record<string, string>;
-  body?: unknown;
-}
+type Input = GeneratedInput;
 
 export function buildGeneratedCases(spec: LoadedSpec, adapter: ApiAdapter, options: GenerationOptions): CaseDefinition[] {
   const cases: CaseDefinition[] = [];
@@ -46,8 +38,12 @@ export function buildGeneratedCases(spec: LoadedSpec, adapter: ApiAdapter, optio
       ...caseBase(spec, op, GENERATED_CASE, 'positive'),
       ...(notGenerated ? { unusable: `no inputs are generated: ${notGenerated}` } : {}),
       prepare: () => Promise.resolve('generated cases run their own inputs'),
-      run(rt, tools) {
-        return runGenerated(this, rt, tools, op, mediaType, inputArbitrary(readingOf(spec), op, mediaType, queryParams.map((p) => p.pointer), !options.wild), options);
+      property: {
+        seed: options.seed,
+        runs: options.runs,
+        inputs: inputArbitrary(readingOf(spec), op, mediaType, queryParams.map((p) => p.pointer), !options.wild),
+        params: (rt) => resolvePathParams(rt, op),
+        plan: (rt, params, input) => planFor(rt, op, params, mediaType, input),
       },
     });
   }
@@ -68,51 +64,6 @@ function inputArbitrary(spec: LoadedSpec, op: OperationEntry, mediaType: string 
   return fc.record({ query: queryArb, body });
 }
 
-async function runGenerated(def: CaseDefinition, rt: CaseRuntime, tools: CaseTools, op: OperationEntry, mediaType: string | undefined, inputs: fc.Arbitrary<Input>, options: GenerationOptions): Promise<CaseResult> {
-  const started = performance.now();
-  const params = await resolvePathParams(rt, op);
-  if (typeof params === 'string') return { ...header(def), status: 'skipped', reason: params, checks: [], durationMs: performance.now() - started };
-  const seen = new Map<string, { exchange: Exchange; checks: CheckResult[] }>();
-  let sent = 0;
-  /** The first input the target refused with a documented 4xx: an observation, not a failure. */
-  let refused: { input: Input; exchange: Exchange; checks: CheckResult[] } | undefined;
-  let refusals = 0;
-  const property = fc.asyncProperty(inputs, async (input) => {
-    const plan = await planFor(rt, op, params, mediaType, input);
-    fc.pre(plan !== undefined); // an input the adapter cannot make valid is discarded, never sent
-    const exchange = await rt.send(op.operationId!, plan!);
-    sent++;
-    const checks = refusalObserved(rt.spec, op, exchange, runChecks(exchange, { spec: rt.spec, op, expectedStatus: def.expectedStatus, requestIsInvalidOnPurpose: false, kind: 'positive' }, tools.enabledChecks));
-    seen.set(JSON.stringify(input), { exchange, checks });
-    if (checks.some((c) => c.status === 'observed' && c.name === 'status-code')) {
-      refusals++;
-      refused ??= { input, exchange, checks };
-    }
-    return checks.every((c) => c.status !== 'failed');
-  });
-  const outcome = await fc.check(property, { seed: options.seed, numRuns: options.runs, endOnFailure: false, maxSkipsPerRun: 20 });
-  const base = { ...header(def), durationMs: performance.now() - started };
-  if (!outcome.failed) {
-    const accepted = `${sent - refusals} of ${sent} generated inputs accepted (seed ${options.seed})`;
-    if (!refused) return { ...base, status: 'passed', checks: [{ name: 'positive-data-acceptance', status: 'passed', message: accepted }] };
-    const first = refused as { input: Input; exchange: Exchange; checks: CheckResult[] };
-    const checks: CheckResult[] = [
-      { name: 'positive-data-acceptance', status: 'observed', message: `${accepted}; ${refusals} refused with a documented 4xx though the documents allow them, first: ${JSON.stringify(first.input)}` },
-      ...first.checks.filter((c) => c.status === 'observed'),
-    ];
-    return { ...base, status: caseStatus(checks), checks, ...evidence(first.exchange, tools.redactor) };
-  }
-  const smallest = outcome.counterexample ? seen.get(JSON.stringify(outcome.counterexample[0])) : undefined;
-  const failedChecks = smallest?.checks.filter((c) => c.status === 'failed') ?? [];
-  const summary = `a valid input was not accepted; shrunk to the smallest failing input after ${outcome.numRuns} runs and ${outcome.numShrinks} shrinks (seed ${options.seed}, path ${outcome.counterexamplePath ?? '-'})`;
-  return {
-    ...base,
-    status: 'failed',
-    checks: [{ name: 'positive-data-acceptance', status: 'failed', message: `${summary}: ${JSON.stringify(outcome.counterexample?.[0])}` }, ...failedChecks],
-    ...(smallest ? evidence(smallest.exchange, tools.redactor) : { reason: outcome.errorInstance ? String(outcome.errorInstance) : summary }),
-  };
-}
-
 /** The request for one generated input, refined by the API's adapter; undefined when it would not be valid. */
 async function planFor(rt: CaseRuntime, op: OperationEntry, params: Record<string, string>, mediaType: string | undefined, input: Input): Promise<RequestPlan | undefined> {
   let body: RequestPlan['body'];
@@ -129,21 +80,6 @@ async function planFor(rt: CaseRuntime, op: OperationEntry, params: Record<strin
   const plan = rt.plan(op.operationId!, params, body, input.query);
   const { errors } = validateParameters(rt.spec, op, plan.pathParams, new URLSearchParams(plan.query), {});
   return errors.length > 0 ? undefined : plan;
-}
-
-/**
- * A generated input is valid by the documents; a target that refuses it with a 4xx the operation
- * documents is stricter than they are, for a reason they leave open: observed, not failed.
- */
-function refusalObserved(spec: LoadedSpec, op: OperationEntry, exchange: Exchange, checks: CheckResult[]): CheckResult[] {
-  const status = exchange.response?.status ?? 0;
-  // A 401 is the credentials refused, not the input: it stays a failure.
-  if (status < 400 || status >= 500 || status === 401 || responseContract(spec, op, status).key === undefined) return checks;
-  return checks.map((c) =>
-    c.name === 'status-code' && c.status === 'failed'
-      ? { name: c.name, status: 'observed', message: `Received: ${status} for a generated input / Our reading (no document states it): the documents allow the input, so a success was expected` }
-      : c,
-  );
 }
 
 function bodyMediaType(spec: LoadedSpec, op: OperationEntry): string | undefined {

@@ -1,16 +1,8 @@
-// page-size: a list asked for at most N items holds at most N.
+// The claim a paged list case makes: asked for at most N items (`param`), it holds at most N. The
+// `page-size` check (src/checks) judges it.
 
-import type { CaseAssertion } from './types.js';
+import type { Claims } from '../model/claims.js';
 
-export function pageSize(param: string, items: (body: unknown) => unknown[] | undefined, documentedBy: string): CaseAssertion {
-  return {
-    name: 'page-size',
-    documentedBy,
-    test(body, plan) {
-      const asked = Number(plan.query[param]);
-      const got = items(body);
-      if (!got) return `Received: no list of items / Documented: a page of at most ${asked}`;
-      return got.length <= asked ? undefined : `Received: ${got.length} items / Documented: at most ${asked} (${param}=${asked})`;
-    },
-  };
+export function pageSize(param: string, items: (body: unknown) => unknown[] | undefined, promisedBy: string): Claims {
+  return { 'page-size': { param, items, promisedBy } };
 }

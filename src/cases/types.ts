@@ -1,8 +1,9 @@
 // Cases: what a suite runs for one operation, and what each API must tell the engine about itself.
 
+import type fc from 'fast-check';
 import type { ApiId, ApiTarget } from '../config/types.js';
-import type { CaseKind, CaseResult, RequestPlan } from '../model/types.js';
-import type { Redactor } from '../transport/redact.js';
+import type { Claims, Shows } from '../model/claims.js';
+import type { CaseKind, RequestPlan } from '../model/types.js';
 import type { CaseRuntime } from './runtime.js';
 
 export type Json = Record<string, unknown>;
@@ -30,26 +31,55 @@ export interface CaseDefinition {
   inferredOnly?: boolean;
   /** Builds the request from live state; a string is the reason the case cannot run here. */
   prepare(rt: CaseRuntime): Promise<RequestPlan | string>;
-  /** An assertion beyond the checks, on the answer: a message when it fails. */
-  assert?: CaseAssertion;
-  /** A multi-step case (a flow) runs itself instead of sending one prepared request. */
-  run?(rt: CaseRuntime, tools: CaseTools): Promise<CaseResult>;
+  /** What the case claims of the answer beyond the spec (judged by the named checks, e.g. `page-size`). */
+  claims?: Claims;
+  /** A flow: several calls, made through the runner's `FlowSteps`, which sends and checks each. */
+  flow?: FlowCase;
+  /** Generated inputs: a property the runner checks with fast-check, sending each input. */
+  property?: PropertyCase;
 }
 
-export interface CaseAssertion {
-  name: string;
-  test(body: unknown, plan: RequestPlan): string | undefined;
-  /**
-   * The document that promises what the assertion tests. Without one, a failed assertion is only an
-   * observation: the suite never fails a target for what no document states.
-   */
-  documentedBy?: string;
+/** What a flow does; the runner hands it the steps to call. */
+export interface FlowCase {
+  description: string;
+  run(steps: FlowSteps, rt: CaseRuntime): Promise<void>;
 }
 
-/** What a multi-step case needs from the runner. */
-export interface CaseTools {
-  enabledChecks: readonly string[] | undefined;
-  redactor: Redactor;
+/** How a flow makes a call: the runner sends it, runs the checks (the step's claims among them) and records it. */
+export interface FlowSteps {
+  step(label: string, operationId: string, params: Record<string, string>, options: StepOptions): Promise<StepOutcome>;
+}
+
+export interface StepOptions {
+  body?: RequestPlan['body'];
+  query?: Record<string, string>;
+  /** Statuses this step expects. */
+  expect: number[];
+  /** What the step claims of its answer (same-fields, update-reflected, ...). */
+  claims?: Claims;
+}
+
+export interface StepOutcome {
+  /** No check failed. */
+  ok: boolean;
+  body: Json | undefined;
+}
+
+/** One generated input: query parameters and, for an operation with a body, the body. */
+export interface GeneratedInput {
+  query: Record<string, string>;
+  body?: unknown;
+}
+
+/** Generated inputs for one operation, as a fast-check property the runner checks. */
+export interface PropertyCase {
+  seed: number;
+  runs: number;
+  inputs: fc.Arbitrary<GeneratedInput>;
+  /** The path parameters from live state, or why the case cannot run here. */
+  params(rt: CaseRuntime): Promise<Record<string, string> | string>;
+  /** The request for one input, refined by the API's adapter; undefined when it would not be valid (discarded, never sent). */
+  plan(rt: CaseRuntime, params: Record<string, string>, input: GeneratedInput): Promise<RequestPlan | undefined>;
 }
 
 /** A kind of resource the engine can list, create for itself, and delete. */
@@ -92,7 +122,7 @@ export interface ApiAdapter {
   /** Documents' examples that cannot be sent as they stand, with the reason (the case reports it as skipped). */
   unusableExamples?: Record<string, string>;
   /** Positive cases beyond the documents' examples, e.g. a list with count=true. */
-  extraCases?: Array<{ operationId: string; name: string; query: Record<string, string>; assert?: CaseAssertion }>;
+  extraCases?: Array<{ operationId: string; name: string; query: Record<string, string>; claims?: Claims }>;
   /** How this API's lifecycle flows change a resource. */
   flows: FlowHooks;
   /**
@@ -110,7 +140,7 @@ export interface ApiAdapter {
 /** What the lifecycle flow (create → get → update → get → list → delete → get 404 → delete 404) needs. */
 export interface FlowHooks {
   /** The flow's update of a resource the run created: operation, body from its current state, and what the answer must then show. */
-  update(current: Json, name: string): { operationId: string; body: { mediaType: string; value: unknown }; reflects(after: Json): string | undefined };
+  update(current: Json, name: string): { operationId: string; body: { mediaType: string; value: unknown }; shows: Shows };
   /** Fields the flow's create sets and its full-replace update leaves out: the API unsets them. */
   unsetByReplace?: Json;
   /**

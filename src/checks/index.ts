@@ -1,25 +1,55 @@
-// The checks, by name. `--checks a,b` runs only those; every check runs on every exchange otherwise,
-// and one failure never hides another.
+// The checks, by name: every assertion the suite makes is one of these. `--checks a,b` runs only those;
+// every check runs on every exchange otherwise, and one failure never hides another. Most judge one
+// exchange against the spec; claim checks judge what a case or flow step claims (page size, a created
+// resource's fields); use-after-delete sees the flow's earlier exchanges.
 
 import type { CheckResult, Exchange } from '../model/types.js';
 import { readingOf } from '../openapi/load-spec.js';
 import { validateResponse, type ResponseProblem } from '../openapi/validate-response.js';
+import { cloneCopies } from './clone-copies.js';
 import { contentType } from './content-type.js';
 import { ignoredAuth } from './ignored-auth.js';
+import { listContains } from './list-contains.js';
 import { negativeDataRejection } from './negative-data-rejection.js';
 import { notServerError } from './not-server-error.js';
+import { pageSize } from './page-size.js';
+import { positiveDataAcceptance } from './positive-data-acceptance.js';
 import { requestShape } from './request-shape.js';
 import { responseHeaders } from './response-headers.js';
 import { responseSchema } from './response-schema.js';
+import { sameFields } from './same-fields.js';
 import { statusCode } from './status-code.js';
 import type { Check, CheckContext } from './types.js';
+import { updatePersisted } from './update-persisted.js';
+import { updateReflected } from './update-reflected.js';
+import { useAfterDelete } from './use-after-delete.js';
 
-export const CHECKS: readonly Check[] = [requestShape, notServerError, statusCode, negativeDataRejection, ignoredAuth, contentType, responseSchema, responseHeaders];
+export const CHECKS: readonly Check[] = [
+  requestShape,
+  notServerError,
+  statusCode,
+  positiveDataAcceptance,
+  negativeDataRejection,
+  ignoredAuth,
+  contentType,
+  responseSchema,
+  responseHeaders,
+  useAfterDelete,
+  pageSize,
+  sameFields,
+  updateReflected,
+  updatePersisted,
+  listContains,
+  cloneCopies,
+];
 export const CHECK_NAMES = CHECKS.map((c) => c.name);
 
 export type CheckInput = Omit<CheckContext, 'responseProblems' | 'readingProblems'>;
 
-/** Runs the enabled checks on one exchange. A failed request-shape (a suite bug) skips the rest. */
+/**
+ * Runs the enabled checks on one exchange. A failed request-shape (a suite bug) skips the rest; a
+ * claim check runs only when every other check passed.
+ */
 export function runChecks(exchange: Exchange, input: CheckInput, enabled: readonly string[] = CHECK_NAMES): CheckResult[] {
   let problems: ResponseProblem[] | undefined;
   let reading: ResponseProblem[] | undefined;
@@ -32,8 +62,11 @@ export function runChecks(exchange: Exchange, input: CheckInput, enabled: readon
   for (const check of CHECKS) {
     if (!enabled.includes(check.name)) continue;
     if (check.appliesTo && !check.appliesTo.includes(input.kind ?? 'positive')) continue;
+    if (check.onlyOnValidAnswer && results.some((r) => r.status === 'failed')) continue;
     const suiteBug = results.some((r) => r.name === 'request-shape' && r.status === 'failed') && !input.requestIsInvalidOnPurpose;
-    results.push({ name: check.name, ...(suiteBug ? { status: 'skipped' as const, message: 'the suite sent an invalid request' } : check.run(exchange, ctx)) });
+    const verdict = check.run(exchange, ctx);
+    if (!verdict) continue;
+    results.push(suiteBug ? { name: check.name, status: 'skipped', message: 'the suite sent an invalid request' } : { name: check.name, ...verdict });
   }
   return results;
 }
@@ -52,15 +85,6 @@ function readingSchemaProblems(exchange: Exchange, input: CheckInput, documented
 export function caseStatus(checks: readonly CheckResult[]): 'failed' | 'observed' | 'passed' {
   if (checks.some((c) => c.status === 'failed')) return 'failed';
   return checks.some((c) => c.status === 'observed') ? 'observed' : 'passed';
-}
-
-/**
- * A case's or a flow step's own assertion: a problem fails it when a document promises what it tests,
- * and is only observed when none does.
- */
-export function assertionResult(name: string, problem: string | undefined, documentedBy: string | undefined): CheckResult {
-  if (!problem) return { name, status: 'passed', ...(documentedBy ? { message: `promised by ${documentedBy}` } : {}) };
-  return documentedBy ? { name, status: 'failed', message: `${problem} (promised by ${documentedBy})` } : { name, status: 'observed', message: `${problem} (no document promises this)` };
 }
 
 /** --strict: an observation counts as a failure. */

@@ -2,7 +2,8 @@
 
 import type { ApiId } from '../config/types.js';
 
-export type CaseKind = 'positive' | 'negative' | 'auth' | 'flow';
+/** `cleanup` is the record of deleting what the run created, one per API. */
+export type CaseKind = 'positive' | 'negative' | 'auth' | 'flow' | 'cleanup';
 
 /** A request as the suite means to send it, relative to the API's base URL. */
 export interface RequestPlan {
@@ -57,21 +58,47 @@ export interface Exchange {
  */
 export type Outcome = 'passed' | 'failed' | 'skipped' | 'known' | 'observed';
 
+/**
+ * One check's verdict, as data: reporters read `received`, `documented`, `pointer` and `step`, never
+ * parse `message` (the same facts as one readable line).
+ */
 export interface CheckResult {
   name: string;
   status: Outcome;
   message?: string;
+  /** What the target did, e.g. `500` or `"abc" (a string)`. */
+  received?: string;
+  /** What the documents (or, for an observation, our reading) say it should have done. */
+  documented?: string;
+  /** Where: a JSON pointer into the response body (or the header / parameter named). */
+  pointer?: string;
+  /** For flows: the 1-based number of the step whose exchange it judged. */
+  step?: number;
 }
 
-/** What one case produced: the record every reporter reads. */
-export interface CaseResult {
-  id: string;
-  api: ApiId;
+/** One call of a flow, as recorded. */
+export interface FlowStep {
+  /** 1-based, in the order the calls were made. */
+  n: number;
+  /** What the step does in the flow, e.g. `get after delete`. */
+  label: string;
   operationId: string;
   method: string;
+  /** The path template, e.g. `/connectors/{id}`. */
   path: string;
+  request: SentRequest;
+  status?: number;
+  /** The response's media type, when there was one. */
+  contentType?: string;
+  error?: string;
+}
+
+interface ResultBase {
+  id: string;
+  api: ApiId;
+  /** The operation a single-request case calls; `flow:<name>` for a flow, `cleanup` for a cleanup. */
+  operationId: string;
   case: string;
-  kind: CaseKind;
   status: Outcome;
   durationMs: number;
   checks: CheckResult[];
@@ -81,12 +108,47 @@ export interface CaseResult {
   response?: { status: number; headers: Record<string, string>; bodyExcerpt: string };
   /** A redacted curl line that sends the same request. */
   reproduce?: string;
-  /** For flows: the calls made, in order. */
-  steps?: Array<{ request: SentRequest; status?: number; error?: string }>;
   /** Failed, then passed when run again: reported apart from regressions. */
   flaky?: boolean;
   /** How many times the case ran (retries of a failure add to it). */
   attempts?: number;
   /** For `known` results: the deviation that expects this failure. */
   deviation?: { reason: string; expires: string };
+}
+
+/** A case that calls one operation (perhaps many times, for generated inputs). */
+export interface OperationResult extends ResultBase {
+  kind: 'positive' | 'negative' | 'auth';
+  method: string;
+  /** The path template. */
+  path: string;
+}
+
+/** A flow: several operations in order; `request`/`response`/`reproduce` are its first failing step's. */
+export interface FlowResult extends ResultBase {
+  kind: 'flow';
+  /** What the flow does, e.g. `create, get, update, ...`. */
+  description: string;
+  steps: FlowStep[];
+}
+
+/** Deleting what the run created. */
+export interface CleanupResult extends ResultBase {
+  kind: 'cleanup';
+}
+
+/** What one case produced: the record every reporter reads. */
+export type CaseResult = OperationResult | FlowResult | CleanupResult;
+
+/** A result without its outcome: what identifies the case. */
+export type CaseHeader =
+  | Omit<OperationResult, 'status' | 'checks' | 'durationMs'>
+  | Omit<FlowResult, 'status' | 'checks' | 'durationMs'>
+  | Omit<CleanupResult, 'status' | 'checks' | 'durationMs'>;
+
+/** `METHOD /path` for an operation case, the flow's description for a flow, `cleanup` otherwise. */
+export function whereOf(r: CaseResult): string {
+  if (r.kind === 'flow') return `flow: ${r.description}`;
+  if (r.kind === 'cleanup') return 'cleanup';
+  return `${r.method} ${r.path}`;
 }

@@ -23,7 +23,8 @@
 
 import { existsSync, statSync } from 'node:fs';
 import { join } from 'node:path';
-import type { CaseResult, Outcome } from '../model/types.js';
+import type { CaseResult, CheckResult, Outcome } from '../model/types.js';
+import { checkTitle } from './check-text.js';
 import type { RunReport } from './run-report.js';
 import { readResultsFile } from './read-results.js';
 
@@ -47,13 +48,16 @@ export interface ComparedResult {
   current?: Outcome;
   /** The case passed only on retry in the baseline. */
   baselineFlaky?: true;
-  /** The current failure's failed checks (`name: message`), for every case that fails now (regressions, still failing, new, flaky). */
-  failedChecks?: string[];
+  /** The current failure's failed checks, for every case that fails now (regressions, still failing, new, flaky). */
+  failedChecks?: ComparedCheck[];
   /** Why the current run's case failed when it has no failed check to say so (network error, timeout, ...). */
   reason?: string;
   /** The curl line that repeats the current failing request. */
   reproduce?: string;
 }
+
+/** A check as a comparison carries it: its fields, and `title` (the name with the flow step it judged). */
+export type ComparedCheck = CheckResult & { title: string };
 
 /** A case observed now that was not observed in the baseline. */
 export interface NewObservation {
@@ -63,8 +67,8 @@ export interface NewObservation {
   case: string;
   /** The outcome in the baseline; absent for a case new in this run. */
   baseline?: Outcome;
-  /** The observed checks now, each `name: message` (or the name alone). */
-  observations: string[];
+  /** The observed checks now (a record with none gets one named `(reason)` carrying its reason). */
+  observations: ComparedCheck[];
   /** The curl line that repeats the observed request. */
   reproduce?: string;
 }
@@ -83,7 +87,9 @@ const failing = (r: CaseResult) => r.status === 'failed';
 const observed = (r: CaseResult) => r.status === 'observed';
 /** Which record of a repeated id is kept: failed over observed over the rest. */
 const weight = (r: CaseResult) => (failing(r) ? 2 : observed(r) ? 1 : 0);
-const checkLine = (k: { name: string; message?: string }) => (k.message ? `${k.name}: ${k.message}` : k.name);
+const compared = (k: CheckResult, r: CaseResult): ComparedCheck => ({ ...k, title: checkTitle(k, r) });
+/** One line for a compared check: its title, then its message. */
+export const comparedLine = (k: ComparedCheck) => (k.message ? `${k.title}: ${k.message}` : k.title);
 
 function classify(baseline: CaseResult | undefined, current: CaseResult | undefined): Change {
   if (!baseline) return 'new';
@@ -96,10 +102,15 @@ function classify(baseline: CaseResult | undefined, current: CaseResult | undefi
   return failing(baseline) ? 'fixed' : 'unchanged';
 }
 
-/** An observed case's observed checks, `name: message`; its reason when it has none (a hand-made or foreign record). */
+/** An observed case's observed checks; its reason when it has none (a hand-made or foreign record). */
+export function observedChecks(r: CaseResult): ComparedCheck[] {
+  const checks = r.checks.filter((k) => k.status === 'observed').map((k) => compared(k, r));
+  return checks.length === 0 && r.reason ? [{ name: '(reason)', title: '(reason)', status: 'observed', message: r.reason }] : checks;
+}
+
+/** An observed case's observations as lines: `title: message`. */
 export function observationLines(r: CaseResult): string[] {
-  const lines = r.checks.filter((k) => k.status === 'observed').map(checkLine);
-  return lines.length === 0 && r.reason ? [r.reason] : lines;
+  return observedChecks(r).map(observationText);
 }
 
 /** Results by id. Ids are unique in a run; should one repeat (merged shards), a failing record wins, then an observed one. */
@@ -130,7 +141,7 @@ export function compareReports(baseline: RunReport, current: RunReport, baseline
     if (c) entry.current = c.status;
     if (b?.flaky) entry.baselineFlaky = true;
     if (c && failing(c)) {
-      entry.failedChecks = c.checks.filter((k) => k.status === 'failed').map(checkLine);
+      entry.failedChecks = c.checks.filter((k) => k.status === 'failed').map((k) => compared(k, c));
       if (c.reason) entry.reason = c.reason;
       if (c.reproduce) entry.reproduce = c.reproduce;
     }
@@ -139,7 +150,7 @@ export function compareReports(baseline: RunReport, current: RunReport, baseline
       newObservations.push({
         id, api: c.api, operationId: c.operationId, case: c.case,
         ...(b ? { baseline: b.status } : {}),
-        observations: observationLines(c),
+        observations: observedChecks(c),
         ...(c.reproduce ? { reproduce: c.reproduce } : {}),
       });
     }
@@ -224,10 +235,13 @@ export function transition(r: ComparedResult): string {
 
 /** What the current failure says: its failed checks, or the reason when no check failed. */
 export function failureLines(r: ComparedResult): string[] {
-  const lines = [...(r.failedChecks ?? [])];
+  const lines = (r.failedChecks ?? []).map(comparedLine);
   if (r.reason && lines.length === 0) lines.push(r.reason);
   return lines;
 }
+
+/** A new observation's line: `title: message`, or the bare reason of a record without observed checks. */
+export const observationText = (k: ComparedCheck) => (k.name === '(reason)' ? k.message ?? '' : comparedLine(k));
 
 const indent = (text: string, prefix: string) => text.split('\n').map((l, i) => (i === 0 ? l : `${prefix}${l}`)).join('\n');
 
@@ -256,7 +270,7 @@ export function formatComparison(c: Comparison): string {
     out.push('', `NEW OBSERVATIONS (${fresh.length}):`);
     for (const o of fresh.slice(0, TEXT_LIMIT)) {
       out.push(`  ${o.id} (${observationTransition(o)})`);
-      for (const line of o.observations) out.push(`    - ${indent(line, '      ')}`);
+      for (const line of o.observations.map(observationText)) out.push(`    - ${indent(line, '      ')}`);
     }
     if (fresh.length > TEXT_LIMIT) out.push(`  ... and ${fresh.length - TEXT_LIMIT} more (see results.json or index.html)`);
   }

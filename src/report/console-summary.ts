@@ -9,6 +9,7 @@
 //       versori/createConnector/generated-inputs: Received: 400 / Documented: ...
 
 import type { CaseResult } from '../model/types.js';
+import { checkTitle } from './check-text.js';
 import { observationLines } from './compare.js';
 import type { RunReport, RunSummaryCounts } from './run-report.js';
 
@@ -32,7 +33,7 @@ export function formatRunSummary(report: RunReport): string[] {
   if (report.strict) lines.push('strict: observations count as failures');
   const failed = report.results.filter((r) => r.status === 'failed');
   for (const r of failed.slice(0, FAILURES_SHOWN)) {
-    lines.push(`  FAILED ${r.id}: ${r.checks.filter((c) => c.status === 'failed').map((c) => c.name).join(', ') || r.reason}`);
+    lines.push(`  FAILED ${r.id}: ${r.checks.filter((c) => c.status === 'failed').map((c) => checkTitle(c, r)).join(', ') || r.reason}`);
   }
   if (failed.length > FAILURES_SHOWN) lines.push(`  ... and ${failed.length - FAILURES_SHOWN} more failed (see the report files)`);
   lines.push(...observationSummary(report.results.filter((r) => r.status === 'observed')));

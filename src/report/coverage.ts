@@ -8,22 +8,18 @@
 // - An *observation* is one HTTP response the run received:
 //   · a single-exchange case's `response`: its status, and its content type (the Content-Type header's media
 //     type, lower case, parameters dropped; null when the body is empty or the header is absent), attributed
-//     to the case's operationId (or, when the spec has no such operationId, to the operation whose method
-//     and path template match the request URL);
-//   · each step of a flow that got a status: flows have no per-step operationId, so the step is mapped by
-//     method + URL path against the spec's path templates, mounted at the base path of the API's target
-//     (`report.target[api].baseUrl`), else at each `servers[].url` path of the spec, else at the root.
-//     Steps carry only a status, so their content type is unknown — except for the step the flow kept as its
-//     evidence (`response`: same method and URL as `request`, same status), which uses those headers.
+//     to the case's operationId;
+//   · each step of a flow that got a status: attributed to the step's own operationId, with the step's
+//     recorded content type (null when it had none).
+//   Coverage is a fold over these exchanges: nothing is routed back from URLs.
 // - The status of an observation maps to a documented key as the checks map it (responseContract: exact
 //   status, then `4XX`, then `default`).
 // - `exercised` of a cell: observations whose status maps to the cell's status key, whatever their content
 //   type (the run made a request that received this documented status; CaseResult has no expected status, so
-//   the received status stands in for it). Flow steps count here.
+//   the received status stands in for it).
 // - `seen` of a cell: observations whose status maps to the cell's key AND whose content type matches the
 //   cell's content type (matchContentType: parameters and case ignored, `type/*` and `*/*` wildcards), or,
-//   for a no-body cell, observations with no content type. Observations with an unknown content type (flow
-//   steps) are never `seen`.
+//   for a no-body cell, observations with no content type.
 // - `undocumented`, per operation: observations whose status no key covers (`reason: 'status'`), and
 //   observations whose status is documented but whose known content type is not documented for it
 //   (`reason: 'content-type'`; a body-less answer where the spec documents a body is listed with
@@ -38,7 +34,6 @@ import type { CaseResult } from '../model/types.js';
 import type { LoadedSpec } from '../openapi/load-spec.js';
 import { deref, listOperations, type OperationEntry } from '../openapi/operations.js';
 import { matchContentType, mediaTypeOf, responseContract } from '../openapi/response-contract.js';
-import { RouteTable } from '../openapi/route-table.js';
 import type { RunReport } from './run-report.js';
 
 export interface CoverageCell {
@@ -88,8 +83,8 @@ export interface Coverage {
 interface Observation {
   op: OperationEntry;
   status: number;
-  /** undefined: not known (a flow step); null: no body. */
-  contentType: string | null | undefined;
+  /** null: no body. */
+  contentType: string | null;
 }
 
 export function computeCoverage(report: RunReport, specs: LoadedSpec[]): Coverage {
@@ -107,32 +102,17 @@ function apiCoverage(spec: LoadedSpec, results: CaseResult[], target: RunReport[
   const ops = listOperations(spec.doc);
   const idOf = (op: OperationEntry) => op.operationId ?? `${op.method.toUpperCase()} ${op.path}`;
   const byId = new Map(ops.map((op) => [idOf(op), op]));
-  const baseUrl = target && 'baseUrl' in target ? target.baseUrl : undefined;
-  const resolver = new StepResolver(spec, baseUrl);
-
   const observations: Observation[] = [];
   let unmatched = 0;
+  const observe = (operationId: string, status: number, contentType: string | null) => {
+    const op = byId.get(operationId);
+    if (op) observations.push({ op, status, contentType });
+    else unmatched++;
+  };
   for (const r of results) {
-    if (r.kind === 'flow' && r.steps) {
-      for (const step of r.steps) {
-        if (step.status === undefined) continue;
-        const op = resolver.resolve(step.request.method, step.request.url);
-        if (!op) {
-          unmatched++;
-          continue;
-        }
-        const isEvidence = r.response && r.request && r.request.method === step.request.method && r.request.url === step.request.url && r.response.status === step.status;
-        observations.push({ op, status: step.status, contentType: isEvidence ? contentTypeOf(r.response!) : undefined });
-      }
-      continue;
-    }
-    if (!r.response) continue;
-    const op = byId.get(r.operationId) ?? (r.request ? resolver.resolve(r.request.method, r.request.url) : undefined);
-    if (!op) {
-      unmatched++;
-      continue;
-    }
-    observations.push({ op, status: r.response.status, contentType: contentTypeOf(r.response) });
+    if (r.kind === 'flow') {
+      for (const step of r.steps) if (step.status !== undefined) observe(step.operationId, step.status, mediaTypeOf(step.contentType) ?? null);
+    } else if (r.response) observe(r.operationId, r.response.status, contentTypeOf(r.response));
   }
 
   // Every documented cell, in document order; a map from (operation, key, content type) to it.
@@ -168,11 +148,10 @@ function apiCoverage(spec: LoadedSpec, results: CaseResult[], target: RunReport[
     const opId = idOf(o.op);
     const contract = responseContract(spec, o.op, o.status);
     if (!contract.key) {
-      note(opId, o.status, o.contentType ?? null, 'status');
+      note(opId, o.status, o.contentType, 'status');
       continue;
     }
     for (const cell of statusGroups.get(cellKey(opId, contract.key, null) + '*') ?? []) cell.exercised++;
-    if (o.contentType === undefined) continue; // a flow step: content type not known
     if (contract.contentTypes.length === 0) {
       if (o.contentType === null) cellIndex.get(cellKey(opId, contract.key, null))!.seen++;
       else note(opId, o.status, o.contentType, 'content-type');
@@ -209,32 +188,4 @@ function contentTypeOf(response: NonNullable<CaseResult['response']>): string | 
 function sortKeys(keys: string[]): string[] {
   const rank = (k: string) => (/^\d{3}$/.test(k) ? Number(k) : /^[1-5]xx$/i.test(k) ? Number(k[0]) * 100 + 99.5 : 10_000);
   return [...keys].sort((a, b) => rank(a) - rank(b) || a.localeCompare(b));
-}
-
-/** Maps a flow step's method and URL to an operation: the target's base path, then each server's path, then the root. */
-class StepResolver {
-  private readonly tables: RouteTable[];
-
-  constructor(spec: LoadedSpec, baseUrl: string | undefined) {
-    const bases = new Set<string>();
-    if (baseUrl) bases.add(pathOf(baseUrl));
-    for (const server of spec.doc.servers ?? []) bases.add(pathOf(server.url));
-    bases.add('');
-    this.tables = [...bases].map((base) => new RouteTable().add(spec, base));
-  }
-
-  resolve(method: string, url: string): OperationEntry | undefined {
-    const path = pathOf(url);
-    for (const table of this.tables) {
-      const m = table.match(method, path);
-      if (m.kind === 'found') return m.route.op;
-    }
-    return undefined;
-  }
-}
-
-/** The path of an absolute or relative URL, without query, fragment or trailing slash (server URLs may hold `{variables}` in the host). */
-function pathOf(url: string): string {
-  const path = url.replace(/^[a-z][a-z0-9+.-]*:\/\/[^/?#]*/i, '').replace(/[?#].*$/, '');
-  return path.replace(/\/+$/, '');
 }

@@ -59,8 +59,8 @@ export async function finishRun(run: ProvidedRunLike, results: CaseResult[], sta
     const c = comparison.counts;
     const fresh = comparison.newObservations;
     notes.push(`compared with ${comparison.baseline.file}: ${c.regression} regression(s), ${c.fixed} fixed, ${c['still-failing']} still failing, ${c.flaky} flaky, ${c.new} new, ${c.removed} removed${fresh.length ? `, ${newObservationsLabel(fresh.length)}` : ''}`);
-    for (const r of comparison.results.filter((x) => x.change === 'regression')) notes.push(`  REGRESSION ${r.id}: ${(r.failedChecks ?? []).map((f) => f.split(':')[0]).join(', ') || r.reason}`);
-    for (const o of fresh.slice(0, NEW_OBSERVATIONS_SHOWN)) notes.push(`  NEW OBSERVATION ${o.id}: ${o.observations.map((f) => f.split(':')[0]).join(', ')}`);
+    for (const r of comparison.results.filter((x) => x.change === 'regression')) notes.push(`  REGRESSION ${r.id}: ${(r.failedChecks ?? []).map((f) => f.title).join(', ') || r.reason}`);
+    for (const o of fresh.slice(0, NEW_OBSERVATIONS_SHOWN)) notes.push(`  NEW OBSERVATION ${o.id}: ${o.observations.map((f) => f.title).join(', ')}`);
     if (fresh.length > NEW_OBSERVATIONS_SHOWN) notes.push(`  ... and ${fresh.length - NEW_OBSERVATIONS_SHOWN} more new observations (see index.html)`);
   }
   if (expired > 0) failing = true; // an expired known deviation fails the run, loudly

@@ -3,7 +3,7 @@
 // then the new observations (cases observed now and not in the baseline, never regressions).
 // A fragment with no scripts and no external files; every value is escaped.
 
-import { CHANGE_ORDER, countsLine, failureLines, newObservationsLabel, observationTransition, transition, type Change, type Comparison, type ComparedResult, type NewObservation } from './compare.js';
+import { CHANGE_ORDER, countsLine, failureLines, newObservationsLabel, observationText, observationTransition, transition, type Change, type Comparison, type ComparedResult, type NewObservation } from './compare.js';
 import { esc } from './escape.js';
 
 // As in html.ts: markup escaped, and control characters other than tab and line breaks (parse errors in HTML) dropped.
@@ -54,7 +54,7 @@ function row(change: Change, r: ComparedResult): string {
 
 function newObservationsGroup(list: NewObservation[]): string {
   const rows = list.map((o) => {
-    const details = [...o.observations.map((line) => `<pre>${esc(line)}</pre>`), o.reproduce ? `<p>Reproduce (set TOKEN first):</p><pre>${esc(o.reproduce)}</pre>` : ''].join('');
+    const details = [...o.observations.map((k) => `<pre>${esc(observationText(k))}</pre>`), o.reproduce ? `<p>Reproduce (set TOKEN first):</p><pre>${esc(o.reproduce)}</pre>` : ''].join('');
     return `<tr><td><code>${esc(o.id)}</code></td><td class="observed">${esc(observationTransition(o))}</td><td>${details}</td></tr>`;
   });
   return `<h3 id="comparison-new-observations">New observations <span class="muted">${list.length}</span></h3>

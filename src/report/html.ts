@@ -3,7 +3,8 @@
 // target differs from our reading of the documents without breaking them) have a section of their own and
 // a neutral colour: they are never failures.
 
-import type { CaseResult } from '../model/types.js';
+import { whereOf, type CaseResult } from '../model/types.js';
+import { checkTitle } from './check-text.js';
 import type { RunReport } from './run-report.js';
 import { observationLines, type Comparison } from './compare.js';
 import { renderComparisonSection } from './html-compare.js';
@@ -86,15 +87,14 @@ ${ops.map((op) => operationSection(op, results.filter((r) => r.operationId === o
 }
 
 function operationSection(op: string, results: CaseResult[]): string {
-  const first = results[0]!;
-  return `<h3>${esc(op)} <span class="muted">${esc(first.method)} ${esc(first.path)}</span></h3>\n${results.map(caseBlock).join('\n')}`;
+  return `<h3>${esc(op)} <span class="muted">${esc(whereOf(results[0]!))}</span></h3>\n${results.map(caseBlock).join('\n')}`;
 }
 
 function caseBlock(r: CaseResult): string {
   const open = r.status === 'failed' ? ' open' : '';
   const checks = r.checks
     .filter((c) => c.status !== 'passed' || r.status === 'failed')
-    .map((c) => `<div class="check"><span class="badge ${c.status}">${c.status}</span> <b>${esc(c.name)}</b>${c.message ? `<pre>${esc(c.message)}</pre>` : ''}</div>`)
+    .map((c) => `<div class="check"><span class="badge ${c.status}">${c.status}</span> <b>${esc(checkTitle(c, r))}</b>${c.message ? `<pre>${esc(c.message)}</pre>` : ''}</div>`)
     .join('');
   const evidence = [
     r.deviation ? `<p>Known deviation: ${esc(r.deviation.reason)} (until ${esc(r.deviation.expires)})</p>` : '',
@@ -102,7 +102,7 @@ function caseBlock(r: CaseResult): string {
     r.reason ? `<p>${esc(r.reason)}</p>` : '',
     r.reproduce && r.status === 'failed' ? `<p>Reproduce (set TOKEN first):</p><pre>${esc(r.reproduce)}</pre>` : '',
     r.response && r.status === 'failed' ? `<p>Response ${r.response.status}:</p><pre>${esc(r.response.bodyExcerpt)}</pre>` : '',
-    r.steps?.length ? `<p>Calls, in order:</p><pre>${esc(r.steps.map((s, i) => `${i + 1}. ${s.request.method} ${s.request.url} → ${s.status ?? s.error}`).join('\n'))}</pre>` : '',
+    r.kind === 'flow' && r.steps.length ? `<p>Calls, in order:</p><pre>${esc(r.steps.map((s) => `${s.n}. ${s.label} (${s.operationId}): ${s.request.method} ${s.request.url} → ${s.status ?? s.error}`).join('\n'))}</pre>` : '',
   ].join('');
   return `<details${open}><summary><span class="badge ${r.status}">${r.status}</span> ${esc(r.case)} <span class="muted">${r.durationMs.toFixed(0)} ms</span></summary>${checks}${evidence}</details>`;
 }

@@ -3,6 +3,7 @@
 // check (`check: first line of the message`), and the full messages in <system-out>.
 
 import type { CaseResult } from '../model/types.js';
+import { checkTitle } from './check-text.js';
 import { observationLines } from './compare.js';
 import type { RunReport } from './run-report.js';
 import { esc } from './escape.js';
@@ -38,8 +39,8 @@ function testcase(r: CaseResult): string {
   if (r.status === 'skipped') return `${open}>\n      <skipped message="${esc(r.reason ?? '')}"/>\n    </testcase>`;
   if (r.status === 'known') return `${open}>\n      <skipped message="${esc(`known deviation: ${r.deviation?.reason ?? ''} (until ${r.deviation?.expires ?? '?'})`)}"/>\n    </testcase>`;
   const failed = r.checks.filter((c) => c.status === 'failed');
-  const message = failed.map((c) => c.name).join(', ') || 'failed';
-  const detail = [...failed.map((c) => `[${c.name}] ${c.message ?? ''}`), ...(r.reason ? [r.reason] : []), ...(r.reproduce ? [`reproduce: ${r.reproduce}`] : [])].join('\n');
+  const message = failed.map((c) => checkTitle(c, r)).join(', ') || 'failed';
+  const detail = [...failed.map((c) => `[${checkTitle(c, r)}] ${c.message ?? ''}`), ...(r.reason ? [r.reason] : []), ...(r.reproduce ? [`reproduce: ${r.reproduce}`] : [])].join('\n');
   return `${open}>\n      <failure message="${esc(message)}" type="conformance">${esc(detail)}</failure>\n    </testcase>`;
 }
 
@@ -47,7 +48,7 @@ function testcase(r: CaseResult): string {
 function observedTestcase(open: string, r: CaseResult): string {
   const lines = observationLines(r);
   const properties = lines.map((line) => `        <property name="observation" value="${esc(line.split(/\r?\n/)[0]!)}"/>`);
-  const out = [...r.checks.filter((c) => c.status === 'observed').map((c) => `[${c.name}] observed: ${c.message ?? ''}`), ...(r.reason ? [r.reason] : []), ...(r.reproduce ? [`reproduce: ${r.reproduce}`] : [])].join('\n');
+  const out = [...r.checks.filter((c) => c.status === 'observed').map((c) => `[${checkTitle(c, r)}] observed: ${c.message ?? ''}`), ...(r.reason ? [r.reason] : []), ...(r.reproduce ? [`reproduce: ${r.reproduce}`] : [])].join('\n');
   return [
     `${open}>`,
     ...(properties.length ? ['      <properties>', ...properties, '      </properties>'] : []),

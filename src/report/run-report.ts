@@ -5,7 +5,7 @@ import type { ApiId, ProvidedRunLike } from './types.js';
 import type { CaseResult } from '../model/types.js';
 import { redactUrl } from '../transport/redact.js';
 
-export const SCHEMA_VERSION = 3;
+export const SCHEMA_VERSION = 4;
 
 export interface RunReport {
   schemaVersion: number;

@@ -11,7 +11,7 @@ import { Journal } from '../cases/journal.js';
 import { CaseRuntime, type LeftBehind } from '../cases/runtime.js';
 import type { CaseDefinition } from '../cases/types.js';
 import type { ApiId } from '../config/types.js';
-import type { CaseResult } from '../model/types.js';
+import { whereOf, type CaseHeader, type CaseResult } from '../model/types.js';
 import { loadSpec } from '../openapi/load-spec.js';
 import { HttpClient } from '../transport/http-client.js';
 import { Redactor } from '../transport/redact.js';
@@ -44,7 +44,7 @@ interface SuiteState {
 export class ConformanceFailure extends Error {
   constructor(result: CaseResult) {
     const failed = result.checks.filter((c) => c.status === 'failed').map((c) => `[${c.name}] ${c.message}`);
-    super([`${result.method} ${result.path} (${result.case})`, ...(failed.length ? failed : [result.reason ?? 'failed']), result.reproduce ? `reproduce: ${result.reproduce}` : ''].filter(Boolean).join('\n'));
+    super([`${whereOf(result)} (${result.case})`, ...(failed.length ? failed : [result.reason ?? 'failed']), result.reproduce ? `reproduce: ${result.reproduce}` : ''].filter(Boolean).join('\n'));
     this.name = 'ConformanceFailure';
   }
 }
@@ -86,7 +86,7 @@ export function defineConformanceSuite(def: SuiteDefinition): void {
             const found = s.cases.get(`${operationId}\u0000${name}`);
             if (!found) throw new Error(`suite is out of date: ${def.spec} has no case "${name}" for ${operationId}; run npm run generate:suites`);
             const limit = caseLimitMs(run.config.timeoutMs);
-            const result = await withinLimit(runCaseWithRetries(found, s.rt, { enabledChecks: run.config.checks, redactor: s.redactor, retries: run.config.retries, strict: run.config.strict === true }), { ...header, id: found.id, kind: found.kind }, limit);
+            const result = await withinLimit(runCaseWithRetries(found, s.rt, { enabledChecks: run.config.checks, redactor: s.redactor, retries: run.config.retries, strict: run.config.strict === true }), { ...header, id: found.id }, limit);
             task.meta.conformance = result;
             if (result.status === 'skipped') return skip(result.reason);
             if (result.status === 'failed') throw new ConformanceFailure(result);
@@ -136,13 +136,22 @@ async function cleanup(state: SuiteState): Promise<LeftBehind[]> {
   return left;
 }
 
-function caseHeader(api: ApiId, operationId: string, method: string, path: string, name: string): Omit<CaseResult, 'status' | 'checks' | 'durationMs'> {
-  return { id: caseId(api, operationId, name), api, operationId, method, path, case: name, kind: 'positive' };
+/** The header of a case known only from the generated suite (flows are written there as `FLOW <description>`). */
+function caseHeader(api: ApiId, operationId: string, method: string, path: string, name: string): CaseHeader {
+  const id = caseId(api, operationId, name);
+  if (method === 'FLOW') return { id, api, operationId, case: name, kind: 'flow', description: path, steps: [] };
+  return { id, api, operationId, method, path, case: name, kind: kindOf(name) };
+}
+
+/** The kind, from the case's name as the builders give it. */
+function kindOf(name: string): 'positive' | 'negative' | 'auth' {
+  if (name.startsWith('negative')) return 'negative';
+  return name.startsWith('auth') ? 'auth' : 'positive';
 }
 
 function cleanupResult(api: ApiId, left: LeftBehind[]): CaseResult {
   return {
-    id: `${api}/cleanup`, api, operationId: 'cleanup', method: 'DELETE', path: '', case: 'delete what the run created', kind: 'flow',
+    id: `${api}/cleanup`, api, operationId: 'cleanup', case: 'delete what the run created', kind: 'cleanup',
     status: left.length > 0 ? 'failed' : 'passed', durationMs: 0, checks: [],
     ...(left.length > 0 ? { reason: `left behind: ${left.map((l) => `${l.label} ${l.id} at ${l.path} (${l.reason})`).join('; ')}` } : {}),
   };

@@ -2,11 +2,14 @@
 // every reporter reads.
 
 import { performance } from 'node:perf_hooks';
-import { assertionResult, caseStatus, runChecks, strictly } from '../checks/index.js';
+import { caseStatus, strictly } from '../checks/index.js';
 import type { CaseRuntime } from '../cases/runtime.js';
 import type { CaseDefinition } from '../cases/types.js';
 import type { CaseResult } from '../model/types.js';
-import { evidence, header } from './evidence.js';
+import { evidence, header, unrun } from './evidence.js';
+import { Executor } from './executor.js';
+import { runFlow } from './run-flow.js';
+import { runGenerated } from './run-generated.js';
 import { failureOf } from '../transport/http-client.js';
 import type { Redactor } from '../transport/redact.js';
 
@@ -44,47 +47,50 @@ export async function runCaseWithRetries(def: CaseDefinition, rt: CaseRuntime, o
 
 /** The case failed on answers: it has a response, and none of its calls (a flow's steps) went unanswered. */
 function failedOnAResponse(result: CaseResult): boolean {
-  if (result.steps?.some((s) => s.status === undefined)) return false;
+  if (result.kind === 'flow' && result.steps.some((s) => s.status === undefined)) return false;
   return result.response !== undefined;
 }
 
+/** Runs one case of any kind through the executor. */
 export async function runCase(def: CaseDefinition, rt: CaseRuntime, options: RunCaseOptions): Promise<CaseResult> {
   const started = performance.now();
-  const base = header(def);
-  const skipped = (reason: string): CaseResult => ({ ...base, status: 'skipped', reason, checks: [], durationMs: performance.now() - started });
-  if (def.unusable) return skipped(def.unusable);
-  if (def.writes && rt.target.live && !rt.options.allowWrites) return skipped('read-only run: this case writes; pass --allow-writes (or CONFORMANCE_ALLOW_WRITES=true) to run it');
-
-  if (def.run) {
+  if (def.unusable) return unrun(def, 'skipped', def.unusable);
+  if (def.writes && rt.target.live && !rt.options.allowWrites) return unrun(def, 'skipped', 'read-only run: this case writes; pass --allow-writes (or CONFORMANCE_ALLOW_WRITES=true) to run it');
+  const executor = new Executor(rt, { enabledChecks: options.enabledChecks, redactor: options.redactor });
+  if (def.flow) return runFlow(def, executor);
+  if (def.property) {
     try {
-      return await def.run(rt, { enabledChecks: options.enabledChecks, redactor: options.redactor });
+      return await runGenerated(def, executor);
     } catch (err) {
-      return { ...base, status: 'failed', reason: `the flow stopped: ${options.redactor.text((err as Error).message)}`, checks: [], durationMs: performance.now() - started };
+      return unrun(def, 'failed', `the generated inputs could not run: ${options.redactor.text((err as Error).message)}`, performance.now() - started);
     }
   }
+  return runSingle(def, executor, started);
+}
 
+async function runSingle(def: CaseDefinition, executor: Executor, started: number): Promise<CaseResult> {
+  const base = header(def);
+  const skipped = (reason: string): CaseResult => ({ ...base, status: 'skipped', reason, checks: [], durationMs: performance.now() - started });
   let plan;
   try {
-    plan = await def.prepare(rt);
+    plan = await def.prepare(executor.rt);
   } catch (err) {
-    return { ...base, status: 'failed', reason: `could not prepare the request: ${options.redactor.text((err as Error).message)}`, checks: [], durationMs: performance.now() - started };
+    return { ...base, status: 'failed', reason: `could not prepare the request: ${executor.redactor.text((err as Error).message)}`, checks: [], durationMs: performance.now() - started };
   }
   if (typeof plan === 'string') return skipped(plan);
 
-  const exchange = await rt.send(def.operationId, plan);
+  const { exchange, checks } = await executor.execute(def.operationId, plan, {
+    expectedStatus: def.expectedStatus,
+    requestIsInvalidOnPurpose: def.kind === 'negative',
+    kind: def.kind,
+    ...(def.forbids ? { forbids: def.forbids } : {}),
+    ...(def.inferredOnly ? { inferredOnly: true } : {}),
+    ...(def.claims ? { claims: def.claims } : {}),
+  });
   // Not sent: the operation's breaker is open. The request that timed out first is the failure; the
   // cases it held back are skipped, so one hung operation is one failure, not one per case.
   if (failureOf(exchange) === 'skipped') return { ...skipped(`not sent: ${exchange.error ?? 'the operation is unresponsive'}`), request: exchange.request };
   // Throttled beyond the retries Retry-After allows: the target is busy, not wrong.
   if (exchange.response?.status === 429 && !def.expectedStatus.includes(429)) return { ...skipped(`rate limited: the target still answered 429 after ${exchange.attempts} attempt(s); run again later or with less --concurrency`), request: exchange.request };
-  const checks = runChecks(
-    exchange,
-    { spec: rt.spec, op: rt.operation(def.operationId), expectedStatus: def.expectedStatus, requestIsInvalidOnPurpose: def.kind === 'negative', kind: def.kind, ...(def.forbids ? { forbids: def.forbids } : {}), ...(def.inferredOnly ? { inferredOnly: true } : {}) },
-    options.enabledChecks,
-  );
-  if (def.assert && exchange.response && checks.every((c) => c.status !== 'failed')) {
-    checks.push(assertionResult(def.assert.name, def.assert.test(exchange.response.body, plan), def.assert.documentedBy));
-  }
-  return { ...base, ...evidence(exchange, options.redactor), status: caseStatus(checks), checks, durationMs: performance.now() - started };
+  return { ...base, ...evidence(exchange, executor.redactor), status: caseStatus(checks), checks, durationMs: performance.now() - started };
 }
-

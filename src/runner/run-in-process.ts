@@ -42,7 +42,7 @@ export async function runInProcess(options: InProcessOptions): Promise<CaseResul
       const cases = buildCases(spec, ADAPTERS[target.api], options);
       results.push(...(await Promise.all(cases.map((c) => runCaseWithRetries(c, rt, { enabledChecks: options.enabledChecks, redactor, retries: options.retries ?? 0, strict: options.strict === true })))));
       const left = await rt.cleanup();
-      if (left.length > 0) results.push({ id: `${target.api}/cleanup`, api: target.api, operationId: 'cleanup', method: 'DELETE', path: '', case: 'delete what the run created', kind: 'flow', status: 'failed', durationMs: 0, checks: [], reason: `left behind: ${left.map((l) => `${l.label} ${l.id}`).join(', ')}` });
+      if (left.length > 0) results.push({ id: `${target.api}/cleanup`, api: target.api, operationId: 'cleanup', case: 'delete what the run created', kind: 'cleanup', status: 'failed', durationMs: 0, checks: [], reason: `left behind: ${left.map((l) => `${l.label} ${l.id}`).join(', ')}` });
     } finally {
       await client.close();
     }

@@ -3,7 +3,7 @@
 // failure under its own id, so vitest's timeout never decides a case's outcome or its id.
 
 import { existsSync, readFileSync } from 'node:fs';
-import type { CaseResult } from '../model/types.js';
+import type { CaseHeader, CaseResult } from '../model/types.js';
 
 /** What the stop file says when the CLI stopped the run at its --max-duration. */
 export const MAX_DURATION_STOP = 'max-duration';
@@ -38,10 +38,10 @@ export function vitestTimeoutMs(timeoutMs: number): number {
 }
 
 /** The case's result, or a failure under the case's own header once `limitMs` has passed. */
-export async function withinLimit(run: Promise<CaseResult>, header: Omit<CaseResult, 'status' | 'checks' | 'durationMs'>, limitMs: number): Promise<CaseResult> {
+export async function withinLimit(run: Promise<CaseResult>, header: CaseHeader, limitMs: number): Promise<CaseResult> {
   let timer: NodeJS.Timeout | undefined;
   const late = new Promise<CaseResult>((resolve) => {
-    timer = setTimeout(() => resolve({ ...header, status: 'failed', checks: [], durationMs: limitMs, reason: `the case did not finish within ${Math.round(limitMs / 1000)} s (ten request timeouts); its requests were abandoned` }), limitMs);
+    timer = setTimeout(() => resolve({ ...header, status: 'failed' as const, checks: [], durationMs: limitMs, reason: `the case did not finish within ${Math.round(limitMs / 1000)} s (ten request timeouts); its requests were abandoned` }), limitMs);
   });
   try {
     return await Promise.race([run, late]);

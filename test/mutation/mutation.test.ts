@@ -1,12 +1,14 @@
 // Mutation testing of the conformance cases: every deliberately broken variant of the reference mock
 // (catalogue.ts) must make at least one case fail (caught), and no benign variant may make any case
-// fail (a false positive), under each of the mock's personalities (default, lenient, strict: readings
+// fail (a false positive), under each of the mock's personalities; a broken variant must be caught by
+// the check its catalogue entry names (`caughtBy`), not merely by some case failing (default, lenient, strict: readings
 // of what the documents leave open). The unbroken mock must pass every case. Prints the score per
 // personality.
 
 import pLimit from 'p-limit';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ApiId, ApiTarget } from '../../src/config/types.js';
+import { CHECK_NAMES } from '../../src/checks/index.js';
 import type { CaseResult } from '../../src/model/types.js';
 import { DEFAULT_API_SERVER_ID, DEFAULT_ENVIRONMENT_ID, DEFAULT_GROUP_ID, DEFAULT_ORGANISATION_ID, DEFAULT_SCOPE_ID } from '../../src/mock/apis/defaults.js';
 import { PERSONALITIES, type Personality } from '../../src/mock/personality.js';
@@ -93,6 +95,11 @@ afterAll(() => {
 });
 
 describe('the catalogue', () => {
+  it('names, for each broken variant, a registered check that must catch it', () => {
+    const unknown = BROKEN.filter((v) => !v.caughtBy || !CHECK_NAMES.includes(v.caughtBy)).map((v) => `${v.name}: ${v.caughtBy ?? '(none)'}`);
+    expect(unknown).toEqual([]);
+  });
+
   it('has at least 20 broken variants, spread over all four APIs, with unique names', () => {
     expect(BROKEN.length).toBeGreaterThanOrEqual(20);
     for (const api of ALL) expect(BROKEN.filter((v) => v.apis.includes(api)).length, api).toBeGreaterThanOrEqual(5);
@@ -120,6 +127,8 @@ describe.each(PERSONALITIES.map((p) => [p] as const))('the %s mock', (p) => {
     const o = outcome(v, p);
     expect(o.error).toBeUndefined();
     expect(o.failed.length, `survived: no case failed; it should be caught by ${v.note}`).toBeGreaterThan(0);
+    const failedChecks = new Set(o.failed.flatMap((r) => r.checks.filter((c) => c.status === 'failed').map((c) => c.name)));
+    expect([...failedChecks], `caught, but not by ${v.caughtBy} (${v.note}):\n${describeFailures(o.failed)}`).toContain(v.caughtBy);
   });
 
   it('scores 100%: every broken variant caught, no benign variant flagged', () => {

@@ -8,16 +8,21 @@ import addFormats from 'ajv-formats';
 import { InvalidArgumentError } from 'commander';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { compareCommand, parseFailOn } from '../../src/cli/compare-command.js';
-import type { CaseResult, Outcome } from '../../src/model/types.js';
+import type { CaseResult, OperationResult, Outcome } from '../../src/model/types.js';
 import { PROJECT_ROOT } from '../../src/project-paths.js';
-import { CHANGE_ORDER, compareReports, comparisonFails, formatComparison, loadReport, type Change, type Comparison } from '../../src/report/compare.js';
+import { CHANGE_ORDER, compareReports, comparisonFails, failureLines, formatComparison, loadReport, type Change, type Comparison } from '../../src/report/compare.js';
 import { renderComparisonSection } from '../../src/report/html-compare.js';
 import { buildReport, type RunReport } from '../../src/report/run-report.js';
 
 const CURL = `curl -sS -X GET 'https://api.example/v1/things/1' -H "Authorization: Bearer $TOKEN"`;
 
+/** The failed check `result` gives a failed case, as a comparison carries it. */
+function failedCheck(slug: string) {
+  return { name: 'status-code', title: 'status-code', status: 'failed', message: `Received 500 for ${slug}; documented: 200` };
+}
+
 /** A case of the `davinci` API; failed cases carry a failed check with a message and a curl line, observed ones an observed check (two lines) and a curl line. */
-function result(slug: string, status: Outcome, extra: Partial<CaseResult> = {}): CaseResult {
+function result(slug: string, status: Outcome, extra: Partial<OperationResult> = {}): CaseResult {
   const checks: CaseResult['checks'] =
     status === 'failed' ? [{ name: 'content-type', status: 'passed' }, { name: 'status-code', status: 'failed', message: `Received 500 for ${slug}; documented: 200` }]
     : status === 'observed' ? [{ name: 'content-type', status: 'passed' }, { name: 'positive-data-acceptance', status: 'observed', message: `Received 400 for ${slug}\nInput: {"n":1}` }]
@@ -93,17 +98,18 @@ describe('compareReports', () => {
 
   it.each([
     // [slug, baseline, current, failedChecks, reproduce]
-    ['passed-to-failed', 'passed', 'failed', ['status-code: Received 500 for passed-to-failed; documented: 200'], `${CURL} # passed-to-failed`],
-    ['failed-to-failed', 'failed', 'failed', ['status-code: Received 500 for failed-to-failed; documented: 200'], `${CURL} # failed-to-failed`],
-    ['new-failing', undefined, 'failed', ['status-code: Received 500 for new-failing; documented: 200'], `${CURL} # new-failing`],
+    ['passed-to-failed', 'passed', 'failed', [failedCheck('passed-to-failed')], `${CURL} # passed-to-failed`],
+    ['failed-to-failed', 'failed', 'failed', [failedCheck('failed-to-failed')], `${CURL} # failed-to-failed`],
+    ['new-failing', undefined, 'failed', [failedCheck('new-failing')], `${CURL} # new-failing`],
     ['failed-to-passed', 'failed', 'passed', undefined, undefined],
     ['removed-failing', 'failed', undefined, undefined, undefined],
-  ] as const)('%s keeps the outcomes, and the current failure only when it fails now', (slug, baseline, current, failedChecks, reproduce) => {
+  ])('%s keeps the outcomes, and the current failure only when it fails now', (slug, baseline, current, failedChecks, reproduce) => {
     const e = entry(ALL, slug);
     expect(e).toMatchObject({ api: 'davinci', operationId: 'getThing', case: slug.replace(/-/g, ' ') });
     expect(e.baseline).toBe(baseline);
     expect(e.current).toBe(current);
     expect(e.failedChecks).toEqual(failedChecks);
+    if (failedChecks) expect(failureLines(e)).toEqual([`status-code: Received 500 for ${slug}; documented: 200`]);
     expect(e.reproduce).toBe(reproduce);
   });
 
@@ -261,17 +267,17 @@ describe('observations in a comparison', () => {
     expect(c.newObservations.map((o) => o.id)).toEqual(expectedNew);
     expect(c.newObservations.find((o) => o.id.endsWith('/failed-to-observed'))).toEqual({
       id: 'davinci/getThing/failed-to-observed', api: 'davinci', operationId: 'getThing', case: 'failed to observed', baseline: 'failed',
-      observations: ['positive-data-acceptance: Received 400 for failed-to-observed\nInput: {"n":1}'], reproduce: `${CURL} # failed-to-observed`,
+      observations: [{ name: 'positive-data-acceptance', title: 'positive-data-acceptance', status: 'observed', message: 'Received 400 for failed-to-observed\nInput: {"n":1}' }], reproduce: `${CURL} # failed-to-observed`,
     });
     expect(c.newObservations.find((o) => o.id.endsWith('/new-observed'))!.baseline).toBeUndefined();
     // passed checks are not observations
-    expect(c.newObservations.flatMap((o) => o.observations).filter((l) => l.startsWith('content-type'))).toEqual([]);
+    expect(c.newObservations.flatMap((o) => o.observations).filter((k) => k.name === 'content-type')).toEqual([]);
   });
 
   it('keeps outcomes in results, and failedChecks only for what fails now', () => {
     expect(entry(c, 'passed-to-observed')).toMatchObject({ baseline: 'passed', current: 'observed' });
     expect(entry(c, 'passed-to-observed').failedChecks).toBeUndefined();
-    expect(entry(c, 'observed-to-failed')).toMatchObject({ baseline: 'observed', current: 'failed', failedChecks: ['status-code: Received 500 for observed-to-failed; documented: 200'] });
+    expect(entry(c, 'observed-to-failed')).toMatchObject({ baseline: 'observed', current: 'failed', failedChecks: [failedCheck('observed-to-failed')] });
   });
 
   it('a repeated id: a failing record wins over an observed one, an observed one over a passed one', () => {
@@ -350,7 +356,7 @@ describe('loading reports', () => {
     writeFileSync(at('not-json.json'), '<html>not json</html>');
     writeFileSync(at('array.json'), '[1, 2]');
     writeFileSync(at('other.json'), JSON.stringify({ name: 'package', version: '1.0.0' }));
-    writeFileSync(at('v4.json'), JSON.stringify({ ...BASELINE, schemaVersion: 4 }));
+    writeFileSync(at('v4.json'), JSON.stringify({ ...BASELINE, schemaVersion: 5 }));
     writeFileSync(at('bad-result.json'), JSON.stringify({ ...BASELINE, results: [{ ...result('c', 'passed'), status: 'exploded' }] }));
     const { known: _k, flaky: _f, ...v1Summary } = BASELINE.summary;
     writeFileSync(at('v1.json'), JSON.stringify({ ...BASELINE, schemaVersion: 1, summary: v1Summary, results: [{ ...result('old', 'passed'), checks: undefined }] }));
@@ -376,7 +382,7 @@ describe('loading reports', () => {
     ['a file that is not JSON', 'not-json.json', /not-json\.json: not JSON \(/],
     ['a JSON array', 'array.json', /array\.json: not a conformance results\.json \(expected an object, found an array\)/],
     ['JSON that is not a results.json', 'other.json', /other\.json: not a conformance results\.json \(no schemaVersion\)/],
-    ['an unknown schemaVersion', 'v4.json', /v4\.json: results\.json schemaVersion 4 is not one this version reads \(1, 2 or 3\)/],
+    ['an unknown schemaVersion', 'v4.json', /v4\.json: results\.json schemaVersion 5 is not one this version reads \(1, 2, 3 or 4\)/],
     ['a result with an unknown status', 'bad-result.json', /bad-result\.json: not a conformance results\.json \(\/results\/0\/status must be equal to one of the allowed values \("exploded"\)\)/],
   ])('refuses %s, naming the path', (_what, name, message) => {
     expect(() => loadReport(at(name))).toThrow(message);

@@ -50,7 +50,7 @@ describe('failures, then observations', () => {
     expect(observationsAt).toBeGreaterThan(lines.findLastIndex((l) => l.startsWith('  FAILED ')));
     expect(lines.filter((l) => l.startsWith('  FAILED ')).map((l) => l.split(':')[0])).toEqual([
       '  FAILED davinci/getConnector/documented-request',
-      '  FAILED versori/createConnection/create-then-read',
+      '  FAILED versori/flow/create-then-read',
       '  FAILED sailpoint/updateConnector/xss',
     ]);
   });

@@ -57,7 +57,7 @@ it('observations never fail a run, even with --fail-on any; they reach every rep
   const finished = await finishRun(run, [results[1]!, observed], new Date(), { failOn: 'any', reportDir: out, historyFile: join(dir, 'h.jsonl') });
   expect(finished.failing).toBe(false);
   expect(finished.report.summary).toMatchObject({ passed: 1, failed: 0, observed: 1, total: 2 });
-  expect(JSON.parse(readFileSync(join(out, 'results.json'), 'utf8'))).toMatchObject({ schemaVersion: 3, strict: false, summary: { observed: 1 } });
+  expect(JSON.parse(readFileSync(join(out, 'results.json'), 'utf8'))).toMatchObject({ schemaVersion: 4, strict: false, summary: { observed: 1 } });
   expect(readFileSync(join(out, 'junit.xml'), 'utf8')).toContain('<property name="observation" value="positive-data-acceptance: Received: 400 for a generated input the documents allow"/>');
   expect(readFileSync(join(out, 'index.html'), 'utf8')).toContain('<section id="observations">');
 });

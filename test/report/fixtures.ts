@@ -74,15 +74,15 @@ export const SKIPPED_SPECIAL: CaseResult = {
 };
 
 export const FLOW: CaseResult = {
-  id: 'versori/createConnection/create-then-read', api: 'versori', operationId: 'createConnection', method: 'POST',
-  path: '/organisations/{organisationId}/connections', case: 'create then read', kind: 'flow', status: 'failed', durationMs: 1530.25,
-  checks: [{ name: 'status-code', status: 'failed', message: 'read after create: Received 404; documented: 200' }],
+  id: 'versori/flow/create-then-read', api: 'versori', operationId: 'flow:create then read', description: 'create a connection, read it back, delete it',
+  case: 'create then read', kind: 'flow', status: 'failed', durationMs: 1530.25,
+  checks: [{ name: 'status-code', status: 'failed', received: '404', documented: '200', step: 2, message: 'Received: 404 / Documented: 200' }],
   reason: 'the created connection could not be read back',
   request: readApp.request, response: { status: 404, headers: {}, bodyExcerpt: '' }, reproduce: readApp.reproduce,
   steps: [
-    { request: createApp.request, status: 201 },
-    { request: readApp.request, status: 404 },
-    { request: sent('DELETE', `${BASE.versori}/organisations/org-1/connections/c-1`).request, error: 'timeout after 10000 ms' },
+    { n: 1, label: 'create', operationId: 'createConnection', method: 'POST', path: '/organisations/{organisationId}/connections', request: createApp.request, status: 201, contentType: 'application/json' },
+    { n: 2, label: 'get', operationId: 'getConnection', method: 'GET', path: '/organisations/{organisationId}/connections/{connectionId}', request: readApp.request, status: 404 },
+    { n: 3, label: 'delete', operationId: 'deleteConnection', method: 'DELETE', path: '/organisations/{organisationId}/connections/{connectionId}', request: sent('DELETE', `${BASE.versori}/organisations/org-1/connections/c-1`).request, error: 'timeout after 10000 ms' },
   ],
 };
 
@@ -98,9 +98,9 @@ export const XSS: CaseResult = {
   request: patchConnector.request, response: { status: 400, headers: jsonHeaders, bodyExcerpt: `<html onload="alert(2)">` }, reproduce: patchConnector.reproduce,
 };
 
-/** The cleanup record define-suite writes: no request, empty path. */
+/** The cleanup record define-suite writes: no request. */
 export const CLEANUP: CaseResult = {
-  id: 'sailpoint/cleanup', api: 'sailpoint', operationId: 'cleanup', method: 'DELETE', path: '', case: 'delete what the run created', kind: 'flow', status: 'passed', durationMs: 0, checks: [],
+  id: 'sailpoint/cleanup', api: 'sailpoint', operationId: 'cleanup', case: 'delete what the run created', kind: 'cleanup', status: 'passed', durationMs: 0, checks: [],
 };
 
 export const RESULTS: CaseResult[] = [PASSED, FAILED, SKIPPED, SKIPPED_SPECIAL, FLOW, AUTH_PASSED, XSS, CLEANUP];

@@ -88,12 +88,12 @@ describe('grouped by API, then operation', () => {
         ['updatePolicy', 'PUT /environments/{environmentID}/policies/{policyID}', [SKIPPED_SPECIAL.case.replace('\u0001', '')]],
       ] },
       { api: 'versori', heading: 'versori 1 failed of 2', operations: [
-        ['createConnection', 'POST /organisations/{organisationId}/connections', ['create then read']],
+        ['flow:create then read', 'flow: create a connection, read it back, delete it', ['create then read']],
         ['listConnections', 'GET /organisations/{organisationId}/connections', ['no credentials']],
       ] },
       { api: 'sailpoint', heading: 'sailpoint 1 failed of 2', operations: [
         ['updateConnector', 'PATCH /connectors/{scriptName}', [XSS_CASE]],
-        ['cleanup', 'DELETE', ['delete what the run created']],
+        ['cleanup', 'cleanup', ['delete what the run created']],
       ] },
     ]);
   });
@@ -127,10 +127,12 @@ describe('cases', () => {
   it('a failed flow shows its reason and its calls in order', () => {
     const body = caseView(FLOW).body;
     expect(body).toContain(FLOW.reason);
+    // the failed check names the step it judged, from its fields
+    expect(body).toContain('status-code at step 2 (get: GET /organisations/{organisationId}/connections/{connectionId})');
     expect(body).toContain([
-      '1. POST https://platform.versori.example/api/connect/v1/organisations/org-1/connections → 201',
-      '2. GET https://platform.versori.example/api/connect/v1/organisations/org-1/connections/c-1 → 404',
-      '3. DELETE https://platform.versori.example/api/connect/v1/organisations/org-1/connections/c-1 → timeout after 10000 ms',
+      '1. create (createConnection): POST https://platform.versori.example/api/connect/v1/organisations/org-1/connections → 201',
+      '2. get (getConnection): GET https://platform.versori.example/api/connect/v1/organisations/org-1/connections/c-1 → 404',
+      '3. delete (deleteConnection): DELETE https://platform.versori.example/api/connect/v1/organisations/org-1/connections/c-1 → timeout after 10000 ms',
     ].join('\n'));
   });
 

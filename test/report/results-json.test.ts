@@ -76,7 +76,7 @@ describe('results.json written by writeReports (reportDir)', () => {
   });
 });
 
-describe('observations in results.json (schemaVersion 3)', () => {
+describe('observations in results.json (schemaVersion 4)', () => {
   it('counts observed cases apart: total = passed + failed + skipped + known + observed', () => {
     const s = fixtureReport(RESULTS_WITH_OBSERVED).summary;
     expect(s).toEqual({ total: RESULTS.length + 2, passed: 3, failed: 3, skipped: 2, known: 0, observed: 2, flaky: 0 });
@@ -97,7 +97,7 @@ describe('observations in results.json (schemaVersion 3)', () => {
   });
 });
 
-describe('the schema refuses what v3 does not allow', () => {
+describe('the schema refuses what v4 does not allow', () => {
   const result = (r: Json, id: string): Json => (r['results'] as Json[]).find((x) => x['id'] === id)!;
   const cases: Array<[string, (r: Json) => void, string]> = [
     ['summary missing', (r) => delete r['summary'], "must have required property 'summary'"],
@@ -123,6 +123,10 @@ describe('the schema refuses what v3 does not allow', () => {
     ['an Authorization header that is not masked', (r) => (result(r, FAILED.id)['request']['headers']['authorization'] = `Bearer ${SECRET_TOKEN}`), '/results/1/request/headers/authorization must match pattern'],
     ['a reproduce line that is not curl', (r) => (result(r, FAILED.id)['reproduce'] = 'wget http://x'), '/results/1/reproduce must match pattern'],
     ['a flow step without request', (r) => delete result(r, FLOW.id)['steps'][0]['request'], "/results/4/steps/0 must have required property 'request'"],
+    ['a flow step without its operation', (r) => delete result(r, FLOW.id)['steps'][0]['operationId'], "/results/4/steps/0 must have required property 'operationId'"],
+    ['a flow written as method FLOW (version 3)', (r) => Object.assign(result(r, FLOW.id), { method: 'FLOW', path: 'x' }), '/results/4/method boolean schema is false'],
+    ['a single-operation case without its method', (r) => delete result(r, PASSED.id)['method'], "/results/0 must have required property 'method'"],
+    ['a check on a step 0', (r) => (result(r, FLOW.id)['checks'][0]['step'] = 0), '/results/4/checks/0/step must be >= 1'],
     ['a response without bodyExcerpt', (r) => delete result(r, FAILED.id)['response']['bodyExcerpt'], "/results/1/response must have required property 'bodyExcerpt'"],
     ['a case without checks', (r) => delete result(r, PASSED.id)['checks'], "/results/0 must have required property 'checks'"],
     ['a field v1 does not define', (r) => (result(r, PASSED.id)['severity'] = 'high'), '/results/0 must NOT have additional properties'],
@@ -138,7 +142,7 @@ describe('the schema refuses what v3 does not allow', () => {
 describe('the schema document', () => {
   it('matches the code: schemaVersion and API ids', () => {
     expect(schema['properties']['schemaVersion']['const']).toBe(SCHEMA_VERSION);
-    expect(SCHEMA_VERSION).toBe(3);
+    expect(SCHEMA_VERSION).toBe(4);
     expect(schema['$defs']['apiId']['enum']).toEqual([...API_IDS]);
   });
 
@@ -160,8 +164,9 @@ describe('the schema document', () => {
     const walk = (node: unknown, where: string): void => {
       if (!node || typeof node !== 'object') return;
       for (const [key, value] of Object.entries(node as Json)) {
-        if (key === 'properties') {
-          for (const [name, sub] of Object.entries(value as Json)) if (typeof resolve(sub as Json)['description'] !== 'string') undocumented.push(`${where}/${name}`);
+        if (key === 'properties' && !where.endsWith('/if')) {
+          // `true`/`false` in an if/then only says whether a field described elsewhere may appear.
+          for (const [name, sub] of Object.entries(value as Json)) if (typeof sub === 'object' && typeof resolve(sub as Json)['description'] !== 'string') undocumented.push(`${where}/${name}`);
         }
         walk(value, `${where}/${key}`);
       }
@@ -180,6 +185,8 @@ describe('the schema document', () => {
 
   it('requires on a case exactly the fields every writer of CaseResult sets', () => {
     // define-suite's skipped and cleanup records and vitest-reporter's fallback set only these.
-    expect([...schema['$defs']['caseResult']['required']].sort()).toEqual(['api', 'case', 'checks', 'durationMs', 'id', 'kind', 'method', 'operationId', 'path', 'status'].sort());
+    expect([...schema['$defs']['caseResult']['required']].sort()).toEqual(['api', 'case', 'checks', 'durationMs', 'id', 'kind', 'operationId', 'status'].sort());
+    // and by kind: a single-operation case its method and path, a flow its description and steps
+    expect(schema['$defs']['caseResult']['allOf'].map((rule: Json) => rule['then']['required'] ?? [])).toEqual([['method', 'path'], ['description', 'steps'], []]);
   });
 });

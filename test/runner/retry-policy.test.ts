@@ -5,7 +5,6 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import { join } from 'node:path';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { ADAPTERS } from '../../src/cases/apis/index.js';
-import { FlowRecorder } from '../../src/cases/flow-recorder.js';
 import { CaseRuntime } from '../../src/cases/runtime.js';
 import type { CaseDefinition } from '../../src/cases/types.js';
 import type { ApiTarget } from '../../src/config/types.js';
@@ -136,12 +135,13 @@ describe('not run again', () => {
     let runs = 0;
     const flow: CaseDefinition = {
       ...getCase('hung'), id: 'sailpoint/flow/hung', kind: 'flow', operationId: 'getConnector', name: 'flow',
-      run: async (r, tools) => {
-        runs++;
-        const recorder = new FlowRecorder(r, flow, tools);
-        await recorder.step('list', 'getConnectorList', {}, { expect: [200] });
-        await recorder.step('get', 'getConnector', { scriptName: 'hung' }, { expect: [200] });
-        return recorder.result();
+      flow: {
+        description: 'list, get a hung connector',
+        run: async (steps) => {
+          runs++;
+          await steps.step('list', 'getConnectorList', {}, { expect: [200] });
+          await steps.step('get', 'getConnector', { scriptName: 'hung' }, { expect: [200] });
+        },
       },
     };
     const result = await runCaseWithRetries(flow, rt, options);

@@ -44,7 +44,7 @@ export const authorize: ApiAdapter = {
     update: (current, name) => ({
       operationId: 'updateApiServerOperation',
       body: { mediaType: 'application/json', value: { ...pick(current, WRITABLE), name } },
-      reflects: (after) => (after['name'] === name ? undefined : `Received: name ${JSON.stringify(after['name'])} / Documented: the name the PUT sent, "${name}"`),
+      shows: { pointer: '/name', value: name, what: 'the name the PUT sent' },
     }),
   },
   references(body, target) {

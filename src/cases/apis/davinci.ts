@@ -40,7 +40,7 @@ export const davinci: ApiAdapter = {
     update: (current, name) => ({
       operationId: 'updateConnectorInstance',
       body: { mediaType: 'application/json', value: { ...pick(current, ['connector', 'properties']), name } },
-      reflects: (after) => (after['name'] === name ? undefined : `Received: name ${JSON.stringify(after['name'])} / Documented: the name the PUT sent, "${name}"`),
+      shows: { pointer: '/name', value: name, what: 'the name the PUT sent' },
     }),
   },
   requestBody(body, ctx) {

@@ -40,13 +40,13 @@ export const sailpoint: ApiAdapter = {
       operationId: 'updateConnector',
       // `add` sets the member whether or not the connector has one yet (RFC 6902; `replace` needs it to exist).
       body: { mediaType: 'application/json-patch+json', value: [{ op: 'add', path: '/connectorMetadata', value: { conformanceRun: name } }] },
-      reflects: (after) => ((after['connectorMetadata'] as Json | undefined)?.['conformanceRun'] === name ? undefined : `Received: connectorMetadata ${JSON.stringify(after['connectorMetadata'])} / Documented: the patched connectorMetadata.conformanceRun "${name}"`),
+      shows: { pointer: '/connectorMetadata/conformanceRun', value: name, what: 'the patched connectorMetadata.conformanceRun' },
     }),
   },
   unusableExamples: {
     'seed004-patch-request': 'the vendor example patches /description, which the same page says cannot be patched (only connectorMetadata, applicationXml, correlationConfigXml and sourceConfigXml can)',
   },
-  extraCases: [{ operationId: 'getConnectorList', name: 'count=true', query: { count: 'true', limit: '2' }, assert: pageSize('limit', (b) => (Array.isArray(b) ? b : undefined), 'seed 004: `limit` is the max number of results to return') }],
+  extraCases: [{ operationId: 'getConnectorList', name: 'count=true', query: { count: 'true', limit: '2' }, claims: pageSize('limit', (b) => (Array.isArray(b) ? b : undefined), 'seed 004: `limit` is the max number of results to return') }],
   requestBody(body, ctx) {
     const root = XML_FILES[ctx.operationId];
     if (root) return { file: `<?xml version="1.0" encoding="UTF-8"?>\n<${root} name="${ctx.name}"/>` };

@@ -25,7 +25,7 @@ const connector: ResourceAdapter = {
 export const versori: ApiAdapter = {
   api: 'versori',
   resources: [connector],
-  extraCases: [{ operationId: 'listConnectors', name: 'first=1', query: { first: '1' }, assert: pageSize('first', (b) => (b as { connectors?: unknown[] } | undefined)?.connectors, 'API-FACTS (Versori): the list answers a page of `first` connectors') }],
+  extraCases: [{ operationId: 'listConnectors', name: 'first=1', query: { first: '1' }, claims: pageSize('first', (b) => (b as { connectors?: unknown[] } | undefined)?.connectors, 'API-FACTS (Versori): the list answers a page of `first` connectors') }],
   // URL fields are plain strings in the spec (its examples hold placeholders); a tenant wants URLs.
   pinGenerated(_operationId, body) {
     const out: Json = { ...body };
@@ -49,7 +49,7 @@ export const versori: ApiAdapter = {
       return {
         operationId: 'updateConnector',
         body: { mediaType: 'application/json', value },
-        reflects: (after) => (after['name'] === name ? undefined : `Received: name ${JSON.stringify(after['name'])} / Documented: the name the PUT sent, "${name}"`),
+        shows: { pointer: '/name', value: name, what: 'the name the PUT sent' },
       };
     },
   },

@@ -1,0 +1,32 @@
+// same-fields: a read of what the flow created shows each field the create sent, compared by
+// containment (key order, and properties the server adds inside an object, are not differences).
+
+import { contains } from './json-at.js';
+import { claimed, withResponse, type Check } from './types.js';
+
+export const sameFields: Check = {
+  name: 'same-fields',
+  description: 'a read of a created resource shows every field the create sent',
+  appliesTo: ['flow'],
+  onlyOnValidAnswer: true,
+  run: (exchange, ctx) => {
+    const claim = ctx.claims?.['same-fields'];
+    if (!claim) return undefined;
+    return withResponse(() => claimed(difference(claim.sent, exchange.response!.body), claim.promisedBy))(exchange, ctx);
+  },
+};
+
+/** The fields that did not come back as sent, or undefined when all did. */
+export function difference(sent: Record<string, unknown>, body: unknown): { received: string; documented: string; at?: string } | undefined {
+  const got = body && typeof body === 'object' && !Array.isArray(body) ? (body as Record<string, unknown>) : undefined;
+  const missing = Object.keys(sent).filter((k) => !got || !(k in got));
+  const differing = Object.keys(sent).filter((k) => got && k in got && !contains(got[k], sent[k]));
+  if (missing.length + differing.length === 0) return undefined;
+  const shown = [...missing.map((k) => `${k} missing`), ...differing.map((k) => `${k} = ${JSON.stringify(got![k])}`)];
+  const first = [...missing, ...differing][0]!;
+  return {
+    received: shown.join(', '),
+    documented: `the fields the create sent (${[...missing, ...differing].map((k) => `${k} = ${JSON.stringify(sent[k])}`).join(', ')})`,
+    at: `/${first.replace(/~/g, '~0').replace(/\//g, '~1')}`,
+  };
+}

@@ -1,0 +1,28 @@
+// update-reflected: the update's own answer shows the change it made.
+
+import { valueAt } from './json-at.js';
+import type { Shows } from '../model/claims.js';
+import { claimed, withResponse, type Check } from './types.js';
+
+export const updateReflected: Check = {
+  name: 'update-reflected',
+  description: "an update's answer shows the change it made",
+  appliesTo: ['flow'],
+  onlyOnValidAnswer: true,
+  run: (exchange, ctx) => {
+    const claim = ctx.claims?.['update-reflected'];
+    if (!claim) return undefined;
+    return withResponse(() => claimed(notShown(claim.shows, exchange.response!.body), claim.promisedBy))(exchange, ctx);
+  },
+};
+
+/** How the body differs from what it should show, or undefined when it shows it. */
+export function notShown(shows: Shows, body: unknown): { received: string; documented: string; at?: string } | undefined {
+  if ('text' in shows) {
+    const text = typeof body === 'string' ? body : JSON.stringify(body ?? '');
+    return text.includes(shows.text) ? undefined : { received: JSON.stringify(text.slice(0, 120)), documented: `${shows.what} (${JSON.stringify(shows.text)})` };
+  }
+  const got = valueAt(body, shows.pointer);
+  if (got === shows.value) return undefined;
+  return { received: got === undefined ? 'nothing' : JSON.stringify(got), documented: `${shows.what}, ${JSON.stringify(shows.value)}`, at: shows.pointer };
+}
