@@ -1,6 +1,9 @@
 // Each check passes a conforming exchange and fails the one it names, with Received / Documented.
 
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { PROJECT_ROOT } from '../../src/project-paths.js';
 import { CHECKS, caseStatus, runChecks, strictly } from '../../src/checks/index.js';
 import type { EarlierExchange } from '../../src/checks/types.js';
 import type { Claims } from '../../src/model/claims.js';
@@ -167,6 +170,11 @@ function deletedAt(url: string): EarlierExchange[] {
   const plan: RequestPlan = { method: 'DELETE', path: '/connectors', pathParams: {}, query: {}, headers: {}, auth: 'default' };
   return [{ n: 3, label: 'delete', operationId: 'deleteCustomConnector', exchange: { plan, request: { method: 'DELETE', url, headers: {} }, response: { status: 204, headers: {}, body: undefined, text: '' }, durationMs: 1, attempts: 1 } }];
 }
+
+it('README documents every check, in a table row of its own', () => {
+  const readme = readFileSync(join(PROJECT_ROOT, 'README.md'), 'utf8');
+  expect(CHECKS.map((c) => c.name).filter((name) => !readme.includes(`| \`${name}\` |`))).toEqual([]);
+});
 
 it('every check has a table here', () => {
   expect(Object.keys(TABLE).sort()).toEqual(CHECKS.map((c) => c.name).sort());
