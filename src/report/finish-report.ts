@@ -6,6 +6,7 @@ import { compareReports, comparisonFails, loadReport, newObservationsLabel, reso
 import { buildReport, type RunReport } from './run-report.js';
 import type { ProvidedRunLike } from './types.js';
 import { writeReports, type WrittenReports } from './write-reports.js';
+import { chosenFormats } from './formats.js';
 import { computeCoverage } from './coverage.js';
 import { applyDeviations, describeExpired, loadDeviations } from './deviations.js';
 import { appendHistory, DEFAULT_HISTORY_FILE, readHistory } from './history.js';
@@ -30,6 +31,8 @@ export interface FinishOptions {
   failOn: 'regression' | 'any';
   reportDir: string | undefined;
   generation?: { seed: number; maxCases: number };
+  /** Report formats to write, by name (default every one; results.json always). */
+  reports?: readonly string[];
 }
 
 /** Runs shown in the report's trend chart. */
@@ -66,6 +69,6 @@ export async function finishRun(run: ProvidedRunLike, results: CaseResult[], sta
   if (expired > 0) failing = true; // an expired known deviation fails the run, loudly
   const historyFile = options.historyFile ?? DEFAULT_HISTORY_FILE;
   appendHistory(historyFile, report);
-  const written = writeReports(report, options.reportDir, readHistory(historyFile, HISTORY_SHOWN));
+  const written = writeReports(report, options.reportDir, readHistory(historyFile, HISTORY_SHOWN), chosenFormats(options.reports));
   return { report, written, failing, notes };
 }

@@ -1,10 +1,10 @@
-// Writes results.json, junit.xml and index.html to the report folder, and a copy to reports/latest/.
+// Writes the chosen report formats (src/report/formats.ts: results.json always, junit.xml and index.html
+// by default) to the report folder, and a copy to reports/latest/.
 
 import { cpSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { PROJECT_ROOT } from '../project-paths.js';
-import { renderHtml } from './html.js';
-import { renderJunit } from './junit.js';
+import { chosenFormats, type ReportFormat } from './formats.js';
 import type { RunReport } from './run-report.js';
 import type { HistoryEntry } from './history.js';
 
@@ -14,14 +14,10 @@ export interface WrittenReports {
 }
 
 /** `reportDir`, or `reports/<UTC timestamp>/` with a copy in `reports/latest/`. */
-export function writeReports(report: RunReport, reportDir: string | undefined, history: HistoryEntry[] = []): WrittenReports {
+export function writeReports(report: RunReport, reportDir: string | undefined, history: HistoryEntry[] = [], formats: readonly ReportFormat[] = chosenFormats()): WrittenReports {
   const dir = reportDir ? resolve(reportDir) : join(PROJECT_ROOT, 'reports', report.startedAt.replace(/[:.]/g, '-'));
   mkdirSync(dir, { recursive: true });
-  const files = [
-    write(dir, 'results.json', `${JSON.stringify(report, null, 2)}\n`),
-    write(dir, 'junit.xml', renderJunit(report)),
-    write(dir, 'index.html', renderHtml(report, history)),
-  ];
+  const files = formats.map((f) => write(dir, f.file, f.render(report, history)));
   if (!reportDir) {
     const latest = join(PROJECT_ROOT, 'reports', 'latest');
     rmSync(latest, { recursive: true, force: true });
