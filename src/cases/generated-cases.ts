@@ -9,10 +9,10 @@ import type { OpenAPIV3_1 } from 'openapi-types';
 import type { RequestPlan } from '../model/types.js';
 import { readingOf, type LoadedSpec } from '../openapi/load-spec.js';
 import { deref, listOperations, type OperationEntry } from '../openapi/operations.js';
-import { requestSchemaPointer, validateBody, validateParameters } from '../openapi/validate-request.js';
+import { requestSchemaPointer, validateBody, validateRequest } from '../openapi/validate-request.js';
 import { caseBase, resolvePathParams } from './build-cases.js';
 import type { CaseRuntime } from './runtime.js';
-import { arbitraryFor } from './schema-arbitrary.js';
+import { arbitraryFor } from '../generation/arbitrary.js';
 import type { ApiAdapter, CaseDefinition, GeneratedInput, Json } from './types.js';
 
 export const GENERATED_CASE = 'generated inputs';
@@ -78,7 +78,7 @@ async function planFor(rt: CaseRuntime, op: OperationEntry, params: Record<strin
     body = { mediaType, value: pinned };
   }
   const plan = rt.plan(op.operationId!, params, body, input.query);
-  const { errors } = validateParameters(rt.spec, op, plan.pathParams, new URLSearchParams(plan.query), {});
+  const { errors } = validateRequest(rt.spec, op, { pathParams: plan.pathParams, query: plan.query, ...(plan.body ? { body: plan.body } : {}) });
   return errors.length > 0 ? undefined : plan;
 }
 

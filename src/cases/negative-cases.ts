@@ -2,12 +2,16 @@
 // by breaking the operation's valid request one way at a time. Any 4xx the operation documents is a
 // rejection. Variants that break only our reading (x-inferred) run too: accepted, they are observed.
 // Case names come from a template request (the documented example, or a body built from the schema);
-// at run time each case breaks the real request built from live state the same way.
+// at run time each case breaks the real request built from live state the same way. Each variant is a
+// JSON Patch (src/generation); the case's `forbids` shows the template's, e.g. `replace /name → ""`.
+// This file stays in cases/: it builds CaseDefinitions over the runtime and the API's adapter, which
+// generation does not know.
 
 import type { LoadedSpec } from '../openapi/load-spec.js';
 import { listOperations, successStatuses, type OperationEntry } from '../openapi/operations.js';
 import { bodySources, caseBase, parameterExamples, preparePositive, sampleBody } from './build-cases.js';
-import { negativeVariants, type RequestParts } from './negative.js';
+import { describePatch } from '../generation/request-patch.js';
+import { negativeVariants, type RequestParts } from '../generation/negative-variants.js';
 import type { ApiAdapter, CaseDefinition } from './types.js';
 
 export function buildNegativeCases(spec: LoadedSpec, adapter: ApiAdapter): CaseDefinition[] {
@@ -22,7 +26,7 @@ export function buildNegativeCases(spec: LoadedSpec, adapter: ApiAdapter): CaseD
       cases.push({
         ...caseBase(spec, op, name, 'negative'),
         expectedStatus: variant.expectedStatus,
-        forbids: variant.forbids,
+        forbids: `${variant.forbids} Patch: ${describePatch(variant.operations)}.`,
         ...(variant.inferredOnly ? { inferredOnly: true } : { documentedBy: variant.sources }),
         prepare: async (rt) => {
           const valid = await preparePositive(rt, op, source, query);

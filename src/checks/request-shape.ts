@@ -3,7 +3,7 @@
 // inferred one: not as we read the documents).
 
 import { readingOf } from '../openapi/load-spec.js';
-import { requestSchemaPointer, validateBody, validateParameters } from '../openapi/validate-request.js';
+import { validateRequest } from '../openapi/validate-request.js';
 import { pass, type Check } from './types.js';
 
 export const requestShape: Check = {
@@ -13,11 +13,7 @@ export const requestShape: Check = {
     const plan = exchange.plan;
     const spec = ctx.inferredOnly ? readingOf(ctx.spec) : ctx.spec;
     const headers = Object.fromEntries(Object.entries(plan.headers).map(([k, v]) => [k.toLowerCase(), v]));
-    const { errors } = validateParameters(spec, ctx.op, plan.pathParams, new URLSearchParams(plan.query), headers);
-    const body = requestSchemaPointer(spec, ctx.op, plan.body?.mediaType);
-    if (plan.body && body.accepted.length > 0 && !body.pointer) errors.push({ field: 'Content-Type', message: `content type ${plan.body.mediaType} is not one of ${body.accepted.join(', ')}` });
-    else if (!plan.body && body.required) errors.push({ field: '(body)', message: 'a request body is required' });
-    else if (plan.body && body.pointer) errors.push(...validateBody(spec, body.pointer, plan.body.value));
+    const { errors } = validateRequest(spec, ctx.op, { pathParams: plan.pathParams, query: plan.query, headers, ...(plan.body ? { body: plan.body } : {}) });
     if (ctx.requestIsInvalidOnPurpose) {
       return errors.length > 0 ? pass() : { status: 'failed', message: 'Received: a valid request / Documented: this negative case must send a request the documents forbid (suite bug)' };
     }

@@ -1,7 +1,7 @@
 // Fills the store with each API's starting records, created through the same code a client's
 // request runs, so seed data obeys the same rules (and the same validation) as client data.
 
-import { requestSchemaPointer, validateBody } from '../openapi/validate-request.js';
+import { requestSchemaPointer, validateRequest } from '../openapi/validate-request.js';
 import { handlerContext, inferFor } from './context.js';
 import { CRUD } from './crud.js';
 import { fillTemplate } from './infer-action.js';
@@ -30,9 +30,8 @@ export async function seedStore(deps: PipelineDeps): Promise<void> {
       async create(operationId, pathParams, body) {
         const found = route(operationId);
         const { spec, op } = found;
-        const mediaType = requestSchemaPointer(spec, op, undefined).accepted[0];
-        const schema = requestSchemaPointer(spec, op, mediaType).pointer;
-        const problems = schema ? validateBody(spec, schema, body) : [];
+        // A seed record is a body in the operation's first media type; its path parameters are the seed's own.
+        const { mediaType, errors: problems } = validateRequest(spec, op, { body: { mediaType: requestSchemaPointer(spec, op, undefined).accepted[0], value: body }, parametersIn: [] });
         if (problems.length > 0) throw new Error(`seed record for ${apiId} ${operationId} is invalid: ${problems.map((p) => p.message).join('; ')}`);
         const url = new URL(SEED_ORIGIN + mount.basePath + fillTemplate(op.path, pathParams));
         const req = { method: op.method.toUpperCase(), url, headers: {}, pathParams, query: {}, body, mediaType };

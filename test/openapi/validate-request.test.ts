@@ -1,15 +1,19 @@
-// The shared request validator's parameters: values coerced to their schema types, problems named by
-// parameter, and `x-lenient` honoured (a value the vendor documents as falling back to a default is
-// no error, and is left out of the parsed query so the default applies).
+// The shared request validator: `validateRequest` judges path, query, header and body together and
+// says which media type it accepted (or why none); its parameters part coerces values to their schema
+// types, names problems by parameter, and honours `x-lenient` (a value the vendor documents as falling
+// back to a default is no error, and is left out of the parsed query so the default applies).
 
 import { describe, expect, it } from 'vitest';
 import { documentedOf, readingOf, type LoadedSpec } from '../../src/openapi/load-spec.js';
 import { listOperations, type OperationEntry } from '../../src/openapi/operations.js';
-import { validateParameters } from '../../src/openapi/validate-request.js';
+import { bodyAcceptance, validateParameters, validateRequest } from '../../src/openapi/validate-request.js';
 import { loadBundledSpecs } from '../helpers/specs.js';
 
 async function sailpoint(): Promise<LoadedSpec> {
   return (await loadBundledSpecs()).find((s) => s.apiId === 'sailpoint')!;
+}
+async function davinci(): Promise<LoadedSpec> {
+  return (await loadBundledSpecs()).find((s) => s.apiId === 'davinci')!;
 }
 function operation(spec: LoadedSpec, operationId: string): OperationEntry {
   return listOperations(spec.doc).find((o) => o.operationId === operationId)!;
@@ -69,5 +73,52 @@ describe('validateParameters', () => {
       const { errors } = validateParameters(spec, operation(spec, 'getConnectorTranslations'), { scriptName: 'a-script' }, query({}), {});
       expect(errors.map((e) => e.field)).toEqual(['locale']);
     });
+  });
+});
+
+describe('validateRequest', () => {
+  const ENV = '0f7e4b8a-6c1d-4e2f-9a3b-5c6d7e8f9a0b';
+  const body = (value: unknown, mediaType: string | undefined = 'application/json') => ({ mediaType, value });
+
+  it('accepts a valid request and names the media type as the operation spells it', async () => {
+    const spec = await davinci();
+    const result = validateRequest(spec, operation(spec, 'createConnectorInstance'), { pathParams: { environmentID: ENV }, body: body({ name: 'a', connector: { id: 'httpConnector' } }, 'Application/JSON') });
+    expect(result).toEqual({ errors: [], mediaType: 'application/json', query: {} });
+  });
+
+  it('finds the problems of the path, the query and the body together, parameters first', async () => {
+    const spec = await davinci();
+    const { errors, mediaType } = validateRequest(spec, operation(spec, 'createConnectorInstance'), { pathParams: { environmentID: 'urn:uuid:x' }, body: body({ connector: { id: 'httpConnector' } }) });
+    expect(errors.map((e) => e.field)).toEqual(['environmentID', 'name']);
+    expect(mediaType).toBe('application/json');
+    const list = await sailpoint();
+    const { errors: queryErrors, query: parsed } = validateRequest(list, operation(list, 'getConnectorList'), { query: { limit: '251', offset: '2' } });
+    expect(queryErrors.map((e) => e.field)).toEqual(['limit']);
+    expect(parsed).toEqual({ offset: 2 });
+  });
+
+  it('says why no media type was accepted: one the operation does not take, or no body where one is required', async () => {
+    const spec = await davinci();
+    const op = operation(spec, 'createConnectorInstance');
+    const wrong = validateRequest(spec, op, { pathParams: { environmentID: ENV }, body: body('{}', 'text/plain') });
+    expect(wrong.mediaType).toBeUndefined();
+    expect(wrong.errors).toEqual([{ field: 'Content-Type', message: 'content type text/plain is not one of application/json' }]);
+    const none = validateRequest(spec, op, { pathParams: { environmentID: ENV } });
+    expect(none).toMatchObject({ mediaType: undefined, errors: [{ field: '(body)', message: 'a request body is required' }] });
+    expect(bodyAcceptance(spec, op, undefined, true)).toMatchObject({ problem: 'unsupported', accepted: ['application/json'], required: true });
+    expect(bodyAcceptance(spec, op, 'application/json', false)).toMatchObject({ problem: 'missing', mediaType: 'application/json' });
+  });
+
+  it('ignores a body sent to an operation that takes none', async () => {
+    const spec = await sailpoint();
+    expect(validateRequest(spec, operation(spec, 'getConnectorList'), { body: body('anything', 'text/plain') })).toEqual({ errors: [], mediaType: undefined, query: {} });
+  });
+
+  it('judges only the parameters asked for (negative cases vary the query; a seed record is a body)', async () => {
+    const spec = await davinci();
+    const op = operation(spec, 'createConnectorInstance');
+    expect(validateRequest(spec, op, { body: body({ name: 'a', connector: { id: 'httpConnector' } }) }).errors.map((e) => e.field)).toEqual(['environmentID']);
+    expect(validateRequest(spec, op, { body: body({ name: 'a', connector: { id: 'httpConnector' } }), parametersIn: ['query'] }).errors).toEqual([]);
+    expect(validateRequest(spec, op, { body: body({ connector: {} }), parametersIn: [] }).errors.map((e) => e.field)).toEqual(['name', 'connector.id']);
   });
 });

@@ -2,7 +2,7 @@
 
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { arbitraryFor, unfilteredArbitraryFor, type ArbitraryOptions } from '../../src/cases/schema-arbitrary.js';
+import { arbitraryFor, unfilteredArbitraryFor, type ArbitraryOptions } from '../../src/generation/arbitrary.js';
 import { toPointer } from '../../src/openapi/json-pointer.js';
 import type { LoadedSpec } from '../../src/openapi/load-spec.js';
 import { deref, listOperations } from '../../src/openapi/operations.js';

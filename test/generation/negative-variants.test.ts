@@ -1,13 +1,13 @@
-// negativeVariants: each variant breaks the documented request, the expected ones exist, and nothing is mutated, random or undocumented.
+// negativeVariants (src/generation): each variant breaks the documented request, the expected ones exist, and nothing is mutated, random or undocumented.
 
 import type { OpenAPIV3_1 } from 'openapi-types';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { MAX_VARIANTS, documentedRejections, negativeVariants, type NegativeVariant, type RequestParts } from '../../src/cases/negative.js';
+import { MAX_VARIANTS, documentedRejections, negativeVariants, type NegativeVariant, type RequestParts } from '../../src/generation/negative-variants.js';
 import { resolvePointer } from '../../src/openapi/json-pointer.js';
 import { readingOf, type LoadedSpec } from '../../src/openapi/load-spec.js';
 import { deref, listOperations, type OperationEntry } from '../../src/openapi/operations.js';
 import { responseContract } from '../../src/openapi/response-contract.js';
-import { requestSchemaPointer, validateBody, validateParameters, type FieldError } from '../../src/openapi/validate-request.js';
+import { requestSchemaPointer, validateRequest, type FieldError } from '../../src/openapi/validate-request.js';
 import { loadBundledSpecs } from '../helpers/specs.js';
 
 let specs: LoadedSpec[];
@@ -25,13 +25,7 @@ function find(api: string, operationId: string): { spec: LoadedSpec; op: Operati
 
 /** The project's request validator, as the request-shape check runs it (query and body; path parameters are not varied). */
 function validatorErrors(spec: LoadedSpec, op: OperationEntry, parts: RequestParts): FieldError[] {
-  const queryOnly = { ...op, parameters: op.parameters.filter((p) => p.parameter.in === 'query') };
-  const errors = [...validateParameters(spec, queryOnly, {}, new URLSearchParams(parts.query), {}).errors];
-  const body = requestSchemaPointer(spec, op, parts.body?.mediaType);
-  if (parts.body && body.accepted.length > 0 && !body.pointer) errors.push({ field: 'Content-Type', message: `${parts.body.mediaType} not accepted` });
-  else if (!parts.body && body.required) errors.push({ field: '(body)', message: 'required' });
-  else if (parts.body && body.pointer) errors.push(...validateBody(spec, body.pointer, parts.body.value));
-  return errors;
+  return validateRequest(spec, op, { query: parts.query, ...(parts.body ? { body: parts.body } : {}), parametersIn: ['query'] }).errors;
 }
 
 function deepFreeze<T>(value: T): T {
