@@ -5,7 +5,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { renderEnvExampleSections } from '../../src/apis/env-example.js';
+import { renderEnvExampleSections, rewriteEnvExample } from '../../src/apis/env-example.js';
 import { API_DEFINITIONS } from '../../src/apis/index.js';
 import { urlVariable, type ApiEnvironment, type Env } from '../../src/config/api-environment.js';
 import { PROJECT_ROOT } from '../../src/project-paths.js';
@@ -44,6 +44,7 @@ describe.each(API_DEFINITIONS.map((d) => [d.id, d] as const))('%s', (_id, def) =
 
 it('holds the API sections the registry writes, and no other API variable', () => {
   expect(example).toContain(renderEnvExampleSections(API_DEFINITIONS));
+  expect(rewriteEnvExample(example, API_DEFINITIONS), 'run: npx tsx src/apis/env-example.ts').toBe(example);
   const prefixes = [...new Set(API_DEFINITIONS.map((d) => d.env.prefix))];
   const rows = [...example.matchAll(/^# ([A-Z][A-Z0-9_]*)=/gm)].map((m) => m[1]!);
   const declared = new Set(API_DEFINITIONS.flatMap((d) => d.env.variables.map((v) => v.name)));
