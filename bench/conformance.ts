@@ -67,14 +67,14 @@ import { pathToFileURL } from 'node:url';
 import { parseArgs } from 'node:util';
 import pLimit from 'p-limit';
 import { Agent, request, type Dispatcher } from 'undici';
-import { ADAPTERS } from '../src/cases/apis/index.js';
+import { API_DEFINITIONS, API_IDS, apiDefinition } from '../src/apis/index.js';
 import { buildPositiveCases } from '../src/cases/build-cases.js';
 import { CaseRuntime } from '../src/cases/runtime.js';
-import { API_IDS, type ApiId, type ApiTarget } from '../src/config/types.js';
+import type { ApiId, ApiTarget } from '../src/config/types.js';
 import type { CaseResult, Exchange, RequestPlan } from '../src/model/types.js';
-import { DEFAULT_API_SERVER_ID, DEFAULT_ENVIRONMENT_ID, DEFAULT_ORGANISATION_ID } from '../src/mock/apis/defaults.js';
-import { startMock, type RunningMock } from '../src/mock/server.js';
-import { PROJECT_ROOT, bundledSpecFiles } from '../src/project-paths.js';
+import type { RunningMock } from '../src/mock/server.js';
+import { mockParams, startReferenceMock } from '../src/apis/reference-mock.js';
+import { PROJECT_ROOT } from '../src/project-paths.js';
 import { runCase } from '../src/runner/run-case.js';
 import { loadSpec, type LoadedSpec } from '../src/openapi/load-spec.js';
 import { SchemaCompiler } from '../src/openapi/schema-compiler.js';
@@ -120,12 +120,7 @@ const TIMEOUT_MS = 30_000; // the run's default per-request timeout
 const CHILD_TIMEOUT_MS = 180_000;
 
 /** The path parameters global-setup.ts gives each API when it runs against the embedded mock. */
-const MOCK_PARAMS: Record<ApiId, Record<string, string>> = {
-  davinci: { environmentID: DEFAULT_ENVIRONMENT_ID },
-  authorize: { environmentID: DEFAULT_ENVIRONMENT_ID, apiServerID: DEFAULT_API_SERVER_ID },
-  versori: { organisation_id: DEFAULT_ORGANISATION_ID },
-  sailpoint: {},
-};
+const MOCK_PARAMS = mockParams();
 
 /** Raised for anything that means the bench measured the wrong thing. */
 class BenchBroken extends Error {}
@@ -160,7 +155,7 @@ async function stopEverything(): Promise<string[]> {
 }
 
 async function startSeededMock(specs: LoadedSpec[], token: string): Promise<RunningMock> {
-  const mock = await startMock({ port: 0, host: '127.0.0.1', seed: SEED, token, specs });
+  const mock = await startReferenceMock({ port: 0, host: '127.0.0.1', seed: SEED, token, specs });
   mocks.add(mock);
   return mock;
 }
@@ -364,8 +359,8 @@ interface EngineRun {
 
 async function runApi(api: ApiId, spec: LoadedSpec, baseUrl: string, token: string, rep: number, recorder: Recorder): Promise<CaseResult[]> {
   // As define-suite.ts's start(), cases and cleanup.
-  const adapter = ADAPTERS[api];
-  const target: ApiTarget = { api, baseUrl, live: false, auth: { kind: 'token', token }, params: MOCK_PARAMS[api] };
+  const adapter = apiDefinition(api).adapter;
+  const target: ApiTarget = { api, baseUrl, live: false, auth: { kind: 'token', token }, params: MOCK_PARAMS[api]! };
   const redactor = new Redactor([token]);
   const client = new HttpClient({ baseUrl, token, timeoutMs: TIMEOUT_MS, concurrency: CONCURRENCY, redactor });
   recorder.wrap(client, api, rep);
@@ -579,7 +574,7 @@ async function main(): Promise<number> {
 
     // ---- 3 + 4: engine vs plain loop
     process.stdout.write('  loading specs...\n');
-    const files = bundledSpecFiles();
+    const files = API_DEFINITIONS.map((d) => d.spec);
     const engineSpecs = new Map<ApiId, LoadedSpec>();
     for (const spec of await Promise.all(files.map((f) => loadSpec(f)))) engineSpecs.set(spec.apiId as ApiId, spec);
     const missing = API_IDS.filter((api) => !engineSpecs.has(api));

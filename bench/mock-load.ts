@@ -32,8 +32,8 @@ import { availableParallelism, cpus } from 'node:os';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import autocannon from 'autocannon';
-import { startMock } from '../src/mock/server.js';
-import { DEFAULT_API_SERVER_ID, DEFAULT_ENVIRONMENT_ID, DEFAULT_ORGANISATION_ID } from '../src/mock/apis/defaults.js';
+import { startReferenceMock as startMock } from '../src/apis/reference-mock.js';
+import { DEFAULT_API_SERVER_ID, DEFAULT_ENVIRONMENT_ID, DEFAULT_ORGANISATION_ID } from '../src/mock/defaults.js';
 import { sampleMemory, type MemorySample } from './memory.js';
 import type { ChildMessage, ParentMessage } from './mock-server.js';
 

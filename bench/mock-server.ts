@@ -8,7 +8,7 @@
 //   parent → child  { type: 'stop' }                         close the server and exit 0
 // If the parent goes away (IPC disconnect), the child closes the server and exits.
 
-import { startMock } from '../src/mock/server.js';
+import { startReferenceMock as startMock } from '../src/apis/reference-mock.js';
 import { sampleMemory, type MemorySample } from './memory.js';
 
 export type ParentMessage = { type: 'memory'; id: number } | { type: 'stop' };

@@ -4,6 +4,7 @@
 // be deleted, 2 on a setting problem.
 
 import { journalDir } from '../cases/journal.js';
+import { API_DEFINITIONS } from '../apis/index.js';
 import { loadConfig, readEnvironment, type CliOverrides } from '../config/load-config.js';
 import { ConfigError, type RunConfig } from '../config/types.js';
 import { EXIT } from './exit-codes.js';
@@ -18,7 +19,7 @@ export async function cleanupCommand(options: CleanupCommandOptions, out = conso
   let env: Record<string, string | undefined>;
   try {
     env = readEnvironment(process.env, options.envFile);
-    config = loadConfig(env, { ...(options.timeoutMs ? { timeoutMs: options.timeoutMs } : {}) });
+    config = loadConfig(env, { ...(options.timeoutMs ? { timeoutMs: options.timeoutMs } : {}) }, API_DEFINITIONS);
   } catch (err) {
     if (!(err instanceof ConfigError)) throw err;
     out.error(`conformance cleanup: cannot start:\n${err.problems.map((p) => `  - ${p}`).join('\n')}`);

@@ -12,6 +12,7 @@ import { relative } from 'node:path';
 import { bundledSpecFiles } from '../project-paths.js';
 import { computeCoverage } from '../report/coverage.js';
 import { describeExpired } from '../report/deviations.js';
+import { API_IDS } from '../apis/index.js';
 import { loadShardReports, MergeError, mergeReports, type ShardReport } from '../report/merge.js';
 import type { RunReport } from '../report/run-report.js';
 import { writeReports } from '../report/write-reports.js';
@@ -32,7 +33,7 @@ export async function mergeCommand(inputs: string[], options: MergeCommandOption
   let merged: RunReport;
   try {
     shards = loadShardReports(inputs);
-    merged = mergeReports(shards.map((s) => s.report));
+    merged = mergeReports(shards.map((s) => s.report), API_IDS);
   } catch (err) {
     if (!(err instanceof MergeError)) throw err;
     out.error(`conformance merge: ${err.message}`);

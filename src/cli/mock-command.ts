@@ -1,8 +1,9 @@
 // `conformance mock`: serves every spec on one port until interrupted.
 
 import type { Personality } from '../mock/personality.js';
-import { startMock, type RunningMock } from '../mock/server.js';
-import { DEFAULT_API_SERVER_ID, DEFAULT_ENVIRONMENT_ID, DEFAULT_ORGANISATION_ID } from '../mock/apis/defaults.js';
+import { startReferenceMock } from '../apis/reference-mock.js';
+import type { RunningMock } from '../mock/server.js';
+import { DEFAULT_API_SERVER_ID, DEFAULT_ENVIRONMENT_ID, DEFAULT_ORGANISATION_ID } from '../mock/defaults.js';
 
 export interface MockCommandOptions {
   port: number;
@@ -14,7 +15,7 @@ export interface MockCommandOptions {
 }
 
 export async function mockCommand(options: MockCommandOptions, out = console): Promise<RunningMock> {
-  const mock = await startMock(options).catch((err: NodeJS.ErrnoException) => {
+  const mock = await startReferenceMock(options).catch((err: NodeJS.ErrnoException) => {
     if (err.code === 'EADDRINUSE') throw new Error(`port ${options.port} on ${options.host} is in use; pass --port N, or --port 0 for a free one`);
     if (err.code === 'EADDRNOTAVAIL' || err.code === 'ENOTFOUND') throw new Error(`cannot bind to ${options.host}; pass --host with an address of this machine`);
     throw err;

@@ -9,6 +9,7 @@ import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { CHECK_NAMES, unknownChecks } from '../checks/index.js';
+import { API_DEFINITIONS } from '../apis/index.js';
 import { loadConfig, readEnvironment, type CliOverrides } from '../config/load-config.js';
 import { ConfigError, type RunConfig } from '../config/types.js';
 import { JOURNAL_ENV, journalDir } from '../cases/journal.js';
@@ -194,7 +195,7 @@ function preflight(options: RunCommandOptions): { problems: string[]; config: Ru
   let env: Record<string, string | undefined> = process.env;
   try {
     env = readEnvironment(process.env, options.envFile);
-    config = loadConfig(env, options);
+    config = loadConfig(env, options, API_DEFINITIONS);
   } catch (err) {
     if (!(err instanceof ConfigError)) throw err;
     problems.push(...err.problems);

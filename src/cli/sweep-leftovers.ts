@@ -2,7 +2,7 @@
 // run's own cleanup could not finish. Only the run's own resources are touched: those the journal
 // names, and, for a create whose answer never came, the list item carrying the run's unique name.
 
-import { ADAPTERS } from '../cases/apis/index.js';
+import { apiDefinition } from '../apis/index.js';
 import type { CreatedEntry, IntentEntry } from '../cases/journal.js';
 import type { Json } from '../cases/types.js';
 import type { ApiTarget, RunConfig } from '../config/types.js';
@@ -74,7 +74,7 @@ async function remove(sweep: Sweep, item: Leftover, outcome: SweepOutcome): Prom
 
 /** A create whose answer never came: find the run's name in the list, and delete what carries it. */
 async function resolveIntent(sweep: Sweep, target: ApiTarget, intent: IntentEntry, outcome: SweepOutcome): Promise<void> {
-  const resource = ADAPTERS[target.api].resources.find((r) => r.label === intent.label);
+  const resource = apiDefinition(target.api).adapter.resources.find((r) => r.label === intent.label);
   let listed = sweep.lists.get(intent.listPath);
   if (!listed) {
     const plan = { method: 'GET', path: intent.listPath, pathParams: {}, query: {}, headers: {}, auth: 'default' as const };

@@ -4,7 +4,9 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { randomBytes } from 'node:crypto';
 import { parse as parseDotenv } from 'dotenv';
-import { API_IDS, ConfigError, type ApiId, type ApiTarget, type AuthConfig, type RunConfig, type SkippedApi } from './types.js';
+import { urlVariable, type ConfiguredApi, type Env } from './api-environment.js';
+import { nonEmpty } from './env-readers.js';
+import { ConfigError, type ApiId, type ApiTarget, type RunConfig, type SkippedApi } from './types.js';
 
 export interface CliOverrides {
   apis?: string[];
@@ -36,11 +38,6 @@ export interface CliOverrides {
   maxCases?: number;
 }
 
-type Env = Record<string, string | undefined>;
-
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-const ULID = /^[0-9A-HJKMNP-TV-Z]{26}$/;
-const URL_VARS: Record<ApiId, string> = { davinci: 'PINGONE_API_URL', authorize: 'PINGONE_API_URL', versori: 'VERSORI_API_URL', sailpoint: 'SAILPOINT_API_URL' };
 
 /** The environment as the run sees it: process.env over the .env file (`envFile`, or ./.env when present). */
 export function readEnvironment(processEnv: Env, envFile: string | undefined, cwd = process.cwd()): Env {
@@ -50,23 +47,24 @@ export function readEnvironment(processEnv: Env, envFile: string | undefined, cw
   return { ...parseDotenv(readFileSync(file)), ...processEnv };
 }
 
-export function loadConfig(env: Env, cli: CliOverrides = {}): RunConfig {
+/** The run's configuration for the registered `apis` (src/apis: API_DEFINITIONS), in their order. */
+export function loadConfig(env: Env, cli: CliOverrides, apis: readonly ConfiguredApi[]): RunConfig {
   const problems: string[] = [];
-  const requested = selectApis(cli.apis, problems);
-  const anyUrl = API_IDS.some((api) => nonEmpty(env[URL_VARS[api]]));
+  const requested = selectApis(cli.apis, apis.map((a) => a.id), problems);
+  const anyUrl = apis.some((a) => nonEmpty(env[urlVariable(a.env)]));
   const targets: ApiTarget[] = [];
   const skipped: SkippedApi[] = [];
 
-  for (const api of API_IDS) {
+  for (const { id: api, env: reader } of apis) {
     if (!requested.includes(api)) {
       skipped.push({ api, reason: 'not selected with --api' });
     } else if (!anyUrl) {
       targets.push({ api, baseUrl: '', live: false, auth: { kind: 'token', token: '' }, params: {} });
-    } else if (!nonEmpty(env[URL_VARS[api]])) {
-      skipped.push({ api, reason: `${URL_VARS[api]} is not set (once any API URL is set, only the configured APIs run)` });
+    } else if (!nonEmpty(env[urlVariable(reader)])) {
+      skipped.push({ api, reason: `${urlVariable(reader)} is not set (once any API URL is set, only the configured APIs run)` });
     } else {
-      const target = LIVE[api](env, problems);
-      if (target) targets.push(target);
+      const settings = reader.read(env, problems);
+      if (settings) targets.push({ api, live: true, ...settings });
     }
   }
 
@@ -103,88 +101,11 @@ export function loadConfig(env: Env, cli: CliOverrides = {}): RunConfig {
   };
 }
 
-function selectApis(names: string[] | undefined, problems: string[]): ApiId[] {
-  if (!names || names.length === 0) return [...API_IDS];
-  const unknown = names.filter((n) => !API_IDS.includes(n as ApiId));
-  if (unknown.length > 0) problems.push(`--api ${unknown.join(', ')}: unknown API; choose from ${API_IDS.join(', ')}`);
-  return names.filter((n): n is ApiId => API_IDS.includes(n as ApiId));
-}
-
-const LIVE: Record<ApiId, (env: Env, problems: string[]) => ApiTarget | undefined> = {
-  davinci: (env, problems) => pingOne('davinci', env, problems, {}),
-  authorize: (env, problems) => {
-    const server = required(env, 'PINGONE_API_SERVER_ID', problems, UUID, 'a UUID (an existing API server for the Authorize operations; or run without authorize: --api davinci)');
-    const params: Record<string, string> = server ? { apiServerID: server } : {};
-    for (const [name, key] of [['PINGONE_GROUP_ID', 'groupId'], ['PINGONE_SCOPE_ID', 'scopeId']] as const) {
-      const value = nonEmpty(env[name]);
-      if (value !== undefined && !UUID.test(value)) problems.push(`${name} must be a UUID (an existing ${key === 'groupId' ? 'group' : 'scope'} in the environment)`);
-      else if (value) params[key] = value;
-    }
-    return pingOne('authorize', env, problems, params);
-  },
-  versori: (env, problems) => {
-    const baseUrl = httpUrl(env, 'VERSORI_API_URL', problems);
-    const org = required(env, 'VERSORI_ORGANISATION_ID', problems, ULID, 'a ULID (26 characters)');
-    const token = required(env, 'VERSORI_ACCESS_TOKEN', problems);
-    if (!baseUrl || !org || !token) return undefined;
-    return { api: 'versori', baseUrl, live: true, auth: { kind: 'token', token }, params: { organisation_id: org } };
-  },
-  sailpoint: (env, problems) => {
-    const baseUrl = httpUrl(env, 'SAILPOINT_API_URL', problems);
-    const auth = authFrom(env, 'SAILPOINT', baseUrl ? `${new URL(baseUrl).origin}/oauth/token` : undefined, problems, 'post');
-    return baseUrl && auth ? { api: 'sailpoint', baseUrl, live: true, auth, params: {} } : undefined;
-  },
-};
-
-function pingOne(api: ApiId, env: Env, problems: string[], params: Record<string, string>): ApiTarget | undefined {
-  const baseUrl = httpUrl(env, 'PINGONE_API_URL', problems);
-  const envId = required(env, 'PINGONE_ENVIRONMENT_ID', problems, UUID, 'a UUID');
-  const tld = baseUrl ? /api\.pingone\.([a-z.]+)$/.exec(new URL(baseUrl).hostname)?.[1] ?? 'com' : 'com';
-  const auth = authFrom(env, 'PINGONE', envId ? `https://auth.pingone.${tld}/${envId}/as/token` : undefined, problems, 'basic');
-  if (!baseUrl || !envId || !auth) return undefined;
-  return { api, baseUrl, live: true, auth, params: { environmentID: envId, ...params } };
-}
-
-/** `<P>_ACCESS_TOKEN`, or `<P>_CLIENT_ID` + `<P>_CLIENT_SECRET` (+ `<P>_AUTH_URL`) for client credentials. */
-function authFrom(env: Env, prefix: string, defaultTokenUrl: string | undefined, problems: string[], method: 'basic' | 'post'): AuthConfig | undefined {
-  const token = nonEmpty(env[`${prefix}_ACCESS_TOKEN`]);
-  if (token) return { kind: 'token', token };
-  const clientId = nonEmpty(env[`${prefix}_CLIENT_ID`]);
-  const clientSecret = nonEmpty(env[`${prefix}_CLIENT_SECRET`]);
-  if (!clientId && !clientSecret) {
-    problems.push(`set ${prefix}_ACCESS_TOKEN, or ${prefix}_CLIENT_ID and ${prefix}_CLIENT_SECRET for client credentials`);
-    return undefined;
-  }
-  if (!clientId || !clientSecret) {
-    problems.push(`${prefix}_${clientId ? 'CLIENT_SECRET' : 'CLIENT_ID'} is not set (client credentials need both ${prefix}_CLIENT_ID and ${prefix}_CLIENT_SECRET)`);
-    return undefined;
-  }
-  const tokenUrl = nonEmpty(env[`${prefix}_AUTH_URL`]) ? httpUrl(env, `${prefix}_AUTH_URL`, problems) : defaultTokenUrl;
-  return tokenUrl ? { kind: 'client-credentials', tokenUrl, clientId, clientSecret, method } : undefined;
-}
-
-function required(env: Env, name: string, problems: string[], pattern?: RegExp, what?: string): string | undefined {
-  const value = nonEmpty(env[name]);
-  if (!value) problems.push(`${name} is not set${what ? `: it must be ${what}` : ''}`);
-  else if (pattern && !pattern.test(value)) problems.push(`${name} must be ${what}; got "${value}"`);
-  else return value;
-  return undefined;
-}
-
-function httpUrl(env: Env, name: string, problems: string[]): string | undefined {
-  const value = nonEmpty(env[name])!;
-  let url: URL;
-  try {
-    url = new URL(value);
-  } catch {
-    problems.push(`${name} is not a URL: "${value}"`);
-    return undefined;
-  }
-  if (url.protocol !== 'https:' && url.protocol !== 'http:') {
-    problems.push(`${name} must be an http(s) URL: "${value}"`);
-    return undefined;
-  }
-  return value.replace(/\/+$/, '');
+function selectApis(names: string[] | undefined, known: readonly ApiId[], problems: string[]): ApiId[] {
+  if (!names || names.length === 0) return [...known];
+  const unknown = names.filter((n) => !known.includes(n));
+  if (unknown.length > 0) problems.push(`--api ${unknown.join(', ')}: unknown API; choose from ${known.join(', ')}`);
+  return names.filter((n) => known.includes(n));
 }
 
 function parseBool(env: Env, name: string, fallback: boolean, problems: string[]): boolean {
@@ -230,9 +151,4 @@ function setting(l: Limit, flagValue: number | undefined, env: Env, problems: st
     return l.fallback;
   }
   return n;
-}
-
-function nonEmpty(value: string | undefined): string | undefined {
-  const v = value?.trim();
-  return v ? v : undefined;
 }

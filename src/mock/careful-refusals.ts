@@ -3,7 +3,7 @@
 // that do not exist.
 
 import type { FieldError } from '../openapi/validate-request.js';
-import { DEFAULT_GROUP_ID, DEFAULT_SCOPE_ID, KNOWN_CONNECTOR_IDS } from './apis/defaults.js';
+import { DEFAULT_GROUP_ID, DEFAULT_SCOPE_ID, KNOWN_CONNECTOR_IDS } from './defaults.js';
 
 type Json = Record<string, unknown>;
 const isObject = (v: unknown): v is Json => v !== null && typeof v === 'object' && !Array.isArray(v);

@@ -1,21 +1,30 @@
-// The mock server: every spec in specs/ on one port, each API under its own base path.
+// The mock server: the APIs it is given (each a spec and the profile that makes it behave like its
+// vendor) on one port, each under its own base path. src/apis/reference-mock.ts starts it with every
+// registered API.
 
 import { createServer, STATUS_CODES, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo, Socket } from 'node:net';
 import type { Duplex } from 'node:stream';
-import { bundledSpecFiles } from '../project-paths.js';
 import { loadSpec, readingOf, type LoadedSpec } from '../openapi/load-spec.js';
 import type { Personality } from './personality.js';
 import { RouteTable } from '../openapi/route-table.js';
 import { matchContentType, responseContract } from '../openapi/response-contract.js';
-import { PROFILES } from './apis/index.js';
 import type { MockFault } from './faults.js';
 import { createPipeline, type Answer, type Mount, type PipelineDeps } from './pipeline.js';
 import { createEntropy } from './random.js';
 import { seedStore } from './seed-store.js';
 import { Store } from './store.js';
 import { discardRest } from './read-body.js';
-import type { MockResponse } from './types.js';
+import type { ApiProfile, MockResponse } from './types.js';
+
+/** An API the mock serves: its spec file and its vendor profile. */
+export interface MockedApi {
+  /** `info.x-api-id` of the spec. */
+  id: string;
+  /** The spec file. */
+  spec: string;
+  profile: ApiProfile;
+}
 
 export interface MockOptions {
   port?: number;
@@ -25,7 +34,7 @@ export interface MockOptions {
   /** When set, the only bearer token accepted; otherwise any non-empty bearer token. */
   token?: string;
   maxBodyBytes?: number;
-  /** Specs to serve (default: every spec in specs/). */
+  /** Specs to serve, already loaded (default: every API's spec file); each must be one of the APIs given. */
   specs?: LoadedSpec[];
   /**
    * Rewrites answers before they are sent: how tests build deliberately broken variants of the mock
@@ -63,8 +72,8 @@ export interface RunningMock {
 
 export const DEFAULT_MAX_BODY_BYTES = 1024 * 1024;
 
-export async function startMock(options: MockOptions = {}): Promise<RunningMock> {
-  const documented = options.specs ?? (await Promise.all(bundledSpecFiles().map((f) => loadSpec(f))));
+export async function startMock(apis: readonly MockedApi[], options: MockOptions = {}): Promise<RunningMock> {
+  const documented = options.specs ?? (await Promise.all(apis.map((a) => loadSpec(a.spec))));
   // The mock serves our reading of the documents: what they state plus what we infer (x-inferred); a
   // personality's stages relax or tighten it per request.
   const personality = options.personality ?? 'default';
@@ -72,7 +81,7 @@ export async function startMock(options: MockOptions = {}): Promise<RunningMock>
   const routes = new RouteTable();
   const mounts = new Map<string, Mount>();
   for (const spec of specs) {
-    const profile = PROFILES[spec.apiId];
+    const profile = apis.find((a) => a.id === spec.apiId)?.profile;
     if (!profile) throw new Error(`the mock has no profile for API "${spec.apiId}" (${spec.file})`);
     const basePath = mockBasePath(spec);
     routes.add(spec, basePath);

@@ -4,8 +4,9 @@
 // Rules:
 // - results: the union, one per id. When the same id comes from several shards (e.g. an API's cleanup
 //   record, which every shard that ran the API writes), the worst status wins: failed > known > observed >
-//   passed > skipped; between equals, the first shard's record (in the order given). Sorted by API (davinci,
-//   authorize, versori, sailpoint) then id (code-point order), so the merged file is stable.
+//   passed > skipped; between equals, the first shard's record (in the order given). Sorted by API (in the
+//   order given, the registry's for `conformance merge`; others after, by name) then id (code-point
+//   order), so the merged file is stable.
 // - summary: recomputed from the merged results (observed included).
 // - mode: must be the same in every shard (mock or live), else the merge is refused.
 // - strict: must be the same in every shard, else the merge is refused (a strict shard reports as failures
@@ -25,7 +26,6 @@
 
 import { existsSync, readdirSync, statSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { API_IDS } from '../config/types.js';
 import type { CaseResult } from '../model/types.js';
 import { readResultsFile } from './read-results.js';
 import { SCHEMA_VERSION, summarize, type RunReport } from './run-report.js';
@@ -48,7 +48,7 @@ export interface ShardReport {
 /** Worst first: the status a duplicated id keeps. */
 const STATUS_RANK: Record<CaseResult['status'], number> = { failed: 4, known: 3, observed: 2, passed: 1, skipped: 0 };
 
-export function mergeReports(reports: RunReport[]): RunReport {
+export function mergeReports(reports: RunReport[], apiIds: readonly string[] = []): RunReport {
   if (reports.length === 0) throw new MergeError('no reports to merge');
   const first = reports[0]!;
 
@@ -74,8 +74,8 @@ export function mergeReports(reports: RunReport[]): RunReport {
     }
   }
   const apiOrder = (api: string) => {
-    const i = (API_IDS as readonly string[]).indexOf(api);
-    return i === -1 ? API_IDS.length : i;
+    const i = apiIds.indexOf(api);
+    return i === -1 ? apiIds.length : i;
   };
   const results = [...byId.values()].sort((a, b) => apiOrder(a.api) - apiOrder(b.api) || cmp(a.api, b.api) || cmp(a.id, b.id));
 

@@ -4,7 +4,7 @@
 
 import { join } from 'node:path';
 import { afterAll, describe, inject, it } from 'vitest';
-import { ADAPTERS } from '../cases/apis/index.js';
+import { apiDefinition } from '../apis/index.js';
 import { buildCases } from '../cases/build-all.js';
 import { caseId } from '../cases/build-cases.js';
 import { Journal } from '../cases/journal.js';
@@ -111,7 +111,7 @@ export function defineConformanceSuite(def: SuiteDefinition): void {
 async function start(def: SuiteDefinition, run: ProvidedRun): Promise<SuiteState> {
   const target = run.targets.find((t) => t.api === def.api)!;
   const spec = await loadSpec(join(PROJECT_ROOT, def.spec), { validate: run.config.specsValidated !== true });
-  const adapter = ADAPTERS[def.api];
+  const adapter = apiDefinition(def.api).adapter;
   const redactor = new Redactor(run.secrets);
   const token = target.auth.kind === 'token' ? target.auth.token : '';
   const client = new HttpClient({ baseUrl: target.baseUrl, token, timeoutMs: run.config.timeoutMs, concurrency: run.config.concurrency, maxResponseBytes: run.config.maxResponseBytes, redactor, useProxyEnv: target.live });
@@ -124,7 +124,7 @@ async function start(def: SuiteDefinition, run: ProvidedRun): Promise<SuiteState
 /** Case ids by operation and name, built from the spec without a target (for a skipped API). */
 async function caseIds(def: SuiteDefinition, run: ProvidedRun): Promise<Map<string, string>> {
   const spec = await loadSpec(join(PROJECT_ROOT, def.spec), { validate: false });
-  return new Map(buildCases(spec, ADAPTERS[def.api], run.caseOptions).map((c) => [`${c.operationId}\u0000${c.name}`, c.id]));
+  return new Map(buildCases(spec, apiDefinition(def.api).adapter, run.caseOptions).map((c) => [`${c.operationId}\u0000${c.name}`, c.id]));
 }
 
 const cleaned = new WeakSet<SuiteState>();

@@ -6,9 +6,9 @@ import { rmSync, writeFileSync } from 'node:fs';
 import type { TestProject } from 'vitest/node';
 import { loadConfig, readEnvironment, type CliOverrides } from '../config/load-config.js';
 import type { ApiTarget } from '../config/types.js';
-import { DEFAULT_API_SERVER_ID, DEFAULT_ENVIRONMENT_ID, DEFAULT_ORGANISATION_ID } from '../mock/apis/defaults.js';
-import { startMock, type RunningMock } from '../mock/server.js';
-import { bundledSpecFiles } from '../project-paths.js';
+import { API_DEFINITIONS } from '../apis/index.js';
+import { mockParams, startReferenceMock } from '../apis/reference-mock.js';
+import type { RunningMock } from '../mock/server.js';
 import { loadSpec } from '../openapi/load-spec.js';
 import { DEFAULT_MAX_CASES, DEPTHS } from '../cases/build-all.js';
 import { JOURNAL_ENV, Journal } from '../cases/journal.js';
@@ -17,24 +17,18 @@ import { AuthError, resolveToken } from '../transport/auth.js';
 import { Redactor } from '../transport/redact.js';
 import { CLI_OPTIONS_ENV, STOP_FILE_ENV, publishRun, type ProvidedRun } from './run-state.js';
 
-const MOCK_PARAMS: Record<string, Record<string, string>> = {
-  davinci: { environmentID: DEFAULT_ENVIRONMENT_ID },
-  authorize: { environmentID: DEFAULT_ENVIRONMENT_ID, apiServerID: DEFAULT_API_SERVER_ID },
-  versori: { organisation_id: DEFAULT_ORGANISATION_ID },
-  sailpoint: {},
-};
-
 export default async function setup(project: TestProject): Promise<() => Promise<void>> {
   const cli = JSON.parse(process.env[CLI_OPTIONS_ENV] ?? '{}') as CliOverrides;
-  const config = loadConfig(readEnvironment(process.env, cli.envFile), cli);
+  const config = loadConfig(readEnvironment(process.env, cli.envFile), cli, API_DEFINITIONS);
   const redactor = new Redactor();
   let mock: RunningMock | undefined;
   let targets: ApiTarget[];
   if (config.mode === 'mock') {
     const token = `mock-${randomBytes(12).toString('hex')}`;
-    const specs = await Promise.all(bundledSpecFiles().map((f) => loadSpec(f, { validate: !config.specsValidated })));
-    mock = await startMock({ port: 0, host: '127.0.0.1', token, specs });
-    targets = config.targets.map((t) => ({ ...t, baseUrl: mock!.apis[t.api]!, auth: { kind: 'token', token }, params: MOCK_PARAMS[t.api]! }));
+    const specs = await Promise.all(API_DEFINITIONS.map((d) => loadSpec(d.spec, { validate: !config.specsValidated })));
+    mock = await startReferenceMock({ port: 0, host: '127.0.0.1', token, specs });
+    const params = mockParams();
+    targets = config.targets.map((t) => ({ ...t, baseUrl: mock!.apis[t.api]!, auth: { kind: 'token', token }, params: params[t.api]! }));
   } else {
     try {
       targets = await Promise.all(config.targets.map(async (t) => ({ ...t, auth: { kind: 'token' as const, token: await resolveToken(t.auth, redactor, config.timeoutMs) } })));

@@ -1,13 +1,11 @@
 // Runs every case of the given targets in this process, without vitest: for the mutation self-test
 // and the benchmark. The suites run the same cases, one vitest test each.
 
-import { join } from 'node:path';
-import { ADAPTERS } from '../cases/apis/index.js';
+import { API_DEFINITIONS, apiDefinition, type ApiDefinition } from '../apis/index.js';
 import { buildCases } from '../cases/build-all.js';
 import { CaseRuntime } from '../cases/runtime.js';
 import type { ApiTarget } from '../config/types.js';
 import type { CaseResult } from '../model/types.js';
-import { PROJECT_ROOT, bundledSpecFiles } from '../project-paths.js';
 import { loadSpec } from '../openapi/load-spec.js';
 import { HttpClient } from '../transport/http-client.js';
 import { Redactor } from '../transport/redact.js';
@@ -26,20 +24,22 @@ export interface InProcessOptions extends CaseOptions {
   retries?: number;
   /** Observations fail their cases. */
   strict?: boolean;
+  /** The registered APIs the targets name (default: the registry, src/apis). */
+  apis?: readonly ApiDefinition[];
 }
 
 export async function runInProcess(options: InProcessOptions): Promise<CaseResult[]> {
-  const specs = await Promise.all(bundledSpecFiles().map((f) => loadSpec(f, { validate: false })));
+  const apis = options.apis ?? API_DEFINITIONS;
   const results: CaseResult[] = [];
   for (const target of options.targets) {
-    const spec = specs.find((s) => s.apiId === target.api);
-    if (!spec) throw new Error(`no spec for ${target.api} under ${join(PROJECT_ROOT, 'specs')}`);
+    const def = apiDefinition(target.api, apis);
+    const spec = await loadSpec(def.spec, { validate: false });
     const token = target.auth.kind === 'token' ? target.auth.token : '';
     const redactor = new Redactor([token]);
     const client = new HttpClient({ baseUrl: target.baseUrl, token, timeoutMs: options.timeoutMs ?? 10_000, concurrency: options.concurrency ?? 8, redactor, useProxyEnv: target.live });
-    const rt = new CaseRuntime(spec, ADAPTERS[target.api], target, client, { runId: options.runId, allowWrites: options.allowWrites });
+    const rt = new CaseRuntime(spec, def.adapter, target, client, { runId: options.runId, allowWrites: options.allowWrites });
     try {
-      const cases = buildCases(spec, ADAPTERS[target.api], options);
+      const cases = buildCases(spec, def.adapter, options);
       results.push(...(await Promise.all(cases.map((c) => runCaseWithRetries(c, rt, { enabledChecks: options.enabledChecks, redactor, retries: options.retries ?? 0, strict: options.strict === true })))));
       const left = await rt.cleanup();
       if (left.length > 0) results.push({ id: `${target.api}/cleanup`, api: target.api, operationId: 'cleanup', case: 'delete what the run created', kind: 'cleanup', status: 'failed', durationMs: 0, checks: [], reason: `left behind: ${left.map((l) => `${l.label} ${l.id}`).join(', ')}` });

@@ -4,7 +4,7 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { join } from 'node:path';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { ADAPTERS } from '../../src/cases/apis/index.js';
+import { sailpoint } from '../../src/apis/sailpoint/adapter.js';
 import { CaseRuntime } from '../../src/cases/runtime.js';
 import type { ApiTarget } from '../../src/config/types.js';
 import { PROJECT_ROOT } from '../../src/project-paths.js';
@@ -38,7 +38,7 @@ function route(req: IncomingMessage, res: ServerResponse, body: Buffer): void {
 function runtime(concurrency: number): CaseRuntime {
   const target: ApiTarget = { api: 'sailpoint', baseUrl: `${server.url}/v2024`, live: false, auth: { kind: 'token', token: TOKEN }, params: {} };
   client = new HttpClient({ baseUrl: target.baseUrl, token: TOKEN, timeoutMs: TIMEOUT_MS, concurrency, redactor: new Redactor([TOKEN]), useProxyEnv: false });
-  return new CaseRuntime(spec, ADAPTERS.sailpoint, target, client, { runId: 'brk', allowWrites: true });
+  return new CaseRuntime(spec, sailpoint, target, client, { runId: 'brk', allowWrites: true });
 }
 
 const requestsTo = (method: string, path: string) => server.requests.filter((r) => r.method === method && new URL(r.url, 'http://x').pathname === path).length;
@@ -100,10 +100,10 @@ describe('an operation that never answers', () => {
     expect(list.response?.status).toBe(200);
     const config = await rt.send('getConnectorSourceConfig', rt.plan('getConnectorSourceConfig', { scriptName: 'ok-1' }));
     expect(config.response?.status).toBe(200);
-    await expect(rt.existingId(ADAPTERS.sailpoint.resources[0]!, {})).resolves.toBe('ok-1');
+    await expect(rt.existingId(sailpoint.resources[0]!, {})).resolves.toBe('ok-1');
     // ...while the hung one stays open, also for the GET a full-replace PUT reads first.
     const started = Date.now();
-    await expect(rt.current(ADAPTERS.sailpoint.resources[0]!, { scriptName: 'hung' })).resolves.toBeUndefined();
+    await expect(rt.current(sailpoint.resources[0]!, { scriptName: 'hung' })).resolves.toBeUndefined();
     expect(Date.now() - started).toBeLessThan(50);
     expect(requestsTo('GET', '/v2024/connectors/hung')).toBe(1);
   });
@@ -121,7 +121,7 @@ describe('an operation that never answers', () => {
 
   it('cleanup sends one delete to an open operation (it may answer again), then leaves the rest to the sweep', async () => {
     const rt = runtime(4);
-    const resource = ADAPTERS.sailpoint.resources[0]!;
+    const resource = sailpoint.resources[0]!;
     const ids = [await rt.createFixture(resource, {}), await rt.createFixture(resource, {}), await rt.createFixture(resource, {})];
     expect(ids.every((id) => id?.startsWith('made-cfm-brk-'))).toBe(true);
     // A delete case times out: the operation's breaker opens.

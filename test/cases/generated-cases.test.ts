@@ -4,7 +4,8 @@
 
 import { afterEach, describe, expect, it } from 'vitest';
 import type { ApiTarget } from '../../src/config/types.js';
-import { startMock, type MockOptions, type RunningMock } from '../../src/mock/server.js';
+import type { MockOptions, RunningMock } from '../../src/mock/server.js';
+import { startReferenceMock as startMock } from '../../src/apis/reference-mock.js';
 import { runInProcess } from '../../src/runner/run-in-process.js';
 
 const TOKEN = 'generated-cases-token';

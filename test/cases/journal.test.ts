@@ -5,7 +5,7 @@ import { appendFileSync, existsSync, mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { davinci } from '../../src/cases/apis/davinci.js';
+import { davinci } from '../../src/apis/davinci/adapter.js';
 import { Journal, processStart, runAlive } from '../../src/cases/journal.js';
 import { CaseRuntime } from '../../src/cases/runtime.js';
 import type { Json } from '../../src/cases/types.js';

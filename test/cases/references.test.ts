@@ -2,7 +2,7 @@
 // case is not sent to a live tenant: a made-up id would be rejected for itself, testing nothing.
 
 import { expect, it } from 'vitest';
-import { authorize } from '../../src/cases/apis/authorize.js';
+import { authorize } from '../../src/apis/authorize/adapter.js';
 import type { ApiTarget } from '../../src/config/types.js';
 
 const target = (live: boolean, params: Record<string, string> = {}): ApiTarget => ({ api: 'authorize', baseUrl: 'https://api.pingone.example/v1', live, auth: { kind: 'token', token: 't' }, params });

@@ -8,6 +8,7 @@ import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import { parseDocument } from 'yaml';
 import { describe, expect, it } from 'vitest';
+import { API_DEFINITIONS } from '../../src/apis/index.js';
 import { buildProgram } from '../../src/cli/main.js';
 import { PROJECT_ROOT } from '../../src/project-paths.js';
 
@@ -30,9 +31,10 @@ const steps = (job: string): Step[] => (jobs[job]?.['steps'] ?? []) as Step[];
 const runs = (job: string): string => steps(job).map((s) => s.run ?? '').join('\n');
 const usesOf = (job: string, action: string): Step[] => steps(job).filter((s) => s.uses?.startsWith(`${action}@`));
 
-/** The tenant settings .env.example documents: PINGONE_*, VERSORI_*, SAILPOINT_*. */
-const TENANT_VAR = /^(PINGONE|VERSORI|SAILPOINT)_[A-Z0-9_]+$/;
-const tenantVars = [...readFileSync(join(PROJECT_ROOT, '.env.example'), 'utf8').matchAll(/^#\s*((?:PINGONE|VERSORI|SAILPOINT)_[A-Z0-9_]+)=/gm)].map((m) => m[1]!);
+/** The tenant settings .env.example documents: those of every registered API's prefix (PINGONE_*, VERSORI_*, ...). */
+const PREFIXES = [...new Set(API_DEFINITIONS.map((d) => d.env.prefix))].join('|');
+const TENANT_VAR = new RegExp(`^(${PREFIXES})_[A-Z0-9_]+$`);
+const tenantVars = [...readFileSync(join(PROJECT_ROOT, '.env.example'), 'utf8').matchAll(new RegExp(`^#\\s*((?:${PREFIXES})_[A-Z0-9_]+)=`, 'gm'))].map((m) => m[1]!);
 
 /** Every env mapping in the workflow: the workflow's, each job's, each step's. */
 function envMaps(): Array<{ where: string; env: Record<string, unknown> }> {

@@ -5,7 +5,7 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { expect, it } from 'vitest';
-import { DEFAULT_ORGANISATION_ID } from '../../src/mock/apis/defaults.js';
+import { DEFAULT_ORGANISATION_ID } from '../../src/mock/defaults.js';
 import { isolatedEnv, runCliAsync } from '../helpers/run-cli.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'cfm-cleanup-cli-'));

@@ -9,8 +9,9 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { Journal, processStart } from '../../src/cases/journal.js';
 import { finishJournals } from '../../src/cli/finish-journals.js';
+import { API_DEFINITIONS } from '../../src/apis/index.js';
 import { loadConfig } from '../../src/config/load-config.js';
-import { DEFAULT_ORGANISATION_ID } from '../../src/mock/apis/defaults.js';
+import { DEFAULT_ORGANISATION_ID } from '../../src/mock/defaults.js';
 
 let other: ChildProcess;
 beforeAll(() => {
@@ -18,7 +19,7 @@ beforeAll(() => {
 });
 afterAll(() => other.kill('SIGKILL'));
 
-const config = () => loadConfig({ VERSORI_API_URL: 'http://127.0.0.1:9/v1', VERSORI_ORGANISATION_ID: DEFAULT_ORGANISATION_ID, VERSORI_ACCESS_TOKEN: 't' });
+const config = () => loadConfig({ VERSORI_API_URL: 'http://127.0.0.1:9/v1', VERSORI_ORGANISATION_ID: DEFAULT_ORGANISATION_ID, VERSORI_ACCESS_TOKEN: 't' }, {}, API_DEFINITIONS);
 
 function journal(pidStart: string | undefined): string {
   const file = join(mkdtempSync(join(tmpdir(), 'cfm-finish-')), 'j.jsonl');

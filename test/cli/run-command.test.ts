@@ -6,8 +6,9 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { stopGraceMs, vitestArgs } from '../../src/cli/run-command.js';
+import { API_DEFINITIONS, API_IDS } from '../../src/apis/index.js';
 import { loadConfig } from '../../src/config/load-config.js';
-import { DEFAULT_ORGANISATION_ID } from '../../src/mock/apis/defaults.js';
+import { DEFAULT_ORGANISATION_ID } from '../../src/mock/defaults.js';
 import { PROJECT_ROOT } from '../../src/project-paths.js';
 import { isolatedEnv, runCliAsync, runLauncher } from '../helpers/run-cli.js';
 
@@ -20,7 +21,7 @@ const LIVE = { VERSORI_API_URL: 'http://127.0.0.1:9/v1', VERSORI_ORGANISATION_ID
 
 describe('conformance run: usage and configuration errors exit 2', () => {
   it.each<[string, string[], Record<string, string>, RegExp]>([
-    ['an unknown API', ['--api', 'okta'], {}, /--api okta: unknown API; choose from davinci, authorize, versori, sailpoint/],
+    ['an unknown API', ['--api', 'okta'], {}, new RegExp(`--api okta: unknown API; choose from ${API_IDS.join(', ')}`)],
     ['an unknown check', ['--checks', 'status-code,vibes'], {}, /--checks vibes: unknown check; choose from request-shape, not-server-error, status-code/],
     ['a bad shard', ['--shard', '3'], {}, /--shard 3: write it as i\/n/],
     ['a shard past the count', ['--shard', '3/2'], {}, /--shard 3\/2: shard 3 of 2 does not exist; i must be from 1 to 2/],
@@ -99,9 +100,9 @@ it('the launcher works with CDPATH exported (cd would print the folder it went t
 
 it('the run\'s concurrency reaches vitest from the variable and the default, not only from the flag', () => {
   const at = (args: string[]) => args[args.indexOf('--maxConcurrency') + 1];
-  expect(at(vitestArgs({}, loadConfig({ CONFORMANCE_CONCURRENCY: '3' })))).toBe('3');
-  expect(at(vitestArgs({}, loadConfig({ CONFORMANCE_CONCURRENCY: '3' }, { concurrency: 5 })))).toBe('5');
-  expect(at(vitestArgs({}, loadConfig({})))).toBe(String(loadConfig({}).concurrency));
+  expect(at(vitestArgs({}, loadConfig({ CONFORMANCE_CONCURRENCY: '3' }, {}, API_DEFINITIONS)))).toBe('3');
+  expect(at(vitestArgs({}, loadConfig({ CONFORMANCE_CONCURRENCY: '3' }, { concurrency: 5 }, API_DEFINITIONS)))).toBe('5');
+  expect(at(vitestArgs({}, loadConfig({}, {}, API_DEFINITIONS)))).toBe(String(loadConfig({}, {}, API_DEFINITIONS).concurrency));
 });
 
 it('a run asked to stop has at least a request timeout, and more, to finish what is in flight', () => {

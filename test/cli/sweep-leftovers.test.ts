@@ -4,9 +4,11 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { containsName, sweepLeftovers } from '../../src/cli/sweep-leftovers.js';
 import type { CreatedEntry, IntentEntry } from '../../src/cases/journal.js';
+import { API_DEFINITIONS } from '../../src/apis/index.js';
 import { loadConfig } from '../../src/config/load-config.js';
-import { DEFAULT_API_SERVER_ID, DEFAULT_ENVIRONMENT_ID, DEFAULT_ORGANISATION_ID } from '../../src/mock/apis/defaults.js';
-import { startMock, type RunningMock } from '../../src/mock/server.js';
+import { DEFAULT_API_SERVER_ID, DEFAULT_ENVIRONMENT_ID, DEFAULT_ORGANISATION_ID } from '../../src/mock/defaults.js';
+import type { RunningMock } from '../../src/mock/server.js';
+import { startReferenceMock as startMock } from '../../src/apis/reference-mock.js';
 
 const TOKEN = 'sweep-token';
 let mock: RunningMock;
@@ -34,7 +36,7 @@ it('deletes the journal\'s resources by id and the unanswered creates by name, a
     { event: 'creating', api: 'versori', label: 'connector', name: 'cfm-sweep-2', listPath: base, deletePath: `${base}/{id}` },
     { event: 'creating', api: 'versori', label: 'connector', name: 'cfm-sweep-3', listPath: base, deletePath: `${base}/{id}` }, // never created
   ];
-  const config = loadConfig({ VERSORI_API_URL: mock.apis['versori']!, VERSORI_ORGANISATION_ID: DEFAULT_ORGANISATION_ID, VERSORI_ACCESS_TOKEN: TOKEN });
+  const config = loadConfig({ VERSORI_API_URL: mock.apis['versori']!, VERSORI_ORGANISATION_ID: DEFAULT_ORGANISATION_ID, VERSORI_ACCESS_TOKEN: TOKEN }, {}, API_DEFINITIONS);
   const outcome = await sweepLeftovers({ created, unresolved }, config);
   expect(outcome.left).toEqual([]);
   expect(outcome.deleted.map((d) => d.path)).toEqual([`${base}/${known}`, expect.stringMatching(new RegExp(`^${base}/[0-9A-Z]{26}$`))]);
@@ -43,7 +45,7 @@ it('deletes the journal\'s resources by id and the unanswered creates by name, a
 });
 
 it('names what it cannot find where the list does not show the run\'s resources (SailPoint)', async () => {
-  const config = loadConfig({ SAILPOINT_API_URL: mock.apis['sailpoint']!, SAILPOINT_ACCESS_TOKEN: TOKEN });
+  const config = loadConfig({ SAILPOINT_API_URL: mock.apis['sailpoint']!, SAILPOINT_ACCESS_TOKEN: TOKEN }, {}, API_DEFINITIONS);
   const outcome = await sweepLeftovers({ created: [], unresolved: [{ event: 'creating', api: 'sailpoint', label: 'custom connector', name: 'cfm-sweep-9', listPath: '/connectors', deletePath: '/connectors/{id}' }] }, config);
   expect(outcome.left).toEqual([expect.objectContaining({ what: 'cfm-sweep-9', reason: expect.stringMatching(/^may exist: the list shows RELEASED connectors only.*look for the name cfm-sweep-9$/) })]);
 });
@@ -55,7 +57,7 @@ it('finds a clone whose answer never came by its source\'s name (even a derived 
   const source = await post(env, { name: 'cfm-sweep-c1', connector: { id: 'httpConnector' } });
   const clone = await post(`${env}/${source.id}`, {}, 'application/vnd.pingidentity.connectorInstance.clone+json');
   mock.store.put(env, clone.id, { ...mock.store.get(env, clone.id)!, name: 'Copy of cfm-sweep-c1' }); // a tenant that derives the name
-  const config = loadConfig({ PINGONE_API_URL: mock.apis['davinci']!, PINGONE_ENVIRONMENT_ID: DEFAULT_ENVIRONMENT_ID, PINGONE_ACCESS_TOKEN: TOKEN, PINGONE_API_SERVER_ID: DEFAULT_API_SERVER_ID });
+  const config = loadConfig({ PINGONE_API_URL: mock.apis['davinci']!, PINGONE_ENVIRONMENT_ID: DEFAULT_ENVIRONMENT_ID, PINGONE_ACCESS_TOKEN: TOKEN, PINGONE_API_SERVER_ID: DEFAULT_API_SERVER_ID }, {}, API_DEFINITIONS);
   const outcome = await sweepLeftovers({ created: [], unresolved: [{ event: 'creating', api: 'davinci', label: 'connector instance', name: 'cfm-sweep-c1', listPath: env, deletePath: `${env}/{id}`, of: source.id }] }, config);
   expect(outcome.left).toEqual([]);
   expect(outcome.deleted.map((d) => d.what)).toEqual([clone.id]);
@@ -68,7 +70,7 @@ it('a name not on the first page of a list that has more is reported as possibly
   const filler: string[] = [];
   while (names().length <= 20) filler.push(await createVersori(`other-page-${filler.length}`)); // the mock answers 20 a page
   const late = await createVersori('cfm-page-1'); // on page 2
-  const config = loadConfig({ VERSORI_API_URL: mock.apis['versori']!, VERSORI_ORGANISATION_ID: DEFAULT_ORGANISATION_ID, VERSORI_ACCESS_TOKEN: TOKEN });
+  const config = loadConfig({ VERSORI_API_URL: mock.apis['versori']!, VERSORI_ORGANISATION_ID: DEFAULT_ORGANISATION_ID, VERSORI_ACCESS_TOKEN: TOKEN }, {}, API_DEFINITIONS);
   const intent = (name: string): IntentEntry => ({ event: 'creating', api: 'versori', label: 'connector', name, listPath: base, deletePath: `${base}/{id}` });
   const outcome = await sweepLeftovers({ created: [], unresolved: [intent('cfm-page-1'), intent('cfm-page-2')] }, config);
   expect(outcome.deleted).toEqual([]);
@@ -84,7 +86,7 @@ describe('a clone is found by its source\'s name as a whole name, never inside a
   const env = `/environments/${DEFAULT_ENVIRONMENT_ID}/connectorInstances`;
   const post = async (path: string, body: unknown, type = 'application/json') =>
     (await (await fetch(`${mock.apis['davinci']}${path}`, { method: 'POST', headers: { authorization: `Bearer ${TOKEN}`, 'content-type': type }, body: JSON.stringify(body) })).json()) as { id: string; name: string };
-  const davinci = () => loadConfig({ PINGONE_API_URL: mock.apis['davinci']!, PINGONE_ENVIRONMENT_ID: DEFAULT_ENVIRONMENT_ID, PINGONE_ACCESS_TOKEN: TOKEN, PINGONE_API_SERVER_ID: DEFAULT_API_SERVER_ID });
+  const davinci = () => loadConfig({ PINGONE_API_URL: mock.apis['davinci']!, PINGONE_ENVIRONMENT_ID: DEFAULT_ENVIRONMENT_ID, PINGONE_ACCESS_TOKEN: TOKEN, PINGONE_API_SERVER_ID: DEFAULT_API_SERVER_ID }, {}, API_DEFINITIONS);
   const cloneIntent = (of: string): IntentEntry => ({ event: 'creating', api: 'davinci', label: 'connector instance', name: 'cfm-x-1', listPath: env, deletePath: `${env}/{id}`, of });
 
   it('a sibling (cfm-x-10) is neither deleted nor taken for the clone of cfm-x-1; the intent is kept', async () => {

@@ -1,18 +1,60 @@
-// .env.example documents every setting the configuration reads.
+// .env.example documents every setting the configuration reads: its API sections are what the registry
+// writes (each API's declared variables), every variable an API's reader reads is declared, and the
+// run's own CONFORMANCE_* settings are listed.
 
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
+import { renderEnvExampleSections, rewriteEnvExample } from '../../src/apis/env-example.js';
+import { API_DEFINITIONS } from '../../src/apis/index.js';
+import { urlVariable, type ApiEnvironment, type Env } from '../../src/config/api-environment.js';
 import { PROJECT_ROOT } from '../../src/project-paths.js';
 
-it('names every variable load-config.ts reads', () => {
+const example = readFileSync(join(PROJECT_ROOT, '.env.example'), 'utf8');
+
+/** The variables a reader reads given `values`: every key it looks up. */
+function readBy(env: ApiEnvironment, values: Env): Set<string> {
+  const read = new Set<string>();
+  const recording = new Proxy(values, {
+    get(target, key) {
+      if (typeof key === 'string') read.add(key);
+      return typeof key === 'string' ? target[key] : undefined;
+    },
+  });
+  env.read(recording, []);
+  return read;
+}
+
+describe.each(API_DEFINITIONS.map((d) => [d.id, d] as const))('%s', (_id, def) => {
+  const declared = def.env.variables.map((v) => v.name);
+
+  it('declares its URL variable first, and only variables with its prefix', () => {
+    expect(declared[0]).toBe(urlVariable(def.env));
+    for (const name of declared) expect(name.startsWith(`${def.env.prefix}_`), name).toBe(true);
+  });
+
+  it('reads only variables it declares (with a token, and with client credentials)', () => {
+    const p = def.env.prefix;
+    const url = { [urlVariable(def.env)]: 'https://api.example.com/v1' };
+    const read = new Set([...readBy(def.env, {}), ...readBy(def.env, url), ...readBy(def.env, { ...url, [`${p}_CLIENT_ID`]: 'i', [`${p}_CLIENT_SECRET`]: 's' })]);
+    expect(read.size).toBeGreaterThan(1);
+    expect([...read].filter((name) => !declared.includes(name))).toEqual([]);
+  });
+});
+
+it('holds the API sections the registry writes, and no other API variable', () => {
+  expect(example).toContain(renderEnvExampleSections(API_DEFINITIONS));
+  expect(rewriteEnvExample(example, API_DEFINITIONS), 'run: npx tsx src/apis/env-example.ts').toBe(example);
+  const prefixes = [...new Set(API_DEFINITIONS.map((d) => d.env.prefix))];
+  const rows = [...example.matchAll(/^# ([A-Z][A-Z0-9_]*)=/gm)].map((m) => m[1]!);
+  const declared = new Set(API_DEFINITIONS.flatMap((d) => d.env.variables.map((v) => v.name)));
+  const undeclared = rows.filter((name) => prefixes.some((p) => name.startsWith(`${p}_`)) && !declared.has(name));
+  expect(undeclared).toEqual([]);
+});
+
+it('names every CONFORMANCE_* variable load-config.ts reads', () => {
   const source = readFileSync(join(PROJECT_ROOT, 'src/config/load-config.ts'), 'utf8');
-  const literal = [...source.matchAll(/'((?:PINGONE|VERSORI|SAILPOINT|CONFORMANCE)_[A-Z_]+)'/g)].map((m) => m[1]!);
-  // authFrom() builds `<PREFIX>_ACCESS_TOKEN` and the like from the prefixes it is called with.
-  const prefixes = [...source.matchAll(/authFrom\(env, '([A-Z]+)'/g)].map((m) => m[1]!);
-  const derived = [...source.matchAll(/`\$\{prefix\}_([A-Z_]+)`/g)].map((m) => m[1]!);
-  const names = new Set([...literal, ...prefixes.flatMap((p) => derived.map((d) => `${p}_${d}`))]);
-  expect(names.size).toBeGreaterThan(15);
-  const example = readFileSync(join(PROJECT_ROOT, '.env.example'), 'utf8');
+  const names = new Set([...source.matchAll(/'(CONFORMANCE_[A-Z_]+)'/g)].map((m) => m[1]!));
+  expect(names.size).toBeGreaterThanOrEqual(8);
   for (const name of names) expect(example, name).toMatch(new RegExp(`^# ${name}=`, 'm'));
 });

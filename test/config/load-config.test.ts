@@ -4,6 +4,7 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { API_DEFINITIONS } from '../../src/apis/index.js';
 import { loadConfig, readEnvironment } from '../../src/config/load-config.js';
 import { ConfigError } from '../../src/config/types.js';
 
@@ -13,7 +14,7 @@ const PINGONE = { PINGONE_API_URL: 'https://api.pingone.eu/v1/', PINGONE_ENVIRON
 
 function problems(env: Record<string, string>, cli = {}): string[] {
   try {
-    loadConfig(env, cli);
+    loadConfig(env, cli, API_DEFINITIONS);
   } catch (err) {
     if (err instanceof ConfigError) return err.problems;
     throw err;
@@ -22,17 +23,17 @@ function problems(env: Record<string, string>, cli = {}): string[] {
 }
 
 describe('with no API URL', () => {
-  it('runs all four APIs against the embedded mock, writes allowed', () => {
-    const config = loadConfig({});
+  it('runs every registered API against the embedded mock, in the registry order, writes allowed', () => {
+    const config = loadConfig({}, {}, API_DEFINITIONS);
     expect(config.mode).toBe('mock');
-    expect(config.targets.map((t) => [t.api, t.live])).toEqual([['davinci', false], ['authorize', false], ['versori', false], ['sailpoint', false]]);
+    expect(config.targets.map((t) => [t.api, t.live])).toEqual(API_DEFINITIONS.map((d) => [d.id, false]));
     expect(config.allowWrites).toBe(true);
     expect(config).toMatchObject({ timeoutMs: 30_000, concurrency: 8, skipped: [] });
     expect(config.runId).toMatch(/^[0-9a-f]{8}$/);
   });
 
   it('--api selects APIs and lists the others as skipped', () => {
-    const config = loadConfig({}, { apis: ['versori'] });
+    const config = loadConfig({}, { apis: ['versori'] }, API_DEFINITIONS);
     expect(config.targets.map((t) => t.api)).toEqual(['versori']);
     expect(config.skipped).toContainEqual({ api: 'sailpoint', reason: 'not selected with --api' });
   });
@@ -40,35 +41,35 @@ describe('with no API URL', () => {
 
 describe('with live targets', () => {
   it('runs only the configured APIs, read-only unless writes are allowed', () => {
-    const config = loadConfig(PINGONE);
+    const config = loadConfig(PINGONE, {}, API_DEFINITIONS);
     expect(config.mode).toBe('live');
     expect(config.targets.map((t) => t.api)).toEqual(['davinci', 'authorize']);
     expect(config.targets[0]).toMatchObject({ baseUrl: 'https://api.pingone.eu/v1', live: true, auth: { kind: 'token', token: 'tok' }, params: { environmentID: ENV_ID } });
     expect(config.targets[1]!.params).toEqual({ environmentID: ENV_ID, apiServerID: SERVER_ID });
     expect(config.skipped.map((s) => s.reason)).toEqual(['VERSORI_API_URL is not set (once any API URL is set, only the configured APIs run)', 'SAILPOINT_API_URL is not set (once any API URL is set, only the configured APIs run)']);
     expect(config.allowWrites).toBe(false);
-    expect(loadConfig({ ...PINGONE, CONFORMANCE_ALLOW_WRITES: 'true' }).allowWrites).toBe(true);
-    expect(loadConfig(PINGONE, { allowWrites: true }).allowWrites).toBe(true);
+    expect(loadConfig({ ...PINGONE, CONFORMANCE_ALLOW_WRITES: 'true' }, {}, API_DEFINITIONS).allowWrites).toBe(true);
+    expect(loadConfig(PINGONE, { allowWrites: true }, API_DEFINITIONS).allowWrites).toBe(true);
   });
 
   it('fails observations only when asked: --strict or CONFORMANCE_STRICT=true', () => {
-    expect(loadConfig(PINGONE).strict).toBe(false);
-    expect(loadConfig({ ...PINGONE, CONFORMANCE_STRICT: 'true' }).strict).toBe(true);
-    expect(loadConfig(PINGONE, { strict: true }).strict).toBe(true);
+    expect(loadConfig(PINGONE, {}, API_DEFINITIONS).strict).toBe(false);
+    expect(loadConfig({ ...PINGONE, CONFORMANCE_STRICT: 'true' }, {}, API_DEFINITIONS).strict).toBe(true);
+    expect(loadConfig(PINGONE, { strict: true }, API_DEFINITIONS).strict).toBe(true);
   });
 
   it('uses client credentials at the regional PingOne token URL', () => {
     const env = { ...PINGONE, PINGONE_ACCESS_TOKEN: '', PINGONE_CLIENT_ID: 'id', PINGONE_CLIENT_SECRET: 'secret' };
-    expect(loadConfig(env).targets[0]!.auth).toEqual({ kind: 'client-credentials', tokenUrl: `https://auth.pingone.eu/${ENV_ID}/as/token`, clientId: 'id', clientSecret: 'secret', method: 'basic' });
+    expect(loadConfig(env, {}, API_DEFINITIONS).targets[0]!.auth).toEqual({ kind: 'client-credentials', tokenUrl: `https://auth.pingone.eu/${ENV_ID}/as/token`, clientId: 'id', clientSecret: 'secret', method: 'basic' });
   });
 
   it('uses client credentials at the SailPoint tenant token URL', () => {
-    const config = loadConfig({ SAILPOINT_API_URL: 'https://acme.api.identitynow.com/v2024', SAILPOINT_CLIENT_ID: 'i', SAILPOINT_CLIENT_SECRET: 's' });
+    const config = loadConfig({ SAILPOINT_API_URL: 'https://acme.api.identitynow.com/v2024', SAILPOINT_CLIENT_ID: 'i', SAILPOINT_CLIENT_SECRET: 's' }, {}, API_DEFINITIONS);
     expect(config.targets[0]!.auth).toMatchObject({ tokenUrl: 'https://acme.api.identitynow.com/oauth/token', method: 'post' });
   });
 
   it('CLI flags override the environment', () => {
-    const config = loadConfig({ ...PINGONE, CONFORMANCE_TIMEOUT_MS: '5000', CONFORMANCE_CONCURRENCY: '2' }, { timeoutMs: 100, concurrency: 4, reportDir: 'out' });
+    const config = loadConfig({ ...PINGONE, CONFORMANCE_TIMEOUT_MS: '5000', CONFORMANCE_CONCURRENCY: '2' }, { timeoutMs: 100, concurrency: 4, reportDir: 'out' }, API_DEFINITIONS);
     expect(config).toMatchObject({ timeoutMs: 100, concurrency: 4, reportDir: 'out' });
   });
 });

@@ -5,7 +5,8 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, expect, it } from 'vitest';
-import { startMock, type RunningMock } from '../../src/mock/server.js';
+import type { RunningMock } from '../../src/mock/server.js';
+import { startReferenceMock as startMock } from '../../src/apis/reference-mock.js';
 import { startProxy, type Proxy } from '../helpers/proxy.js';
 import { liveEnv, runCliAsync } from '../helpers/run-cli.js';
 

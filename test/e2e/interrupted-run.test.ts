@@ -6,7 +6,8 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, expect, it } from 'vitest';
-import { startMock, type RunningMock } from '../../src/mock/server.js';
+import type { RunningMock } from '../../src/mock/server.js';
+import { startReferenceMock as startMock } from '../../src/apis/reference-mock.js';
 import { PROJECT_ROOT } from '../../src/project-paths.js';
 import { liveEnv } from '../helpers/run-cli.js';
 

@@ -9,8 +9,9 @@ import { existsSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } fro
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, expect, it } from 'vitest';
-import { DEFAULT_API_SERVER_ID, DEFAULT_ENVIRONMENT_ID, DEFAULT_ORGANISATION_ID } from '../../src/mock/apis/defaults.js';
-import { startMock, type RunningMock } from '../../src/mock/server.js';
+import { DEFAULT_API_SERVER_ID, DEFAULT_ENVIRONMENT_ID, DEFAULT_ORGANISATION_ID } from '../../src/mock/defaults.js';
+import type { RunningMock } from '../../src/mock/server.js';
+import { startReferenceMock as startMock } from '../../src/apis/reference-mock.js';
 import { PROJECT_ROOT } from '../../src/project-paths.js';
 import { runAlive } from '../../src/cases/journal.js';
 import type { RunReport } from '../../src/report/run-report.js';

@@ -5,23 +5,17 @@
 
 import pLimit from 'p-limit';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { ApiId, ApiTarget } from '../../src/config/types.js';
+import { apiDefinition } from '../../src/apis/index.js';
+import { startReferenceMock as startMock } from '../../src/apis/reference-mock.js';
 import type { CaseResult } from '../../src/model/types.js';
-import { DEFAULT_API_SERVER_ID, DEFAULT_ENVIRONMENT_ID, DEFAULT_GROUP_ID, DEFAULT_ORGANISATION_ID, DEFAULT_SCOPE_ID } from '../../src/mock/apis/defaults.js';
 import { PERSONALITIES, type Personality } from '../../src/mock/personality.js';
-import { startMock } from '../../src/mock/server.js';
 import { runInProcess } from '../../src/runner/run-in-process.js';
+import { mockTargets } from '../helpers/mock-targets.js';
 import { loadBundledSpecs } from '../helpers/specs.js';
 
 const TOKEN = 'personality-token';
 const SEEDS = Array.from({ length: 20 }, (_, i) => 1000 + 7919 * i);
 const CONCURRENCY = 4;
-const PARAMS: Record<ApiId, Record<string, string>> = {
-  davinci: { environmentID: DEFAULT_ENVIRONMENT_ID },
-  authorize: { environmentID: DEFAULT_ENVIRONMENT_ID, apiServerID: DEFAULT_API_SERVER_ID, groupId: DEFAULT_GROUP_ID, scopeId: DEFAULT_SCOPE_ID },
-  versori: { organisation_id: DEFAULT_ORGANISATION_ID },
-  sailpoint: {},
-};
 
 const runs = new Map<string, CaseResult[]>();
 const key = (p: Personality, seed: number) => `${p}/${seed}`;
@@ -35,7 +29,7 @@ beforeAll(async () => {
       limit(async () => {
         const mock = await startMock({ port: 0, token: TOKEN, specs, personality, seed });
         try {
-          const targets: ApiTarget[] = (Object.keys(PARAMS) as ApiId[]).map((api) => ({ api, baseUrl: mock.apis[api]!, live: false, auth: { kind: 'token', token: TOKEN }, params: PARAMS[api] }));
+          const targets = mockTargets(mock, TOKEN, undefined, { optional: true });
           runs.set(key(personality, seed), await runInProcess({ targets, runId: `${personality[0]}${seed}`, allowWrites: true, seed }));
         } finally {
           await mock.close();
@@ -78,7 +72,7 @@ it('fails the observations with --strict (a team tightening its own mock)', asyn
   const specs = await loadBundledSpecs();
   const mock = await startMock({ port: 0, token: TOKEN, specs, personality: 'lenient', seed: 1 });
   try {
-    const targets: ApiTarget[] = [{ api: 'versori', baseUrl: mock.apis['versori']!, live: false, auth: { kind: 'token', token: TOKEN }, params: PARAMS.versori }];
+    const targets = mockTargets(mock, TOKEN, [apiDefinition('versori')]);
     const results = await runInProcess({ targets, runId: 'strict', allowWrites: true, seed: 1, strict: true });
     const first = results.find((r) => r.id === 'versori/listConnectors/negative-first-below-minimum-0-inferred')!;
     expect(first.status).toBe('failed');

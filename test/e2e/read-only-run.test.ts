@@ -5,8 +5,9 @@ import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, expect, it } from 'vitest';
-import { DEFAULT_API_SERVER_ID, DEFAULT_ENVIRONMENT_ID, DEFAULT_ORGANISATION_ID } from '../../src/mock/apis/defaults.js';
-import { startMock, type RunningMock } from '../../src/mock/server.js';
+import { DEFAULT_API_SERVER_ID, DEFAULT_ENVIRONMENT_ID, DEFAULT_ORGANISATION_ID } from '../../src/mock/defaults.js';
+import type { RunningMock } from '../../src/mock/server.js';
+import { startReferenceMock as startMock } from '../../src/apis/reference-mock.js';
 import type { RunReport } from '../../src/report/run-report.js';
 import { isolatedEnv, runCliAsync } from '../helpers/run-cli.js';
 

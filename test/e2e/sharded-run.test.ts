@@ -5,6 +5,7 @@ import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { beforeAll, expect, it } from 'vitest';
+import { API_IDS } from '../../src/apis/index.js';
 import type { RunReport } from '../../src/report/run-report.js';
 import { runCliAsync } from '../helpers/run-cli.js';
 
@@ -39,7 +40,7 @@ it('merged shards equal the unsharded run: the same cases with the same outcomes
   expect(outcomes(merged)).toEqual(outcomes(whole));
   expect(merged.summary).toEqual(whole.summary);
   expect(merged.generation).toEqual({ seed: 5, maxCases: 5 });
-  expect(Object.keys(merged.target).sort()).toEqual(['authorize', 'davinci', 'sailpoint', 'versori']);
+  expect(Object.keys(merged.target).sort()).toEqual([...API_IDS].sort());
   expect(readFileSync(join(dir, 'merged', 'junit.xml'), 'utf8')).toMatch(/<testsuites name="conformance" tests="\d+"/);
 });
 

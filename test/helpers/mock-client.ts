@@ -4,17 +4,11 @@
 import { RouteTable } from '../../src/openapi/route-table.js';
 import { validateResponse } from '../../src/openapi/validate-response.js';
 import { mediaTypeOf } from '../../src/openapi/response-contract.js';
-import { startMock, mockBasePath, type MockOptions, type RunningMock } from '../../src/mock/server.js';
+import { mockBasePath, type MockOptions, type RunningMock } from '../../src/mock/server.js';
+import { apiDefinition } from '../../src/apis/index.js';
+import { startReferenceMock } from '../../src/apis/reference-mock.js';
 import type { LoadedSpec } from '../../src/openapi/load-spec.js';
 import { loadBundledSpecs } from './specs.js';
-
-/** The error schema each vendor answers undocumented statuses (405, 413) with. */
-const ERROR_SCHEMAS: Record<string, string> = {
-  davinci: '/components/schemas/PingOneError',
-  authorize: '/components/schemas/PingOneError',
-  versori: '/components/schemas/VersoriError',
-  sailpoint: '/components/schemas/ErrorResponseDto',
-};
 
 export const TOKEN = 'test-token';
 
@@ -44,7 +38,7 @@ export interface MockClient {
 
 export async function startMockClient(options: MockOptions = {}): Promise<MockClient> {
   const specs = await loadBundledSpecs();
-  const mock = await startMock({ port: 0, token: TOKEN, specs, ...options });
+  const mock = await startReferenceMock({ port: 0, token: TOKEN, specs, ...options });
   const routes = new RouteTable();
   for (const spec of specs) routes.add(spec, mockBasePath(spec));
 
@@ -83,7 +77,8 @@ export async function startMockClient(options: MockOptions = {}): Promise<MockCl
     if (!owner) return;
     if (res.status < 400) throw new Error(`undocumented success ${res.status} on ${path}`);
     if (res.body === undefined) return; // HEAD answers carry no body
-    const validate = owner.schemas.compile(ERROR_SCHEMAS[owner.apiId]!);
+    // The error schema each vendor answers undocumented statuses (405, 413) with, from its registration.
+    const validate = owner.schemas.compile(apiDefinition(owner.apiId).errorSchema);
     if (!validate(res.body)) throw new Error(`error body on ${path} (${res.status}) is not a ${owner.apiId} error: ${JSON.stringify(validate.errors)}`);
   }
 

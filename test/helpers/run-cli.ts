@@ -4,7 +4,8 @@ import { spawn, spawnSync } from 'node:child_process';
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { DEFAULT_API_SERVER_ID, DEFAULT_ENVIRONMENT_ID, DEFAULT_ORGANISATION_ID } from '../../src/mock/apis/defaults.js';
+import { API_DEFINITIONS } from '../../src/apis/index.js';
+import { DEFAULT_API_SERVER_ID, DEFAULT_ENVIRONMENT_ID, DEFAULT_ORGANISATION_ID } from '../../src/mock/defaults.js';
 import { PROJECT_ROOT } from '../../src/project-paths.js';
 
 export interface CliRun {
@@ -26,7 +27,8 @@ export function runCli(args: string[], cwd = PROJECT_ROOT): CliRun {
 /** The environment without any target or run setting, so a test never reaches a real tenant. */
 export function isolatedEnv(extra: Record<string, string> = {}): NodeJS.ProcessEnv {
   const env: NodeJS.ProcessEnv = {};
-  for (const [k, v] of Object.entries(process.env)) if (!/^(PINGONE|VERSORI|SAILPOINT|CONFORMANCE)_/.test(k)) env[k] = v;
+  const prefixes = ['CONFORMANCE', ...API_DEFINITIONS.map((d) => d.env.prefix)];
+  for (const [k, v] of Object.entries(process.env)) if (!prefixes.some((p) => k.startsWith(`${p}_`))) env[k] = v;
   // Journals go to a folder of the test's own, never the project's reports/journals.
   return { ...env, NO_COLOR: '1', CONFORMANCE_STATE_DIR: mkdtempSync(join(tmpdir(), 'cfm-state-')), ...extra };
 }

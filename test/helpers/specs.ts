@@ -1,9 +1,10 @@
-// Loads the bundled specs once per test file.
+// Loads the registered APIs' specs (src/apis) once per test file.
 
-import { bundledSpecFiles } from '../../src/project-paths.js';
+import { API_DEFINITIONS } from '../../src/apis/index.js';
 import { loadSpec, type LoadedSpec } from '../../src/openapi/load-spec.js';
 
-export const SPEC_FILES = bundledSpecFiles();
+/** Every registered API's spec file, sorted. */
+export const SPEC_FILES = API_DEFINITIONS.map((d) => d.spec).sort();
 
 let cache: Promise<LoadedSpec[]> | undefined;
 export function loadBundledSpecs(): Promise<LoadedSpec[]> {

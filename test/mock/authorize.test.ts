@@ -2,7 +2,7 @@
 
 import { request as httpRequest } from 'node:http';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { DEFAULT_API_SERVER_ID, DEFAULT_ENVIRONMENT_ID } from '../../src/mock/apis/defaults.js';
+import { DEFAULT_API_SERVER_ID, DEFAULT_ENVIRONMENT_ID } from '../../src/mock/defaults.js';
 import { startMockClient, TOKEN, type MockClient, type Reply } from '../helpers/mock-client.js';
 
 const BASE = '/pingone/v1';

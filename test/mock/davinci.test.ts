@@ -3,7 +3,7 @@
 import { randomUUID } from 'node:crypto';
 import { request as httpRequest } from 'node:http';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { DEFAULT_ENVIRONMENT_ID } from '../../src/mock/apis/defaults.js';
+import { DEFAULT_ENVIRONMENT_ID } from '../../src/mock/defaults.js';
 import { startMockClient, TOKEN, type CallOptions, type MockClient, type Reply } from '../helpers/mock-client.js';
 
 const BASE = '/pingone/v1';

@@ -2,9 +2,10 @@
 // behaviour it names, and without faults the mock answers exactly as before.
 
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { DEFAULT_API_SERVER_ID, DEFAULT_ENVIRONMENT_ID, DEFAULT_ORGANISATION_ID } from '../../src/mock/apis/defaults.js';
+import { DEFAULT_API_SERVER_ID, DEFAULT_ENVIRONMENT_ID, DEFAULT_ORGANISATION_ID } from '../../src/mock/defaults.js';
 import type { MockFault } from '../../src/mock/faults.js';
-import { startMock, type MockOptions, type RunningMock } from '../../src/mock/server.js';
+import type { MockOptions, RunningMock } from '../../src/mock/server.js';
+import { startReferenceMock as startMock } from '../../src/apis/reference-mock.js';
 import type { LoadedSpec } from '../../src/openapi/load-spec.js';
 import { loadBundledSpecs } from '../helpers/specs.js';
 

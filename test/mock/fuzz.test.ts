@@ -12,7 +12,7 @@
 import http from 'node:http';
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it, vi, type MockInstance } from 'vitest';
-import { DEFAULT_API_SERVER_ID, DEFAULT_ENVIRONMENT_ID, DEFAULT_ORGANISATION_ID } from '../../src/mock/apis/defaults.js';
+import { DEFAULT_API_SERVER_ID, DEFAULT_ENVIRONMENT_ID, DEFAULT_ORGANISATION_ID } from '../../src/mock/defaults.js';
 import { MAX_JSON_DEPTH, measureValue } from '../../src/mock/limits.js';
 import { startMockClient, TOKEN, type MockClient } from '../helpers/mock-client.js';
 import { rawExchange, rawRequest, type RawOptions, type RawReply } from './raw-http.js';

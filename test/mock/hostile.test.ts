@@ -4,10 +4,10 @@
 
 import http from 'node:http';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
-import { startMock } from '../../src/mock/server.js';
+import { startReferenceMock as startMock } from '../../src/apis/reference-mock.js';
 import { MAX_JSON_DEPTH, MAX_PATCH_COPIES } from '../../src/mock/limits.js';
 import { DISCARD_LIMITS } from '../../src/mock/read-body.js';
-import { DEFAULT_ENVIRONMENT_ID, DEFAULT_ORGANISATION_ID } from '../../src/mock/apis/defaults.js';
+import { DEFAULT_ENVIRONMENT_ID, DEFAULT_ORGANISATION_ID } from '../../src/mock/defaults.js';
 import { startMockClient, TOKEN, type MockClient } from '../helpers/mock-client.js';
 import { loadBundledSpecs } from '../helpers/specs.js';
 import { rawExchange, rawRequest } from './raw-http.js';

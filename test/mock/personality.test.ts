@@ -2,7 +2,7 @@
 // answer of each stays inside the documents (the client validates every response against its spec).
 
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { DEFAULT_API_SERVER_ID, DEFAULT_ENVIRONMENT_ID, DEFAULT_GROUP_ID, DEFAULT_ORGANISATION_ID, DEFAULT_SCOPE_ID } from '../../src/mock/apis/defaults.js';
+import { DEFAULT_API_SERVER_ID, DEFAULT_ENVIRONMENT_ID, DEFAULT_GROUP_ID, DEFAULT_ORGANISATION_ID, DEFAULT_SCOPE_ID } from '../../src/mock/defaults.js';
 import { PERSONALITIES, type Personality } from '../../src/mock/personality.js';
 import { startMockClient, type MockClient } from '../helpers/mock-client.js';
 

@@ -3,8 +3,8 @@
 
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { startMock } from '../../src/mock/server.js';
-import { DEFAULT_API_SERVER_ID, DEFAULT_ENVIRONMENT_ID, DEFAULT_ORGANISATION_ID } from '../../src/mock/apis/defaults.js';
+import { startReferenceMock as startMock } from '../../src/apis/reference-mock.js';
+import { DEFAULT_API_SERVER_ID, DEFAULT_ENVIRONMENT_ID, DEFAULT_ORGANISATION_ID } from '../../src/mock/defaults.js';
 import { startMockClient, TOKEN, type MockClient } from '../helpers/mock-client.js';
 import { loadBundledSpecs } from '../helpers/specs.js';
 

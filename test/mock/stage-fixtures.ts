@@ -4,7 +4,7 @@
 import { IncomingMessage } from 'node:http';
 import { Socket } from 'node:net';
 import { expect } from 'vitest';
-import { PROFILES } from '../../src/mock/apis/index.js';
+import { apiDefinition } from '../../src/apis/index.js';
 import { PERSONALITY_STAGES, type Personality } from '../../src/mock/personality.js';
 import { readingOf } from '../../src/openapi/load-spec.js';
 import { createEntropy } from '../../src/mock/random.js';
@@ -31,7 +31,7 @@ export async function mockDeps(personality: Personality = 'default', maxBodyByte
   const mounts = new Map<string, Mount>();
   for (const spec of (await loadBundledSpecs()).map(readingOf)) {
     routes.add(spec, mockBasePath(spec));
-    mounts.set(spec.apiId, { basePath: mockBasePath(spec), profile: PROFILES[spec.apiId]! });
+    mounts.set(spec.apiId, { basePath: mockBasePath(spec), profile: apiDefinition(spec.apiId).mock.profile });
   }
   const deps: PipelineDeps = { routes, mounts, store: new Store(), entropy: createEntropy(1), token: TOKEN, maxBodyBytes, personality };
   await seedStore(deps);

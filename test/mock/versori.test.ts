@@ -1,7 +1,7 @@
 // Black-box contract tests of the mock's Versori connectors API: paging, full-replace PUT, guarded delete, errors.
 
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { DEFAULT_ORGANISATION_ID } from '../../src/mock/apis/defaults.js';
+import { DEFAULT_ORGANISATION_ID } from '../../src/mock/defaults.js';
 import { startMockClient, type CallOptions, type MockClient, type Reply } from '../helpers/mock-client.js';
 
 const BASE = '/versori/api/connect/v1';

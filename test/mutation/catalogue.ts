@@ -4,6 +4,7 @@
 // express (auth, validation, paging, state). `apis` are the APIs the variant breaks: the mutation test
 // runs the cases of those APIs only.
 
+import { API_IDS } from '../../src/apis/index.js';
 import type { ApiId } from '../../src/config/types.js';
 import type { MockCall, MockOptions } from '../../src/mock/server.js';
 import type { MockResponse } from '../../src/mock/types.js';
@@ -24,7 +25,7 @@ type Json = Record<string, any>; // eslint-disable-line @typescript-eslint/no-ex
 type Rewrite = (response: MockResponse, call: MockCall) => void;
 type Transform = NonNullable<MockOptions['transform']>;
 
-const ALL: ApiId[] = ['davinci', 'authorize', 'versori', 'sailpoint'];
+const ALL: ApiId[] = [...API_IDS];
 const ok = (r: MockResponse) => r.status >= 200 && r.status < 300;
 const json = (r: MockResponse) => r.body as Json;
 /** Marks what the conformance run creates (`cfm-<runId>-<n>`). */

@@ -7,28 +7,21 @@
 
 import pLimit from 'p-limit';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { ApiId, ApiTarget } from '../../src/config/types.js';
 import { CHECK_NAMES } from '../../src/checks/index.js';
+import { API_IDS, apiDefinition } from '../../src/apis/index.js';
+import { startReferenceMock } from '../../src/apis/reference-mock.js';
 import type { CaseResult } from '../../src/model/types.js';
-import { DEFAULT_API_SERVER_ID, DEFAULT_ENVIRONMENT_ID, DEFAULT_GROUP_ID, DEFAULT_ORGANISATION_ID, DEFAULT_SCOPE_ID } from '../../src/mock/apis/defaults.js';
 import { PERSONALITIES, type Personality } from '../../src/mock/personality.js';
-import { startMock } from '../../src/mock/server.js';
 import { runInProcess } from '../../src/runner/run-in-process.js';
 import type { LoadedSpec } from '../../src/openapi/load-spec.js';
+import { mockTargets } from '../helpers/mock-targets.js';
 import { loadBundledSpecs } from '../helpers/specs.js';
 import { BENIGN, BROKEN, type MockVariant } from './catalogue.js';
 
 const TOKEN = 'mutation-test-token';
 /** Mocks (and runs) at a time. */
 const CONCURRENCY = 4;
-const ALL: ApiId[] = ['davinci', 'authorize', 'versori', 'sailpoint'];
-const PARAMS: Record<ApiId, Record<string, string>> = {
-  davinci: { environmentID: DEFAULT_ENVIRONMENT_ID },
-  authorize: { environmentID: DEFAULT_ENVIRONMENT_ID, apiServerID: DEFAULT_API_SERVER_ID, groupId: DEFAULT_GROUP_ID, scopeId: DEFAULT_SCOPE_ID },
-  versori: { organisation_id: DEFAULT_ORGANISATION_ID },
-  sailpoint: {},
-};
-const UNBROKEN: MockVariant = { name: 'the unbroken mock', apis: ALL, options: {}, note: 'the reference' };
+const UNBROKEN: MockVariant = { name: 'the unbroken mock', apis: [...API_IDS], options: {}, note: 'the reference' };
 
 interface Outcome {
   results: CaseResult[];
@@ -42,8 +35,8 @@ interface Outcome {
 async function run(variant: MockVariant, personality: Personality, runId: string, specs: LoadedSpec[]): Promise<Outcome> {
   let mock;
   try {
-    mock = await startMock({ port: 0, token: TOKEN, specs, personality, ...variant.options });
-    const targets: ApiTarget[] = variant.apis.map((api) => ({ api, baseUrl: mock!.apis[api]!, live: false, auth: { kind: 'token', token: TOKEN }, params: PARAMS[api] }));
+    mock = await startReferenceMock({ port: 0, token: TOKEN, specs, personality, ...variant.options });
+    const targets = mockTargets(mock, TOKEN, variant.apis.map((api) => apiDefinition(api)), { optional: true });
     const results = await runInProcess({ targets, runId, allowWrites: true });
     return { results, failed: results.filter((r) => r.status === 'failed'), observed: results.filter((r) => r.status === 'observed') };
   } catch (err) {
@@ -100,9 +93,9 @@ describe('the catalogue', () => {
     expect(unknown).toEqual([]);
   });
 
-  it('has at least 20 broken variants, spread over all four APIs, with unique names', () => {
+  it('has at least 20 broken variants, spread over every registered API, with unique names', () => {
     expect(BROKEN.length).toBeGreaterThanOrEqual(20);
-    for (const api of ALL) expect(BROKEN.filter((v) => v.apis.includes(api)).length, api).toBeGreaterThanOrEqual(5);
+    for (const api of API_IDS) expect(BROKEN.filter((v) => v.apis.includes(api)).length, api).toBeGreaterThanOrEqual(5);
     const names = [...BROKEN, ...BENIGN].map((v) => v.name);
     expect(new Set(names).size).toBe(names.length);
   });

@@ -1,4 +1,4 @@
-// The four bundled specs are valid OpenAPI 3.1, their schemas compile, their examples validate,
+// The bundled specs (one per registered API) are valid OpenAPI 3.1, their schemas compile, their examples validate,
 // and the project's own rules hold.
 
 import { basename } from 'node:path';
@@ -12,18 +12,14 @@ import { loadSpec } from '../../src/openapi/load-spec.js';
 import { checkProjectRules } from '../../src/openapi/project-rules.js';
 import { readYamlFile } from '../../src/openapi/read-yaml.js';
 import { formatProblem } from '../../src/openapi/spec-error.js';
+import { API_DEFINITIONS } from '../../src/apis/index.js';
+import { bundledSpecFiles } from '../../src/project-paths.js';
 import { SPEC_FILES } from '../helpers/specs.js';
 import { requiredPath, withoutPath } from '../helpers/required-path.js';
 
-const EXPECTED_FILES = [
-  'pingone-authorize-api-server-operations.yaml',
-  'pingone-davinci-connector-instances.yaml',
-  'sailpoint-v2024-connectors.yaml',
-  'versori-connectors.yaml',
-];
-
-it('ships exactly the four specs', () => {
-  expect(SPEC_FILES.map((f) => basename(f))).toEqual(EXPECTED_FILES);
+it('ships exactly the specs of the registered APIs', () => {
+  expect(bundledSpecFiles()).toEqual(SPEC_FILES);
+  expect(SPEC_FILES).toHaveLength(API_DEFINITIONS.length);
 });
 
 describe.each(SPEC_FILES.map((f) => [basename(f), f]))('%s', (_name, file) => {
@@ -73,6 +69,6 @@ describe.each(SPEC_FILES.map((f) => [basename(f), f]))('%s', (_name, file) => {
   it('names its API in info.x-api-id', async () => {
     const spec = await specPromise;
     const info = spec.doc.info as OpenAPIV3_1.InfoObject & Record<string, unknown>;
-    expect(['davinci', 'authorize', 'versori', 'sailpoint']).toContain(info['x-api-id']);
+    expect(API_DEFINITIONS.find((d) => d.spec === file)?.id).toBe(info['x-api-id']);
   });
 });

@@ -168,7 +168,7 @@ describe('escaping', () => {
   it('the run id and target values are escaped too', () => {
     const report = fixtureReport();
     report.runId = '<b>run</b>';
-    report.target.authorize = { skipped: '<i>no token</i>' };
+    report.target['authorize'] = { skipped: '<i>no token</i>' };
     const page = renderHtml(report);
     expect(page).toContain('&lt;b&gt;run&lt;/b&gt;');
     expect(page).toContain('&lt;i&gt;no token&lt;/i&gt;');

@@ -7,6 +7,7 @@ import { join } from 'node:path';
 import { Ajv2020 } from 'ajv/dist/2020.js';
 import addFormats from 'ajv-formats';
 import { afterAll, describe, expect, it } from 'vitest';
+import { API_IDS } from '../../src/apis/index.js';
 import { mergeCommand } from '../../src/cli/merge-command.js';
 import type { CaseResult } from '../../src/model/types.js';
 import { PROJECT_ROOT } from '../../src/project-paths.js';
@@ -45,7 +46,7 @@ function capture() {
 }
 
 describe('mergeReports', () => {
-  const merged = mergeReports([shard1, shard2]);
+  const merged = mergeReports([shard1, shard2], API_IDS);
 
   it('the shards of a run merge into the unsharded run: the same results and summary', () => {
     expect(sortIds(merged.results)).toEqual(sortIds(whole.results));
@@ -63,13 +64,13 @@ describe('mergeReports', () => {
     expect(mergeReports([shard1, { ...shard2, runId: 'aaaa1111' }]).runId).toBe('aaaa1111');
   });
 
-  it('orders results by API (davinci, authorize, versori, sailpoint), then id, whatever the shard order', () => {
+  it('orders results by API (in the registry order: davinci, authorize, versori, sailpoint), then id, whatever the shard order', () => {
     const ids = merged.results.map((r) => r.id);
     expect(ids).toEqual([PASSED.id, FAILED.id, SKIPPED.id, SKIPPED_SPECIAL.id, FLOW.id, AUTH_PASSED.id, CLEANUP.id, XSS.id].sort((a, b) => {
-      const order = ['davinci', 'authorize', 'versori', 'sailpoint'];
+      const order = API_IDS;
       return order.indexOf(a.split('/')[0]!) - order.indexOf(b.split('/')[0]!) || (a < b ? -1 : a > b ? 1 : 0);
     }));
-    expect(mergeReports([shard2, shard1]).results).toEqual(merged.results);
+    expect(mergeReports([shard2, shard1], API_IDS).results).toEqual(merged.results);
   });
 
   it('the same id in several shards: one result, the worst status (failed > known > observed > passed > skipped)', () => {
@@ -96,7 +97,7 @@ describe('mergeReports', () => {
 
   it('counts observed cases: the shards with observations merge into the unsharded run', () => {
     const wholeObserved = fixtureReport(RESULTS_WITH_OBSERVED);
-    const m = mergeReports([shard([...shard1.results, OBSERVED_NEGATIVE], 'aaaa1111', shard1.startedAt, shard1.finishedAt), shard([...shard2.results, OBSERVED], 'bbbb2222', shard2.startedAt, shard2.finishedAt)]);
+    const m = mergeReports([shard([...shard1.results, OBSERVED_NEGATIVE], 'aaaa1111', shard1.startedAt, shard1.finishedAt), shard([...shard2.results, OBSERVED], 'bbbb2222', shard2.startedAt, shard2.finishedAt)], API_IDS);
     expect(m.summary).toEqual(wholeObserved.summary);
     expect(m.summary.observed).toBe(2);
     expect(m.results.filter((r) => r.status === 'observed').map((r) => r.id)).toEqual([OBSERVED_NEGATIVE.id, OBSERVED.id]);
@@ -151,7 +152,7 @@ describe('mergeReports', () => {
   });
 
   it('one shard merges into itself (its results sorted)', () => {
-    const one = mergeReports([whole]);
+    const one = mergeReports([whole], API_IDS);
     expect({ ...one, results: sortIds(one.results) }).toEqual({ ...whole, results: sortIds(whole.results) });
     expect(one.results).toEqual(merged.results);
   });

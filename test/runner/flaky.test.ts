@@ -2,7 +2,8 @@
 
 import { afterEach, expect, it } from 'vitest';
 import type { ApiTarget } from '../../src/config/types.js';
-import { startMock, type RunningMock } from '../../src/mock/server.js';
+import type { RunningMock } from '../../src/mock/server.js';
+import { startReferenceMock as startMock } from '../../src/apis/reference-mock.js';
 import { runInProcess } from '../../src/runner/run-in-process.js';
 
 const TOKEN = 'flaky-token';

@@ -4,7 +4,7 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { join } from 'node:path';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { ADAPTERS } from '../../src/cases/apis/index.js';
+import { sailpoint } from '../../src/apis/sailpoint/adapter.js';
 import { CaseRuntime } from '../../src/cases/runtime.js';
 import type { CaseDefinition } from '../../src/cases/types.js';
 import type { ApiTarget } from '../../src/config/types.js';
@@ -40,7 +40,7 @@ function runtime(): { rt: CaseRuntime; options: RunCaseOptions } {
   const redactor = new Redactor([TOKEN]);
   const target: ApiTarget = { api: 'sailpoint', baseUrl: `${server.url}/v2024`, live: false, auth: { kind: 'token', token: TOKEN }, params: {} };
   client = new HttpClient({ baseUrl: target.baseUrl, token: TOKEN, timeoutMs: TIMEOUT_MS, concurrency: 8, redactor, useProxyEnv: false });
-  const rt = new CaseRuntime(spec, ADAPTERS.sailpoint, target, client, { runId: 'retry', allowWrites: false });
+  const rt = new CaseRuntime(spec, sailpoint, target, client, { runId: 'retry', allowWrites: false });
   return { rt, options: { redactor, retries: 2, enabledChecks: ['not-server-error', 'status-code'] } };
 }
 

@@ -188,7 +188,7 @@ describe('a password in the target URL', () => {
 
     const result = { id: 'x/y/z', api: 'versori' as const, operationId: 'y', method: 'POST', path: '/things', case: 'z', kind: 'positive' as const, status: 'failed' as const, checks: [], durationMs: 1, ...evidence(ex, redactor) };
     const report = buildReport({ config: { runId: 'r', mode: 'live', skipped: [], reportDir: undefined as never }, targets: [{ api: 'versori', baseUrl, live: true }] }, [result], new Date(), new Date());
-    expect(report.target.versori).toEqual({ baseUrl: `http://svc-user:${MASK}@127.0.0.1:${server.port}/v1`, live: true });
+    expect(report.target['versori']).toEqual({ baseUrl: `http://svc-user:${MASK}@127.0.0.1:${server.port}/v1`, live: true });
     const written = `${JSON.stringify(report)}\n${renderHtml(report)}\n${line}`;
     expectNoSecret(written, PASSWORD);
     expect(written).not.toContain(encodeURIComponent(PASSWORD));

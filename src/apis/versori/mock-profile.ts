@@ -1,11 +1,11 @@
 // Versori connectors: ULIDs, a full-replace PUT that unsets what it omits, cursor pages
 // (`first`/`after`/`before`) with `totalCount`, and a delete refused (409) while connections use it.
 
-import { existingItem } from '../crud.js';
-import type { Resource } from '../store.js';
-import type { ApiProfile, FieldError, HandlerContext } from '../types.js';
-import { DEFAULT_ORGANISATION_ID } from './defaults.js';
-import { pick } from './pick.js';
+import { existingItem } from '../../mock/crud.js';
+import type { Resource } from '../../mock/store.js';
+import type { ApiProfile, FieldError, HandlerContext } from '../../mock/types.js';
+import { DEFAULT_ORGANISATION_ID } from '../../mock/defaults.js';
+import { pick } from '../../mock/pick.js';
 
 const CODES: Record<number, string> = {
   400: 'invalid_argument', 401: 'unauthenticated', 403: 'permission_denied', 404: 'not_found',

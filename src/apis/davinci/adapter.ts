@@ -1,9 +1,9 @@
 // DaVinci connector instances: read ids from the HAL list; create, replace, clone and delete only
 // instances the run created. A PUT starts from the instance as a GET returns it.
 
-import { overlayRealValues, pick } from '../placeholders.js';
-import { halComplete } from './hal.js';
-import type { ApiAdapter, Json, ResourceAdapter } from '../types.js';
+import { overlayRealValues, pick } from '../../cases/placeholders.js';
+import { halComplete } from '../shared/hal.js';
+import type { ApiAdapter, Json, ResourceAdapter } from '../../cases/types.js';
 
 const instance: ResourceAdapter = {
   label: 'connector instance',

@@ -3,9 +3,9 @@
 // PINGONE_SCOPE_ID, or are left out. Path patterns carry the run's name so they never clash.
 
 import type { ApiTarget } from '../../config/types.js';
-import { overlayRealValues, pick } from '../placeholders.js';
-import { halComplete } from './hal.js';
-import type { ApiAdapter, Json, ResourceAdapter } from '../types.js';
+import { overlayRealValues, pick } from '../../cases/placeholders.js';
+import { halComplete } from '../shared/hal.js';
+import type { ApiAdapter, Json, ResourceAdapter } from '../../cases/types.js';
 
 const WRITABLE = ['name', 'paths', 'methods', 'accessControl'];
 

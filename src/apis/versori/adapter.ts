@@ -2,9 +2,9 @@
 // (starting from the GET), delete it. The documents' update example is all placeholders, so its
 // real values are laid over the connector as it is.
 
-import { overlayRealValues, pick } from '../placeholders.js';
-import { pageSize } from '../page-size.js';
-import type { ApiAdapter, Json, ResourceAdapter } from '../types.js';
+import { overlayRealValues, pick } from '../../cases/placeholders.js';
+import { pageSize } from '../../cases/page-size.js';
+import type { ApiAdapter, Json, ResourceAdapter } from '../../cases/types.js';
 
 const MUTABLE = ['name', 'public', 'documentationURL', 'imageURL', 'tags', 'baseUrl', 'datasetId', 'connectionVariables'];
 

@@ -1,8 +1,8 @@
 // SailPoint connectors: reads use a scriptName from the connector list; writes (patch, file uploads,
 // delete) only touch a custom connector the run created.
 
-import { pageSize } from '../page-size.js';
-import type { ApiAdapter, Json, ResourceAdapter } from '../types.js';
+import { pageSize } from '../../cases/page-size.js';
+import type { ApiAdapter, Json, ResourceAdapter } from '../../cases/types.js';
 
 const XML_FILES: Record<string, string> = {
   putConnectorSourceConfig: 'SourceConfig',

@@ -1,6 +1,6 @@
 // Copies the named fields of a resource: what the profiles keep from a request body or show of a record.
 
-import type { Resource } from '../store.js';
+import type { Resource } from './store.js';
 
 /** The fields of `body` named in `keys`, in that order, leaving out those that are absent. */
 export function pick(body: Resource, keys: string[]): Resource {

@@ -2,11 +2,11 @@
 // offset, count → X-Total-Count), V3ConnectorDto vs ConnectorDetail views, JSON Patch on four fields,
 // and the XML / text configuration files read as documents and written as multipart uploads.
 
-import { existingItem } from '../crud.js';
-import type { Resource } from '../store.js';
-import type { ApiProfile, FieldError, Handler, HandlerContext, MockResponse } from '../types.js';
-import { pick } from './pick.js';
-import { parseFilters, type Predicate } from './sailpoint-filters.js';
+import { existingItem } from '../../mock/crud.js';
+import type { Resource } from '../../mock/store.js';
+import type { ApiProfile, FieldError, Handler, HandlerContext, MockResponse } from '../../mock/types.js';
+import { pick } from '../../mock/pick.js';
+import { parseFilters, type Predicate } from './mock-filters.js';
 
 const DETAIL_CODES: Record<number, string> = {
   400: '400.1 Bad Request Content', 403: '403 Forbidden', 404: '404 Not found', 405: '405 Method Not Allowed',

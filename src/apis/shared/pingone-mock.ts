@@ -1,8 +1,8 @@
 // What the two PingOne APIs share: the error body and HAL collections.
 
-import type { Entropy } from '../random.js';
-import type { Resource } from '../store.js';
-import type { FieldError, HandlerContext, MockResponse } from '../types.js';
+import type { Entropy } from '../../mock/random.js';
+import type { Resource } from '../../mock/store.js';
+import type { FieldError, HandlerContext, MockResponse } from '../../mock/types.js';
 
 const CODES: Record<number, string> = {
   400: 'INVALID_DATA',

@@ -2,7 +2,7 @@
 // Fields and operators: name sw|co, type sw|co|eq, directConnect eq, category eq, features ca, labels ca.
 // Values are quoted strings, `true`/`false`, or (for `ca`) a parenthesised list of quoted strings.
 
-import type { Resource } from '../store.js';
+import type { Resource } from '../../mock/store.js';
 
 const ALLOWED: Record<string, string[]> = {
   name: ['sw', 'co'],

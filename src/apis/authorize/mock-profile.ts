@@ -1,10 +1,10 @@
 // PingOne Authorize API server operations: UUIDs, HAL links, a policy per operation, `expand`,
 // and operations that only exist under a known API server.
 
-import type { ApiProfile, HandlerContext } from '../types.js';
-import { DEFAULT_API_SERVER_ID, DEFAULT_ENVIRONMENT_ID } from './defaults.js';
-import { pick } from './pick.js';
-import { halCollection, pingOneErrorBody } from './pingone-common.js';
+import type { ApiProfile, HandlerContext } from '../../mock/types.js';
+import { DEFAULT_API_SERVER_ID, DEFAULT_ENVIRONMENT_ID } from '../../mock/defaults.js';
+import { pick } from '../../mock/pick.js';
+import { halCollection, pingOneErrorBody } from '../shared/pingone-mock.js';
 
 const WRITABLE = ['name', 'paths', 'methods', 'accessControl'];
 const apiServersOf = (env: string) => `/environments/${env}/apiServers`;

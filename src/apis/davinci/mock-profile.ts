@@ -1,10 +1,10 @@
 // PingOne DaVinci connector instances: 32-hex ids, HAL links, clone, `connector` fixed after create.
 
-import { existingItem } from '../crud.js';
-import type { Resource } from '../store.js';
-import type { ApiProfile, HandlerContext } from '../types.js';
-import { DEFAULT_ENVIRONMENT_ID } from './defaults.js';
-import { halCollection, pingOneErrorBody } from './pingone-common.js';
+import { existingItem } from '../../mock/crud.js';
+import type { Resource } from '../../mock/store.js';
+import type { ApiProfile, HandlerContext } from '../../mock/types.js';
+import { DEFAULT_ENVIRONMENT_ID } from '../../mock/defaults.js';
+import { halCollection, pingOneErrorBody } from '../shared/pingone-mock.js';
 
 const env = (ctx: HandlerContext) => ctx.req.pathParams['environmentID']!;
 const envHref = (ctx: HandlerContext) => `${ctx.baseUrl}/environments/${env(ctx)}`;

@@ -1,0 +1,44 @@
+// What the configuration needs to know of one API: the variables it reads (with their prefix, from
+// which `<PREFIX>_API_URL` follows) and how they become a live target. Each API's registration
+// (src/apis) supplies one; loadConfig takes the list as an argument.
+
+import type { ApiId, AuthConfig } from './types.js';
+
+export type Env = Record<string, string | undefined>;
+
+/** One variable an API reads: what .env.example shows for it. */
+export interface EnvVariable {
+  name: string;
+  /** What it holds, for .env.example and the messages that name it. */
+  description: string;
+  /** A value to show in .env.example (left blank when none). */
+  example?: string;
+}
+
+/** How an API reads its live settings from the environment. */
+export interface ApiEnvironment {
+  /** The variables' prefix, e.g. `PINGONE`; the API runs live once `<PREFIX>_API_URL` is set. */
+  prefix: string;
+  /** The heading of its section in .env.example (APIs sharing a prefix share a section). */
+  section: string;
+  /** Every variable it reads, `<PREFIX>_API_URL` first, in the order .env.example lists them. */
+  variables: readonly EnvVariable[];
+  /** The live target's settings, or undefined after pushing each problem (naming its variable). */
+  read(env: Env, problems: string[]): LiveSettings | undefined;
+}
+
+/** What a live API's settings come to. */
+export interface LiveSettings {
+  baseUrl: string;
+  auth: AuthConfig;
+  params: Record<string, string>;
+}
+
+/** An API as the configuration sees it (src/apis' ApiDefinition is one). */
+export interface ConfiguredApi {
+  id: ApiId;
+  env: ApiEnvironment;
+}
+
+/** The variable whose presence makes an API run live. */
+export const urlVariable = (env: ApiEnvironment): string => `${env.prefix}_API_URL`;
