@@ -17,7 +17,7 @@ export interface ApiDefinition extends ConfiguredApi {
   spec: string;
   /** The environment reader: its prefix, the variables it reads, and how they make a live target. */
   env: ApiEnvironment;
-  /** What its cases need to run against a real tenant. */
+  /** What its cases need to run against a real tenant, its flows beyond the lifecycle among them. */
   adapter: ApiAdapter;
   /** The embedded mock: the profile that makes it behave like the vendor, and the parameters its seed data lives under. */
   mock: {
@@ -29,11 +29,6 @@ export interface ApiDefinition extends ConfiguredApi {
   };
   /** The JSON pointer, in its spec, of the schema of its error bodies. */
   errorSchema: string;
-  /**
-   * Flows beyond the lifecycle, by name (today built in src/cases/flows.ts, keyed by API id; they
-   * move here when flows are rewritten). Informational only.
-   */
-  extraFlows?: readonly string[];
 }
 
 /** What the embedded mock needs of a registered API. */

@@ -28,6 +28,6 @@ export function buildCases(spec: LoadedSpec, adapter: ApiAdapter, options: CaseO
     ...buildGeneratedCases(spec, adapter, generation),
     ...buildNegativeCases(spec, adapter),
     ...buildAuthCases(spec),
-    ...buildFlows(spec.apiId as ApiId, adapter.resources),
+    ...buildFlows(spec.apiId as ApiId, adapter),
   ];
 }

@@ -1,23 +1,20 @@
-// Lifecycle flows, as the real APIs behave:
-// - every API: create → get (same fields) → update (reflected; a full replace unsets what it omits)
-//   → get → list contains it → delete → get answers 404 (use after delete) → delete again answers 404;
-// - DaVinci: create → PUT → clone → delete both;
-// - SailPoint: create → patch → put source config → get source config XML → delete.
+// The flows of an API: the lifecycle every API has (create → get (same fields) → update (reflected; a
+// full replace unsets what it omits) → get → list contains it → delete → get answers 404 → delete again
+// answers 404, judged by use-after-delete), then the API's own (`ApiAdapter.extraFlows`, in its folder
+// under src/apis). A flow only describes its steps and what each claims; the runner sends and checks.
 
 import type { ApiId } from '../config/types.js';
 import { successStatuses } from '../openapi/operations.js';
 import type { CaseRuntime } from './runtime.js';
-import type { CaseDefinition, FlowSteps, Json, ResourceAdapter } from './types.js';
+import type { ApiAdapter, CaseDefinition, FlowFn, FlowSteps, Json, ResourceAdapter } from './types.js';
 
-export function buildFlows(api: ApiId, resources: ResourceAdapter[]): CaseDefinition[] {
-  const resource = resources[0]!;
-  const flows = [flow(api, resource, 'lifecycle', 'create, get, update, get, list, delete, get after delete, delete again', lifecycle)];
-  if (api === 'davinci') flows.push(flow(api, resource, 'clone', 'create, PUT, clone, delete both', davinciClone));
-  if (api === 'sailpoint') flows.push(flow(api, resource, 'source config', 'create, patch, put source config, get source config XML, delete', sailpointSourceConfig));
-  return flows;
+export function buildFlows(api: ApiId, adapter: ApiAdapter): CaseDefinition[] {
+  const resource = adapter.resources[0]!;
+  return [
+    flow(api, resource, 'lifecycle', 'create, get, update, get, list, delete, get after delete, delete again', lifecycle),
+    ...(adapter.extraFlows ?? []).map((extra) => flow(api, resource, extra.name, extra.description, extra.run)),
+  ];
 }
-
-type FlowFn = (f: FlowSteps, rt: CaseRuntime, r: ResourceAdapter) => Promise<void>;
 
 function flow(api: ApiId, resource: ResourceAdapter, name: string, description: string, fn: FlowFn): CaseDefinition {
   return {
@@ -35,10 +32,11 @@ function flow(api: ApiId, resource: ResourceAdapter, name: string, description: 
   };
 }
 
-const successOf = (rt: CaseRuntime, operationId: string) => successStatuses(rt.operation(operationId));
+/** The documented success statuses of an operation. */
+export const successOf = (rt: CaseRuntime, operationId: string) => successStatuses(rt.operation(operationId));
 
 /** Creates a resource for a flow; returns its path parameters and the body sent. */
-async function create(f: FlowSteps, rt: CaseRuntime, r: ResourceAdapter, extra: Json = {}) {
+export async function create(f: FlowSteps, rt: CaseRuntime, r: ResourceAdapter, extra: Json = {}) {
   const sent = { ...(r.createBody(rt.uniqueName(), rt.target) as Json), ...extra };
   const made = await f.step('create', r.createOperation, {}, { body: { mediaType: 'application/json', value: sent }, expect: successOf(rt, r.createOperation) });
   const id = made.ok && made.body ? r.idOf(made.body) : undefined;
@@ -77,45 +75,3 @@ const documentedOf = (rt: CaseRuntime, operationId: string) =>
     .filter((k) => /^\d{3}$/.test(k))
     .map(Number);
 
-const davinciClone: FlowFn = async (f, rt, r) => {
-  const made = await create(f, rt, r);
-  if (!made) return;
-  const read = await f.step('get', r.getOperation, made.params, { expect: [200] });
-  if (!read.ok) return;
-  const change = rt.adapter.flows.update(read.body ?? {}, rt.uniqueName());
-  const promised = rt.adapter.flows.promises;
-  const put = await f.step('PUT', change.operationId, made.params, { body: change.body, expect: [200], claims: { 'update-reflected': { shows: change.shows, promisedBy: promised.updateReflected } } });
-  if (!put.ok) return;
-  const sourceId = made.params[r.param]!;
-  const clone = await f.step('clone', 'cloneConnectorInstance', made.params, {
-    body: { mediaType: 'application/vnd.pingidentity.connectorInstance.clone+json', value: {} },
-    expect: [201],
-    claims: { 'clone-copies': { sourceId, idOf: (b) => r.idOf(b), promisedBy: promised.cloneIsNew } },
-  });
-  const cloneId = clone.ok && clone.body ? r.idOf(clone.body) : undefined;
-  // No document says what a clone is named: a tenant may derive a name ("Copy of ..."); only observed.
-  const name = 'value' in change.shows ? String(change.shows.value) : '';
-  if (clone.ok && clone.body) await f.step('get clone', r.getOperation, { [r.param]: cloneId ?? '' }, { expect: [200], claims: { 'clone-copies': { name, promisedBy: promised.cloneKeepsName } } });
-  if (cloneId) await f.step('delete clone', r.deleteOperation, { [r.param]: cloneId }, { expect: [204] });
-  await f.step('delete', r.deleteOperation, made.params, { expect: [204] });
-};
-
-const sailpointSourceConfig: FlowFn = async (f, rt, r) => {
-  const made = await create(f, rt, r);
-  if (!made) return;
-  const name = rt.uniqueName();
-  const patch = rt.adapter.flows.update({}, name);
-  const promised = rt.adapter.flows.promises;
-  const patched = await f.step('patch', patch.operationId, made.params, { body: patch.body, expect: [200], claims: { 'update-reflected': { shows: patch.shows, promisedBy: promised.updateReflected } } });
-  if (!patched.ok) return;
-  const xml = `<?xml version="1.0" encoding="UTF-8"?>\n<SourceConfig name="${name}"/>`;
-  const put = await f.step('put source config', 'putConnectorSourceConfig', made.params, { body: { mediaType: 'multipart/form-data', value: { file: xml } }, expect: [200] });
-  if (put.ok) {
-    // The PUT answers an UpdateDetail: only a `status` of UPDATED says the file was taken (ERROR, SKIPPED
-    // and UNCHANGED are documented outcomes too), so only then is reading it back promised.
-    const updated = put.body?.['status'] === 'UPDATED';
-    const shows = { text: `name="${name}"`, what: 'the source config just put' };
-    await f.step('get source config', 'getConnectorSourceConfig', made.params, { expect: [200], claims: { 'update-persisted': { shows, promisedBy: updated ? promised.updatePersisted : undefined } } });
-  }
-  await f.step('delete', r.deleteOperation, made.params, { expect: [204] });
-};

@@ -125,6 +125,8 @@ export interface ApiAdapter {
   extraCases?: Array<{ operationId: string; name: string; query: Record<string, string>; claims?: Claims }>;
   /** How this API's lifecycle flows change a resource. */
   flows: FlowHooks;
+  /** Flows beyond the lifecycle. */
+  extraFlows?: ExtraFlow[];
   /**
    * Points the references in a body (to groups, scopes, permissions...) at things that exist: the ids
    * configuration vouches for. A string is why the body cannot be sent to this target (a live tenant
@@ -135,6 +137,18 @@ export interface ApiAdapter {
   pinGenerated?(operationId: string, body: Json): unknown;
   /** Operations whose valid inputs the schema cannot describe, so no inputs are generated (with the reason). */
   notGenerated?: Record<string, string>;
+}
+
+/** A flow's steps, given the runner's steps, the runtime and the API's first resource. */
+export type FlowFn = (steps: FlowSteps, rt: CaseRuntime, resource: ResourceAdapter) => Promise<void>;
+
+/** A flow an API has beyond the lifecycle (a DaVinci clone, a SailPoint source config). */
+export interface ExtraFlow {
+  /** Part of the case id (`<api>/flow/<name>`), e.g. `clone`. */
+  name: string;
+  /** What it does, e.g. `create, PUT, clone, delete both`. */
+  description: string;
+  run: FlowFn;
 }
 
 /** What the lifecycle flow (create → get → update → get → list → delete → get 404 → delete 404) needs. */

@@ -23,7 +23,7 @@ it('every operation of every registered spec has at least one case, and every AP
   const specs = await Promise.all(API_DEFINITIONS.map((d) => loadSpec(d.spec, { validate: false })));
   expect(operations).toHaveLength(specs.reduce((n, spec) => n + listOperations(spec.doc).length, 0));
   // The lifecycle flow of every API, and the extra flows each registers.
-  expect(all.match(/^ {4}'flow:[\w ]+': \{$/gm)).toHaveLength(API_DEFINITIONS.reduce((n, d) => n + 1 + (d.extraFlows?.length ?? 0), 0));
-  for (const def of API_DEFINITIONS) for (const flow of def.extraFlows ?? []) expect(all, `${def.id}: flow ${flow}`).toContain(`'flow:${flow}': {`);
+  expect(all.match(/^ {4}'flow:[\w ]+': \{$/gm)).toHaveLength(API_DEFINITIONS.reduce((n, d) => n + 1 + (d.adapter.extraFlows?.length ?? 0), 0));
+  for (const def of API_DEFINITIONS) for (const flow of def.adapter.extraFlows ?? []) expect(all, `${def.id}: flow ${flow.name}`).toContain(`'flow:${flow.name}': {`);
   expect(all.match(/cases: \[\]/g)).toBeNull();
 });

@@ -4,6 +4,7 @@
 import { overlayRealValues, pick } from '../../cases/placeholders.js';
 import { halComplete } from '../shared/hal.js';
 import type { ApiAdapter, Json, ResourceAdapter } from '../../cases/types.js';
+import { cloneFlow } from './clone-flow.js';
 
 const instance: ResourceAdapter = {
   label: 'connector instance',
@@ -29,6 +30,7 @@ export const davinci: ApiAdapter = {
     const { properties: _dropped, ...rest } = body;
     return { ...rest, connector: { id: 'httpConnector' } };
   },
+  extraFlows: [cloneFlow],
   flows: {
     promises: {
       sameFields: 'seed 001: the created instance holds the name and connector the create sent',

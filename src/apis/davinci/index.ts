@@ -16,5 +16,4 @@ export const davinci: ApiDefinition = {
   adapter,
   mock: { profile, params: { environmentID: DEFAULT_ENVIRONMENT_ID } },
   errorSchema: '/components/schemas/PingOneError',
-  extraFlows: ['clone'],
 };

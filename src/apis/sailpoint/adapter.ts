@@ -3,6 +3,7 @@
 
 import { pageSize } from '../../cases/page-size.js';
 import type { ApiAdapter, Json, ResourceAdapter } from '../../cases/types.js';
+import { sourceConfigFlow } from './source-config-flow.js';
 
 const XML_FILES: Record<string, string> = {
   putConnectorSourceConfig: 'SourceConfig',
@@ -30,6 +31,7 @@ export const sailpoint: ApiAdapter = {
   notGenerated: {
     updateConnector: 'a JSON Patch may only touch connectorMetadata, applicationXml, correlationConfigXml and sourceConfigXml, which the schema cannot express',
   },
+  extraFlows: [sourceConfigFlow],
   flows: {
     // No document says the created connector reads back with the fields the create sent.
     promises: {

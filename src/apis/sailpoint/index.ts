@@ -34,5 +34,4 @@ export const sailpoint: ApiDefinition = {
   adapter,
   mock: { profile, params: {} },
   errorSchema: '/components/schemas/ErrorResponseDto',
-  extraFlows: ['source config'],
 };
