@@ -2,23 +2,21 @@
 // test that deletes what the run created. Each test attaches its CaseResult to `task.meta`, which
 // the reporter reads; a failed case throws with every failed check's message.
 
-import { join } from 'node:path';
 import { afterAll, describe, inject, it } from 'vitest';
 import { apiDefinition } from '../apis/index.js';
 import { buildCases } from '../cases/build-all.js';
 import { caseId } from '../cases/build-cases.js';
-import { Journal } from '../cases/journal.js';
 import { CaseRuntime, type LeftBehind } from '../cases/runtime.js';
 import type { CaseDefinition } from '../cases/types.js';
 import type { ApiId } from '../config/types.js';
 import { whereOf, type CaseHeader, type CaseResult } from '../model/types.js';
 import { loadSpec } from '../openapi/load-spec.js';
-import { HttpClient } from '../transport/http-client.js';
-import { Redactor } from '../transport/redact.js';
-import { PROJECT_ROOT } from '../project-paths.js';
+import type { HttpClient } from '../transport/http-client.js';
+import type { Redactor } from '../transport/redact.js';
 import { runCaseWithRetries } from './run-case.js';
 import { caseLimitMs, stopReason, vitestTimeoutMs, withinLimit } from './run-limits.js';
 import type { ProvidedRun } from './run-state.js';
+import { startSuite } from './suite-context.js';
 
 declare module 'vitest' {
   interface TaskMeta {
@@ -110,20 +108,18 @@ export function defineConformanceSuite(def: SuiteDefinition): void {
 
 async function start(def: SuiteDefinition, run: ProvidedRun): Promise<SuiteState> {
   const target = run.targets.find((t) => t.api === def.api)!;
-  const spec = await loadSpec(join(PROJECT_ROOT, def.spec), { validate: run.config.specsValidated !== true });
-  const adapter = apiDefinition(def.api).adapter;
-  const redactor = new Redactor(run.secrets);
-  const token = target.auth.kind === 'token' ? target.auth.token : '';
-  const client = new HttpClient({ baseUrl: target.baseUrl, token, timeoutMs: run.config.timeoutMs, concurrency: run.config.concurrency, maxResponseBytes: run.config.maxResponseBytes, redactor, useProxyEnv: target.live });
-  const journalFile = run.journalFile;
-  const rt = new CaseRuntime(spec, adapter, target, client, { runId: run.config.runId, allowWrites: run.config.allowWrites, ...(journalFile ? { journal: new Journal(journalFile) } : {}) });
-  const cases = new Map(buildCases(spec, adapter, run.caseOptions).map((c) => [`${c.operationId}\u0000${c.name}`, c]));
+  const c = run.config;
+  const { spec, adapter, rt, redactor, client } = await startSuite(apiDefinition(def.api), target, {
+    runId: c.runId, allowWrites: c.allowWrites, timeoutMs: c.timeoutMs, concurrency: c.concurrency, maxResponseBytes: c.maxResponseBytes,
+    secrets: run.secrets, validateSpec: c.specsValidated !== true, ...(run.journalFile ? { journalFile: run.journalFile } : {}),
+  });
+  const cases = new Map(buildCases(spec, adapter, run.caseOptions).map((x) => [`${x.operationId}\u0000${x.name}`, x]));
   return { cases, rt, redactor, client };
 }
 
 /** Case ids by operation and name, built from the spec without a target (for a skipped API). */
 async function caseIds(def: SuiteDefinition, run: ProvidedRun): Promise<Map<string, string>> {
-  const spec = await loadSpec(join(PROJECT_ROOT, def.spec), { validate: false });
+  const spec = await loadSpec(apiDefinition(def.api).spec, { validate: false });
   return new Map(buildCases(spec, apiDefinition(def.api).adapter, run.caseOptions).map((c) => [`${c.operationId}\u0000${c.name}`, c.id]));
 }
 

@@ -3,14 +3,11 @@
 
 import { API_DEFINITIONS, apiDefinition, type ApiDefinition } from '../apis/index.js';
 import { buildCases } from '../cases/build-all.js';
-import { CaseRuntime } from '../cases/runtime.js';
 import type { ApiTarget } from '../config/types.js';
 import type { CaseResult } from '../model/types.js';
-import { loadSpec } from '../openapi/load-spec.js';
-import { HttpClient } from '../transport/http-client.js';
-import { Redactor } from '../transport/redact.js';
 import type { CaseOptions } from '../cases/build-all.js';
 import { runCaseWithRetries } from './run-case.js';
+import { startSuite } from './suite-context.js';
 
 export interface InProcessOptions extends CaseOptions {
   /** Targets with a bearer token each (`auth.kind === 'token'`). */
@@ -33,11 +30,10 @@ export async function runInProcess(options: InProcessOptions): Promise<CaseResul
   const results: CaseResult[] = [];
   for (const target of options.targets) {
     const def = apiDefinition(target.api, apis);
-    const spec = await loadSpec(def.spec, { validate: false });
-    const token = target.auth.kind === 'token' ? target.auth.token : '';
-    const redactor = new Redactor([token]);
-    const client = new HttpClient({ baseUrl: target.baseUrl, token, timeoutMs: options.timeoutMs ?? 10_000, concurrency: options.concurrency ?? 8, redactor, useProxyEnv: target.live });
-    const rt = new CaseRuntime(spec, def.adapter, target, client, { runId: options.runId, allowWrites: options.allowWrites });
+    const { spec, rt, redactor, client } = await startSuite(def, target, {
+      runId: options.runId, allowWrites: options.allowWrites,
+      ...(options.timeoutMs ? { timeoutMs: options.timeoutMs } : {}), ...(options.concurrency ? { concurrency: options.concurrency } : {}),
+    });
     try {
       const cases = buildCases(spec, def.adapter, options);
       results.push(...(await Promise.all(cases.map((c) => runCaseWithRetries(c, rt, { enabledChecks: options.enabledChecks, redactor, retries: options.retries ?? 0, strict: options.strict === true })))));
