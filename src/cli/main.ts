@@ -37,6 +37,7 @@ export function buildProgram(): Command {
     .option('--max-duration <s>', 'the whole run stops (finishing what is in flight, cleaning up) after this many seconds, 10 to 86400 (default 900)', parseCount)
     .option('--max-body <MiB>', 'a response body larger than this is a failure, never read whole; 1 to 1024 MiB (default 8)', parseCount)
     .option('--checks <names>', 'run only these checks, comma separated', (v: string) => v.split(',').map((s) => s.trim()).filter(Boolean))
+    .option('--reports <formats>', 'write only these report formats, comma separated: json, junit, html (results.json is always written)', (v: string) => v.split(',').map((s) => s.trim()).filter(Boolean))
     .option('--shard <i/n>', 'run shard i of n (for fanning out over CI runners)')
     .option('--seed <n>', 'seed for generated inputs: the same seed sends the same inputs (default: random, reported)', parseSeed)
     .option('--max-cases <n>', 'generated inputs per operation (overrides --depth)', parsePositiveInt)
@@ -46,7 +47,7 @@ export function buildProgram(): Command {
     .option('--history <file>', 'append this run to this history file (default reports/history.jsonl); index.html charts the last runs')
     .option('--retries <n>', 'run a failed case again up to n times, 0 to 10; one that then passes is reported flaky (default 1)', parseCount)
     .option('--depth <level>', 'generated inputs per operation: quick (5, the default), standard (20) or deep (100)', parseDepth)
-    .action(async (opts: { api: string[]; envFile?: string; reportDir?: string; allowWrites?: boolean; strict?: boolean; timeout?: number; concurrency?: number; maxDuration?: number; maxBody?: number; checks?: string[]; shard?: string; seed?: number; maxCases?: number; depth?: number; retries?: number; baseline?: string; failOn?: 'regression' | 'any'; history?: string; deviations?: string }) => {
+    .action(async (opts: { api: string[]; envFile?: string; reportDir?: string; allowWrites?: boolean; strict?: boolean; timeout?: number; concurrency?: number; maxDuration?: number; maxBody?: number; checks?: string[]; reports?: string[]; shard?: string; seed?: number; maxCases?: number; depth?: number; retries?: number; baseline?: string; failOn?: 'regression' | 'any'; history?: string; deviations?: string }) => {
       const { runCommand } = await import('./run-command.js');
       process.exitCode = await runCommand({
         ...(opts.api.length ? { apis: opts.api } : {}),
@@ -59,6 +60,7 @@ export function buildProgram(): Command {
         ...(opts.maxDuration !== undefined ? { maxDurationS: opts.maxDuration } : {}),
         ...(opts.maxBody !== undefined ? { maxBodyMiB: opts.maxBody } : {}),
         ...(opts.checks ? { checks: opts.checks } : {}),
+        ...(opts.reports ? { reports: opts.reports } : {}),
         ...(opts.shard ? { shard: opts.shard } : {}),
         ...(opts.seed !== undefined ? { seed: opts.seed } : {}),
         ...(opts.retries !== undefined ? { retries: opts.retries } : {}),

@@ -9,6 +9,7 @@ import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { CHECK_NAMES, unknownChecks } from '../checks/index.js';
+import { REPORT_FORMAT_NAMES, unknownFormats } from '../report/formats.js';
 import { API_DEFINITIONS } from '../apis/index.js';
 import { loadConfig, readEnvironment, type CliOverrides } from '../config/load-config.js';
 import { ConfigError, type RunConfig } from '../config/types.js';
@@ -200,6 +201,8 @@ function preflight(options: RunCommandOptions): { problems: string[]; config: Ru
     if (!(err instanceof ConfigError)) throw err;
     problems.push(...err.problems);
   }
+  const formats = unknownFormats(config?.reports ?? []);
+  if (formats.length > 0) problems.push(`--reports ${formats.join(', ')}: unknown report format; choose from ${REPORT_FORMAT_NAMES.join(', ')} (CONFORMANCE_REPORTS takes the same names)`);
   const unknown = unknownChecks(options.checks ?? []);
   if (unknown.length > 0) problems.push(`--checks ${unknown.join(', ')}: unknown check; choose from ${CHECK_NAMES.join(', ')}`);
   if (options.shard && !/^[1-9]\d*\/[1-9]\d*$/.test(options.shard)) problems.push(`--shard ${options.shard}: write it as i/n, e.g. 1/3`);

@@ -17,6 +17,8 @@ export interface CliOverrides {
   timeoutMs?: number;
   concurrency?: number;
   checks?: string[];
+  /** Report formats to write, by name (results.json is always written). */
+  reports?: string[];
   retries?: number;
   /** The whole run's time limit, in seconds. */
   maxDurationS?: number;
@@ -93,6 +95,7 @@ export function loadConfig(env: Env, cli: CliOverrides, apis: readonly Configure
     reportDir: cli.reportDir ?? nonEmpty(env['CONFORMANCE_REPORT_DIR']),
     runId: randomBytes(4).toString('hex'),
     checks: cli.checks,
+    ...(reportsFrom(cli.reports, env) ? { reports: reportsFrom(cli.reports, env)! } : {}),
     ...(cli.specsValidated ? { specsValidated: true } : {}),
     ...(cli.baseline ? { baseline: cli.baseline } : {}),
     failOn: cli.failOn ?? (cli.baseline ? 'regression' : 'any'),
@@ -151,4 +154,10 @@ function setting(l: Limit, flagValue: number | undefined, env: Env, problems: st
     return l.fallback;
   }
   return n;
+}
+
+/** `--reports`, else CONFORMANCE_REPORTS (comma separated); undefined means every format. */
+function reportsFrom(flag: string[] | undefined, env: Env): string[] | undefined {
+  const names = flag ?? nonEmpty(env['CONFORMANCE_REPORTS'])?.split(',').map((n) => n.trim()).filter(Boolean);
+  return names && names.length > 0 ? names : undefined;
 }

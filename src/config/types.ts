@@ -43,6 +43,8 @@ export interface RunConfig {
   runId: string;
   /** Checks to run, by name; undefined means all. */
   checks: string[] | undefined;
+  /** Report formats to write, by name (src/report/formats.ts); undefined means every one. results.json is always written. */
+  reports?: string[];
   /** How many times a failed case runs again; one that then passes is flaky (default 1). */
   retries: number;
   /** An earlier run to compare with. */

@@ -61,6 +61,7 @@ export default class ConformanceReporter implements Reporter {
       ...(config.baseline ? { baseline: config.baseline } : {}),
       failOn: config.failOn,
       reportDir: config.reportDir,
+      ...(config.reports ? { reports: config.reports } : {}),
       ...(config.history ? { historyFile: config.history } : {}),
       ...(config.deviations ? { deviations: config.deviations } : {}),
       ...(caseOptions.seed !== undefined && caseOptions.maxCases !== undefined ? { generation: { seed: caseOptions.seed, maxCases: caseOptions.maxCases } } : {}),

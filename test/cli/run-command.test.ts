@@ -23,6 +23,8 @@ describe('conformance run: usage and configuration errors exit 2', () => {
   it.each<[string, string[], Record<string, string>, RegExp]>([
     ['an unknown API', ['--api', 'okta'], {}, new RegExp(`--api okta: unknown API; choose from ${API_IDS.join(', ')}`)],
     ['an unknown check', ['--checks', 'status-code,vibes'], {}, /--checks vibes: unknown check; choose from request-shape, not-server-error, status-code/],
+    ['an unknown report format', ['--reports', 'junit,pdf'], {}, /--reports pdf: unknown report format; choose from json, junit, html/],
+    ['an unknown report format in the variable', [], { CONFORMANCE_REPORTS: 'xml' }, /--reports xml: unknown report format; choose from json, junit, html \(CONFORMANCE_REPORTS takes the same names\)/],
     ['a bad shard', ['--shard', '3'], {}, /--shard 3: write it as i\/n/],
     ['a shard past the count', ['--shard', '3/2'], {}, /--shard 3\/2: shard 3 of 2 does not exist; i must be from 1 to 2/],
     // One set of limits: a flag is held to the same range as its variable, and named.
