@@ -2,7 +2,7 @@
 // and every import under src/ (static, `export ... from`, dynamic) is one its folder's row allows. The
 // checker is tested first on a small table of its own, so it is known to catch what it should.
 
-import { readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { PROJECT_ROOT } from '../../src/project-paths.js';
@@ -57,7 +57,7 @@ describe('the checker, on a table of its own', () => {
   });
 
   it('allows what a row names, its own folder and node builtins', () => {
-    expect(check('src/b/x.ts', "import { a } from '../a/one.js';\nimport { h } from '../c/helper.js';\nimport type { S } from '../side/s.js';\nimport fc from 'fast-check';\nimport { b } from './y.js';\nimport { readFileSync } from 'node:fs';\nimport path from 'path';\n")).toEqual([]);
+    expect(check('src/b/x.ts', "import { a } from '../a/one.js';\nimport { h } from '../c/helper.js';\nimport type { S } from '../side/s.js';\nimport fc from 'fast-check';\nimport { b } from './y.js';\nimport { readdirSync, readFileSync } from 'node:fs';\nimport path from 'path';\n")).toEqual([]);
     expect(check('src/c/global-setup.ts', "import { startMock } from '../mock/server.js';\nimport { b } from '../b/x.js';\n")).toEqual([]);
     expect(check('src/cli/main.ts', "const m = await import('../c/run.js');\nimport { ROOT } from '../paths.js';\n")).toEqual([]);
     expect(check('test/anything.ts', "import x from 'anything';\nimport y from '../src/cli/main.js';\n")).toEqual([]);
@@ -134,7 +134,10 @@ describe('this project', () => {
 
   it('ARCHITECTURE.md has a row for every folder under src/, and its flow', () => {
     expect(architecture.flow).toEqual(['src/openapi', 'src/cases', 'src/transport', 'src/checks', 'src/runner', 'src/report']);
-    for (const stage of architecture.flow) expect(architecture.rules.map((r) => r.key)).toContain(stage);
+    const keys = architecture.rules.map((r) => r.key);
+    for (const stage of architecture.flow) expect(keys).toContain(stage);
+    const entries = readdirSync(join(PROJECT_ROOT, 'src'), { withFileTypes: true }).filter((e) => e.isDirectory() || e.name.endsWith('.ts'));
+    expect(entries.map((e) => `src/${e.name}`).filter((key) => !keys.includes(key))).toEqual([]);
   });
 
   it('the table allows no backward edge (a stage importing a later stage)', () => {
