@@ -2,7 +2,7 @@
 // wrong bearer token, and methods a path does not take (405 with Allow).
 
 import { describe, expect, it } from 'vitest';
-import { type CallOptions } from '../helpers/mock-client.js';
+import type { CallOptions } from '../helpers/mock-client.js';
 import { useMockClient, call } from './mock-per-file.js';
 import { OTHER_ORG, connectors, connector, createPath, listAll, expectVersoriError } from './versori-fixtures.js';
 
