@@ -9,7 +9,8 @@ import { LOCALES, SEEDED_RELEASED, SEEDED_DEVELOPMENT, list, names, sorted, deta
 useMockClient();
 
 describe('GET /connectors (getConnectorList)', () => {
-  let all: any[];
+  /** The V3ConnectorDto list as first answered. */
+  let all: Array<{ name: string; type: string; scriptName: string; directConnect: boolean }>;
   beforeAll(async () => {
     const res = await list();
     expect(res.status).toBe(200);
@@ -55,7 +56,7 @@ describe('GET /connectors (getConnectorList)', () => {
     ] as const)('%o answers the full list sliced [%i, %i)', async (query, from, to) => {
       const res = await list(query);
       expect(res.status).toBe(200);
-      expect(res.body.map((c: any) => c.scriptName)).toEqual(all.slice(from, to).map((c) => c.scriptName));
+      expect((res.body as typeof all).map((c) => c.scriptName)).toEqual(all.slice(from, to).map((c) => c.scriptName));
     });
   });
 

@@ -3,7 +3,7 @@
 
 import { beforeAll, describe, expect, it } from 'vitest';
 import { useMockClient, call } from './mock-per-file.js';
-import { ULID, ORG, OTHER_ORG, connector, createPath, sleep, create, listAll, expectVersoriError } from './versori-fixtures.js';
+import { ULID, ORG, OTHER_ORG, connector, createPath, sleep, create, listAll, expectVersoriError, type Connector } from './versori-fixtures.js';
 
 useMockClient();
 
@@ -62,7 +62,7 @@ describe('create and get', () => {
 });
 
 describe('PUT: full replace', () => {
-  let original: Record<string, any>;
+  let original: Connector;
 
   beforeAll(async () => {
     original = await create({ name: 'Replace me', baseUrl: 'https://r.example.com', public: true, tags: { team: ['a'] }, documentationURL: 'https://r.example.com/docs', imageURL: 'https://r.example.com/logo.png', connectionVariables: [{ name: 'v', value: '1' }] }, OTHER_ORG);

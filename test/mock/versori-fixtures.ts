@@ -19,13 +19,22 @@ export const createPath = (org = ORG) => `${BASE}/o/${org}/protocols/http/connec
 
 export const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
-export async function create(body: Record<string, unknown>, org = ORG): Promise<Record<string, Reply['body']>> {
+/** A connector as the mock answers it: the fields the tests read by name, and the rest. */
+export interface Connector {
+  id: string;
+  organisationId: string;
+  createdAt: string;
+  updatedAt: string;
+  [field: string]: unknown;
+}
+
+export async function create(body: Record<string, unknown>, org = ORG): Promise<Connector> {
   const res = await call('POST', createPath(org), { body });
   expect(res.status, res.text).toBe(201);
   return res.body;
 }
 
-export async function listAll(org = ORG, query = ''): Promise<Record<string, Reply['body']>[]> {
+export async function listAll(org = ORG, query = ''): Promise<Connector[]> {
   const res = await call('GET', `${connectors(org)}?first=1000${query}`);
   expect(res.status, res.text).toBe(200);
   return res.body.connectors;

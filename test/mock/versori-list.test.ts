@@ -13,16 +13,16 @@ describe('list: seeded records', () => {
     expect(res.status).toBe(200);
     expect(res.body).toEqual({ totalCount: expect.any(Number), connectors: expect.any(Array) });
     expect(res.body.totalCount).toBe(res.body.connectors.length);
-    const byName = new Map((res.body.connectors as Record<string, any>[]).map((c) => [c['name'], c]));
+    const byName = new Map((res.body.connectors as Record<string, unknown>[]).map((c) => [c['name'], c]));
     for (const name of ['HubSpot', 'Stripe', 'Shopify', 'Warehouse']) expect(byName.has(name), name).toBe(true);
     expect(byName.get('HubSpot')).toMatchObject({ protocol: 'http', baseUrl: 'https://api.hubapi.com', public: true, tags: { category: ['crm'] } });
     expect(byName.get('Stripe')).toMatchObject({ connectionVariables: [{ name: 'apiVersion', value: '2024-06-20' }] });
     expect(byName.get('Shopify')!['connections']).toHaveLength(1);
-    const bigquery = (res.body.connectors as Record<string, any>[]).filter((c) => c['protocol'] === 'bigquery');
+    const bigquery = (res.body.connectors as Record<string, unknown>[]).filter((c) => c['protocol'] === 'bigquery');
     expect(bigquery).toHaveLength(1);
     expect(bigquery[0]).toMatchObject({ name: 'Warehouse', datasetId: 'analytics' });
     expect(bigquery[0]).not.toHaveProperty('baseUrl');
-    for (const c of res.body.connectors as Record<string, any>[]) {
+    for (const c of res.body.connectors as Record<string, unknown>[]) {
       expect(c['id']).toMatch(ULID);
       expect(c['organisationId']).toBe(ORG);
     }
@@ -47,7 +47,7 @@ describe('list: cursor paging', () => {
   it('lists what was created in that organisation only', async () => {
     const listed = await listAll(PAGING_ORG);
     expect(listed.map((c) => c['name'])).toEqual(names);
-    expect((await listAll(ORG)).some((c) => names.includes(c['name']))).toBe(false);
+    expect((await listAll(ORG)).some((c) => names.includes(c['name'] as string))).toBe(false);
   });
 
   it.each([
