@@ -10,6 +10,8 @@ export interface YamlSource {
   value: unknown;
   /** Line and column (1-based) of the node at `pointer`, or of its nearest existing parent. */
   locate(pointer: string): SpecLocation;
+  /** Line and column of the key that names the last segment of `pointer` (a map key), else as `locate`. */
+  locateKey(pointer: string): SpecLocation;
 }
 
 /** How many alias expansions a document may make before it is refused as a resource-exhaustion attack. */
@@ -43,7 +45,7 @@ export function parseYamlText(file: string, text: string): YamlSource {
     // yaml refuses alias expansion beyond the limit (a "billion laughs" document): name the file.
     throw new SpecError([{ file, message: `YAML aliases expand beyond ${MAX_ALIAS_COUNT} (${firstLine((err as Error).message)}); a spec needs no aliases`, rule: 'yaml', severity: 'error' }]);
   }
-  return { file, value, locate: (pointer) => locateIn(doc, lineCounter, file, pointer) };
+  return { file, value, locate: (pointer) => locateIn(doc, lineCounter, file, pointer), locateKey: (pointer) => locateKeyIn(doc, lineCounter, file, pointer) };
 }
 
 function locateIn(doc: Document, lc: LineCounter, file: string, pointer: string): SpecLocation {
@@ -56,6 +58,16 @@ function locateIn(doc: Document, lc: LineCounter, file: string, pointer: string)
   }
   if (!found?.range) return { file, pointer };
   const pos = lc.linePos(found.range[0]);
+  return { file, pointer, line: pos.line, column: pos.col };
+}
+
+function locateKeyIn(doc: Document, lc: LineCounter, file: string, pointer: string): SpecLocation {
+  const segments = parsePointer(pointer);
+  let node = doc.contents as Node | null;
+  for (const segment of segments.slice(0, -1)) node = child(node, segment);
+  const key = isMap(node) ? node.items.find((p) => isScalar(p.key) && String(p.key.value) === segments.at(-1))?.key : undefined;
+  if (!isScalar(key) || !key.range) return locateIn(doc, lc, file, pointer);
+  const pos = lc.linePos(key.range[0]);
   return { file, pointer, line: pos.line, column: pos.col };
 }
 

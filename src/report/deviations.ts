@@ -12,11 +12,20 @@
 //   matches `https://acme.api.identitynow.com/v2024`). Absent: any target.
 // - `expires`: YYYY-MM-DD. The entry applies up to and including that day (UTC); from the next day on it is
 //   expired: it no longer turns failures into `known`, and it is listed in the report's deviations.expired.
+//
+// The file's shape is deviations.schema.json, checked with ajv (one compiled validator); each problem is
+// reported as file:line:col from the YAML reader's positions, with what to fix (the schema's `x-fix` and
+// `x-missing` texts).
 
 import { existsSync, readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import { join } from 'node:path';
-import { isMap, isScalar, isSeq, LineCounter, parseDocument, type Node, type Pair } from 'yaml';
+import { Ajv2020, type ErrorObject, type ValidateFunction } from 'ajv/dist/2020.js';
+import addFormats from 'ajv-formats';
 import type { CaseResult } from '../model/types.js';
+import { encodeSegment, parsePointer } from '../openapi/json-pointer.js';
+import { parseYamlText, type YamlSource } from '../openapi/read-yaml.js';
+import { SpecError, type SpecLocation } from '../openapi/spec-error.js';
 import { PROJECT_ROOT } from '../project-paths.js';
 import { summarize, type RunReport } from './run-report.js';
 
@@ -44,28 +53,60 @@ export interface ExpiredDeviation {
 export interface AppliedDeviations {
   /** A copy of the report: matched failures are `known`, the summary recomputed, deviations.expired set. */
   report: RunReport;
-  /** Entries past their date, whether or not they matched anything: each fails the run. */
-  expired: ExpiredDeviation[];
+  /** Entries past their date, whether or not they matched anything: each fails the run. Each keeps where it was read from (not copied into the report). */
+  expired: Array<ExpiredDeviation & Pick<Deviation, 'source'>>;
   /** Unexpired entries that turned no failure into `known` in this run (fixed upstream, or another shard's). */
   unused: Deviation[];
 }
 
-/** A deviations file that cannot be used: the message names the file, the line and what to fix. */
+/** One thing wrong with a deviations file: where (1-based; absent when the file as a whole is at fault) and what to fix. */
+export interface DeviationsProblem {
+  line?: number;
+  column?: number;
+  message: string;
+}
+
+/** A deviations file that cannot be used: one `file:line:col: problem` line per problem, each saying what to fix. */
 export class DeviationsError extends Error {
   readonly code = 'DEVIATIONS_ERROR';
+  /** Where the first problem is. */
+  readonly line: number | undefined;
+  readonly column: number | undefined;
   constructor(
     readonly file: string,
-    readonly line: number | undefined,
-    problem: string,
+    readonly problems: DeviationsProblem[],
   ) {
-    super(`${line ? `${file}:${line}` : file}: ${problem}`);
+    super(problems.map((p) => `${[file, p.line, p.column].filter((x) => x !== undefined).join(':')}: ${p.message}`).join('\n'));
     this.name = 'DeviationsError';
+    this.line = problems[0]?.line;
+    this.column = problems[0]?.column;
   }
 }
 
-const FIELDS = ['id', 'target', 'reason', 'expires'] as const;
-const DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
+/** A node of deviations.schema.json, with the annotations the messages are made of. */
+interface AnnotatedSchema {
+  'x-fix'?: string;
+  'x-missing'?: string;
+  properties?: Record<string, AnnotatedSchema>;
+  $defs?: Record<string, AnnotatedSchema>;
+}
+
+const SCHEMA = createRequire(import.meta.url)('./deviations.schema.json') as AnnotatedSchema;
+const ENTRY_FIELDS = SCHEMA.$defs!['entry']!.properties!;
 const EXAMPLE = 'see conformance.deviations.example.yaml';
+
+let compiled: ValidateFunction | undefined;
+/** The schema, compiled once: every error (not only the first), each with the schema node it broke. */
+function validator(): ValidateFunction {
+  if (!compiled) {
+    const ajv = new Ajv2020({ allErrors: true, strict: true, verbose: true });
+    addFormats(ajv);
+    ajv.addKeyword('x-fix');
+    ajv.addKeyword('x-missing');
+    compiled = ajv.compile(SCHEMA);
+  }
+  return compiled;
+}
 
 /**
  * Reads a deviations file. A file that does not exist gives [] (unless `mustExist`, for a file named on
@@ -73,93 +114,131 @@ const EXAMPLE = 'see conformance.deviations.example.yaml';
  */
 export function loadDeviations(file: string = DEFAULT_DEVIATIONS_FILE, options: { mustExist?: boolean } = {}): Deviation[] {
   if (!existsSync(file)) {
-    if (options.mustExist) throw new DeviationsError(file, undefined, 'no such file');
+    if (options.mustExist) throw new DeviationsError(file, [{ message: 'no such file' }]);
     return [];
   }
   let text: string;
   try {
     text = readFileSync(file, 'utf8');
   } catch (err) {
-    throw new DeviationsError(file, undefined, `cannot be read (${(err as NodeJS.ErrnoException).code ?? (err as Error).message})`);
+    throw new DeviationsError(file, [{ message: `cannot be read (${(err as NodeJS.ErrnoException).code ?? (err as Error).message})` }]);
   }
   return parseDeviations(text, file);
 }
 
-/** Parses the text of a deviations file; `file` names it in error messages. */
+/**
+ * Parses the text of a deviations file; `file` names it in error messages. The file is checked against
+ * deviations.schema.json, then for what a schema cannot say (a target URL that does not parse); every
+ * problem found is reported at once, in the order of the file.
+ */
 export function parseDeviations(text: string, file = 'conformance.deviations.yaml'): Deviation[] {
-  const lineCounter = new LineCounter();
-  const doc = parseDocument(text, { lineCounter, prettyErrors: true });
-  const lineOf = (node: Node | null | undefined): number | undefined => (node?.range ? lineCounter.linePos(node.range[0]).line : undefined);
-  const fail = (line: number | undefined, problem: string): never => {
-    throw new DeviationsError(file, line, problem);
-  };
-
-  const parseError = doc.errors[0];
-  if (parseError) {
-    const line = parseError.linePos?.[0].line;
-    const what = parseError.message.split('\n')[0]!.replace(/ at line \d+, column \d+:?$/, '');
-    const hint = parseError.code === 'DUPLICATE_KEY' ? 'give each field once per entry' : 'check the indentation, and quote values that contain ": " or " #"';
-    fail(line, `not valid YAML: ${what} (${hint})`);
+  let source: YamlSource;
+  try {
+    source = parseYamlText(file, text);
+  } catch (err) {
+    if (!(err instanceof SpecError)) throw err;
+    throw new DeviationsError(file, err.problems.map(yamlProblem));
   }
+  const data = normalized(source.value, []);
+  if (data === null || data === '') return [];
+  const validate = validator();
+  const problems = validate(data) ? [] : dedupe((validate.errors ?? []).map((e) => schemaProblem(e, data, source)));
+  problems.push(...targetProblems(data, source, problems));
+  if (problems.length > 0) throw new DeviationsError(file, problems.sort((a, b) => (a.line ?? 0) - (b.line ?? 0) || (a.column ?? 0) - (b.column ?? 0)));
 
-  const root = doc.contents;
-  if (root === null || (isScalar(root) && (root.value === null || root.value === ''))) return [];
-  if (!isMap(root)) return fail(lineOf(root), `expected a mapping with a "deviations:" list at the top (${EXAMPLE})`);
-  for (const pair of root.items) {
-    const key = keyName(pair);
-    if (key !== 'deviations') fail(lineOf(pair.key as Node), `unknown top-level key "${key}": the file holds one key, "deviations:", a list of entries (${EXAMPLE})`);
+  const entries = (data as { deviations?: Array<Record<string, string>> | null }).deviations ?? [];
+  return entries.map((entry, index) => ({
+    id: entry['id']!,
+    ...(entry['target'] ? { target: entry['target'] } : {}),
+    reason: entry['reason']!,
+    expires: entry['expires']!,
+    source: { file, line: source.locate(`/deviations/${index}`).line ?? 0 },
+  }));
+}
+
+/** The YAML reader's refusal, with a hint at the usual cause. */
+function yamlProblem(p: SpecLocation & { message: string }): DeviationsProblem {
+  const what = p.message.replace(/^malformed YAML: /, '');
+  const hint = /unique/i.test(what) ? 'give each field once per entry' : 'check the indentation, and quote values that contain ": " or " #"';
+  return { ...at(p), message: `not valid YAML: ${what} (${hint})` };
+}
+
+/**
+ * The value as the schema reads it: a YAML 1.1 timestamp as its YYYY-MM-DD date, strings trimmed, and an
+ * entry's field with no value left out (it counts as absent: `target:` alone is any target).
+ */
+function normalized(value: unknown, path: string[]): unknown {
+  if (value instanceof Date) return Number.isNaN(value.getTime()) ? String(value) : value.toISOString().slice(0, 10);
+  if (typeof value === 'string') return value.trim();
+  if (Array.isArray(value)) return value.map((v, i) => normalized(v, [...path, String(i)]));
+  if (value === null || typeof value !== 'object') return value;
+  const inEntry = path.length === 2 && path[0] === 'deviations';
+  const entries = Object.entries(value).filter(([, v]) => !(inEntry && v === null));
+  return Object.fromEntries(entries.map(([k, v]) => [k, normalized(v, [...path, k])]));
+}
+
+/** One ajv error as a located message, made of the x-fix / x-missing annotations of the schema node it broke. */
+function schemaProblem(e: ErrorObject, data: unknown, source: YamlSource): DeviationsProblem {
+  const segments = parsePointer(e.instancePath);
+  const label = entryLabel(segments, data);
+  const schema = e.parentSchema as AnnotatedSchema;
+  if (e.keyword === 'required') {
+    const name = String(e.params['missingProperty']);
+    return { ...at(source.locate(e.instancePath)), message: `${label}"${name}" is missing; add ${schema.properties?.[name]?.['x-missing'] ?? `${name}:`}` };
   }
-  const list = root.get('deviations', true) as Node | undefined;
-  if (list === undefined || list === null || (isScalar(list) && list.value === null)) return [];
-  if (!isSeq(list)) return fail(lineOf(list) ?? lineOf(root), `"deviations" must be a list of entries, each starting with "- id:" (${EXAMPLE})`);
+  if (e.keyword === 'additionalProperties') {
+    const name = String(e.params['additionalProperty']);
+    const where = at(source.locateKey(`${e.instancePath}/${encodeSegment(name)}`));
+    if (segments.length === 0) return { ...where, message: `unknown top-level key "${name}": the file holds one key, "deviations:", a list of entries (${EXAMPLE})` };
+    return { ...where, message: `${label}unknown field "${name}"; the fields are ${Object.keys(schema.properties ?? {}).join(', ')}` };
+  }
+  const fix = schema['x-fix'] ?? e.message ?? 'is not valid';
+  const message = segments.length === 3 ? `${label}"${segments[2]}" ${fix}; got ${shown(e.data)}` : `${label}${fix}`;
+  return { ...at(source.locate(e.instancePath)), message };
+}
 
-  const deviations: Deviation[] = [];
-  list.items.forEach((item, index) => {
-    const entryLine = lineOf(item as Node) ?? lineOf(list);
-    const where = `deviations[${index}]`;
-    if (!isMap(item)) return fail(entryLine, `${where}: each entry must be a mapping with id, reason and expires (and optionally target)`);
-    for (const pair of item.items) {
-      const key = keyName(pair);
-      if (!(FIELDS as readonly string[]).includes(key)) fail(lineOf(pair.key as Node), `${where}: unknown field "${key}"; the fields are ${FIELDS.join(', ')}`);
-    }
-    const field = (name: (typeof FIELDS)[number]) => {
-      const node = item.get(name, true) as Node | undefined;
-      return { node, line: lineOf(node) ?? entryLine, value: isScalar(node) ? node.value : node === undefined ? undefined : node };
-    };
+/** `deviations[1] (d/e/f): ` for what lies inside an entry (the id when it has one), else nothing. */
+function entryLabel(segments: string[], data: unknown): string {
+  if (segments.length < 2) return '';
+  const entry = (data as { deviations: unknown[] }).deviations[Number(segments[1])];
+  const id = entry !== null && typeof entry === 'object' ? (entry as Record<string, unknown>)['id'] : undefined;
+  return `deviations[${segments[1]}]${typeof id === 'string' && id !== '' ? ` (${id})` : ''}: `;
+}
 
-    const id = field('id');
-    if (id.value === undefined || id.value === null) fail(entryLine, `${where}: "id" is missing; add id: <api>/<operationId>/<case slug>, or a glob such as sailpoint/createCustomConnector/*`);
-    if (typeof id.value !== 'string' || id.value.trim() === '') fail(id.line, `${where}: "id" must be a case id or a glob, such as sailpoint/createCustomConnector/*`);
-    const idText = (id.value as string).trim();
-    const label = `${where} (${idText})`;
-
-    const reason = field('reason');
-    if (reason.value === undefined || reason.value === null || reason.value === '') fail(entryLine, `${label}: "reason" is missing; add reason: why the target deviates (e.g. a vendor ticket)`);
-    if (typeof reason.value !== 'string' || reason.value.trim() === '') fail(reason.line, `${label}: "reason" must be text saying why the target deviates`);
-
-    const expires = field('expires');
-    if (expires.value === undefined || expires.value === null || expires.value === '') fail(entryLine, `${label}: "expires" is missing; add expires: YYYY-MM-DD, the last day the deviation is accepted`);
-    const date = isoDate(expires.value);
-    if (!date) fail(expires.line, `${label}: "expires" must be a date written YYYY-MM-DD, e.g. 2026-12-31; got ${JSON.stringify(String(expires.value))}`);
-
-    const target = field('target');
-    let targetText: string | undefined;
-    if (target.node !== undefined && target.value !== null) {
-      targetText = typeof target.value === 'string' ? target.value.trim() : undefined;
-      if (!targetText || !validTarget(targetText)) {
-        fail(target.line, `${label}: "target" must be mock, live, or an API base URL prefix such as https://api.pingone.com/v1; got ${JSON.stringify(String(target.value))} (leave it out to match any target)`);
-      }
-    }
-
-    deviations.push({
-      id: idText,
-      ...(targetText ? { target: targetText } : {}),
-      reason: (reason.value as string).trim(),
-      expires: date!,
-      source: { file, line: entryLine ?? 0 },
-    });
+/** A target the schema lets through that is still not a URL (the pattern cannot parse hosts). */
+function targetProblems(data: unknown, source: YamlSource, reported: DeviationsProblem[]): DeviationsProblem[] {
+  const entries = (data as { deviations?: unknown }).deviations;
+  if (!Array.isArray(entries)) return [];
+  const problems: DeviationsProblem[] = [];
+  entries.forEach((entry: unknown, index) => {
+    const target = entry !== null && typeof entry === 'object' ? (entry as Record<string, unknown>)['target'] : undefined;
+    if (typeof target !== 'string' || validTarget(target)) return;
+    const where = at(source.locate(`/deviations/${index}/target`));
+    if (reported.some((p) => p.line === where.line && p.column === where.column)) return;
+    problems.push({ ...where, message: `${entryLabel(['deviations', String(index)], data)}"target" ${ENTRY_FIELDS['target']!['x-fix']}; got ${shown(target)}` });
   });
-  return deviations;
+  return problems;
+}
+
+function at(location: { line?: number; column?: number }): Pick<DeviationsProblem, 'line' | 'column'> {
+  return { ...(location.line !== undefined ? { line: location.line } : {}), ...(location.column !== undefined ? { column: location.column } : {}) };
+}
+
+function shown(value: unknown): string {
+  if (Array.isArray(value)) return 'a list';
+  if (value !== null && typeof value === 'object') return 'a mapping';
+  return JSON.stringify(String(value));
+}
+
+/** One message per problem: several ajv errors can say the same thing at the same place. */
+function dedupe(problems: DeviationsProblem[]): DeviationsProblem[] {
+  const seen = new Set<string>();
+  return problems.filter((p) => {
+    const key = `${p.line}:${p.column}:${p.message}`;
+    if (seen.has(key)) return false;
+    seen.add(key);
+    return true;
+  });
 }
 
 /**
@@ -170,7 +249,7 @@ export function parseDeviations(text: string, file = 'conformance.deviations.yam
 export function applyDeviations(report: RunReport, deviations: Deviation[], today: Date): AppliedDeviations {
   const day = today.toISOString().slice(0, 10);
   const active = deviations.filter((d) => !isExpired(d, day));
-  const expired = dedupe(deviations.filter((d) => isExpired(d, day)).map(({ id, reason, expires }) => ({ id, reason, expires })));
+  const expired = dedupeExpired(deviations.filter((d) => isExpired(d, day)).map(({ id, reason, expires, source }) => ({ id, reason, expires, ...(source ? { source } : {}) })));
   const matchers = active.map((d) => ({ d, re: globToRegExp(d.id) }));
   const used = new Set<Deviation>();
 
@@ -184,17 +263,17 @@ export function applyDeviations(report: RunReport, deviations: Deviation[], toda
 
   const { deviations: _previous, ...rest } = report;
   const previous = report.deviations?.expired ?? [];
-  const allExpired = dedupe([...previous, ...expired]);
+  const allExpired = dedupeExpired([...previous, ...expired.map(({ id, reason, expires }) => ({ id, reason, expires }))]);
   const next: RunReport = { ...rest, summary: summarize(results), results, ...(allExpired.length ? { deviations: { expired: allExpired } } : {}) };
   return { report: next, expired, unused: active.filter((d) => !used.has(d)) };
 }
 
-/** Lines for the console: one per expired entry, saying what to do. */
-export function describeExpired(expired: ExpiredDeviation[], file: string = DEFAULT_DEVIATIONS_FILE): string[] {
+/** Lines for the console: one per expired entry, saying what to do (and where the entry is, when known). */
+export function describeExpired(expired: Array<ExpiredDeviation & Pick<Deviation, 'source'>>, file: string = DEFAULT_DEVIATIONS_FILE): string[] {
   if (expired.length === 0) return [];
   return [
     `${expired.length} known deviation${expired.length === 1 ? '' : 's'} expired (${file}): renew the date if the deviation is still accepted, or remove the entry`,
-    ...expired.map((e) => `  EXPIRED ${e.id} (expired after ${e.expires}): ${e.reason}`),
+    ...expired.map((e) => `  EXPIRED ${e.id} (expired after ${e.expires}${e.source ? `; ${e.source.file}:${e.source.line}` : ''}): ${e.reason}`),
   ];
 }
 
@@ -249,22 +328,7 @@ function normalizeUrl(url: string): string {
   }
 }
 
-/** YYYY-MM-DD for a real calendar date (a YAML 1.1 timestamp arrives as a Date), else undefined. */
-function isoDate(value: unknown): string | undefined {
-  if (value instanceof Date) return Number.isNaN(value.getTime()) ? undefined : value.toISOString().slice(0, 10);
-  if (typeof value !== 'string') return undefined;
-  const m = DATE.exec(value.trim());
-  if (!m) return undefined;
-  const d = new Date(Date.UTC(Number(m[1]), Number(m[2]) - 1, Number(m[3])));
-  return d.toISOString().slice(0, 10) === value.trim() ? value.trim() : undefined;
-}
-
-function keyName(pair: Pair): string {
-  const key = pair.key as unknown;
-  return String(isScalar(key) ? key.value : key);
-}
-
-function dedupe(list: ExpiredDeviation[]): ExpiredDeviation[] {
+function dedupeExpired<T extends ExpiredDeviation>(list: T[]): T[] {
   const seen = new Set<string>();
   return list.filter((e) => {
     const k = JSON.stringify([e.id, e.reason, e.expires]);

@@ -1,5 +1,5 @@
-// Known deviations (src/report/deviations.ts): the file's format and its errors, and how a run's failures
-// become `known` by id or glob, per target, until the entry expires.
+// Known deviations (src/report/deviations.ts): the file's format (deviations.schema.json) and its located
+// errors, and how a run's failures become `known` by id or glob, per target, until the entry expires.
 
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -10,6 +10,12 @@ import { PROJECT_ROOT } from '../../src/project-paths.js';
 import { applyDeviations, describeExpired, DeviationsError, loadDeviations, matchesId, parseDeviations, type Deviation } from '../../src/report/deviations.js';
 import { buildReport } from '../../src/report/run-report.js';
 import { BASE, FAILED, fixtureReport, FLOW, OBSERVED, PASSED, RESULTS, RESULTS_WITH_OBSERVED, RUN, SKIPPED, STARTED, FINISHED, XSS, CLEANUP } from './fixtures.js';
+
+interface FieldSchema {
+  description: string;
+  'x-fix': string;
+}
+const ENTRY_SCHEMA = (JSON.parse(readFileSync(join(PROJECT_ROOT, 'src/report/deviations.schema.json'), 'utf8')) as { $defs: { entry: { properties: Record<string, FieldSchema>; required: string[] } } }).$defs.entry;
 
 const dir = mkdtempSync(join(tmpdir(), 'cfm-deviations-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
@@ -80,7 +86,7 @@ describe('loadDeviations: the file', () => {
     const example = join(PROJECT_ROOT, 'conformance.deviations.example.yaml');
     expect(loadDeviations(example, { mustExist: true })).toEqual([]);
     const text = readFileSync(example, 'utf8');
-    for (const field of ['id', 'target', 'reason', 'expires']) expect(text).toMatch(new RegExp(`^#\\s+${field}\\s`, 'm'));
+    for (const field of Object.keys(ENTRY_SCHEMA.properties)) expect(text).toMatch(new RegExp(`^#\\s+${field}\\s`, 'm'));
     // Its commented entries, uncommented, are a valid file.
     const after = text.slice(text.search(/^deviations:/m)).split('\n').slice(1);
     const entries = parseDeviations(['deviations:', ...after.map((l) => l.replace(/^#/, ''))].join('\n'), 'example');
@@ -89,32 +95,86 @@ describe('loadDeviations: the file', () => {
   });
 });
 
+describe('deviations.schema.json', () => {
+  it('is the format: the fields it names are the fields read, each described', () => {
+    expect(Object.keys(ENTRY_SCHEMA.properties).sort()).toEqual(['expires', 'id', 'reason', 'target']);
+    expect(ENTRY_SCHEMA.required.sort()).toEqual(['expires', 'id', 'reason']);
+    for (const [name, field] of Object.entries(ENTRY_SCHEMA.properties)) {
+      expect(field.description, name).toMatch(/\w{3}/);
+      expect(field['x-fix'], name).toMatch(/^must be /);
+    }
+  });
+
+  it('an entry with a target and no value matches any target', () => {
+    expect(parseDeviations('deviations:\n  - id: a/b/c\n    target:\n    reason: r\n    expires: 2026-12-31\n', 'f.yaml')).toEqual([{ id: 'a/b/c', reason: 'r', expires: '2026-12-31', source: { file: 'f.yaml', line: 2 } }]);
+  });
+
+  it('values are trimmed, as they always were', () => {
+    const [entry] = parseDeviations("deviations:\n  - id: ' a/b/c '\n    reason: ' r '\n    expires: ' 2026-12-31 '\n    target: ' live '\n", 'f.yaml');
+    expect(entry).toMatchObject({ id: 'a/b/c', reason: 'r', expires: '2026-12-31', target: 'live' });
+  });
+});
+
 describe('loadDeviations: errors name the file, the line and what to fix', () => {
-  it.each<[string, string, number, RegExp]>([
-    ['missing reason', 'deviations:\n  - id: a/b/c\n    expires: 2026-12-31\n', 2, /deviations\[0\] \(a\/b\/c\): "reason" is missing; add reason:/],
-    ['missing expires', 'deviations:\n  - id: a/b/c\n    reason: r\n', 2, /"expires" is missing; add expires: YYYY-MM-DD/],
-    ['missing id', 'deviations:\n  - reason: r\n    expires: 2026-12-31\n', 2, /deviations\[0\]: "id" is missing/],
-    ['a date in another format', 'deviations:\n  - id: a/b/c\n    reason: r\n    expires: 31/12/2026\n', 4, /"expires" must be a date written YYYY-MM-DD, e\.g\. 2026-12-31; got "31\/12\/2026"/],
-    ['a date that does not exist', 'deviations:\n  - id: a/b/c\n    reason: r\n    expires: 2026-02-30\n', 4, /"expires" must be a date written YYYY-MM-DD.*got "2026-02-30"/],
-    ['a bad target', 'deviations:\n  - id: a/b/c\n    target: staging\n    reason: r\n    expires: 2026-12-31\n', 3, /"target" must be mock, live, or an API base URL prefix.*got "staging"/],
-    ['a target URL that is not http(s)', 'deviations:\n  - id: a/b/c\n    target: ftp://x.example/v1\n    reason: r\n    expires: 2026-12-31\n', 3, /"target" must be mock, live/],
-    ['an unknown field (a typo)', 'deviations:\n  - id: a/b/c\n    reason: r\n    expire: 2026-12-31\n', 4, /unknown field "expire"; the fields are id, target, reason, expires/],
-    ['an entry that is not a mapping', 'deviations:\n  - a/b/c\n', 2, /each entry must be a mapping with id, reason and expires/],
-    ['deviations not a list', 'deviations:\n  id: a/b/c\n', 2, /"deviations" must be a list of entries/],
-    ['an unknown top-level key', 'deviation:\n  - id: a/b/c\n', 1, /unknown top-level key "deviation"/],
-    ['a list at the top', '- id: a/b/c\n  reason: r\n', 1, /expected a mapping with a "deviations:" list/],
-    ['the second entry is the bad one', 'deviations:\n  - id: a/b/c\n    reason: r\n    expires: 2026-12-31\n  - id: d/e/f\n    reason: r\n', 5, /deviations\[1\] \(d\/e\/f\): "expires" is missing/],
-  ])('%s', (_name, text, line, message) => {
+  it.each<[string, string, number, number, RegExp]>([
+    ['missing reason', 'deviations:\n  - id: a/b/c\n    expires: 2026-12-31\n', 2, 5, /deviations\[0\] \(a\/b\/c\): "reason" is missing; add reason:/],
+    ['missing expires', 'deviations:\n  - id: a/b/c\n    reason: r\n', 2, 5, /"expires" is missing; add expires: YYYY-MM-DD/],
+    ['missing id', 'deviations:\n  - reason: r\n    expires: 2026-12-31\n', 2, 5, /deviations\[0\]: "id" is missing/],
+    ['an id with no value is missing', 'deviations:\n  - id:\n    reason: r\n    expires: 2026-12-31\n', 2, 5, /deviations\[0\]: "id" is missing/],
+    ['a date in another format', 'deviations:\n  - id: a/b/c\n    reason: r\n    expires: 31/12/2026\n', 4, 14, /"expires" must be a date written YYYY-MM-DD, e\.g\. 2026-12-31; got "31\/12\/2026"/],
+    ['a date that does not exist', 'deviations:\n  - id: a/b/c\n    reason: r\n    expires: 2026-02-30\n', 4, 14, /"expires" must be a date written YYYY-MM-DD.*got "2026-02-30"/],
+    ['a bad target', 'deviations:\n  - id: a/b/c\n    target: staging\n    reason: r\n    expires: 2026-12-31\n', 3, 13, /"target" must be mock, live, or an API base URL prefix.*got "staging"/],
+    ['a target URL that is not http(s)', 'deviations:\n  - id: a/b/c\n    target: ftp://x.example/v1\n    reason: r\n    expires: 2026-12-31\n', 3, 13, /"target" must be mock, live/],
+    ['a target URL with a query', 'deviations:\n  - id: a/b/c\n    target: https://x.example/v1?a=b\n    reason: r\n    expires: 2026-12-31\n', 3, 13, /"target" must be mock, live/],
+    ['a target the pattern passes but that is no URL (checked in code)', 'deviations:\n  - id: a/b/c\n    target: https://x%zz.example/v1\n    reason: r\n    expires: 2026-12-31\n', 3, 13, /"target" must be mock, live.*got "https:\/\/x%zz\.example\/v1"/],
+    ['an unknown field (a typo)', 'deviations:\n  - id: a/b/c\n    reason: r\n    expire: 2026-12-31\n', 4, 5, /unknown field "expire"; the fields are id, target, reason, expires/],
+    ['an entry that is not a mapping', 'deviations:\n  - a/b/c\n', 2, 5, /each entry must be a mapping with id, reason and expires/],
+    ['deviations not a list', 'deviations:\n  id: a/b/c\n', 2, 3, /"deviations" must be a list of entries/],
+    ['an unknown top-level key', 'deviation:\n  - id: a/b/c\n', 1, 1, /unknown top-level key "deviation"/],
+    ['a list at the top', '- id: a/b/c\n  reason: r\n', 1, 1, /expected a mapping with a "deviations:" list/],
+    ['the second entry is the bad one', 'deviations:\n  - id: a/b/c\n    reason: r\n    expires: 2026-12-31\n  - id: d/e/f\n    reason: r\n', 5, 5, /deviations\[1\] \(d\/e\/f\): "expires" is missing/],
+  ])('%s', (_name, text, line, column, message) => {
     const { error, path } = loadError(text);
     expect(error.file).toBe(path);
-    expect(error.line).toBe(line);
-    expect(error.message.startsWith(`${path}:${line}: `)).toBe(true);
-    expect(error.message).toMatch(message);
+    const problem = error.problems.find((p) => message.test(p.message));
+    expect(problem, error.message).toMatchObject({ line, column });
+    expect(error.message.split('\n')).toContainEqual(`${path}:${line}:${column}: ${problem!.message}`);
+  });
+
+  it('a wrong type: the line and column of the value, and what was found', () => {
+    const { error, path } = loadError('deviations:\n  - id: a/b/c\n    reason: r\n    expires: 2026-12-31\n  - id: d/e/f\n    reason:\n      - a list\n    expires: 2027-01-01\n');
+    expect(error.message).toBe(`${path}:7:7: deviations[1] (d/e/f): "reason" must be text saying why the target deviates; got a list`);
+    expect([error.line, error.column]).toEqual([7, 7]);
+  });
+
+  it('an unknown field: the line and column of its key, even when its value starts on the next line', () => {
+    const { error, path } = loadError('deviations:\n  - id: a/b/c\n    reason: r\n    expires: 2026-12-31\n    notes:\n      - one\n');
+    expect(error.message).toBe(`${path}:5:5: deviations[0] (a/b/c): unknown field "notes"; the fields are id, target, reason, expires`);
+  });
+
+  it('a missing field: the line and column where its entry starts', () => {
+    const { error, path } = loadError('# known deviations\n\ndeviations:\n\n  - id: a/b/c\n    expires: 2026-12-31\n');
+    expect(error.message).toBe(`${path}:5:5: deviations[0] (a/b/c): "reason" is missing; add reason: why the target deviates (e.g. a vendor ticket)`);
+  });
+
+  it('every problem is reported at once, in the order of the file; the error\'s line is the first one\'s', () => {
+    const { error, path } = loadError('deviations:\n  - id: 5\n    reason: r\n    expires: 20261231\n  - id: a/b/c\n    target: staging\n    reason: r\n    expires: 2026-12-31\n    owner: me\n');
+    expect(error.message.split('\n')).toEqual([
+      `${path}:2:9: deviations[0]: "id" must be a case id or a glob, such as sailpoint/createCustomConnector/*; got "5"`,
+      `${path}:4:14: deviations[0]: "expires" must be a date written YYYY-MM-DD, e.g. 2026-12-31; got "20261231"`,
+      `${path}:6:13: deviations[1] (a/b/c): "target" must be mock, live, or an API base URL prefix such as https://api.pingone.com/v1 (leave it out to match any target); got "staging"`,
+      `${path}:9:5: deviations[1] (a/b/c): unknown field "owner"; the fields are id, target, reason, expires`,
+    ]);
+    expect([error.line, error.column]).toEqual([2, 9]);
+  });
+
+  it('a file that must exist and does not: the file alone', () => {
+    expect(() => loadDeviations(join(dir, 'gone.yaml'), { mustExist: true })).toThrow(new RegExp(`^${join(dir, 'gone.yaml').replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}: no such file$`));
   });
 
   it('malformed YAML: the file and the line of the problem', () => {
     const { error, path } = loadError('deviations:\n  - id: a/b/c\n    reason: "unterminated\n    expires: 2026-12-31\n');
-    expect(error.message).toMatch(new RegExp(`^${path.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}:\\d+: not valid YAML: `));
+    expect(error.message).toMatch(new RegExp(`^${path.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}:\\d+:\\d+: not valid YAML: `));
     expect(error.line).toBeGreaterThanOrEqual(3);
   });
 
@@ -283,6 +343,8 @@ describe('applyDeviations', () => {
     const path = file(`deviations:\n  - id: versori/**\n    target: live\n    reason: Versori read-after-write lag; VRS-7\n    expires: 2026-07-01\n  - id: nothing/matches/this\n    reason: stale\n    expires: 2026-01-01\n`);
     const { report: out, expired } = applyDeviations(report, loadDeviations(path), TODAY);
     expect(out.results.find((r) => r.id === FLOW.id)).toMatchObject({ status: 'known', deviation: { reason: 'Versori read-after-write lag; VRS-7', expires: '2026-07-01' } });
-    expect(expired).toEqual([{ id: 'nothing/matches/this', reason: 'stale', expires: '2026-01-01' }]);
+    expect(expired).toEqual([{ id: 'nothing/matches/this', reason: 'stale', expires: '2026-01-01', source: { file: path, line: 6 } }]);
+    expect(out.deviations).toEqual({ expired: [{ id: 'nothing/matches/this', reason: 'stale', expires: '2026-01-01' }] }); // where it was read is not part of the report
+    expect(describeExpired(expired, path)[1]).toBe(`  EXPIRED nothing/matches/this (expired after 2026-01-01; ${path}:6): stale`);
   });
 });
