@@ -1,7 +1,8 @@
 // The run's configuration: one typed object, read in one place (load-config.ts).
 
-/** An API's id (`info.x-api-id` of its spec); the registered ones are listed in src/apis/index.ts. */
-export type ApiId = string;
+import type { ApiId } from '../model/types.js';
+
+export type { ApiId };
 
 export type AuthConfig =
   | { kind: 'token'; token: string }

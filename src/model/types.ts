@@ -1,6 +1,7 @@
 // Types that cross the engine's stages: cases → transport → checks → results.
 
-import type { ApiId } from '../config/types.js';
+/** A registered API's id (`info.x-api-id` of its spec), e.g. `davinci`: any API the registry (src/apis) lists. */
+export type ApiId = string;
 
 /** `cleanup` is the record of deleting what the run created, one per API. */
 export type CaseKind = 'positive' | 'negative' | 'auth' | 'flow' | 'cleanup';

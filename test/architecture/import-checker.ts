@@ -96,6 +96,24 @@ export function backwardEdges(table: ArchitectureTable): Violation[] {
   return edges;
 }
 
+/**
+ * The table's layering: its `src/` rows are listed lowest layer first, and a row may be allowed only rows
+ * above it (a folder, a file in it, or types from it). An allowance of a row below is an upward edge, and
+ * with it a possible cycle; every `src/` folder is ordered this way, inside the flow or not.
+ */
+export function upwardEdges(table: ArchitectureTable): Violation[] {
+  const src = table.rules.filter((r) => r.key.startsWith('src/'));
+  const rowOf = (path: string) => src.findIndex((r) => path === r.key || path.startsWith(`${r.key}/`));
+  const edges: Violation[] = [];
+  src.forEach((rule, index) => {
+    for (const target of rule.targets) {
+      const row = rowOf(target.path);
+      if (row > index) edges.push({ where: `ARCHITECTURE.md:${rule.line}`, rule: `${rule.key} may import ${target.path}${target.typesOnly ? ' (types)' : ''}, a row below it (rows are layers, lowest first)` });
+    }
+  });
+  return edges;
+}
+
 /** `@scope/name/sub` → `@scope/name`; `ajv/dist/2020.js` → `ajv`. */
 export function packageName(specifier: string): string {
   const parts = specifier.split('/');

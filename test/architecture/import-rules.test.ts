@@ -6,7 +6,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { PROJECT_ROOT } from '../../src/project-paths.js';
-import { backwardEdges, checkImports, packageName, type Violation } from './import-checker.js';
+import { backwardEdges, checkImports, packageName, upwardEdges, type Violation } from './import-checker.js';
 import { parseArchitecture } from './folders-table.js';
 import { importsOf, importsOfFile, tsFilesUnder } from './scan-imports.js';
 
@@ -121,6 +121,17 @@ describe('the checker, on a table of its own', () => {
     expect(backwardEdges(table).map((v) => `${v.where} ${v.rule}`)).toEqual(['ARCHITECTURE.md:12 src/b may import src/c/helper, a later stage of the flow (src/a → src/b → src/c)']);
   });
 
+  it('finds upward edges: a row allowed a row below it (rows are layers)', () => {
+    const layered = parseArchitecture(TABLE);
+    expect(upwardEdges(layered).map((v) => `${v.where} ${v.rule}`)).toEqual([
+      'ARCHITECTURE.md:12 src/b may import src/c/helper, a row below it (rows are layers, lowest first)',
+      'ARCHITECTURE.md:12 src/b may import src/side (types), a row below it (rows are layers, lowest first)',
+      'ARCHITECTURE.md:13 src/c may import src/mock, a row below it (rows are layers, lowest first)',
+      // "any src/ folder" includes the rows below it: the command belongs in the last src row
+      'ARCHITECTURE.md:16 src/cli may import src/paths.ts, a row below it (rows are layers, lowest first)',
+    ]);
+  });
+
   it('a cell it cannot read is an error naming the row, not a rule silently dropped', () => {
     expect(() => parseArchitecture(TABLE.replace('`fast-check` |', '`fast-check` (maybe) |'))).toThrow(/ARCHITECTURE\.md:12: src\/b: cannot read "`fast-check` \(maybe\)"/);
     expect(() => parseArchitecture(TABLE.replace('everything above', 'most things'))).toThrow(/ARCHITECTURE\.md:13: src\/c: cannot read "most things"/);
@@ -133,7 +144,7 @@ describe('this project', () => {
   const lines = (violations: Violation[]) => violations.map((v) => `${v.where}: ${v.rule}`);
 
   it('ARCHITECTURE.md has a row for every folder under src/, and its flow', () => {
-    expect(architecture.flow).toEqual(['src/openapi', 'src/cases', 'src/transport', 'src/checks', 'src/runner', 'src/report']);
+    expect(architecture.flow).toEqual(['src/openapi', 'src/generation', 'src/transport', 'src/cases', 'src/checks', 'src/runner', 'src/report']);
     const keys = architecture.rules.map((r) => r.key);
     for (const stage of architecture.flow) expect(keys).toContain(stage);
     const entries = readdirSync(join(PROJECT_ROOT, 'src'), { withFileTypes: true }).filter((e) => e.isDirectory() || e.name.endsWith('.ts'));
@@ -143,6 +154,10 @@ describe('this project', () => {
   it('the table allows no backward edge (a stage importing a later stage)', () => {
     const edges = backwardEdges(architecture);
     expect(lines(edges)).toEqual([]);
+  });
+
+  it('the table is layered: no row is allowed a row below it', () => {
+    expect(lines(upwardEdges(architecture))).toEqual([]);
   });
 
   it('every import under src/ is one the table allows', () => {
