@@ -95,12 +95,16 @@ export async function coldRun(index: number, root: string, probe: string, emptyE
   const reportDir = join(root, `report-${index}`);
   const rssFile = join(root, `rss-${index}.jsonl`);
   const started = performance.now();
-  const child = spawn(process.execPath, [join(PROJECT_ROOT, 'bin/conformance.js'), 'run', '--report-dir', reportDir, '--env-file', emptyEnv], {
-    cwd: PROJECT_ROOT,
-    env: childEnv(probe, rssFile),
-    stdio: ['ignore', 'pipe', 'pipe'],
-    detached: true,
-  });
+  const child = spawn(
+    process.execPath,
+    [join(PROJECT_ROOT, 'bin/conformance.js'), 'run', '--report-dir', reportDir, '--env-file', emptyEnv],
+    {
+      cwd: PROJECT_ROOT,
+      env: childEnv(probe, rssFile),
+      stdio: ['ignore', 'pipe', 'pipe'],
+      detached: true,
+    },
+  );
   children.add(child);
   const sampler = child.pid !== undefined ? new TreeSampler(child.pid) : undefined;
   let output = '';
@@ -110,21 +114,32 @@ export async function coldRun(index: number, root: string, probe: string, emptyE
   child.stdout!.on('data', keep);
   child.stderr!.on('data', keep);
   const timer = setTimeout(() => killChild(child), CHILD_TIMEOUT_MS);
-  const { code, signal, wallMs } = await new Promise<{ code: number | null; signal: string | null; wallMs: number }>((resolve, reject) => {
-    child.once('error', reject);
-    child.once('exit', (c, s) => resolve({ code: c, signal: s, wallMs: performance.now() - started }));
-  });
+  const { code, signal, wallMs } = await new Promise<{ code: number | null; signal: string | null; wallMs: number }>(
+    (resolve, reject) => {
+      child.once('error', reject);
+      child.once('exit', (c, s) => resolve({ code: c, signal: s, wallMs: performance.now() - started }));
+    },
+  );
   clearTimeout(timer);
   sampler?.stop();
-  await new Promise<void>((resolve) => (child.stdout!.readableEnded ? resolve() : child.stdout!.once('close', () => resolve())));
+  await new Promise<void>((resolve) =>
+    child.stdout!.readableEnded ? resolve() : child.stdout!.once('close', () => resolve()),
+  );
   children.delete(child);
 
   const problems: string[] = [];
-  if (code !== 0) problems.push(signal ? `killed by ${signal}${wallMs >= CHILD_TIMEOUT_MS ? ' (timeout)' : ''}` : `exit code ${code}`);
+  if (code !== 0)
+    problems.push(
+      signal ? `killed by ${signal}${wallMs >= CHILD_TIMEOUT_MS ? ' (timeout)' : ''}` : `exit code ${code}`,
+    );
   const results = join(reportDir, 'results.json');
   if (!existsSync(results)) problems.push('no results.json');
   else {
-    const report = JSON.parse(readFileSync(results, 'utf8')) as { mode: string; target: Record<string, { skipped?: string }>; summary: { failed: number; passed: number } };
+    const report = JSON.parse(readFileSync(results, 'utf8')) as {
+      mode: string;
+      target: Record<string, { skipped?: string }>;
+      summary: { failed: number; passed: number };
+    };
     const missing = API_IDS.filter((api) => !report.target[api] || report.target[api]!.skipped !== undefined);
     if (report.mode !== 'mock') problems.push(`ran in ${report.mode} mode, not against the embedded mock`);
     if (missing.length > 0) problems.push(`did not run ${missing.join(', ')}`);
@@ -134,12 +149,21 @@ export async function coldRun(index: number, root: string, probe: string, emptyE
 
   // Peaks: the probe's exact maxRSS for node processes, /proc's last VmHWM for the others.
   const probed = existsSync(rssFile)
-    ? readFileSync(rssFile, 'utf8').trim().split('\n').filter(Boolean).map((l) => JSON.parse(l) as { pid: number; argv: string[]; maxRssKiB: number })
+    ? readFileSync(rssFile, 'utf8')
+        .trim()
+        .split('\n')
+        .filter(Boolean)
+        .map((l) => JSON.parse(l) as { pid: number; argv: string[]; maxRssKiB: number })
     : [];
-  if (!probed.some((p) => roleOf(p.argv) === 'CLI')) problems.push('the memory probe did not report the CLI process (bin/conformance.js)');
+  if (!probed.some((p) => roleOf(p.argv) === 'CLI'))
+    problems.push('the memory probe did not report the CLI process (bin/conformance.js)');
   const perProcess = new Map<number, { role: string; bytes: number }>();
   for (const [pid, { name, hwmBytes }] of sampler?.peaks ?? []) perProcess.set(pid, { role: name, bytes: hwmBytes });
-  for (const p of probed) perProcess.set(p.pid, { role: roleOf(p.argv), bytes: Math.max(p.maxRssKiB * 1024, perProcess.get(p.pid)?.bytes ?? 0) });
+  for (const p of probed)
+    perProcess.set(p.pid, {
+      role: roleOf(p.argv),
+      bytes: Math.max(p.maxRssKiB * 1024, perProcess.get(p.pid)?.bytes ?? 0),
+    });
   const processes = [...perProcess.values()];
   return {
     wallMs,

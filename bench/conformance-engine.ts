@@ -60,7 +60,14 @@ export interface EngineRun {
   mockUrl: string;
 }
 
-async function runApi(api: ApiId, spec: LoadedSpec, baseUrl: string, token: string, rep: number, recorder: Recorder): Promise<CaseResult[]> {
+async function runApi(
+  api: ApiId,
+  spec: LoadedSpec,
+  baseUrl: string,
+  token: string,
+  rep: number,
+  recorder: Recorder,
+): Promise<CaseResult[]> {
   // As define-suite.ts's start(), cases and cleanup.
   const adapter = apiDefinition(api).adapter;
   const target: ApiTarget = { api, baseUrl, live: false, auth: { kind: 'token', token }, params: MOCK_PARAMS[api]! };
@@ -68,19 +75,29 @@ async function runApi(api: ApiId, spec: LoadedSpec, baseUrl: string, token: stri
   const client = new HttpClient({ baseUrl, token, timeoutMs: TIMEOUT_MS, concurrency: CONCURRENCY, redactor });
   recorder.wrap(client, api, rep);
   try {
-    const rt = new CaseRuntime(spec, adapter, target, client, { runId: randomBytes(4).toString('hex'), allowWrites: true });
+    const rt = new CaseRuntime(spec, adapter, target, client, {
+      runId: randomBytes(4).toString('hex'),
+      allowWrites: true,
+    });
     const cases = buildPositiveCases(spec, adapter);
     const limit = pLimit(CONCURRENCY);
     const results = await Promise.all(cases.map((c) => limit(() => runCase(c, rt, { redactor }))));
     const left = await rt.cleanup();
-    if (left.length > 0) throw new BenchBroken(`${api}: the cleanup left ${left.map((l) => `${l.label} ${l.id} (${l.reason})`).join('; ')}`);
+    if (left.length > 0)
+      throw new BenchBroken(
+        `${api}: the cleanup left ${left.map((l) => `${l.label} ${l.id} (${l.reason})`).join('; ')}`,
+      );
     return results;
   } finally {
     await client.close();
   }
 }
 
-export async function runEngine(specs: Map<ApiId, LoadedSpec>, mockSpecs: LoadedSpec[], token: string): Promise<EngineRun> {
+export async function runEngine(
+  specs: Map<ApiId, LoadedSpec>,
+  mockSpecs: LoadedSpec[],
+  token: string,
+): Promise<EngineRun> {
   const mock = await startSeededMock(mockSpecs, token);
   const recorder = new Recorder();
   let checked = 0;
@@ -96,14 +113,26 @@ export async function runEngine(specs: Map<ApiId, LoadedSpec>, mockSpecs: Loaded
       if (PARALLEL_APIS) perApi.push(...(await Promise.all(API_IDS.map(run))));
       else for (const api of API_IDS) perApi.push(await run(api));
       for (const r of perApi.flat()) {
-        if (r.status === 'failed') throw new BenchBroken(`case failed: ${r.id}: ${r.reason ?? r.checks.filter((c) => c.status === 'failed').map((c) => `[${c.name}] ${c.message}`).join('; ')}`);
+        if (r.status === 'failed')
+          throw new BenchBroken(
+            `case failed: ${r.id}: ${
+              r.reason ??
+              r.checks
+                .filter((c) => c.status === 'failed')
+                .map((c) => `[${c.name}] ${c.message}`)
+                .join('; ')
+            }`,
+          );
         if (r.status === 'skipped') skipped++;
         else checked++;
       }
     }
     const elapsedMs = performance.now() - started;
     const errors = recorder.sent.filter((s) => !s.exchange?.response);
-    if (errors.length > 0) throw new BenchBroken(`${errors.length} request(s) got no response, e.g. ${errors[0]!.exchange?.error ?? 'none recorded'}`);
+    if (errors.length > 0)
+      throw new BenchBroken(
+        `${errors.length} request(s) got no response, e.g. ${errors[0]!.exchange?.error ?? 'none recorded'}`,
+      );
     return { elapsedMs, reps, exchanges: recorder.sent.length, checked, skipped, recorder, mockUrl: mock.url };
   } finally {
     await stopMock(mock);

@@ -38,12 +38,14 @@ async function prepareReplay(run: EngineRun, token: string): Promise<Prepared[]>
     if (ex.plan.body?.mediaType === 'multipart/form-data') {
       // As HttpClient encodes it (the recorded request shows no multipart body).
       const form = new FormData();
-      for (const [field, text] of Object.entries(ex.plan.body.value as Record<string, string>)) form.append(field, new Blob([text]), `${field}.txt`);
+      for (const [field, text] of Object.entries(ex.plan.body.value as Record<string, string>))
+        form.append(field, new Blob([text]), `${field}.txt`);
       const encoded = new Response(form);
       headers['content-type'] = encoded.headers.get('content-type')!;
       body = Buffer.from(await encoded.arrayBuffer());
     }
-    if (!ex.request.url.startsWith(run.mockUrl)) throw new BenchBroken(`a request went elsewhere than the mock: ${ex.request.url}`);
+    if (!ex.request.url.startsWith(run.mockUrl))
+      throw new BenchBroken(`a request went elsewhere than the mock: ${ex.request.url}`);
     out.push({
       rep: s.rep,
       api: s.api,
@@ -65,7 +67,12 @@ export interface PlainRun {
   mismatches: string[];
 }
 
-async function runPlain(list: Prepared[], completed: number[], mockSpecs: LoadedSpec[], token: string): Promise<PlainRun> {
+async function runPlain(
+  list: Prepared[],
+  completed: number[],
+  mockSpecs: LoadedSpec[],
+  token: string,
+): Promise<PlainRun> {
   const mock = await startSeededMock(mockSpecs, token);
   const agents: Agent[] = [];
   try {
@@ -97,7 +104,12 @@ async function runPlain(list: Prepared[], completed: number[], mockSpecs: Loaded
       }
       const agent = agentFor(r.api);
       done[j] = limits.get(r.api)!(async () => {
-        const res = await request(mock.url + r.path, { method: r.method, headers: r.headers, body: r.body, dispatcher: agent });
+        const res = await request(mock.url + r.path, {
+          method: r.method,
+          headers: r.headers,
+          body: r.body,
+          dispatcher: agent,
+        });
         await res.body.text();
         return res.statusCode;
       });
@@ -105,7 +117,9 @@ async function runPlain(list: Prepared[], completed: number[], mockSpecs: Loaded
     const statuses = await Promise.all(done);
     await Promise.all([...repAgents.values()].map((a) => a.close()));
     const elapsedMs = performance.now() - started;
-    const mismatches = list.flatMap((r, j) => (statuses[j] === r.status ? [] : [`${r.method} ${r.path}: engine ${r.status}, replay ${statuses[j]}`]));
+    const mismatches = list.flatMap((r, j) =>
+      statuses[j] === r.status ? [] : [`${r.method} ${r.path}: engine ${r.status}, replay ${statuses[j]}`],
+    );
     return { elapsedMs, requests: list.length, sameStatus: list.length - mismatches.length, mismatches };
   } finally {
     await Promise.all(agents.map((a) => a.destroy().catch(() => undefined)));

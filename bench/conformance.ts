@@ -70,7 +70,15 @@ import { loadSpec, type LoadedSpec } from '../src/openapi/load-spec.js';
 import { SchemaCompiler } from '../src/openapi/schema-compiler.js';
 import { coldRun, PROBE, type ColdRun } from './conformance-cold.js';
 import { BenchBroken, makeTmpRoot, stopEverything } from './conformance-lifecycle.js';
-import { COLD_RUNS, CONCURRENCY, MIN_EXCHANGES, PARALLEL_APIS, ROUNDS, SEED, SKIP_COLD } from './conformance-options.js';
+import {
+  COLD_RUNS,
+  CONCURRENCY,
+  MIN_EXCHANGES,
+  PARALLEL_APIS,
+  ROUNDS,
+  SEED,
+  SKIP_COLD,
+} from './conformance-options.js';
 import { printReport } from './conformance-output.js';
 import { round, type Round } from './conformance-replay.js';
 
@@ -81,8 +89,12 @@ async function main(): Promise<number> {
     console.error(`BENCH BROKEN: ${message}`);
   };
   console.log('Conformance engine benchmark');
-  console.log(`  machine: ${availableParallelism()} core(s) (${cpus()[0]?.model.trim() ?? 'unknown CPU'}), node ${process.version}`);
-  console.log(`  cold runs ${SKIP_COLD ? 'skipped' : COLD_RUNS}; in-process: ${ROUNDS} round(s) + 1 warm-up, each >= ${MIN_EXCHANGES.toLocaleString('en')} exchanges, concurrency ${CONCURRENCY} per API, APIs ${PARALLEL_APIS ? 'at the same time' : 'one after another'}, mock seed ${SEED}, 127.0.0.1\n`);
+  console.log(
+    `  machine: ${availableParallelism()} core(s) (${cpus()[0]?.model.trim() ?? 'unknown CPU'}), node ${process.version}`,
+  );
+  console.log(
+    `  cold runs ${SKIP_COLD ? 'skipped' : COLD_RUNS}; in-process: ${ROUNDS} round(s) + 1 warm-up, each >= ${MIN_EXCHANGES.toLocaleString('en')} exchanges, concurrency ${CONCURRENCY} per API, APIs ${PARALLEL_APIS ? 'at the same time' : 'one after another'}, mock seed ${SEED}, 127.0.0.1\n`,
+  );
 
   const cold: ColdRun[] = [];
   const rounds: Round[] = [];
@@ -114,7 +126,10 @@ async function main(): Promise<number> {
     const missing = API_IDS.filter((api) => !engineSpecs.has(api));
     if (missing.length > 0) throw new BenchBroken(`no spec for ${missing.join(', ')}`);
     // The mocks get their own schema compilers: the engine's and the mock's ajv caches stay apart.
-    const mockSpecs = [...engineSpecs.values()].map((spec) => ({ ...spec, schemas: new SchemaCompiler(spec.doc, spec.file) }));
+    const mockSpecs = [...engineSpecs.values()].map((spec) => ({
+      ...spec,
+      schemas: new SchemaCompiler(spec.doc, spec.file),
+    }));
     const token = `bench-${randomBytes(12).toString('hex')}`;
 
     process.stdout.write('  warm-up round (engine, then plain replay)...\n');
@@ -128,7 +143,6 @@ async function main(): Promise<number> {
   } finally {
     for (const p of await stopEverything()) fail(p);
   }
-
 
   printReport(cold, warmUp, rounds, broken);
   return broken ? 1 : 0;

@@ -184,7 +184,10 @@ function endpoints(apis: Record<string, string>): Endpoint[] {
     return url;
   };
   return [
-    { name: 'DaVinci  GET connectorInstances', url: `${base('davinci')}/environments/${DEFAULT_ENVIRONMENT_ID}/connectorInstances` },
+    {
+      name: 'DaVinci  GET connectorInstances',
+      url: `${base('davinci')}/environments/${DEFAULT_ENVIRONMENT_ID}/connectorInstances`,
+    },
     {
       name: 'Authorize GET operations',
       url: `${base('authorize')}/environments/${DEFAULT_ENVIRONMENT_ID}/apiServers/${DEFAULT_API_SERVER_ID}/operations`,
@@ -235,7 +238,10 @@ const signedMib = (bytes: number) => {
 function table(header: string[], rows: string[][], alignRight: boolean[]): string {
   const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => (r[i] ?? '').length)));
   const line = (cells: string[]) =>
-    cells.map((c, i) => (alignRight[i] ? c.padStart(widths[i]!) : c.padEnd(widths[i]!))).join('  ').trimEnd();
+    cells
+      .map((c, i) => (alignRight[i] ? c.padStart(widths[i]!) : c.padEnd(widths[i]!)))
+      .join('  ')
+      .trimEnd();
   return [line(header), widths.map((w) => '-'.repeat(w)).join('  '), ...rows.map(line)].join('\n');
 }
 
@@ -279,7 +285,9 @@ async function main(): Promise<number> {
   let failed = false;
   try {
     console.log(`  server: ${target.mode}, seed ${SEED}, 127.0.0.1`);
-    console.log(`  load: autocannon, ${CONNECTIONS} connections, no pipelining; ${DURATION_S} s per endpoint; memory run ${AMOUNT.toLocaleString('en')} requests\n`);
+    console.log(
+      `  load: autocannon, ${CONNECTIONS} connections, no pipelining; ${DURATION_S} s per endpoint; memory run ${AMOUNT.toLocaleString('en')} requests\n`,
+    );
 
     const list = endpoints(target.apis);
     await Promise.race([preflight(list), target.died]);
@@ -316,7 +324,9 @@ async function main(): Promise<number> {
 
     // ---- report
     console.log(loadTable(rows));
-    console.log('\nlatency in ms, as autocannon reports it (1 ms resolution); req/s avg = mean of per-second samples\n');
+    console.log(
+      '\nlatency in ms, as autocannon reports it (1 ms resolution); req/s avg = mean of per-second samples\n',
+    );
 
     const gcUsed = samples.every((s) => s.sample.gc);
     console.log(`memory of the server process (${gcUsed ? 'after a full GC' : 'no forced GC available, raw'}):`);

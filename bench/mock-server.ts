@@ -22,7 +22,8 @@ function send(message: ChildMessage): void {
 }
 
 async function main(): Promise<void> {
-  if (!process.send) throw new Error('bench/mock-server.ts must be started by bench/mock-load.ts (it needs an IPC channel)');
+  if (!process.send)
+    throw new Error('bench/mock-server.ts must be started by bench/mock-load.ts (it needs an IPC channel)');
   const seed = Number(process.env['BENCH_SEED'] ?? 42);
   const token = process.env['BENCH_TOKEN'];
   if (!token) throw new Error('BENCH_TOKEN is not set');

@@ -18,10 +18,15 @@ export function renderEnvExampleSections(apis: readonly ApiDefinition[]): string
   const sections = new Map<string, { heading: string; variables: EnvVariable[] }>();
   for (const { env } of apis) {
     const section = sections.get(env.prefix) ?? { heading: env.section, variables: [] };
-    for (const v of env.variables) if (!section.variables.some((seen) => seen.name === v.name)) section.variables.push(v);
+    for (const v of env.variables)
+      if (!section.variables.some((seen) => seen.name === v.name)) section.variables.push(v);
     sections.set(env.prefix, section);
   }
-  return [...sections.values()].map(({ heading, variables }) => [`# --- ${heading} ---`, ...variables.map(row)].join('\n')).join('\n\n') + '\n';
+  return (
+    [...sections.values()]
+      .map(({ heading, variables }) => [`# --- ${heading} ---`, ...variables.map(row)].join('\n'))
+      .join('\n\n') + '\n'
+  );
 }
 
 function row(v: EnvVariable): string {
@@ -33,7 +38,8 @@ function row(v: EnvVariable): string {
 export function rewriteEnvExample(text: string, apis: readonly ApiDefinition[]): string {
   const start = text.indexOf('# --- ');
   const end = text.indexOf('# --- The run ---');
-  if (start < 0 || end < start) throw new Error('.env.example: no "# --- <API> ---" section before "# --- The run ---"');
+  if (start < 0 || end < start)
+    throw new Error('.env.example: no "# --- <API> ---" section before "# --- The run ---"');
   return text.slice(0, start) + renderEnvExampleSections(apis) + '\n' + text.slice(end);
 }
 

@@ -5,7 +5,10 @@ import { startMock, type MockOptions, type RunningMock } from '../mock/server.js
 import { API_DEFINITIONS } from './index.js';
 import { mockedApi, type ApiDefinition } from './types.js';
 
-export function startReferenceMock(options: MockOptions = {}, apis: readonly ApiDefinition[] = API_DEFINITIONS): Promise<RunningMock> {
+export function startReferenceMock(
+  options: MockOptions = {},
+  apis: readonly ApiDefinition[] = API_DEFINITIONS,
+): Promise<RunningMock> {
   return startMock(apis.map(mockedApi), options);
 }
 

@@ -22,7 +22,11 @@ export interface CaseOptions {
 export { DEFAULT_MAX_CASES, DEPTHS } from './depths.js';
 
 export function buildCases(spec: LoadedSpec, adapter: ApiAdapter, options: CaseOptions = {}): CaseDefinition[] {
-  const generation = { seed: options.seed ?? 1, runs: options.maxCases ?? DEPTHS.quick, ...(options.wild ? { wild: true } : {}) };
+  const generation = {
+    seed: options.seed ?? 1,
+    runs: options.maxCases ?? DEPTHS.quick,
+    ...(options.wild ? { wild: true } : {}),
+  };
   return [
     ...buildPositiveCases(spec, adapter),
     ...buildGeneratedCases(spec, adapter, generation),

@@ -26,7 +26,11 @@ export function buildPositiveCases(spec: LoadedSpec, adapter: ApiAdapter): CaseD
     const operationId = op.operationId!;
     for (const source of bodySources(spec, op)) cases.push(positiveCase(spec, adapter, op, source?.name, source, {}));
     for (const extra of adapter.extraCases ?? []) {
-      if (extra.operationId === operationId) cases.push({ ...positiveCase(spec, adapter, op, extra.name, undefined, extra.query), ...(extra.claims ? { claims: extra.claims } : {}) });
+      if (extra.operationId === operationId)
+        cases.push({
+          ...positiveCase(spec, adapter, op, extra.name, undefined, extra.query),
+          ...(extra.claims ? { claims: extra.claims } : {}),
+        });
     }
   }
   return cases;
@@ -39,7 +43,8 @@ export function bodySources(spec: LoadedSpec, op: OperationEntry): Array<BodySou
   for (const [mediaType, media] of Object.entries(body.value.content ?? {})) {
     for (const [name, raw] of Object.entries(media.examples ?? {})) {
       const ex = deref<OpenAPIV3_1.ExampleObject>(spec.doc, raw, '');
-      if (ex.value?.value !== undefined) sources.push({ name: `example ${name}`, mediaType, value: ex.value.value, exampleName: name });
+      if (ex.value?.value !== undefined)
+        sources.push({ name: `example ${name}`, mediaType, value: ex.value.value, exampleName: name });
     }
     if (media.example !== undefined) sources.push({ name: 'example', mediaType, value: media.example });
   }
@@ -51,31 +56,54 @@ export function bodySources(spec: LoadedSpec, op: OperationEntry): Array<BodySou
 }
 
 function hasParameterExamples(op: OperationEntry): boolean {
-  return op.parameters.some((p) => p.parameter.in === 'query' && (p.parameter.example !== undefined || Object.keys(p.parameter.examples ?? {}).length > 0));
+  return op.parameters.some(
+    (p) =>
+      p.parameter.in === 'query' &&
+      (p.parameter.example !== undefined || Object.keys(p.parameter.examples ?? {}).length > 0),
+  );
 }
 
-function positiveCase(spec: LoadedSpec, adapter: ApiAdapter, op: OperationEntry, name: string | undefined, body: BodySource | undefined, extraQuery: Record<string, string>): CaseDefinition {
+function positiveCase(
+  spec: LoadedSpec,
+  adapter: ApiAdapter,
+  op: OperationEntry,
+  name: string | undefined,
+  body: BodySource | undefined,
+  extraQuery: Record<string, string>,
+): CaseDefinition {
   const caseName = name ?? (hasParameterExamples(op) ? 'parameter examples' : 'documented request');
   const reason = body?.exampleName ? adapter.unusableExamples?.[body.exampleName] : undefined;
   const unusable = reason ? `the documents' example cannot be sent as it stands: ${reason}` : undefined;
   return {
     ...caseBase(spec, op, caseName, 'positive'),
     ...(unusable ? { unusable } : {}),
-    prepare: (rt) => preparePositive(rt, op, body, Object.keys(extraQuery).length > 0 ? extraQuery : parameterExamples(spec, op)),
+    prepare: (rt) =>
+      preparePositive(rt, op, body, Object.keys(extraQuery).length > 0 ? extraQuery : parameterExamples(spec, op)),
   };
 }
 
-export async function preparePositive(rt: CaseRuntime, op: OperationEntry, body: BodySource | undefined, query: Record<string, string>): Promise<RequestPlan | string> {
+export async function preparePositive(
+  rt: CaseRuntime,
+  op: OperationEntry,
+  body: BodySource | undefined,
+  query: Record<string, string>,
+): Promise<RequestPlan | string> {
   const params = await resolvePathParams(rt, op);
   if (typeof params === 'string') return params;
   let planBody: RequestPlan['body'];
   if (body) {
     // A full-replace PUT addresses the resource itself: its path ends with the resource's id.
-    const resource = op.method === 'put' ? rt.adapter.resources.find((r) => op.path.endsWith(`{${r.param}}`)) : undefined;
+    const resource =
+      op.method === 'put' ? rt.adapter.resources.find((r) => op.path.endsWith(`{${r.param}}`)) : undefined;
     const current = resource ? await rt.current(resource, params) : undefined;
     if (resource && !current) return `could not read the ${resource.label} to replace`;
     const raw = body.value !== undefined ? structuredClone(body.value) : sampleBody(rt.spec, op, body.mediaType);
-    const value = rt.adapter.requestBody(raw, { operationId: op.operationId!, name: rt.uniqueName(), target: rt.target, ...(current ? { current } : {}) });
+    const value = rt.adapter.requestBody(raw, {
+      operationId: op.operationId!,
+      name: rt.uniqueName(),
+      target: rt.target,
+      ...(current ? { current } : {}),
+    });
     planBody = { mediaType: body.mediaType, value };
   }
   return rt.plan(op.operationId!, params, planBody, query);
@@ -92,14 +120,21 @@ export async function resolvePathParams(rt: CaseRuntime, op: OperationEntry): Pr
     if (params[parameter.name] !== undefined) continue;
     const resource = rt.adapter.resources.find((r) => r.param === parameter.name);
     if (!resource) {
-      params[parameter.name] = String(exampleOf(rt.spec, parameter) ?? sample(parameter.schema as never, {}, rt.spec.doc as never));
+      params[parameter.name] = String(
+        exampleOf(rt.spec, parameter) ?? sample(parameter.schema as never, {}, rt.spec.doc as never),
+      );
       continue;
     }
     const id =
-      op.operationId === resource.deleteOperation ? await rt.createFixture(resource, params)
-      : op.method === 'get' ? await rt.existingId(resource, params)
-      : await rt.sharedFixture(resource, params);
-    if (!id) return op.method === 'get' && !rt.options.allowWrites ? `no existing ${resource.label} to read (the list is empty and the run is read-only)` : `could not create a ${resource.label} for this case`;
+      op.operationId === resource.deleteOperation
+        ? await rt.createFixture(resource, params)
+        : op.method === 'get'
+          ? await rt.existingId(resource, params)
+          : await rt.sharedFixture(resource, params);
+    if (!id)
+      return op.method === 'get' && !rt.options.allowWrites
+        ? `no existing ${resource.label} to read (the list is empty and the run is read-only)`
+        : `could not create a ${resource.label} for this case`;
     params[parameter.name] = id;
   }
   return params;
@@ -111,7 +146,8 @@ export function parameterExamples(spec: LoadedSpec, op: OperationEntry): Record<
     if (parameter.in !== 'query') continue;
     const value = exampleOf(spec, parameter);
     if (value !== undefined) query[parameter.name] = String(value);
-    else if (parameter.required) query[parameter.name] = String(sample(parameter.schema as never, {}, spec.doc as never));
+    else if (parameter.required)
+      query[parameter.name] = String(sample(parameter.schema as never, {}, spec.doc as never));
   }
   return query;
 }
@@ -129,9 +165,13 @@ export function sampleBody(spec: LoadedSpec, op: OperationEntry, mediaType: stri
   return sample(resolved as never, { skipReadOnly: true, skipNonRequired: true }, spec.doc as never) as Json;
 }
 
-
 /** What every single-operation case says about itself: id, operation, kind, whether it writes, expected statuses (success by default). */
-export function caseBase(spec: LoadedSpec, op: OperationEntry, name: string, kind: CaseKind): Omit<CaseDefinition, 'prepare'> {
+export function caseBase(
+  spec: LoadedSpec,
+  op: OperationEntry,
+  name: string,
+  kind: CaseKind,
+): Omit<CaseDefinition, 'prepare'> {
   return {
     id: caseId(spec.apiId, op.operationId!, name),
     api: spec.apiId as ApiId,
@@ -151,5 +191,8 @@ export function caseId(api: string, operationId: string, name: string): string {
 }
 
 function slug(s: string): string {
-  return s.toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '');
+  return s
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, '-')
+    .replace(/^-|-$/g, '');
 }

@@ -11,7 +11,13 @@ import type { ApiAdapter, CaseDefinition, FlowFn, FlowSteps, Json, ResourceAdapt
 export function buildFlows(api: ApiId, adapter: ApiAdapter): CaseDefinition[] {
   const resource = adapter.resources[0]!;
   return [
-    flow(api, resource, 'lifecycle', 'create, get, update, get, list, delete, get after delete, delete again', lifecycle),
+    flow(
+      api,
+      resource,
+      'lifecycle',
+      'create, get, update, get, list, delete, get after delete, delete again',
+      lifecycle,
+    ),
     ...(adapter.extraFlows ?? []).map((extra) => flow(api, resource, extra.name, extra.description, extra.run)),
   ];
 }
@@ -38,7 +44,12 @@ export const successOf = (rt: CaseRuntime, operationId: string) => successStatus
 /** Creates a resource for a flow; returns its path parameters and the body sent. */
 export async function create(f: FlowSteps, rt: CaseRuntime, r: ResourceAdapter, extra: Json = {}) {
   const sent = { ...(r.createBody(rt.uniqueName(), rt.target) as Json), ...extra };
-  const made = await f.step('create', r.createOperation, {}, { body: { mediaType: 'application/json', value: sent }, expect: successOf(rt, r.createOperation) });
+  const made = await f.step(
+    'create',
+    r.createOperation,
+    {},
+    { body: { mediaType: 'application/json', value: sent }, expect: successOf(rt, r.createOperation) },
+  );
   const id = made.ok && made.body ? r.idOf(made.body) : undefined;
   return id ? { params: { [r.param]: id }, sent } : undefined;
 }
@@ -48,18 +59,44 @@ const lifecycle: FlowFn = async (f, rt, r) => {
   const promised = hooks.promises;
   const made = await create(f, rt, r, hooks.unsetByReplace ?? {});
   if (!made) return;
-  const read = await f.step('get', r.getOperation, made.params, { expect: [200], claims: { 'same-fields': { sent: made.sent, promisedBy: promised.sameFields } } });
+  const read = await f.step('get', r.getOperation, made.params, {
+    expect: [200],
+    claims: { 'same-fields': { sent: made.sent, promisedBy: promised.sameFields } },
+  });
   if (!read.ok) return;
   const change = hooks.update(read.body ?? {}, rt.uniqueName());
-  const updated = await f.step('update', change.operationId, made.params, { body: change.body, expect: successOf(rt, change.operationId), claims: { 'update-reflected': { shows: change.shows, promisedBy: promised.updateReflected } } });
+  const updated = await f.step('update', change.operationId, made.params, {
+    body: change.body,
+    expect: successOf(rt, change.operationId),
+    claims: { 'update-reflected': { shows: change.shows, promisedBy: promised.updateReflected } },
+  });
   if (!updated.ok) return;
   const unset = Object.keys(hooks.unsetByReplace ?? {});
-  const reread = await f.step('get after update', r.getOperation, made.params, { expect: [200], claims: { 'update-persisted': { shows: change.shows, unset, promisedBy: promised.updatePersisted } } });
+  const reread = await f.step('get after update', r.getOperation, made.params, {
+    expect: [200],
+    claims: { 'update-persisted': { shows: change.shows, unset, promisedBy: promised.updatePersisted } },
+  });
   if (!reread.ok) return;
   if (!r.listOmitsCreated) {
     const id = made.params[r.param]!;
     const complete = (body: unknown) => r.listIsComplete?.(body) !== false;
-    const listed = await f.step('list', r.listOperation, {}, { expect: [200], claims: { 'list-contains': { id, items: (b) => r.items(b), idOf: (i) => r.idOf(i), complete, promisedBy: promised.listContains } } });
+    const listed = await f.step(
+      'list',
+      r.listOperation,
+      {},
+      {
+        expect: [200],
+        claims: {
+          'list-contains': {
+            id,
+            items: (b) => r.items(b),
+            idOf: (i) => r.idOf(i),
+            complete,
+            promisedBy: promised.listContains,
+          },
+        },
+      },
+    );
     if (!listed.ok) return;
   }
   const deleted = await f.step('delete', r.deleteOperation, made.params, { expect: successOf(rt, r.deleteOperation) });
@@ -74,4 +111,3 @@ const documentedOf = (rt: CaseRuntime, operationId: string) =>
   Object.keys(rt.operation(operationId).operation.responses ?? {})
     .filter((k) => /^\d{3}$/.test(k))
     .map(Number);
-

@@ -26,7 +26,11 @@ export interface GenerationOptions {
 
 type Input = GeneratedInput;
 
-export function buildGeneratedCases(spec: LoadedSpec, adapter: ApiAdapter, options: GenerationOptions): CaseDefinition[] {
+export function buildGeneratedCases(
+  spec: LoadedSpec,
+  adapter: ApiAdapter,
+  options: GenerationOptions,
+): CaseDefinition[] {
   const cases: CaseDefinition[] = [];
   for (const op of listOperations(spec.doc)) {
     const mediaType = bodyMediaType(spec, op);
@@ -41,7 +45,13 @@ export function buildGeneratedCases(spec: LoadedSpec, adapter: ApiAdapter, optio
       property: {
         seed: options.seed,
         runs: options.runs,
-        inputs: inputArbitrary(readingOf(spec), op, mediaType, queryParams.map((p) => p.pointer), !options.wild),
+        inputs: inputArbitrary(
+          readingOf(spec),
+          op,
+          mediaType,
+          queryParams.map((p) => p.pointer),
+          !options.wild,
+        ),
         params: (rt) => resolvePathParams(rt, op),
         plan: (rt, params, input) => planFor(rt, op, params, mediaType, input),
       },
@@ -50,7 +60,13 @@ export function buildGeneratedCases(spec: LoadedSpec, adapter: ApiAdapter, optio
   return cases;
 }
 
-function inputArbitrary(spec: LoadedSpec, op: OperationEntry, mediaType: string | undefined, paramPointers: string[], realistic: boolean): fc.Arbitrary<Input> {
+function inputArbitrary(
+  spec: LoadedSpec,
+  op: OperationEntry,
+  mediaType: string | undefined,
+  paramPointers: string[],
+  realistic: boolean,
+): fc.Arbitrary<Input> {
   const query: Record<string, fc.Arbitrary<string>> = {};
   const required: string[] = [];
   for (const pointer of paramPointers) {
@@ -65,12 +81,24 @@ function inputArbitrary(spec: LoadedSpec, op: OperationEntry, mediaType: string 
 }
 
 /** The request for one generated input, refined by the API's adapter; undefined when it would not be valid. */
-async function planFor(rt: CaseRuntime, op: OperationEntry, params: Record<string, string>, mediaType: string | undefined, input: Input): Promise<RequestPlan | undefined> {
+async function planFor(
+  rt: CaseRuntime,
+  op: OperationEntry,
+  params: Record<string, string>,
+  mediaType: string | undefined,
+  input: Input,
+): Promise<RequestPlan | undefined> {
   let body: RequestPlan['body'];
   if (mediaType) {
-    const resource = op.method === 'put' ? rt.adapter.resources.find((r) => op.path.endsWith(`{${r.param}}`)) : undefined;
+    const resource =
+      op.method === 'put' ? rt.adapter.resources.find((r) => op.path.endsWith(`{${r.param}}`)) : undefined;
     const current = resource ? await rt.current(resource, params) : undefined;
-    const refined = rt.adapter.requestBody(structuredClone(input.body), { operationId: op.operationId!, name: rt.uniqueName(), target: rt.target, ...(current ? { current } : {}) });
+    const refined = rt.adapter.requestBody(structuredClone(input.body), {
+      operationId: op.operationId!,
+      name: rt.uniqueName(),
+      target: rt.target,
+      ...(current ? { current } : {}),
+    });
     const pinned = rt.adapter.pinGenerated ? rt.adapter.pinGenerated(op.operationId!, refined as Json) : refined;
     // Valid as we read the documents (so also as they are written), after the adapter's changes.
     const pointer = requestSchemaPointer(rt.spec, op, mediaType).pointer!;
@@ -78,7 +106,11 @@ async function planFor(rt: CaseRuntime, op: OperationEntry, params: Record<strin
     body = { mediaType, value: pinned };
   }
   const plan = rt.plan(op.operationId!, params, body, input.query);
-  const { errors } = validateRequest(rt.spec, op, { pathParams: plan.pathParams, query: plan.query, ...(plan.body ? { body: plan.body } : {}) });
+  const { errors } = validateRequest(rt.spec, op, {
+    pathParams: plan.pathParams,
+    query: plan.query,
+    ...(plan.body ? { body: plan.body } : {}),
+  });
   return errors.length > 0 ? undefined : plan;
 }
 
@@ -91,4 +123,3 @@ function bodyMediaType(spec: LoadedSpec, op: OperationEntry): string | undefined
 function isOpaque(parameter: OpenAPIV3_1.ParameterObject): boolean {
   return (parameter as unknown as Record<string, unknown>)['x-opaque'] === true;
 }
-

@@ -128,7 +128,11 @@ export class Journal {
       if (entry.event === 'created') open.set(key, entry);
       else open.delete(key);
     }
-    return { run, created: [...open.values()], unresolved: [...intents.entries()].filter(([k]) => !named.has(k)).map(([, v]) => v) };
+    return {
+      run,
+      created: [...open.values()],
+      unresolved: [...intents.entries()].filter(([k]) => !named.has(k)).map(([, v]) => v),
+    };
   }
 }
 

@@ -20,7 +20,12 @@ export function buildNegativeCases(spec: LoadedSpec, adapter: ApiAdapter): CaseD
     if (successStatuses(op).length === 0) continue;
     const source = bodySources(spec, op).find((s) => !s?.exampleName || !adapter.unusableExamples?.[s.exampleName]);
     const query = parameterExamples(spec, op);
-    const template: RequestParts = { query, ...(source ? { body: { mediaType: source.mediaType, value: source.value ?? sampleBody(spec, op, source.mediaType) } } : {}) };
+    const template: RequestParts = {
+      query,
+      ...(source
+        ? { body: { mediaType: source.mediaType, value: source.value ?? sampleBody(spec, op, source.mediaType) } }
+        : {}),
+    };
     for (const variant of negativeVariants(spec, op, template)) {
       const name = `negative: ${variant.name}`;
       cases.push({
@@ -35,7 +40,8 @@ export function buildNegativeCases(spec: LoadedSpec, adapter: ApiAdapter): CaseD
           if (!live) return `the request built from live state offers no "${variant.name}" to break`;
           const parts = live.apply({ query: valid.query, ...(valid.body ? { body: valid.body } : {}) });
           // An object the variant added may refer to other resources: to ones that exist, or not at all.
-          const referred = parts.body && rt.adapter.references ? rt.adapter.references(parts.body.value, rt.target) : undefined;
+          const referred =
+            parts.body && rt.adapter.references ? rt.adapter.references(parts.body.value, rt.target) : undefined;
           if (typeof referred === 'string') return referred;
           const body = parts.body && referred ? { ...parts.body, value: referred.body } : parts.body;
           const { body: _dropped, ...rest } = valid;
@@ -47,6 +53,13 @@ export function buildNegativeCases(spec: LoadedSpec, adapter: ApiAdapter): CaseD
   return cases;
 }
 
-function liveVariant(spec: LoadedSpec, op: OperationEntry, valid: { query: Record<string, string>; body?: RequestParts['body'] }, name: string) {
-  return negativeVariants(spec, op, { query: valid.query, ...(valid.body ? { body: valid.body } : {}) }).find((v) => v.name === name);
+function liveVariant(
+  spec: LoadedSpec,
+  op: OperationEntry,
+  valid: { query: Record<string, string>; body?: RequestParts['body'] },
+  name: string,
+) {
+  return negativeVariants(spec, op, { query: valid.query, ...(valid.body ? { body: valid.body } : {}) }).find(
+    (v) => v.name === name,
+  );
 }

@@ -16,7 +16,11 @@ export function holdsPlaceholder(value: unknown): boolean {
 }
 
 /** `base` with each top-level field of `example` laid over it, except fields that hold placeholders. */
-export function overlayRealValues(base: Record<string, unknown>, example: unknown, except: string[] = []): Record<string, unknown> {
+export function overlayRealValues(
+  base: Record<string, unknown>,
+  example: unknown,
+  except: string[] = [],
+): Record<string, unknown> {
   const out = { ...base };
   if (!example || typeof example !== 'object') return out;
   for (const [k, v] of Object.entries(example)) if (!except.includes(k) && !holdsPlaceholder(v)) out[k] = v;

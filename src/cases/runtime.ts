@@ -100,7 +100,10 @@ export class CaseRuntime {
 
   /** A new resource this run creates, for one case (a delete). */
   async createFixture(resource: ResourceAdapter, params: Record<string, string>): Promise<string | undefined> {
-    const plan = this.plan(resource.createOperation, params, { mediaType: 'application/json', value: resource.createBody(this.uniqueName(), this.target) });
+    const plan = this.plan(resource.createOperation, params, {
+      mediaType: 'application/json',
+      value: resource.createBody(this.uniqueName(), this.target),
+    });
     const exchange = await this.send(resource.createOperation, plan);
     const body = exchange.response?.body as Json | undefined;
     return exchange.response && exchange.response.status < 300 && body ? resource.idOf(body) : undefined;
@@ -133,33 +136,59 @@ export class CaseRuntime {
       if (status !== undefined && (status < 300 || status === 404)) {
         item.deleted = true;
         this.journal('deleted', item);
-      }
-      else left.push({ label: item.resource.label, id: item.id, path: plan.path, reason: exchange.error ?? `DELETE answered ${status}` });
+      } else
+        left.push({
+          label: item.resource.label,
+          id: item.id,
+          path: plan.path,
+          reason: exchange.error ?? `DELETE answered ${status}`,
+        });
     }
     return left;
   }
 
   /** A plan for an operation with no body, or the given one. */
-  plan(operationId: string, params: Record<string, string>, body?: RequestPlan['body'], query: Record<string, string> = {}): RequestPlan {
+  plan(
+    operationId: string,
+    params: Record<string, string>,
+    body?: RequestPlan['body'],
+    query: Record<string, string> = {},
+  ): RequestPlan {
     const op = this.operation(operationId);
     const pathParams = { ...this.baseParams, ...params };
     const names = [...op.path.matchAll(/\{([^}]+)\}/g)].map((m) => m[1]!);
     const used = Object.fromEntries(names.map((n) => [n, pathParams[n] ?? '']));
     const path = op.path.replace(/\{([^}]+)\}/g, (_m, n: string) => encodeURIComponent(used[n] ?? ''));
-    return { method: op.method.toUpperCase(), path, pathParams: used, query, headers: {}, auth: 'default', ...(body ? { body } : {}) };
+    return {
+      method: op.method.toUpperCase(),
+      path,
+      pathParams: used,
+      query,
+      headers: {},
+      auth: 'default',
+      ...(body ? { body } : {}),
+    };
   }
 
   private track(operationId: string, plan: RequestPlan, exchange: Exchange): void {
     const status = exchange.response?.status ?? 0;
     // A create answered without creating anything, or never sent (its operation's breaker was open).
-    if ((exchange.response && (status < 200 || status >= 300)) || failureOf(exchange) === 'skipped') this.journalDeclined(operationId, plan);
+    if ((exchange.response && (status < 200 || status >= 300)) || failureOf(exchange) === 'skipped')
+      this.journalDeclined(operationId, plan);
     if (status < 200 || status >= 300) return;
     for (const resource of this.adapter.resources) {
       if (resource.createdBy.includes(operationId)) {
         const id = resource.idOf((exchange.response?.body ?? {}) as Json);
         if (id) {
           const { name, of } = this.nameOf(resource, plan);
-          const item: CreatedResource = { resource, params: { ...plan.pathParams }, id, deleted: false, ...(name ? { name } : {}), ...(of ? { of } : {}) };
+          const item: CreatedResource = {
+            resource,
+            params: { ...plan.pathParams },
+            id,
+            deleted: false,
+            ...(name ? { name } : {}),
+            ...(of ? { of } : {}),
+          };
           this.created.push(item);
           this.journal('created', item);
         }
@@ -196,7 +225,15 @@ export class CaseRuntime {
 
   private journal(event: 'created' | 'deleted', item: CreatedResource): void {
     const path = this.plan(item.resource.deleteOperation, { ...item.params, [item.resource.param]: item.id }).path;
-    this.options.journal?.record({ event, api: this.target.api, label: item.resource.label, id: item.id, path, ...(item.name ? { name: item.name } : {}), ...(item.of ? { of: item.of } : {}) });
+    this.options.journal?.record({
+      event,
+      api: this.target.api,
+      label: item.resource.label,
+      id: item.id,
+      path,
+      ...(item.name ? { name: item.name } : {}),
+      ...(item.of ? { of: item.of } : {}),
+    });
   }
 
   /**
@@ -220,8 +257,19 @@ export class CaseRuntime {
       const { name, of } = this.nameOf(resource, plan);
       if (!name) continue;
       const listPath = this.plan(resource.listOperation, plan.pathParams).path;
-      const deletePath = this.plan(resource.deleteOperation, { ...plan.pathParams, [resource.param]: '\u0000' }).path.replace('%00', '{id}');
-      this.options.journal.record({ event: 'creating', api: this.target.api, label: resource.label, name, listPath, deletePath, ...(of ? { of } : {}) });
+      const deletePath = this.plan(resource.deleteOperation, {
+        ...plan.pathParams,
+        [resource.param]: '\u0000',
+      }).path.replace('%00', '{id}');
+      this.options.journal.record({
+        event: 'creating',
+        api: this.target.api,
+        label: resource.label,
+        name,
+        listPath,
+        deletePath,
+        ...(of ? { of } : {}),
+      });
     }
   }
 

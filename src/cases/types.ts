@@ -154,7 +154,10 @@ export interface ExtraFlow {
 /** What the lifecycle flow (create → get → update → get → list → delete → get 404 → delete 404) needs. */
 export interface FlowHooks {
   /** The flow's update of a resource the run created: operation, body from its current state, and what the answer must then show. */
-  update(current: Json, name: string): { operationId: string; body: { mediaType: string; value: unknown }; shows: Shows };
+  update(
+    current: Json,
+    name: string,
+  ): { operationId: string; body: { mediaType: string; value: unknown }; shows: Shows };
   /** Fields the flow's create sets and its full-replace update leaves out: the API unsets them. */
   unsetByReplace?: Json;
   /**

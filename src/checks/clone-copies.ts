@@ -16,10 +16,28 @@ export const cloneCopies: Check = {
       if ('sourceId' in claim) {
         const id = claim.idOf(body);
         const fresh = id !== undefined && id !== claim.sourceId;
-        return claimed(fresh ? undefined : { received: `id ${JSON.stringify(body['id'])}`, documented: 'a new instance, with an id of its own', at: '/id' }, claim.promisedBy);
+        return claimed(
+          fresh
+            ? undefined
+            : {
+                received: `id ${JSON.stringify(body['id'])}`,
+                documented: 'a new instance, with an id of its own',
+                at: '/id',
+              },
+          claim.promisedBy,
+        );
       }
       const same = body['name'] === claim.name;
-      return claimed(same ? undefined : { received: `name ${JSON.stringify(body['name'])}`, documented: `the source's name "${claim.name}"`, at: '/name' }, claim.promisedBy);
+      return claimed(
+        same
+          ? undefined
+          : {
+              received: `name ${JSON.stringify(body['name'])}`,
+              documented: `the source's name "${claim.name}"`,
+              at: '/name',
+            },
+        claim.promisedBy,
+      );
     })(exchange, ctx);
   },
 };

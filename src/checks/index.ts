@@ -50,12 +50,17 @@ export type CheckInput = Omit<CheckContext, 'responseProblems' | 'readingProblem
  * Runs the enabled checks on one exchange. A failed request-shape (a suite bug) skips the rest; a
  * claim check runs only when every other check passed.
  */
-export function runChecks(exchange: Exchange, input: CheckInput, enabled: readonly string[] = CHECK_NAMES): CheckResult[] {
+export function runChecks(
+  exchange: Exchange,
+  input: CheckInput,
+  enabled: readonly string[] = CHECK_NAMES,
+): CheckResult[] {
   let problems: ResponseProblem[] | undefined;
   let reading: ResponseProblem[] | undefined;
   const ctx: CheckContext = {
     ...input,
-    responseProblems: () => (problems ??= exchange.response ? validateResponse(input.spec, input.op, exchange.response) : []),
+    responseProblems: () =>
+      (problems ??= exchange.response ? validateResponse(input.spec, input.op, exchange.response) : []),
     readingProblems: () => (reading ??= readingSchemaProblems(exchange, input, ctx.responseProblems())),
   };
   const results: CheckResult[] = [];
@@ -63,16 +68,25 @@ export function runChecks(exchange: Exchange, input: CheckInput, enabled: readon
     if (!enabled.includes(check.name)) continue;
     if (check.appliesTo && !check.appliesTo.includes(input.kind ?? 'positive')) continue;
     if (check.onlyOnValidAnswer && results.some((r) => r.status === 'failed')) continue;
-    const suiteBug = results.some((r) => r.name === 'request-shape' && r.status === 'failed') && !input.requestIsInvalidOnPurpose;
+    const suiteBug =
+      results.some((r) => r.name === 'request-shape' && r.status === 'failed') && !input.requestIsInvalidOnPurpose;
     const verdict = check.run(exchange, ctx);
     if (!verdict) continue;
-    results.push(suiteBug ? { name: check.name, status: 'skipped', message: 'the suite sent an invalid request' } : { name: check.name, ...verdict });
+    results.push(
+      suiteBug
+        ? { name: check.name, status: 'skipped', message: 'the suite sent an invalid request' }
+        : { name: check.name, ...verdict },
+    );
   }
   return results;
 }
 
 /** Schema problems the reading finds that the documented spec does not (keyed by place and complaint). */
-function readingSchemaProblems(exchange: Exchange, input: CheckInput, documented: ResponseProblem[]): ResponseProblem[] {
+function readingSchemaProblems(
+  exchange: Exchange,
+  input: CheckInput,
+  documented: ResponseProblem[],
+): ResponseProblem[] {
   if (!exchange.response) return [];
   const reading = readingOf(input.spec);
   if (reading === input.spec) return [];
@@ -89,7 +103,9 @@ export function caseStatus(checks: readonly CheckResult[]): 'failed' | 'observed
 
 /** --strict: an observation counts as a failure. */
 export function strictly(checks: readonly CheckResult[]): CheckResult[] {
-  return checks.map((c) => (c.status === 'observed' ? { ...c, status: 'failed', message: `(--strict) ${c.message ?? ''}` } : c));
+  return checks.map((c) =>
+    c.status === 'observed' ? { ...c, status: 'failed', message: `(--strict) ${c.message ?? ''}` } : c,
+  );
 }
 
 /** Unknown names in `--checks`, for a clear usage error. */

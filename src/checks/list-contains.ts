@@ -15,7 +15,13 @@ export const listContains: Check = {
       const body = exchange.response!.body;
       if (claim.items(body).some((item) => claim.idOf(item) === claim.id)) return claimed(undefined, claim.promisedBy);
       const complete = claim.complete(body);
-      return claimed({ received: `a list without ${claim.id}${complete ? '' : ' (more pages follow)'}`, documented: 'the list holds what was created' }, complete ? claim.promisedBy : undefined);
+      return claimed(
+        {
+          received: `a list without ${claim.id}${complete ? '' : ' (more pages follow)'}`,
+          documented: 'the list holds what was created',
+        },
+        complete ? claim.promisedBy : undefined,
+      );
     })(exchange, ctx);
   },
 };

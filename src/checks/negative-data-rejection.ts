@@ -12,8 +12,16 @@ export const negativeDataRejection: Check = {
     const status = exchange.response!.status;
     const what = ctx.forbids ? ` (${ctx.forbids})` : '';
     if (ctx.expectedStatus.includes(status)) return pass(`rejected with ${status}`);
-    if (status < 300 && ctx.inferredOnly) return observe(`${status}: the target accepted the request`, `it would be rejected${what}`);
-    if (status < 300) return fail(`${status}: the target accepted a request the documents forbid${what}`, `a documented 4xx (${ctx.expectedStatus.join(', ')})`);
-    return fail(`${status}`, `a documented 4xx (${ctx.expectedStatus.join(', ')}) for a request the documents forbid${what}`);
+    if (status < 300 && ctx.inferredOnly)
+      return observe(`${status}: the target accepted the request`, `it would be rejected${what}`);
+    if (status < 300)
+      return fail(
+        `${status}: the target accepted a request the documents forbid${what}`,
+        `a documented 4xx (${ctx.expectedStatus.join(', ')})`,
+      );
+    return fail(
+      `${status}`,
+      `a documented 4xx (${ctx.expectedStatus.join(', ')}) for a request the documents forbid${what}`,
+    );
   }),
 };

@@ -12,8 +12,14 @@ export const pageSize: Check = {
     return withResponse(() => {
       const asked = Number(exchange.plan.query[claim.param]);
       const got = claim.items(exchange.response!.body);
-      if (!got) return claimed({ received: 'no list of items', documented: `a page of at most ${asked}` }, claim.promisedBy);
-      return claimed(got.length <= asked ? undefined : { received: `${got.length} items`, documented: `at most ${asked} (${claim.param}=${asked})` }, claim.promisedBy);
+      if (!got)
+        return claimed({ received: 'no list of items', documented: `a page of at most ${asked}` }, claim.promisedBy);
+      return claimed(
+        got.length <= asked
+          ? undefined
+          : { received: `${got.length} items`, documented: `at most ${asked} (${claim.param}=${asked})` },
+        claim.promisedBy,
+      );
     })(exchange, ctx);
   },
 };

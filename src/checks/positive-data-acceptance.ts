@@ -14,9 +14,18 @@ export const positiveDataAcceptance: Check = {
     return withResponse(() => {
       const status = exchange.response!.status;
       if (ctx.expectedStatus.includes(status)) return pass(`accepted with ${status}`);
-      const documented4xx = status >= 400 && status < 500 && status !== 401 && status !== 429 && responseContract(ctx.spec, ctx.op, status).key !== undefined;
-      if (documented4xx) return observe(`${status} for a generated input`, 'the documents allow the input, so a success was expected');
-      return fail(`${status} for a generated input`, `a success (${ctx.expectedStatus.join(' or ')}): the documents allow the input`);
+      const documented4xx =
+        status >= 400 &&
+        status < 500 &&
+        status !== 401 &&
+        status !== 429 &&
+        responseContract(ctx.spec, ctx.op, status).key !== undefined;
+      if (documented4xx)
+        return observe(`${status} for a generated input`, 'the documents allow the input, so a success was expected');
+      return fail(
+        `${status} for a generated input`,
+        `a success (${ctx.expectedStatus.join(' or ')}): the documents allow the input`,
+      );
     })(exchange, ctx);
   },
 };

@@ -13,11 +13,25 @@ export const requestShape: Check = {
     const plan = exchange.plan;
     const spec = ctx.inferredOnly ? readingOf(ctx.spec) : ctx.spec;
     const headers = Object.fromEntries(Object.entries(plan.headers).map(([k, v]) => [k.toLowerCase(), v]));
-    const { errors } = validateRequest(spec, ctx.op, { pathParams: plan.pathParams, query: plan.query, headers, ...(plan.body ? { body: plan.body } : {}) });
+    const { errors } = validateRequest(spec, ctx.op, {
+      pathParams: plan.pathParams,
+      query: plan.query,
+      headers,
+      ...(plan.body ? { body: plan.body } : {}),
+    });
     if (ctx.requestIsInvalidOnPurpose) {
-      return errors.length > 0 ? pass() : { status: 'failed', message: 'Received: a valid request / Documented: this negative case must send a request the documents forbid (suite bug)' };
+      return errors.length > 0
+        ? pass()
+        : {
+            status: 'failed',
+            message:
+              'Received: a valid request / Documented: this negative case must send a request the documents forbid (suite bug)',
+          };
     }
     if (errors.length === 0) return pass();
-    return { status: 'failed', message: `the suite sent an invalid request (suite bug, the target is not blamed): ${errors.map((e) => e.message).join('; ')}` };
+    return {
+      status: 'failed',
+      message: `the suite sent an invalid request (suite bug, the target is not blamed): ${errors.map((e) => e.message).join('; ')}`,
+    };
   },
 };

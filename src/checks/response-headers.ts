@@ -10,7 +10,11 @@ export const responseHeaders: Check = {
   run: withResponse((exchange, ctx) => {
     const res = exchange.response!;
     const declared = Object.keys(responseContract(ctx.spec, ctx.op, res.status).headers).map((h) => h.toLowerCase());
-    if (exchange.plan.query['count'] === 'true' && declared.includes('x-total-count') && res.headers['x-total-count'] === undefined) {
+    if (
+      exchange.plan.query['count'] === 'true' &&
+      declared.includes('x-total-count') &&
+      res.headers['x-total-count'] === undefined
+    ) {
       return fail('no X-Total-Count header', 'X-Total-Count when count=true', 'X-Total-Count');
     }
     if (res.status === 429 && declared.includes('retry-after') && res.headers['retry-after'] === undefined) {

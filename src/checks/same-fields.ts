@@ -12,12 +12,18 @@ export const sameFields: Check = {
   run: (exchange, ctx) => {
     const claim = ctx.claims?.['same-fields'];
     if (!claim) return undefined;
-    return withResponse(() => claimed(difference(claim.sent, exchange.response!.body), claim.promisedBy))(exchange, ctx);
+    return withResponse(() => claimed(difference(claim.sent, exchange.response!.body), claim.promisedBy))(
+      exchange,
+      ctx,
+    );
   },
 };
 
 /** The fields that did not come back as sent, or undefined when all did. */
-export function difference(sent: Record<string, unknown>, body: unknown): { received: string; documented: string; at?: string } | undefined {
+export function difference(
+  sent: Record<string, unknown>,
+  body: unknown,
+): { received: string; documented: string; at?: string } | undefined {
   const got = body && typeof body === 'object' && !Array.isArray(body) ? (body as Record<string, unknown>) : undefined;
   const missing = Object.keys(sent).filter((k) => !got || !(k in got));
   const differing = Object.keys(sent).filter((k) => got && k in got && !contains(got[k], sent[k]));

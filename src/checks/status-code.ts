@@ -12,12 +12,17 @@ export const statusCode: Check = {
 };
 
 const judge = withResponse((exchange, ctx) => {
-    const status = exchange.response!.status;
-    const documented = Object.keys(ctx.op.operation.responses ?? {});
-    if (ctx.responseProblems().some((p) => p.kind === 'status')) return fail(`${status}`, `one of ${documented.join(', ')} for ${ctx.op.operationId}`);
-    if (!ctx.expectedStatus.includes(status)) return fail(`${status}`, `${ctx.expectedStatus.join(' or ')} for this case (${describeStatus(status)} is documented, but not as this case's outcome)`);
-    return pass();
-  });
+  const status = exchange.response!.status;
+  const documented = Object.keys(ctx.op.operation.responses ?? {});
+  if (ctx.responseProblems().some((p) => p.kind === 'status'))
+    return fail(`${status}`, `one of ${documented.join(', ')} for ${ctx.op.operationId}`);
+  if (!ctx.expectedStatus.includes(status))
+    return fail(
+      `${status}`,
+      `${ctx.expectedStatus.join(' or ')} for this case (${describeStatus(status)} is documented, but not as this case's outcome)`,
+    );
+  return pass();
+});
 
 function describeStatus(status: number): string {
   return status >= 200 && status < 300 ? `success ${status}` : `${status}`;

@@ -88,15 +88,23 @@ export const observe = (received: string, reading: string, at?: string): Verdict
  * A claim's verdict: a difference fails when a document promises what the claim says, and is only
  * observed when none does. `promisedBy` is added to the message either way.
  */
-export function claimed(difference: { received: string; documented: string; at?: string } | undefined, promisedBy: string | undefined): Verdict {
+export function claimed(
+  difference: { received: string; documented: string; at?: string } | undefined,
+  promisedBy: string | undefined,
+): Verdict {
   if (!difference) return pass(promisedBy ? `promised by ${promisedBy}` : undefined);
   const { received, documented, at } = difference;
-  if (!promisedBy) return { ...observe(received, documented, at), message: `${at ? `at ${at}: ` : ''}Received: ${received} / Expected by our reading: ${documented} (no document promises this)` };
+  if (!promisedBy)
+    return {
+      ...observe(received, documented, at),
+      message: `${at ? `at ${at}: ` : ''}Received: ${received} / Expected by our reading: ${documented} (no document promises this)`,
+    };
   const failed = fail(received, documented, at);
   return { ...failed, message: `${failed.message} (promised by ${promisedBy})` };
 }
 
 /** Precondition: the exchange has a response (no network error). */
 export function withResponse(run: CheckFn): CheckFn {
-  return (exchange, ctx) => (exchange.response ? run(exchange, ctx) : skip(`no response: ${exchange.error ?? 'not sent'}`));
+  return (exchange, ctx) =>
+    exchange.response ? run(exchange, ctx) : skip(`no response: ${exchange.error ?? 'not sent'}`);
 }

@@ -14,8 +14,17 @@ export const updatePersisted: Check = {
     if (!claim) return undefined;
     return withResponse(() => {
       const body = exchange.response!.body;
-      const still = (claim.unset ?? []).filter((k) => body && typeof body === 'object' && (body as Record<string, unknown>)[k] !== undefined);
-      const unsetDifference = still.length > 0 ? { received: `${still.join(', ')} still set`, documented: 'a full replace unsets the fields it leaves out', at: `/${still[0]}` } : undefined;
+      const still = (claim.unset ?? []).filter(
+        (k) => body && typeof body === 'object' && (body as Record<string, unknown>)[k] !== undefined,
+      );
+      const unsetDifference =
+        still.length > 0
+          ? {
+              received: `${still.join(', ')} still set`,
+              documented: 'a full replace unsets the fields it leaves out',
+              at: `/${still[0]}`,
+            }
+          : undefined;
       return claimed(notShown(claim.shows, body) ?? unsetDifference, claim.promisedBy);
     })(exchange, ctx);
   },

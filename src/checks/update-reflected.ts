@@ -17,12 +17,21 @@ export const updateReflected: Check = {
 };
 
 /** How the body differs from what it should show, or undefined when it shows it. */
-export function notShown(shows: Shows, body: unknown): { received: string; documented: string; at?: string } | undefined {
+export function notShown(
+  shows: Shows,
+  body: unknown,
+): { received: string; documented: string; at?: string } | undefined {
   if ('text' in shows) {
     const text = typeof body === 'string' ? body : JSON.stringify(body ?? '');
-    return text.includes(shows.text) ? undefined : { received: JSON.stringify(text.slice(0, 120)), documented: `${shows.what} (${JSON.stringify(shows.text)})` };
+    return text.includes(shows.text)
+      ? undefined
+      : { received: JSON.stringify(text.slice(0, 120)), documented: `${shows.what} (${JSON.stringify(shows.text)})` };
   }
   const got = valueAt(body, shows.pointer);
   if (got === shows.value) return undefined;
-  return { received: got === undefined ? 'nothing' : JSON.stringify(got), documented: `${shows.what}, ${JSON.stringify(shows.value)}`, at: shows.pointer };
+  return {
+    received: got === undefined ? 'nothing' : JSON.stringify(got),
+    documented: `${shows.what}, ${JSON.stringify(shows.value)}`,
+    at: shows.pointer,
+  };
 }

@@ -10,7 +10,12 @@ export const useAfterDelete: Check = {
   appliesTo: ['flow'],
   run: (exchange, ctx) => {
     const url = withoutQuery(exchange.request.url);
-    const deleted = ctx.earlier?.find((e) => e.exchange.plan.method === 'DELETE' && withoutQuery(e.exchange.request.url) === url && ok(e.exchange.response?.status));
+    const deleted = ctx.earlier?.find(
+      (e) =>
+        e.exchange.plan.method === 'DELETE' &&
+        withoutQuery(e.exchange.request.url) === url &&
+        ok(e.exchange.response?.status),
+    );
     if (!deleted) return undefined;
     return withResponse(() => {
       const status = exchange.response!.status;

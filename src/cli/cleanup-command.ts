@@ -26,7 +26,9 @@ export async function cleanupCommand(options: CleanupCommandOptions, out = conso
     return EXIT.USAGE;
   }
   if (config.mode === 'mock') {
-    out.error('conformance cleanup: no target is configured (set the *_API_URL variables of the tenant the run wrote to, as for conformance run); the embedded mock keeps nothing between runs');
+    out.error(
+      'conformance cleanup: no target is configured (set the *_API_URL variables of the tenant the run wrote to, as for conformance run); the embedded mock keeps nothing between runs',
+    );
     return EXIT.USAGE;
   }
   // The journals named, or those in the state folder, which must be one whose journals can be removed.
@@ -44,6 +46,8 @@ export async function cleanupCommand(options: CleanupCommandOptions, out = conso
   for (const line of describeJournals(outcomes, 'the run')) out.log(`conformance cleanup: ${line}`);
   const left = outcomes.filter((o) => o.left.length > 0);
   const done = outcomes.filter((o) => o.removed).length;
-  out.log(`conformance cleanup: ${outcomes.length} journal(s): ${done} finished and removed, ${left.length} with something left, ${outcomes.filter((o) => o.skipped).length} not for these targets or still running`);
+  out.log(
+    `conformance cleanup: ${outcomes.length} journal(s): ${done} finished and removed, ${left.length} with something left, ${outcomes.filter((o) => o.skipped).length} not for these targets or still running`,
+  );
   return left.length > 0 ? EXIT.FAILED : EXIT.OK;
 }

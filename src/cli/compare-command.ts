@@ -12,7 +12,8 @@ export const FAIL_ON_MODES: readonly FailOn[] = ['regression', 'any'];
 
 /** `--fail-on regression|any`. */
 export function parseFailOn(value: string): FailOn {
-  if (!(FAIL_ON_MODES as readonly string[]).includes(value)) throw new InvalidArgumentError(`must be one of ${FAIL_ON_MODES.join(', ')}`);
+  if (!(FAIL_ON_MODES as readonly string[]).includes(value))
+    throw new InvalidArgumentError(`must be one of ${FAIL_ON_MODES.join(', ')}`);
   return value as FailOn;
 }
 
@@ -21,7 +22,12 @@ export interface CompareCommandOptions {
   failOn: FailOn;
 }
 
-export async function compareCommand(baselinePath: string, currentPath: string, options: CompareCommandOptions, out: Pick<Console, 'log' | 'error'> = console): Promise<number> {
+export async function compareCommand(
+  baselinePath: string,
+  currentPath: string,
+  options: CompareCommandOptions,
+  out: Pick<Console, 'log' | 'error'> = console,
+): Promise<number> {
   let baselineFile: string;
   let baseline: RunReport;
   let current: RunReport;

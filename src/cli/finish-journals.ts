@@ -21,7 +21,10 @@ export interface JournalOutcome extends SweepOutcome {
 /** The journal files in the state folder, oldest first. */
 export function journalFiles(dir = journalDir()): string[] {
   if (!existsSync(dir)) return [];
-  return readdirSync(dir).filter((f) => f.endsWith('.jsonl')).sort().map((f) => join(dir, f));
+  return readdirSync(dir)
+    .filter((f) => f.endsWith('.jsonl'))
+    .sort()
+    .map((f) => join(dir, f));
 }
 
 /** A new journal's path in the state folder (created when missing). */
@@ -36,7 +39,11 @@ export function newJournalFile(dir = journalDir()): string {
  * reported as skipped. What it lists on the configured targets is deleted; the journal is removed when
  * nothing is left.
  */
-export async function finishJournals(files: string[], config: RunConfig, options: { includeLive?: boolean } = {}): Promise<JournalOutcome[]> {
+export async function finishJournals(
+  files: string[],
+  config: RunConfig,
+  options: { includeLive?: boolean } = {},
+): Promise<JournalOutcome[]> {
   const outcomes: JournalOutcome[] = [];
   for (const file of files.map((f) => resolve(f))) {
     const journal = Journal.read(file);
@@ -47,10 +54,18 @@ export async function finishJournals(files: string[], config: RunConfig, options
     }
     const { mine, others } = forTargets(journal, config);
     if (mine.created.length + mine.unresolved.length === 0 && others > 0) {
-      outcomes.push({ ...base, skipped: `it lists resources on targets this run does not configure (${Object.entries(journal.run?.targets ?? {}).map(([api, url]) => `${api} ${url}`).join(', ') || 'unknown'})` });
+      outcomes.push({
+        ...base,
+        skipped: `it lists resources on targets this run does not configure (${
+          Object.entries(journal.run?.targets ?? {})
+            .map(([api, url]) => `${api} ${url}`)
+            .join(', ') || 'unknown'
+        })`,
+      });
       continue;
     }
-    const swept = mine.created.length + mine.unresolved.length > 0 ? await sweepLeftovers(mine, config) : { deleted: [], left: [] };
+    const swept =
+      mine.created.length + mine.unresolved.length > 0 ? await sweepLeftovers(mine, config) : { deleted: [], left: [] };
     const removed = swept.left.length === 0 && others === 0;
     if (removed) rmSync(file, { force: true });
     outcomes.push({ file, ...swept, removed });
@@ -59,7 +74,10 @@ export async function finishJournals(files: string[], config: RunConfig, options
 }
 
 /** What a journal lists on the configured targets (same API, same base URL), and how many entries it lists elsewhere. */
-function forTargets(journal: JournalContents, config: RunConfig): { mine: Pick<JournalContents, 'created' | 'unresolved'>; others: number } {
+function forTargets(
+  journal: JournalContents,
+  config: RunConfig,
+): { mine: Pick<JournalContents, 'created' | 'unresolved'>; others: number } {
   const configured = (api: string) => {
     const target = config.targets.find((t) => t.api === api);
     const recorded = journal.run?.targets[api as keyof typeof journal.run.targets];
@@ -82,7 +100,9 @@ export function describeJournals(outcomes: JournalOutcome[], whose = 'the run'):
     if (o.skipped) return [`${o.file}: not swept: ${o.skipped}`];
     const left = o.left.map((e) => `${e.api} ${e.label} ${e.what} at ${e.path} (${e.reason})`);
     if (o.deleted.length + left.length === 0) return [];
-    return [`deleted ${o.deleted.length} resource(s) ${whose} had created${left.length ? `; COULD NOT DELETE: ${left.join('; ')}; the journal is kept at ${o.file} (conformance cleanup, or the next run against this target, tries again)` : ''}`];
+    return [
+      `deleted ${o.deleted.length} resource(s) ${whose} had created${left.length ? `; COULD NOT DELETE: ${left.join('; ')}; the journal is kept at ${o.file} (conformance cleanup, or the next run against this target, tries again)` : ''}`,
+    ];
   });
 }
 
@@ -94,8 +114,11 @@ export function describeJournals(outcomes: JournalOutcome[], whose = 'the run'):
  */
 export function stateFolderProblems(env: Record<string, string | undefined>, options: { write: boolean }): string[] {
   const dir = resolve(journalDir(env));
-  const what = env['CONFORMANCE_STATE_DIR']?.trim() ? `CONFORMANCE_STATE_DIR ${dir}` : `the state folder ${dir} (set CONFORMANCE_STATE_DIR to choose another)`;
-  if (isSystemFolder(dir)) return [`${what}: a system folder, not a place for the journals of live runs; choose another`];
+  const what = env['CONFORMANCE_STATE_DIR']?.trim()
+    ? `CONFORMANCE_STATE_DIR ${dir}`
+    : `the state folder ${dir} (set CONFORMANCE_STATE_DIR to choose another)`;
+  if (isSystemFolder(dir))
+    return [`${what}: a system folder, not a place for the journals of live runs; choose another`];
   const fix = 'choose a folder you can write to';
   if (options.write) {
     const why = cannotWrite(dir);

@@ -26,69 +26,157 @@ export function buildProgram(): Command {
 
   program
     .command('run')
-    .description('Run the conformance suites against the configured targets (default: the embedded mock) and write reports')
+    .description(
+      'Run the conformance suites against the configured targets (default: the embedded mock) and write reports',
+    )
     .option('--api <name>', 'run only this API (repeatable): davinci, authorize, versori, sailpoint', collect, [])
     .option('--env-file <path>', 'read settings from this file instead of ./.env')
     .option('--report-dir <dir>', 'write reports here (default: reports/<UTC timestamp>/ and reports/latest/)')
     .option('--allow-writes', 'let write cases (POST, PUT, PATCH, DELETE) run against live targets')
-    .option('--strict', 'fail on observations too: where the target differs from our reading of the documents, not from the documents (for tightening your own mock)')
+    .option(
+      '--strict',
+      'fail on observations too: where the target differs from our reading of the documents, not from the documents (for tightening your own mock)',
+    )
     .option('--timeout <ms>', 'per-request timeout in milliseconds, 1 to 600000 (default 30000)', parseCount)
     .option('--concurrency <n>', 'requests in flight at once, 1 to 256 (default 8)', parseCount)
-    .option('--max-duration <s>', 'the whole run stops (finishing what is in flight, cleaning up) after this many seconds, 10 to 86400 (default 900)', parseCount)
-    .option('--max-body <MiB>', 'a response body larger than this is a failure, never read whole; 1 to 1024 MiB (default 8)', parseCount)
-    .option('--checks <names>', 'run only these checks, comma separated', (v: string) => v.split(',').map((s) => s.trim()).filter(Boolean))
-    .option('--reports <formats>', 'write only these report formats, comma separated: json, junit, html (results.json is always written)', (v: string) => v.split(',').map((s) => s.trim()).filter(Boolean))
+    .option(
+      '--max-duration <s>',
+      'the whole run stops (finishing what is in flight, cleaning up) after this many seconds, 10 to 86400 (default 900)',
+      parseCount,
+    )
+    .option(
+      '--max-body <MiB>',
+      'a response body larger than this is a failure, never read whole; 1 to 1024 MiB (default 8)',
+      parseCount,
+    )
+    .option('--checks <names>', 'run only these checks, comma separated', (v: string) =>
+      v
+        .split(',')
+        .map((s) => s.trim())
+        .filter(Boolean),
+    )
+    .option(
+      '--reports <formats>',
+      'write only these report formats, comma separated: json, junit, html (results.json is always written)',
+      (v: string) =>
+        v
+          .split(',')
+          .map((s) => s.trim())
+          .filter(Boolean),
+    )
     .option('--shard <i/n>', 'run shard i of n (for fanning out over CI runners)')
-    .option('--seed <n>', 'seed for generated inputs: the same seed sends the same inputs (default: random, reported)', parseSeed)
+    .option(
+      '--seed <n>',
+      'seed for generated inputs: the same seed sends the same inputs (default: random, reported)',
+      parseSeed,
+    )
     .option('--max-cases <n>', 'generated inputs per operation (overrides --depth)', parsePositiveInt)
-    .option('--baseline <path>', 'compare with an earlier run (results.json or report folder); the reports list regressions and --fail-on sets the exit code')
+    .option(
+      '--baseline <path>',
+      'compare with an earlier run (results.json or report folder); the reports list regressions and --fail-on sets the exit code',
+    )
     .option('--fail-on <mode>', 'with --baseline: exit 1 on regression (default) or any failed case', parseFailOn)
-    .option('--deviations <file>', 'known deviations: expected failures per target, each with a reason and an expiry date (default ./conformance.deviations.yaml when present)')
-    .option('--history <file>', 'append this run to this history file (default reports/history.jsonl); index.html charts the last runs')
-    .option('--retries <n>', 'run a failed case again up to n times, 0 to 10; one that then passes is reported flaky (default 1)', parseCount)
-    .option('--depth <level>', 'generated inputs per operation: quick (5, the default), standard (20) or deep (100)', parseDepth)
-    .action(async (opts: { api: string[]; envFile?: string; reportDir?: string; allowWrites?: boolean; strict?: boolean; timeout?: number; concurrency?: number; maxDuration?: number; maxBody?: number; checks?: string[]; reports?: string[]; shard?: string; seed?: number; maxCases?: number; depth?: number; retries?: number; baseline?: string; failOn?: 'regression' | 'any'; history?: string; deviations?: string }) => {
-      const { runCommand } = await import('./run-command.js');
-      process.exitCode = await runCommand({
-        ...(opts.api.length ? { apis: opts.api } : {}),
-        ...(opts.envFile ? { envFile: opts.envFile } : {}),
-        ...(opts.reportDir ? { reportDir: opts.reportDir } : {}),
-        ...(opts.allowWrites ? { allowWrites: true } : {}),
-        ...(opts.strict ? { strict: true } : {}),
-        ...(opts.timeout !== undefined ? { timeoutMs: opts.timeout } : {}),
-        ...(opts.concurrency !== undefined ? { concurrency: opts.concurrency } : {}),
-        ...(opts.maxDuration !== undefined ? { maxDurationS: opts.maxDuration } : {}),
-        ...(opts.maxBody !== undefined ? { maxBodyMiB: opts.maxBody } : {}),
-        ...(opts.checks ? { checks: opts.checks } : {}),
-        ...(opts.reports ? { reports: opts.reports } : {}),
-        ...(opts.shard ? { shard: opts.shard } : {}),
-        ...(opts.seed !== undefined ? { seed: opts.seed } : {}),
-        ...(opts.retries !== undefined ? { retries: opts.retries } : {}),
-        ...(opts.baseline ? { baseline: opts.baseline } : {}),
-        ...(opts.history ? { history: opts.history } : {}),
-        ...(opts.deviations ? { deviations: opts.deviations } : {}),
-        ...(opts.failOn ? { failOn: opts.failOn } : {}),
-        ...(opts.maxCases ?? opts.depth ? { maxCases: opts.maxCases ?? opts.depth } : {}),
-      });
-    });
+    .option(
+      '--deviations <file>',
+      'known deviations: expected failures per target, each with a reason and an expiry date (default ./conformance.deviations.yaml when present)',
+    )
+    .option(
+      '--history <file>',
+      'append this run to this history file (default reports/history.jsonl); index.html charts the last runs',
+    )
+    .option(
+      '--retries <n>',
+      'run a failed case again up to n times, 0 to 10; one that then passes is reported flaky (default 1)',
+      parseCount,
+    )
+    .option(
+      '--depth <level>',
+      'generated inputs per operation: quick (5, the default), standard (20) or deep (100)',
+      parseDepth,
+    )
+    .action(
+      async (opts: {
+        api: string[];
+        envFile?: string;
+        reportDir?: string;
+        allowWrites?: boolean;
+        strict?: boolean;
+        timeout?: number;
+        concurrency?: number;
+        maxDuration?: number;
+        maxBody?: number;
+        checks?: string[];
+        reports?: string[];
+        shard?: string;
+        seed?: number;
+        maxCases?: number;
+        depth?: number;
+        retries?: number;
+        baseline?: string;
+        failOn?: 'regression' | 'any';
+        history?: string;
+        deviations?: string;
+      }) => {
+        const { runCommand } = await import('./run-command.js');
+        process.exitCode = await runCommand({
+          ...(opts.api.length ? { apis: opts.api } : {}),
+          ...(opts.envFile ? { envFile: opts.envFile } : {}),
+          ...(opts.reportDir ? { reportDir: opts.reportDir } : {}),
+          ...(opts.allowWrites ? { allowWrites: true } : {}),
+          ...(opts.strict ? { strict: true } : {}),
+          ...(opts.timeout !== undefined ? { timeoutMs: opts.timeout } : {}),
+          ...(opts.concurrency !== undefined ? { concurrency: opts.concurrency } : {}),
+          ...(opts.maxDuration !== undefined ? { maxDurationS: opts.maxDuration } : {}),
+          ...(opts.maxBody !== undefined ? { maxBodyMiB: opts.maxBody } : {}),
+          ...(opts.checks ? { checks: opts.checks } : {}),
+          ...(opts.reports ? { reports: opts.reports } : {}),
+          ...(opts.shard ? { shard: opts.shard } : {}),
+          ...(opts.seed !== undefined ? { seed: opts.seed } : {}),
+          ...(opts.retries !== undefined ? { retries: opts.retries } : {}),
+          ...(opts.baseline ? { baseline: opts.baseline } : {}),
+          ...(opts.history ? { history: opts.history } : {}),
+          ...(opts.deviations ? { deviations: opts.deviations } : {}),
+          ...(opts.failOn ? { failOn: opts.failOn } : {}),
+          ...((opts.maxCases ?? opts.depth) ? { maxCases: opts.maxCases ?? opts.depth } : {}),
+        });
+      },
+    );
 
   program
     .command('cleanup')
-    .description('Delete what killed or interrupted runs left on the configured targets, from their journals (reports/journals/, or CONFORMANCE_STATE_DIR)')
-    .option('--journal <file>', 'finish this journal (repeatable; default: every journal in the state folder)', collect, [])
+    .description(
+      'Delete what killed or interrupted runs left on the configured targets, from their journals (reports/journals/, or CONFORMANCE_STATE_DIR)',
+    )
+    .option(
+      '--journal <file>',
+      'finish this journal (repeatable; default: every journal in the state folder)',
+      collect,
+      [],
+    )
     .option('--env-file <path>', 'read settings from this file instead of ./.env')
     .option('--timeout <ms>', 'per-request timeout in milliseconds, 1 to 600000 (default 30000)', parseCount)
     .action(async (opts: { journal: string[]; envFile?: string; timeout?: number }) => {
       const { cleanupCommand } = await import('./cleanup-command.js');
-      process.exitCode = await cleanupCommand({ journals: opts.journal, ...(opts.envFile ? { envFile: opts.envFile } : {}), ...(opts.timeout !== undefined ? { timeoutMs: opts.timeout } : {}) });
+      process.exitCode = await cleanupCommand({
+        journals: opts.journal,
+        ...(opts.envFile ? { envFile: opts.envFile } : {}),
+        ...(opts.timeout !== undefined ? { timeoutMs: opts.timeout } : {}),
+      });
     });
 
   program
     .command('compare')
-    .description('Compare two runs (results.json or report folders): regressions, fixed, still failing, flaky, new and removed cases')
+    .description(
+      'Compare two runs (results.json or report folders): regressions, fixed, still failing, flaky, new and removed cases',
+    )
     .argument('<baseline>', 'the earlier run: its results.json or report folder')
     .argument('<current>', 'the later run: its results.json or report folder')
-    .option('--fail-on <mode>', 'exit 1 on: regression (a case that did not fail before fails now) or any (also any failed case in <current>)', parseFailOn, 'regression')
+    .option(
+      '--fail-on <mode>',
+      'exit 1 on: regression (a case that did not fail before fails now) or any (also any failed case in <current>)',
+      parseFailOn,
+      'regression',
+    )
     .action(async (baseline: string, current: string, opts: { failOn: 'regression' | 'any' }) => {
       const { compareCommand } = await import('./compare-command.js');
       process.exitCode = await compareCommand(baseline, current, opts);
@@ -111,13 +199,27 @@ export function buildProgram(): Command {
     .option('--host <address>', 'address to bind', '127.0.0.1')
     .option('--seed <n>', 'make ids and timestamps repeat from run to run', parseSeed)
     .option('--token <token>', 'accept only this bearer token (default: any non-empty token)')
-    .option('--latency <ms>', 'wait this long before each answer, like a tenant\'s round trip', parsePositiveInt)
-    .option('--personality <name>', 'how it reads what the documents leave open: default (our reading), lenient (ignores and coerces) or strict (refuses blank names, empty patterns, unknown references)', parsePersonality, 'default')
-    .action(async (opts: { port: number; host: string; seed?: number; token?: string; latency?: number; personality: Personality }) => {
-      const { mockCommand } = await import('./mock-command.js');
-      const { latency, ...rest } = opts;
-      await mockCommand({ ...rest, ...(latency ? { latencyMs: latency } : {}) });
-    });
+    .option('--latency <ms>', "wait this long before each answer, like a tenant's round trip", parsePositiveInt)
+    .option(
+      '--personality <name>',
+      'how it reads what the documents leave open: default (our reading), lenient (ignores and coerces) or strict (refuses blank names, empty patterns, unknown references)',
+      parsePersonality,
+      'default',
+    )
+    .action(
+      async (opts: {
+        port: number;
+        host: string;
+        seed?: number;
+        token?: string;
+        latency?: number;
+        personality: Personality;
+      }) => {
+        const { mockCommand } = await import('./mock-command.js');
+        const { latency, ...rest } = opts;
+        await mockCommand({ ...rest, ...(latency ? { latencyMs: latency } : {}) });
+      },
+    );
 
   return program;
 }
@@ -127,7 +229,13 @@ const LAUNCHER_ENV_FILE = '--conformance-env-file';
 
 export async function main(argv: string[]): Promise<number> {
   process.exitCode = EXIT.OK;
-  const args = argv.map((a) => (a === LAUNCHER_ENV_FILE ? '--env-file' : a.startsWith(`${LAUNCHER_ENV_FILE}=`) ? `--env-file=${a.slice(LAUNCHER_ENV_FILE.length + 1)}` : a));
+  const args = argv.map((a) =>
+    a === LAUNCHER_ENV_FILE
+      ? '--env-file'
+      : a.startsWith(`${LAUNCHER_ENV_FILE}=`)
+        ? `--env-file=${a.slice(LAUNCHER_ENV_FILE.length + 1)}`
+        : a,
+  );
   try {
     await buildProgram().parseAsync(args, { from: 'user' });
     return Number(process.exitCode ?? EXIT.OK);

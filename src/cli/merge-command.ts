@@ -24,7 +24,11 @@ export interface MergeCommandOptions {
   out: string;
 }
 
-export async function mergeCommand(inputs: string[], options: MergeCommandOptions, out: Pick<Console, 'log' | 'error'> = console): Promise<number> {
+export async function mergeCommand(
+  inputs: string[],
+  options: MergeCommandOptions,
+  out: Pick<Console, 'log' | 'error'> = console,
+): Promise<number> {
   if (!options.out) {
     out.error('conformance merge: --out <dir> is required: the folder to write the merged reports to');
     return EXIT.USAGE;
@@ -33,7 +37,10 @@ export async function mergeCommand(inputs: string[], options: MergeCommandOption
   let merged: RunReport;
   try {
     shards = loadShardReports(inputs);
-    merged = mergeReports(shards.map((s) => s.report), API_IDS);
+    merged = mergeReports(
+      shards.map((s) => s.report),
+      API_IDS,
+    );
   } catch (err) {
     if (!(err instanceof MergeError)) throw err;
     out.error(`conformance merge: ${err.message}`);
@@ -47,8 +54,12 @@ export async function mergeCommand(inputs: string[], options: MergeCommandOption
   }
   const written = writeReports(merged, options.out);
   const s = merged.summary;
-  out.log(`merged ${shards.length} report${shards.length === 1 ? '' : 's'}: ${shards.map((x) => display(x.file)).join(', ')}`);
-  out.log(`conformance: ${countsText(s)} (${s.total} cases, ${merged.mode === 'mock' ? 'embedded mock' : 'live targets'})`);
+  out.log(
+    `merged ${shards.length} report${shards.length === 1 ? '' : 's'}: ${shards.map((x) => display(x.file)).join(', ')}`,
+  );
+  out.log(
+    `conformance: ${countsText(s)} (${s.total} cases, ${merged.mode === 'mock' ? 'embedded mock' : 'live targets'})`,
+  );
   out.log(`reports: ${written.files.join(', ')}`);
 
   const expired = merged.deviations?.expired ?? [];

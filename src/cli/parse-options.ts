@@ -10,7 +10,8 @@ export function parsePositiveInt(value: string): number {
 
 /** A whole number, 0 or more; its range is the setting's own, checked with the variable's (load-config). */
 export function parseCount(value: string): number {
-  if (!/^\d+$/.test(value) || !Number.isSafeInteger(Number(value))) throw new InvalidArgumentError('must be a whole number, 0 or more');
+  if (!/^\d+$/.test(value) || !Number.isSafeInteger(Number(value)))
+    throw new InvalidArgumentError('must be a whole number, 0 or more');
   return Number(value);
 }
 
@@ -26,7 +27,8 @@ export function parsePort(value: string): number {
 }
 
 export function parseSeed(value: string): number {
-  if (!/^-?\d+$/.test(value) || !Number.isSafeInteger(Number(value))) throw new InvalidArgumentError('must be a whole number');
+  if (!/^-?\d+$/.test(value) || !Number.isSafeInteger(Number(value)))
+    throw new InvalidArgumentError('must be a whole number');
   return Number(value);
 }
 

@@ -16,7 +16,13 @@ import { ConfigError, type RunConfig } from '../config/types.js';
 import { JOURNAL_ENV, journalDir } from '../cases/journal.js';
 import { STOP_FILE_ENV } from '../runner/run-state.js';
 import { MAX_DURATION_STOP } from '../runner/run-limits.js';
-import { describeJournals, finishJournals, journalFiles, newJournalFile, stateFolderProblems } from './finish-journals.js';
+import {
+  describeJournals,
+  finishJournals,
+  journalFiles,
+  newJournalFile,
+  stateFolderProblems,
+} from './finish-journals.js';
 import { cannotWrite, isSystemFolder } from './folder-checks.js';
 import { PROJECT_ROOT, bundledSpecFiles } from '../project-paths.js';
 import { SUMMARY_FILE_ENV, type RunSummary } from '../report/vitest-reporter.js';
@@ -75,10 +81,15 @@ export async function runCommand(options: RunCommandOptions, out = console): Pro
   const stopFile = join(scratch, 'stop');
   try {
     const { signal, timedOut } = await runVitest(options, config, { summaryFile, journalFile, stopFile }, out);
-    const swept = config.mode === 'live' ? await duringSweep(() => finishJournals([journalFile], config, { includeLive: true }), journalFile, out) : [];
+    const swept =
+      config.mode === 'live'
+        ? await duringSweep(() => finishJournals([journalFile], config, { includeLive: true }), journalFile, out)
+        : [];
     const described = describeJournals(swept);
     if (signal) {
-      out.error(`conformance: interrupted (${signal}); ${described.join('; ') || (config.mode === 'mock' ? 'the embedded mock stopped with it, so nothing is left behind' : 'the run had created nothing that was still there')}`);
+      out.error(
+        `conformance: interrupted (${signal}); ${described.join('; ') || (config.mode === 'mock' ? 'the embedded mock stopped with it, so nothing is left behind' : 'the run had created nothing that was still there')}`,
+      );
       return EXIT.USAGE;
     }
     let summary: RunSummary;
@@ -89,7 +100,10 @@ export async function runCommand(options: RunCommandOptions, out = console): Pro
       return EXIT.USAGE;
     }
     for (const line of described) out.error(`conformance: after the run, ${line}`);
-    if (timedOut) out.error(`conformance: the run reached its --max-duration of ${Math.round(config.maxDurationMs / 1000)} s; the cases not yet started are reported skipped (not run), and the run fails`);
+    if (timedOut)
+      out.error(
+        `conformance: the run reached its --max-duration of ${Math.round(config.maxDurationMs / 1000)} s; the cases not yet started are reported skipped (not run), and the run fails`,
+      );
     const left = swept.some((o) => o.left.length > 0);
     return summary.failing || timedOut || left ? EXIT.FAILED : EXIT.OK;
   } finally {
@@ -105,11 +119,15 @@ async function duringSweep<T>(sweep: () => Promise<T>, journalFile: string, out:
   let asked = false;
   const hold = (signal: NodeJS.Signals) => {
     if (asked) {
-      out.error(`conformance: ${signal} again: stopping; the journal is kept at ${journalFile}: run conformance cleanup to finish deleting what the run created`);
+      out.error(
+        `conformance: ${signal} again: stopping; the journal is kept at ${journalFile}: run conformance cleanup to finish deleting what the run created`,
+      );
       process.exit(EXIT.USAGE);
     }
     asked = true;
-    out.error(`conformance: ${signal}: deleting what the run created first (again to stop now; the journal at ${journalFile} is kept)`);
+    out.error(
+      `conformance: ${signal}: deleting what the run created first (again to stop now; the journal at ${journalFile} is kept)`,
+    );
   };
   for (const signal of STOP_SIGNALS) process.on(signal, hold);
   try {
@@ -127,10 +145,20 @@ interface RunFiles {
 }
 
 /** The vitest command line of a run: its concurrency is the configuration's (flag, variable or default). */
-export function vitestArgs(options: Pick<RunCommandOptions, 'shard'>, config: Pick<RunConfig, 'concurrency'>): string[] {
+export function vitestArgs(
+  options: Pick<RunCommandOptions, 'shard'>,
+  config: Pick<RunConfig, 'concurrency'>,
+): string[] {
   const require = createRequire(import.meta.url);
   const vitestBin = join(dirname(require.resolve('vitest/package.json')), 'vitest.mjs');
-  const args = [vitestBin, 'run', '--config', join(PROJECT_ROOT, 'suites/vitest.config.ts'), '--reporter', join(PROJECT_ROOT, 'src/report/vitest-reporter.ts')];
+  const args = [
+    vitestBin,
+    'run',
+    '--config',
+    join(PROJECT_ROOT, 'suites/vitest.config.ts'),
+    '--reporter',
+    join(PROJECT_ROOT, 'src/report/vitest-reporter.ts'),
+  ];
   args.push('--maxConcurrency', String(config.concurrency));
   if (options.shard) args.push('--shard', options.shard);
   return args;
@@ -144,14 +172,37 @@ export function vitestArgs(options: Pick<RunCommandOptions, 'shard'>, config: Pi
  * channel to this process: should this process die without a word (SIGKILL), the channel closes and
  * the run stops itself the same way (src/runner/global-setup.ts).
  */
-function runVitest(options: RunCommandOptions, config: RunConfig, files: RunFiles, out: Console): Promise<{ code: number | null; signal: NodeJS.Signals | undefined; timedOut: boolean }> {
+function runVitest(
+  options: RunCommandOptions,
+  config: RunConfig,
+  files: RunFiles,
+  out: Console,
+): Promise<{ code: number | null; signal: NodeJS.Signals | undefined; timedOut: boolean }> {
   const args = vitestArgs(options, config);
   const graceMs = stopGraceMs(config.timeoutMs);
   // Paths the child reads are made absolute here: it runs in the project root, not the caller's directory.
-  const childOptions = { ...options, specsValidated: true, deviations: resolve(options.deviations ?? DEFAULT_DEVIATIONS_FILE), ...(options.baseline ? { baseline: resolve(options.baseline) } : {}), ...(options.history ? { history: resolve(options.history) } : {}), ...(options.reportDir ? { reportDir: resolve(options.reportDir) } : {}) };
-  const env = { ...process.env, [CLI_OPTIONS_ENV]: JSON.stringify(childOptions), [SUMMARY_FILE_ENV]: files.summaryFile, [JOURNAL_ENV]: files.journalFile, [STOP_FILE_ENV]: files.stopFile };
+  const childOptions = {
+    ...options,
+    specsValidated: true,
+    deviations: resolve(options.deviations ?? DEFAULT_DEVIATIONS_FILE),
+    ...(options.baseline ? { baseline: resolve(options.baseline) } : {}),
+    ...(options.history ? { history: resolve(options.history) } : {}),
+    ...(options.reportDir ? { reportDir: resolve(options.reportDir) } : {}),
+  };
+  const env = {
+    ...process.env,
+    [CLI_OPTIONS_ENV]: JSON.stringify(childOptions),
+    [SUMMARY_FILE_ENV]: files.summaryFile,
+    [JOURNAL_ENV]: files.journalFile,
+    [STOP_FILE_ENV]: files.stopFile,
+  };
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, args, { cwd: PROJECT_ROOT, env, stdio: ['inherit', 'inherit', 'inherit', 'ipc'], detached: true });
+    const child = spawn(process.execPath, args, {
+      cwd: PROJECT_ROOT,
+      env,
+      stdio: ['inherit', 'inherit', 'inherit', 'ipc'],
+      detached: true,
+    });
     let interrupted: NodeJS.Signals | undefined;
     let timedOut = false;
     const timers: NodeJS.Timeout[] = [];
@@ -162,7 +213,9 @@ function runVitest(options: RunCommandOptions, config: RunConfig, files: RunFile
     const stop = (signal: NodeJS.Signals) => {
       if (interrupted) return terminate(); // a second signal: stop now
       interrupted = signal;
-      out.error(`conformance: ${signal}: finishing requests in flight and deleting what the run created (again to stop at once)`);
+      out.error(
+        `conformance: ${signal}: finishing requests in flight and deleting what the run created (again to stop at once)`,
+      );
       writeFileSync(files.stopFile, signal);
       timers.push(setTimeout(terminate, graceMs));
     };
@@ -174,7 +227,9 @@ function runVitest(options: RunCommandOptions, config: RunConfig, files: RunFile
       setTimeout(() => {
         if (interrupted) return;
         timedOut = true;
-        out.error(`conformance: --max-duration ${Math.round(config.maxDurationMs / 1000)} s reached: finishing requests in flight and deleting what the run created`);
+        out.error(
+          `conformance: --max-duration ${Math.round(config.maxDurationMs / 1000)} s reached: finishing requests in flight and deleting what the run created`,
+        );
         writeFileSync(files.stopFile, MAX_DURATION_STOP);
         timers.push(setTimeout(terminate, graceMs));
       }, config.maxDurationMs),
@@ -190,7 +245,11 @@ function runVitest(options: RunCommandOptions, config: RunConfig, files: RunFile
 }
 
 /** Every problem that keeps the run from starting, and the configuration when there is one. */
-function preflight(options: RunCommandOptions): { problems: string[]; config: RunConfig | undefined; stateDir: string } {
+function preflight(options: RunCommandOptions): {
+  problems: string[];
+  config: RunConfig | undefined;
+  stateDir: string;
+} {
   const problems: string[] = [];
   let config: RunConfig | undefined;
   let env: Record<string, string | undefined> = process.env;
@@ -202,10 +261,15 @@ function preflight(options: RunCommandOptions): { problems: string[]; config: Ru
     problems.push(...err.problems);
   }
   const formats = unknownFormats(config?.reports ?? []);
-  if (formats.length > 0) problems.push(`--reports ${formats.join(', ')}: unknown report format; choose from ${REPORT_FORMAT_NAMES.join(', ')} (CONFORMANCE_REPORTS takes the same names)`);
+  if (formats.length > 0)
+    problems.push(
+      `--reports ${formats.join(', ')}: unknown report format; choose from ${REPORT_FORMAT_NAMES.join(', ')} (CONFORMANCE_REPORTS takes the same names)`,
+    );
   const unknown = unknownChecks(options.checks ?? []);
-  if (unknown.length > 0) problems.push(`--checks ${unknown.join(', ')}: unknown check; choose from ${CHECK_NAMES.join(', ')}`);
-  if (options.shard && !/^[1-9]\d*\/[1-9]\d*$/.test(options.shard)) problems.push(`--shard ${options.shard}: write it as i/n, e.g. 1/3`);
+  if (unknown.length > 0)
+    problems.push(`--checks ${unknown.join(', ')}: unknown check; choose from ${CHECK_NAMES.join(', ')}`);
+  if (options.shard && !/^[1-9]\d*\/[1-9]\d*$/.test(options.shard))
+    problems.push(`--shard ${options.shard}: write it as i/n, e.g. 1/3`);
   else if (options.shard) {
     const [i, n] = options.shard.split('/').map(Number) as [number, number];
     if (i > n) problems.push(`--shard ${options.shard}: shard ${i} of ${n} does not exist; i must be from 1 to ${n}`);
@@ -219,17 +283,23 @@ function preflight(options: RunCommandOptions): { problems: string[]; config: Ru
   }
   try {
     // The default file is read from the working directory when present; a file named with --deviations must exist.
-    loadDeviations(resolve(options.deviations ?? DEFAULT_DEVIATIONS_FILE), { mustExist: options.deviations !== undefined });
+    loadDeviations(resolve(options.deviations ?? DEFAULT_DEVIATIONS_FILE), {
+      mustExist: options.deviations !== undefined,
+    });
   } catch (err) {
     if (!(err instanceof DeviationsError)) throw err;
     problems.push(err.message);
   }
-  if (options.failOn && !options.baseline) problems.push('--fail-on needs --baseline (without one, any failed case fails the run)');
+  if (options.failOn && !options.baseline)
+    problems.push('--fail-on needs --baseline (without one, any failed case fails the run)');
   // Where the reports and the history go must take a file now, not after the whole run.
   const reportDir = resolve(config?.reportDir ?? join(PROJECT_ROOT, 'reports'));
   problems.push(...writableFolder(reportDir, config?.reportDir ? '--report-dir' : 'the reports folder'));
   const history = resolve(options.history ?? DEFAULT_HISTORY_FILE);
-  problems.push(...writableFolder(dirname(history), '--history').map((p) => p.replace(/^--history [^:]*/, `--history ${history}`)), ...appendable(history));
+  problems.push(
+    ...writableFolder(dirname(history), '--history').map((p) => p.replace(/^--history [^:]*/, `--history ${history}`)),
+    ...appendable(history),
+  );
   // A live run keeps its journal in the state folder from its first create: it must take a file now.
   if (config?.mode === 'live') problems.push(...stateFolderProblems(env, { write: true }));
   return { problems, config, stateDir: resolve(journalDir(env)) };
@@ -249,6 +319,8 @@ function appendable(file: string): string[] {
     closeSync(openSync(file, 'a'));
     return [];
   } catch (err) {
-    return [`--history ${file}: cannot append to it (${(err as NodeJS.ErrnoException).code ?? (err as Error).message})`];
+    return [
+      `--history ${file}: cannot append to it (${(err as NodeJS.ErrnoException).code ?? (err as Error).message})`,
+    ];
   }
 }

@@ -40,7 +40,6 @@ export interface CliOverrides {
   maxCases?: number;
 }
 
-
 /** The environment as the run sees it: process.env over the .env file (`envFile`, or ./.env when present). */
 export function readEnvironment(processEnv: Env, envFile: string | undefined, cwd = process.cwd()): Env {
   const file = envFile ?? (existsSync(`${cwd}/.env`) ? `${cwd}/.env` : undefined);
@@ -52,7 +51,11 @@ export function readEnvironment(processEnv: Env, envFile: string | undefined, cw
 /** The run's configuration for the registered `apis` (src/apis: API_DEFINITIONS), in their order. */
 export function loadConfig(env: Env, cli: CliOverrides, apis: readonly ConfiguredApi[]): RunConfig {
   const problems: string[] = [];
-  const requested = selectApis(cli.apis, apis.map((a) => a.id), problems);
+  const requested = selectApis(
+    cli.apis,
+    apis.map((a) => a.id),
+    problems,
+  );
   const anyUrl = apis.some((a) => nonEmpty(env[urlVariable(a.env)]));
   const targets: ApiTarget[] = [];
   const skipped: SkippedApi[] = [];
@@ -63,7 +66,10 @@ export function loadConfig(env: Env, cli: CliOverrides, apis: readonly Configure
     } else if (!anyUrl) {
       targets.push({ api, baseUrl: '', live: false, auth: { kind: 'token', token: '' }, params: {} });
     } else if (!nonEmpty(env[urlVariable(reader)])) {
-      skipped.push({ api, reason: `${urlVariable(reader)} is not set (once any API URL is set, only the configured APIs run)` });
+      skipped.push({
+        api,
+        reason: `${urlVariable(reader)} is not set (once any API URL is set, only the configured APIs run)`,
+      });
     } else {
       const settings = reader.read(env, problems);
       if (settings) targets.push({ api, live: true, ...settings });
@@ -80,7 +86,10 @@ export function loadConfig(env: Env, cli: CliOverrides, apis: readonly Configure
   const maxDurationMs = limit('maxDurationS') * 1000;
   const maxResponseBytes = limit('maxBodyMiB') * 1024 * 1024;
   if (problems.length > 0) throw new ConfigError([...new Set(problems)]); // PingOne settings serve two APIs
-  if (targets.length === 0) throw new ConfigError(['no API to run: every API is skipped (' + skipped.map((s) => `${s.api}: ${s.reason}`).join('; ') + ')']);
+  if (targets.length === 0)
+    throw new ConfigError([
+      'no API to run: every API is skipped (' + skipped.map((s) => `${s.api}: ${s.reason}`).join('; ') + ')',
+    ]);
   return {
     mode: anyUrl ? 'live' : 'mock',
     targets,
@@ -132,10 +141,31 @@ interface Limit {
 
 /** The run's numeric settings, one set of limits for flags and variables alike. */
 export const LIMITS = {
-  timeoutMs: { flag: '--timeout', variable: 'CONFORMANCE_TIMEOUT_MS', min: 1, max: 600_000, fallback: 30_000, unit: 'milliseconds' },
-  concurrency: { flag: '--concurrency', variable: 'CONFORMANCE_CONCURRENCY', min: 1, max: 256, fallback: 8, unit: 'requests' },
+  timeoutMs: {
+    flag: '--timeout',
+    variable: 'CONFORMANCE_TIMEOUT_MS',
+    min: 1,
+    max: 600_000,
+    fallback: 30_000,
+    unit: 'milliseconds',
+  },
+  concurrency: {
+    flag: '--concurrency',
+    variable: 'CONFORMANCE_CONCURRENCY',
+    min: 1,
+    max: 256,
+    fallback: 8,
+    unit: 'requests',
+  },
   retries: { flag: '--retries', variable: 'CONFORMANCE_RETRIES', min: 0, max: 10, fallback: 1, unit: 'runs' },
-  maxDurationS: { flag: '--max-duration', variable: 'CONFORMANCE_MAX_DURATION', min: 10, max: 86_400, fallback: 900, unit: 'seconds' },
+  maxDurationS: {
+    flag: '--max-duration',
+    variable: 'CONFORMANCE_MAX_DURATION',
+    min: 10,
+    max: 86_400,
+    fallback: 900,
+    unit: 'seconds',
+  },
   maxBodyMiB: { flag: '--max-body', variable: 'CONFORMANCE_MAX_BODY_MB', min: 1, max: 1024, fallback: 8, unit: 'MiB' },
 } as const satisfies Record<string, Limit>;
 
@@ -158,6 +188,11 @@ function setting(l: Limit, flagValue: number | undefined, env: Env, problems: st
 
 /** `--reports`, else CONFORMANCE_REPORTS (comma separated); undefined means every format. */
 function reportsFrom(flag: string[] | undefined, env: Env): string[] | undefined {
-  const names = flag ?? nonEmpty(env['CONFORMANCE_REPORTS'])?.split(',').map((n) => n.trim()).filter(Boolean);
+  const names =
+    flag ??
+    nonEmpty(env['CONFORMANCE_REPORTS'])
+      ?.split(',')
+      .map((n) => n.trim())
+      .filter(Boolean);
   return names && names.length > 0 ? names : undefined;
 }

@@ -30,7 +30,11 @@ export interface ArbitraryOptions {
  *
  * Required readOnly properties are still generated with `forRequest`: the validator requires them.
  */
-export function arbitraryFor(spec: SchemaSource, schemaPointer: string, options: ArbitraryOptions = {}): Arbitrary<unknown> {
+export function arbitraryFor(
+  spec: SchemaSource,
+  schemaPointer: string,
+  options: ArbitraryOptions = {},
+): Arbitrary<unknown> {
   const arb = unfilteredArbitraryFor(spec, schemaPointer, options);
   const validate = spec.schemas.compile(schemaPointer);
   return arb.filter((v) => validate(v) === true);
@@ -40,12 +44,17 @@ export function arbitraryFor(spec: SchemaSource, schemaPointer: string, options:
  * The same values before the final validator filter: for measuring how often that filter rejects.
  * Local filters (oneOf exclusivity, if/else, patterns fast-check cannot generate) still apply.
  */
-export function unfilteredArbitraryFor(spec: SchemaSource, schemaPointer: string, options: ArbitraryOptions = {}): Arbitrary<unknown> {
+export function unfilteredArbitraryFor(
+  spec: SchemaSource,
+  schemaPointer: string,
+  options: ArbitraryOptions = {},
+): Arbitrary<unknown> {
   const generator = new Generator(spec, options);
   const raw = generator.model.at(schemaPointer);
   if (raw === undefined) throw new Error(`no schema at ${schemaPointer}`);
   const arb = generator.gen(generator.model.flatten(raw), 0);
-  if (!arb) throw new Error(`cannot generate a value for the schema at ${schemaPointer} (contradictory or unsatisfiable)`);
+  if (!arb)
+    throw new Error(`cannot generate a value for the schema at ${schemaPointer} (contradictory or unsatisfiable)`);
   return arb;
 }
 
@@ -102,7 +111,10 @@ class Generator {
       const rest: Flat = { ...flat, conditionals: moreConds };
       const test = this.model.validatorFor(cond.if);
       let whenTrue = this.gen(merge(merge(rest, this.model.flatten(cond.if)), this.model.flatten(cond.then)), depth);
-      let whenFalse = cond.if === true ? null : this.gen(merge(merge(rest, this.model.flatten(cond.else)), this.failing(cond.if)), depth);
+      let whenFalse =
+        cond.if === true
+          ? null
+          : this.gen(merge(merge(rest, this.model.flatten(cond.else)), this.failing(cond.if)), depth);
       if (test) {
         whenTrue = whenTrue && whenTrue.filter((v) => test(v));
         whenFalse = whenFalse && whenFalse.filter((v) => !test(v));
@@ -213,9 +225,15 @@ class Generator {
       const lo = min;
       const hi = Math.min(max, item ? Infinity : n, usable.length < n ? usable.length : Infinity);
       if (lo > hi) return null;
-      const restArb = item ? fc.array(item, { minLength: Math.max(0, lo - n), maxLength: Math.max(0, hi - n) }) : fc.constant([]);
+      const restArb = item
+        ? fc.array(item, { minLength: Math.max(0, lo - n), maxLength: Math.max(0, hi - n) })
+        : fc.constant([]);
       return fc
-        .tuple(fc.tuple(...usable), restArb, fc.integer({ min: Math.min(lo, usable.length), max: Math.min(hi, usable.length) }))
+        .tuple(
+          fc.tuple(...usable),
+          restArb,
+          fc.integer({ min: Math.min(lo, usable.length), max: Math.min(hi, usable.length) }),
+        )
         .map(([pre, rest, k]) => (k < n ? pre.slice(0, k) : [...pre, ...rest]))
         .filter((a) => a.length >= lo && a.length <= hi);
     }
@@ -228,7 +246,8 @@ class Generator {
   private genObject(flat: Flat, depth: number): Arbitrary<unknown> | null {
     const model: Record<string, Arbitrary<unknown>> = {};
     const requiredKeys: string[] = [];
-    const additional = flat.additionalProperties.length > 0 ? this.model.flattenAll(flat.additionalProperties) : undefined;
+    const additional =
+      flat.additionalProperties.length > 0 ? this.model.flattenAll(flat.additionalProperties) : undefined;
     const deep = depth >= this.maxDepth;
 
     for (const [key, schemas] of flat.properties) {
@@ -296,10 +315,34 @@ class Generator {
 /** The types a schema without `type` constrains through its keywords; undefined when it constrains none. */
 function inferTypes(flat: Flat): JsonType[] | undefined {
   const types: JsonType[] = [];
-  if (flat.properties.size > 0 || flat.required.size > 0 || flat.minProperties !== undefined || flat.maxProperties !== undefined) types.push('object');
-  if (flat.items.length > 0 || flat.prefixItems.length > 0 || flat.minItems !== undefined || flat.maxItems !== undefined || flat.uniqueItems) types.push('array');
-  if (flat.minLength !== undefined || flat.maxLength !== undefined || flat.patterns.length > 0 || flat.formats.some((f) => isKnownFormat(f)) || flat.contentMediaType !== undefined) types.push('string');
-  if ([flat.minimum, flat.maximum, flat.exclusiveMinimum, flat.exclusiveMaximum].some(isDefined) || flat.multipleOf.length > 0) types.push('number');
+  if (
+    flat.properties.size > 0 ||
+    flat.required.size > 0 ||
+    flat.minProperties !== undefined ||
+    flat.maxProperties !== undefined
+  )
+    types.push('object');
+  if (
+    flat.items.length > 0 ||
+    flat.prefixItems.length > 0 ||
+    flat.minItems !== undefined ||
+    flat.maxItems !== undefined ||
+    flat.uniqueItems
+  )
+    types.push('array');
+  if (
+    flat.minLength !== undefined ||
+    flat.maxLength !== undefined ||
+    flat.patterns.length > 0 ||
+    flat.formats.some((f) => isKnownFormat(f)) ||
+    flat.contentMediaType !== undefined
+  )
+    types.push('string');
+  if (
+    [flat.minimum, flat.maximum, flat.exclusiveMinimum, flat.exclusiveMaximum].some(isDefined) ||
+    flat.multipleOf.length > 0
+  )
+    types.push('number');
   return types.length > 0 ? types : undefined;
 }
 

@@ -19,10 +19,34 @@ export interface NumberBreaker {
 
 export function numberBreakers(v: Flat, field: string): NumberBreaker[] {
   const out: NumberBreaker[] = [];
-  if (v.maximum !== undefined) out.push({ keyword: 'maximum', value: v.maximum + 1, name: `${field} above maximum (${v.maximum + 1})`, forbids: `\`${field}\` must be at most ${v.maximum}.` });
-  if (v.exclusiveMaximum !== undefined) out.push({ keyword: 'exclusiveMaximum', value: v.exclusiveMaximum, name: `${field} not below exclusiveMaximum (${v.exclusiveMaximum})`, forbids: `\`${field}\` must be below ${v.exclusiveMaximum}.` });
-  if (v.minimum !== undefined) out.push({ keyword: 'minimum', value: v.minimum - 1, name: `${field} below minimum (${v.minimum - 1})`, forbids: `\`${field}\` must be at least ${v.minimum}.` });
-  if (v.exclusiveMinimum !== undefined) out.push({ keyword: 'exclusiveMinimum', value: v.exclusiveMinimum, name: `${field} not above exclusiveMinimum (${v.exclusiveMinimum})`, forbids: `\`${field}\` must be above ${v.exclusiveMinimum}.` });
+  if (v.maximum !== undefined)
+    out.push({
+      keyword: 'maximum',
+      value: v.maximum + 1,
+      name: `${field} above maximum (${v.maximum + 1})`,
+      forbids: `\`${field}\` must be at most ${v.maximum}.`,
+    });
+  if (v.exclusiveMaximum !== undefined)
+    out.push({
+      keyword: 'exclusiveMaximum',
+      value: v.exclusiveMaximum,
+      name: `${field} not below exclusiveMaximum (${v.exclusiveMaximum})`,
+      forbids: `\`${field}\` must be below ${v.exclusiveMaximum}.`,
+    });
+  if (v.minimum !== undefined)
+    out.push({
+      keyword: 'minimum',
+      value: v.minimum - 1,
+      name: `${field} below minimum (${v.minimum - 1})`,
+      forbids: `\`${field}\` must be at least ${v.minimum}.`,
+    });
+  if (v.exclusiveMinimum !== undefined)
+    out.push({
+      keyword: 'exclusiveMinimum',
+      value: v.exclusiveMinimum,
+      name: `${field} not above exclusiveMinimum (${v.exclusiveMinimum})`,
+      forbids: `\`${field}\` must be above ${v.exclusiveMinimum}.`,
+    });
   return out;
 }
 
@@ -34,7 +58,9 @@ export function patternBreaker(v: Flat): string | undefined {
   } catch {
     return undefined;
   }
-  return PATTERN_BREAKERS.find((s) => !re.test(s) && s.length >= (v.minLength ?? 0) && s.length <= (v.maxLength ?? Infinity));
+  return PATTERN_BREAKERS.find(
+    (s) => !re.test(s) && s.length >= (v.minLength ?? 0) && s.length <= (v.maxLength ?? Infinity),
+  );
 }
 
 /** A value of a JSON type the schema does not allow: a number for strings, a string for everything else. */

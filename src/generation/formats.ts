@@ -49,7 +49,9 @@ export function stringArbitrary(flat: Flat, realistic: boolean): Arbitrary<unkno
 export function plainString(min: number, max: number, realistic: boolean): Arbitrary<string> {
   if (!realistic) return fc.string({ unit: 'binary', minLength: min, maxLength: Math.min(max, min + STRING_EXTRA) });
   const lo = Math.min(Math.max(min, 1), max);
-  return fc.string({ unit: 'grapheme-ascii', minLength: lo, maxLength: Math.min(max, lo + STRING_EXTRA) }).filter((s) => s.length === 0 || s.trim() === s);
+  return fc
+    .string({ unit: 'grapheme-ascii', minLength: lo, maxLength: Math.min(max, lo + STRING_EXTRA) })
+    .filter((s) => s.length === 0 || s.trim() === s);
 }
 
 /** Whether a format is one this file makes values for (a schema with it is a string schema). */
@@ -72,14 +74,16 @@ const FORMATS: Record<string, () => Arbitrary<string>> = {
   date: () => dateTime().map((s) => s.slice(0, 10)),
   time: () => dateTime().map((s) => s.slice(11)),
   'iso-time': () => dateTime().map((s) => s.slice(11)),
-  duration: () => fc.tuple(fc.integer({ min: 1, max: 30 }), fc.constantFrom('D', 'W', 'M', 'Y')).map(([n, u]) => `P${n}${u}`),
+  duration: () =>
+    fc.tuple(fc.integer({ min: 1, max: 30 }), fc.constantFrom('D', 'W', 'M', 'Y')).map(([n, u]) => `P${n}${u}`),
   uri: () => url(),
   url: () => url(),
   iri: () => url(),
   'uri-reference': () => fc.array(word(8), { minLength: 1, maxLength: 3 }).map((s) => '/' + s.join('/')),
   'iri-reference': () => fc.array(word(8), { minLength: 1, maxLength: 3 }).map((s) => '/' + s.join('/')),
   'uri-template': () => fc.tuple(url(), word(6)).map(([u, v]) => `${u}/{${v}}`),
-  email: () => fc.tuple(word(10), fc.constantFrom('example.com', 'example.org', 'mail.example.net')).map(([l, d]) => `${l}@${d}`),
+  email: () =>
+    fc.tuple(word(10), fc.constantFrom('example.com', 'example.org', 'mail.example.net')).map(([l, d]) => `${l}@${d}`),
   'idn-email': () => fc.tuple(word(10), fc.constantFrom('example.com', 'example.org')).map(([l, d]) => `${l}@${d}`),
   hostname: () => fc.tuple(word(10), fc.constantFrom('example.com', 'example.org')).map(([h, d]) => `${h}.${d}`),
   'idn-hostname': () => fc.tuple(word(10), fc.constantFrom('example.com', 'example.org')).map(([h, d]) => `${h}.${d}`),
@@ -87,7 +91,8 @@ const FORMATS: Record<string, () => Arbitrary<string>> = {
   ipv6: () => fc.ipV6(),
   regex: () => word(8).map((w) => `^${w}$`),
   'json-pointer': () => fc.array(word(6), { maxLength: 3 }).map((s) => s.map((x) => '/' + x).join('')),
-  'relative-json-pointer': () => fc.tuple(fc.nat(3), fc.array(word(6), { maxLength: 2 })).map(([n, s]) => `${n}${s.map((x) => '/' + x).join('')}`),
+  'relative-json-pointer': () =>
+    fc.tuple(fc.nat(3), fc.array(word(6), { maxLength: 2 })).map(([n, s]) => `${n}${s.map((x) => '/' + x).join('')}`),
   byte: () => fc.string({ maxLength: 12 }).map((s) => Buffer.from(s).toString('base64')),
   binary: () => fc.string({ maxLength: 12 }),
   password: () => fc.string({ minLength: 8, maxLength: 16 }),
@@ -95,7 +100,10 @@ const FORMATS: Record<string, () => Arbitrary<string>> = {
 
 function url(): Arbitrary<string> {
   return fc
-    .tuple(fc.constantFrom('https://example.com', 'https://api.example.org', 'http://localhost:8080'), fc.array(alnum(8), { maxLength: 2 }))
+    .tuple(
+      fc.constantFrom('https://example.com', 'https://api.example.org', 'http://localhost:8080'),
+      fc.array(alnum(8), { maxLength: 2 }),
+    )
     .map(([base, segments]) => `${base}/${segments.join('/')}`);
 }
 
@@ -103,6 +111,7 @@ function url(): Arbitrary<string> {
 function mediaText(mediaType: string): Arbitrary<string> {
   const text = fc.stringMatching(/^[A-Za-z0-9][A-Za-z0-9 .,-]{0,15}$/);
   if (/[/+]json$/i.test(mediaType)) return fc.dictionary(word(6), text, { maxKeys: 2 }).map((o) => JSON.stringify(o));
-  if (/[/+]xml$/i.test(mediaType)) return text.map((t) => `<?xml version="1.0" encoding="UTF-8"?><root>${t.replace(/[<&]/g, '')}</root>`);
+  if (/[/+]xml$/i.test(mediaType))
+    return text.map((t) => `<?xml version="1.0" encoding="UTF-8"?><root>${t.replace(/[<&]/g, '')}</root>`);
   return text;
 }

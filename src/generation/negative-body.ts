@@ -8,7 +8,20 @@ import { sample } from 'openapi-sampler';
 import type { LoadedSpec } from '../openapi/load-spec.js';
 import { deref, type OperationEntry } from '../openapi/operations.js';
 import { requestSchemaPointer } from '../openapi/validate-request.js';
-import { cutTo, describeTypes, display, growTo, jsonType, listValues, numberBreakers, outsideOf, padTo, patternBreaker, plural, wrongTypeValue } from './breaking-values.js';
+import {
+  cutTo,
+  describeTypes,
+  display,
+  growTo,
+  jsonType,
+  listValues,
+  numberBreakers,
+  outsideOf,
+  padTo,
+  patternBreaker,
+  plural,
+  wrongTypeValue,
+} from './breaking-values.js';
 import type { Flat } from './flat-schema.js';
 import { isDefined, isObject } from './json-values.js';
 import type { Candidate, Category } from './negative-candidate.js';
@@ -54,7 +67,17 @@ function patchOpCandidate(w: BodyWalk, pointer: string, value: unknown): void {
   const op = items ? w.model.valueView([items], value[0]).properties.get('op') : undefined;
   const opPointer = op?.[0] === undefined ? undefined : w.model.pointerOf(op[0]);
   w.current = opPointer ? w.model.valueView([opPointer], value[0]['op']) : undefined;
-  w.out.push(bodyCandidate(w, 'enum', 'invalid patch op (frobnicate)', 'A JSON Patch operation\'s `op` must be one of add, remove, replace, move, copy or test, not `frobnicate`.', true, { kind: 'set', path: [0, 'op'], make: () => 'frobnicate' }, 'enum'));
+  w.out.push(
+    bodyCandidate(
+      w,
+      'enum',
+      'invalid patch op (frobnicate)',
+      "A JSON Patch operation's `op` must be one of add, remove, replace, move, copy or test, not `frobnicate`.",
+      true,
+      { kind: 'set', path: [0, 'op'], make: () => 'frobnicate' },
+      'enum',
+    ),
+  );
 }
 
 /** The schema of an array's items (the first object schema found), as a pointer. */
@@ -79,7 +102,10 @@ function walkNode(w: BodyWalk, pointers: readonly string[], path: Seg[], value: 
     const items = itemsOf(w, v);
     if (!items) return;
     if (value.length > 0) walkNode(w, [items], [...path, 0], value[0], depth + 1);
-    else within(w, [...path, 0], minimalValue(w.model, items), (item) => walkNode(w, [items], [...path, 0], item, depth + 1));
+    else
+      within(w, [...path, 0], minimalValue(w.model, items), (item) =>
+        walkNode(w, [items], [...path, 0], item, depth + 1),
+      );
     return;
   }
   if (!isObject(value)) return;
@@ -90,12 +116,24 @@ function walkNode(w: BodyWalk, pointers: readonly string[], path: Seg[], value: 
     if (Object.prototype.hasOwnProperty.call(value, name)) {
       if (v.required.has(name)) {
         w.current = v;
-        w.out.push(bodyCandidate(w, 'missing', `missing ${display(childPath)}`, `The request body must have \`${display(childPath)}\` (required).`, present, { kind: 'remove', path: childPath }, `required:${name}`));
+        w.out.push(
+          bodyCandidate(
+            w,
+            'missing',
+            `missing ${display(childPath)}`,
+            `The request body must have \`${display(childPath)}\` (required).`,
+            present,
+            { kind: 'remove', path: childPath },
+            `required:${name}`,
+          ),
+        );
       }
       walkNode(w, pointers, childPath, value[name], depth + 1);
     } else {
       // Not sent: added with a minimal valid value, then broken (or walked into) like a sent one.
-      within(w, childPath, minimalValue(w.model, pointers[0]!), (added) => walkNode(w, pointers, childPath, added, depth + 1));
+      within(w, childPath, minimalValue(w.model, pointers[0]!), (added) =>
+        walkNode(w, pointers, childPath, added, depth + 1),
+      );
     }
   }
 }
@@ -137,11 +175,31 @@ function enumCandidates(w: BodyWalk, v: Flat, path: Seg[], present: boolean): vo
   const field = display(path);
   if (v.enum) {
     const outside = outsideOf(v.enum);
-    w.out.push(bodyCandidate(w, 'enum', `${field} outside enum`, `\`${field}\` must be one of ${listValues(v.enum)}.`, present, { kind: 'set', path, make: () => outside }, 'enum'));
+    w.out.push(
+      bodyCandidate(
+        w,
+        'enum',
+        `${field} outside enum`,
+        `\`${field}\` must be one of ${listValues(v.enum)}.`,
+        present,
+        { kind: 'set', path, make: () => outside },
+        'enum',
+      ),
+    );
   }
   if (v.const) {
     const outside = outsideOf([v.const.value]);
-    w.out.push(bodyCandidate(w, 'enum', `${field} outside const`, `\`${field}\` must be ${JSON.stringify(v.const.value)}.`, present, { kind: 'set', path, make: () => outside }, 'const'));
+    w.out.push(
+      bodyCandidate(
+        w,
+        'enum',
+        `${field} outside const`,
+        `\`${field}\` must be ${JSON.stringify(v.const.value)}.`,
+        present,
+        { kind: 'set', path, make: () => outside },
+        'const',
+      ),
+    );
   }
 }
 
@@ -150,23 +208,64 @@ function typeCandidates(w: BodyWalk, v: Flat, path: Seg[], present: boolean): vo
   const wrong = wrongTypeValue(v.type);
   if (wrong === undefined) return;
   const field = display(path);
-  w.out.push(bodyCandidate(w, 'type', `${field} not ${describeTypes(v.type)} (${jsonType(wrong)})`, `\`${field}\` must be ${describeTypes(v.type)}.`, present, { kind: 'set', path, make: () => structuredClone(wrong) }, 'type'));
+  w.out.push(
+    bodyCandidate(
+      w,
+      'type',
+      `${field} not ${describeTypes(v.type)} (${jsonType(wrong)})`,
+      `\`${field}\` must be ${describeTypes(v.type)}.`,
+      present,
+      { kind: 'set', path, make: () => structuredClone(wrong) },
+      'type',
+    ),
+  );
 }
 
 function stringLimitCandidates(w: BodyWalk, v: Flat, path: Seg[], present: boolean): void {
   const field = display(path);
   if (v.maxLength !== undefined && v.maxLength < MAX_BUILT_LENGTH) {
     const length = v.maxLength + 1;
-    w.out.push(bodyCandidate(w, 'limits', `${field} above maxLength (${length})`, `\`${field}\` must be at most ${plural(v.maxLength, 'character')} long.`, present, { kind: 'set', path, make: (cur) => padTo(cur, length) }, 'maxLength'));
+    w.out.push(
+      bodyCandidate(
+        w,
+        'limits',
+        `${field} above maxLength (${length})`,
+        `\`${field}\` must be at most ${plural(v.maxLength, 'character')} long.`,
+        present,
+        { kind: 'set', path, make: (cur) => padTo(cur, length) },
+        'maxLength',
+      ),
+    );
   }
   if (v.minLength !== undefined && v.minLength > 0) {
     const length = v.minLength - 1;
-    w.out.push(bodyCandidate(w, 'limits', `${field} below minLength (${length})`, `\`${field}\` must be at least ${plural(v.minLength, 'character')} long.`, present, { kind: 'set', path, make: (cur) => cutTo(cur, length) }, 'minLength'));
+    w.out.push(
+      bodyCandidate(
+        w,
+        'limits',
+        `${field} below minLength (${length})`,
+        `\`${field}\` must be at least ${plural(v.minLength, 'character')} long.`,
+        present,
+        { kind: 'set', path, make: (cur) => cutTo(cur, length) },
+        'minLength',
+      ),
+    );
   }
   const pattern = v.patterns[0];
   if (pattern !== undefined) {
     const breaker = patternBreaker(v);
-    if (breaker !== undefined) w.out.push(bodyCandidate(w, 'limits', `${field} not matching pattern`, `\`${field}\` must match the pattern \`${pattern}\`.`, present, { kind: 'set', path, make: () => breaker }, 'pattern'));
+    if (breaker !== undefined)
+      w.out.push(
+        bodyCandidate(
+          w,
+          'limits',
+          `${field} not matching pattern`,
+          `\`${field}\` must match the pattern \`${pattern}\`.`,
+          present,
+          { kind: 'set', path, make: () => breaker },
+          'pattern',
+        ),
+      );
   }
 }
 
@@ -182,17 +281,48 @@ function arrayLimitCandidates(w: BodyWalk, v: Flat, path: Seg[], value: unknown,
   const subject = path.length === 0 ? 'The request body' : `\`${field}\``;
   if (v.maxItems !== undefined && v.maxItems < 1000 && value.length > 0) {
     const count = v.maxItems + 1;
-    w.out.push(bodyCandidate(w, 'limits', `${field} above maxItems (${count})`, `${subject} must have at most ${plural(v.maxItems, 'item')}.`, present, { kind: 'set', path, make: (cur) => growTo(cur, count) }, 'maxItems'));
+    w.out.push(
+      bodyCandidate(
+        w,
+        'limits',
+        `${field} above maxItems (${count})`,
+        `${subject} must have at most ${plural(v.maxItems, 'item')}.`,
+        present,
+        { kind: 'set', path, make: (cur) => growTo(cur, count) },
+        'maxItems',
+      ),
+    );
   }
   if (v.minItems !== undefined && v.minItems > 0) {
     const count = v.minItems - 1;
-    w.out.push(bodyCandidate(w, 'limits', `${field} below minItems (${count})`, `${subject} must have at least ${plural(v.minItems, 'item')}.`, present, { kind: 'set', path, make: (cur) => (Array.isArray(cur) ? cur.slice(0, count) : cur) }, 'minItems'));
+    w.out.push(
+      bodyCandidate(
+        w,
+        'limits',
+        `${field} below minItems (${count})`,
+        `${subject} must have at least ${plural(v.minItems, 'item')}.`,
+        present,
+        { kind: 'set', path, make: (cur) => (Array.isArray(cur) ? cur.slice(0, count) : cur) },
+        'minItems',
+      ),
+    );
   }
 }
 
 /** `keyword` names the broken constraint in the current node's view (`required:<name>` for a missing property). */
-function bodyCandidate(w: BodyWalk, category: Category, name: string, forbids: string, present: boolean, change: Change, keyword: string): Candidate {
-  const mutation: Mutation = { ...change, scaffold: w.scaffold.map((s) => ({ path: s.path, value: structuredClone(s.value) })) };
+function bodyCandidate(
+  w: BodyWalk,
+  category: Category,
+  name: string,
+  forbids: string,
+  present: boolean,
+  change: Change,
+  keyword: string,
+): Candidate {
+  const mutation: Mutation = {
+    ...change,
+    scaffold: w.scaffold.map((s) => ({ path: s.path, value: structuredClone(s.value) })),
+  };
   const pointer = w.current?.at[keyword];
   return {
     category,
@@ -209,7 +339,8 @@ function bodyCandidate(w: BodyWalk, category: Category, name: string, forbids: s
  * not have, then the change itself. A path whose parent is missing (or not a container) gives none.
  */
 function bodyPatch(root: unknown, m: Mutation): Operation[] {
-  if (m.path.length === 0) return m.kind === 'set' ? [{ op: 'replace', path: bodyPath([]), value: m.make(structuredClone(root)) }] : [];
+  if (m.path.length === 0)
+    return m.kind === 'set' ? [{ op: 'replace', path: bodyPath([]), value: m.make(structuredClone(root)) }] : [];
   const work = structuredClone(root);
   const ops: Operation[] = [];
   for (const s of m.scaffold) {
@@ -223,7 +354,11 @@ function bodyPatch(root: unknown, m: Mutation): Operation[] {
   if (m.kind === 'remove') {
     if (slot.current !== undefined) ops.push({ op: 'remove', path: bodyPath(m.path) });
   } else {
-    ops.push({ op: slot.current === undefined ? 'add' : 'replace', path: bodyPath(m.path), value: m.make(slot.current) });
+    ops.push({
+      op: slot.current === undefined ? 'add' : 'replace',
+      path: bodyPath(m.path),
+      value: m.make(slot.current),
+    });
   }
   return ops;
 }

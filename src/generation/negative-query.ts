@@ -4,7 +4,16 @@
 
 import type { LoadedSpec } from '../openapi/load-spec.js';
 import type { OperationEntry } from '../openapi/operations.js';
-import { cutTo, describeTypes, listValues, numberBreakers, outsideOf, padTo, patternBreaker, plural } from './breaking-values.js';
+import {
+  cutTo,
+  describeTypes,
+  listValues,
+  numberBreakers,
+  outsideOf,
+  padTo,
+  patternBreaker,
+  plural,
+} from './breaking-values.js';
 import type { Candidate, Category } from './negative-candidate.js';
 import { queryPath, type Operation, type RequestParts } from './request-patch.js';
 import { SchemaModel } from './schema-model.js';
@@ -25,28 +34,76 @@ export function queryCandidates(spec: LoadedSpec, op: OperationEntry, valid: Req
     if (v.type?.some((t) => t === 'array' || t === 'object')) continue; // one string per parameter only
     const add = (category: Category, label: string, forbids: string, raw: string | undefined, keyword: string) => {
       const at = keyword === 'required' ? pointer : v.at[keyword];
-      out.push({ category, name: label, forbids, present, constraint: at ? { pointer: at, keyword } : undefined, patch: (parts) => withQuery(parts, name, raw) });
+      out.push({
+        category,
+        name: label,
+        forbids,
+        present,
+        constraint: at ? { pointer: at, keyword } : undefined,
+        patch: (parts) => withQuery(parts, name, raw),
+      });
     };
 
-    if (parameter.required && present) add('missing', `missing ${name}`, `The query parameter \`${name}\` is required.`, undefined, 'required');
+    if (parameter.required && present)
+      add('missing', `missing ${name}`, `The query parameter \`${name}\` is required.`, undefined, 'required');
     if (v.enum) {
       const outside = String(outsideOf(v.enum.map(String)));
-      add('enum', `${name} outside enum`, `The query parameter \`${name}\` must be one of ${listValues(v.enum)}.`, outside, 'enum');
+      add(
+        'enum',
+        `${name} outside enum`,
+        `The query parameter \`${name}\` must be one of ${listValues(v.enum)}.`,
+        outside,
+        'enum',
+      );
     }
-    if (v.const) add('enum', `${name} outside const`, `The query parameter \`${name}\` must be ${JSON.stringify(v.const.value)}.`, String(outsideOf([String(v.const.value)])), 'const');
-    if (v.type && !v.type.includes('string')) add('type', `${name} not ${describeTypes(v.type)} (abc)`, `The query parameter \`${name}\` must be ${describeTypes(v.type)}.`, 'abc', 'type');
-    for (const b of numberBreakers(v, name)) add('limits', b.name, `The query parameter ${b.forbids}`, String(b.value), b.keyword);
+    if (v.const)
+      add(
+        'enum',
+        `${name} outside const`,
+        `The query parameter \`${name}\` must be ${JSON.stringify(v.const.value)}.`,
+        String(outsideOf([String(v.const.value)])),
+        'const',
+      );
+    if (v.type && !v.type.includes('string'))
+      add(
+        'type',
+        `${name} not ${describeTypes(v.type)} (abc)`,
+        `The query parameter \`${name}\` must be ${describeTypes(v.type)}.`,
+        'abc',
+        'type',
+      );
+    for (const b of numberBreakers(v, name))
+      add('limits', b.name, `The query parameter ${b.forbids}`, String(b.value), b.keyword);
     if (v.type?.includes('string') || v.type === undefined) {
       const current = valid.query[name] ?? '';
       if (v.maxLength !== undefined && v.maxLength < MAX_BUILT_LENGTH) {
-        add('limits', `${name} above maxLength (${v.maxLength + 1})`, `The query parameter \`${name}\` must be at most ${plural(v.maxLength, 'character')} long.`, padTo(current, v.maxLength + 1) as string, 'maxLength');
+        add(
+          'limits',
+          `${name} above maxLength (${v.maxLength + 1})`,
+          `The query parameter \`${name}\` must be at most ${plural(v.maxLength, 'character')} long.`,
+          padTo(current, v.maxLength + 1) as string,
+          'maxLength',
+        );
       }
       if (v.minLength !== undefined && v.minLength > 0) {
-        add('limits', `${name} below minLength (${v.minLength - 1})`, `The query parameter \`${name}\` must be at least ${plural(v.minLength, 'character')} long.`, cutTo(current, v.minLength - 1) as string, 'minLength');
+        add(
+          'limits',
+          `${name} below minLength (${v.minLength - 1})`,
+          `The query parameter \`${name}\` must be at least ${plural(v.minLength, 'character')} long.`,
+          cutTo(current, v.minLength - 1) as string,
+          'minLength',
+        );
       }
       if (v.patterns[0] !== undefined) {
         const breaker = patternBreaker(v);
-        if (breaker !== undefined) add('limits', `${name} not matching pattern`, `The query parameter \`${name}\` must match the pattern \`${v.patterns[0]}\`.`, breaker, 'pattern');
+        if (breaker !== undefined)
+          add(
+            'limits',
+            `${name} not matching pattern`,
+            `The query parameter \`${name}\` must match the pattern \`${v.patterns[0]}\`.`,
+            breaker,
+            'pattern',
+          );
       }
     }
   }

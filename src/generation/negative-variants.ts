@@ -43,11 +43,16 @@ export function negativeVariants(spec: LoadedSpec, op: OperationEntry, valid: Re
   const reading = readingOf(spec);
   const rejections = documentedRejections(spec, op);
   // Candidates come from our reading (documented + inferred constraints), at the same pointers.
-  const candidates = [...contentTypeCandidates(spec, op, valid), ...bodyCandidates(reading, op, valid), ...queryCandidates(reading, op, valid)];
+  const candidates = [
+    ...contentTypeCandidates(spec, op, valid),
+    ...bodyCandidates(reading, op, valid),
+    ...queryCandidates(reading, op, valid),
+  ];
 
   // Keep what a validator rejects for a reason the valid request does not already have: the documented
   // spec's (a negative case) or only our reading's (an inferred probe).
-  const newErrors = (s: LoadedSpec, parts: RequestParts, baseline: Set<string>) => requestErrors(s, op, parts).some((e) => !baseline.has(errorKey(e)));
+  const newErrors = (s: LoadedSpec, parts: RequestParts, baseline: Set<string>) =>
+    requestErrors(s, op, parts).some((e) => !baseline.has(errorKey(e)));
   const documentedBaseline = new Set(requestErrors(spec, op, valid).map(errorKey));
   const readingBaseline = new Set(requestErrors(reading, op, valid).map(errorKey));
   const sources = sourcesOf(spec);
@@ -74,13 +79,23 @@ export function negativeVariants(spec: LoadedSpec, op: OperationEntry, valid: Re
     apply: (parts) => applyToRequest(parts, c.patch(parts)),
     expectedStatus: [...rejections],
     inferredOnly: c.inferredOnly,
-    sources: c.inferredOnly ? [] : c.category === 'content type' ? contentTypeSources(spec, op) : c.constraint ? sources(c.constraint.pointer, c.constraint.keyword) : [],
+    sources: c.inferredOnly
+      ? []
+      : c.category === 'content type'
+        ? contentTypeSources(spec, op)
+        : c.constraint
+          ? sources(c.constraint.pointer, c.constraint.keyword)
+          : [],
   }));
 }
 
 /** The problems the project's request validator finds in the query and body (path parameters and headers are not varied, so not judged). */
 export function requestErrors(spec: LoadedSpec, op: OperationEntry, parts: RequestParts): FieldError[] {
-  return validateRequest(spec, op, { query: parts.query, ...(parts.body ? { body: parts.body } : {}), parametersIn: ['query'] }).errors;
+  return validateRequest(spec, op, {
+    query: parts.query,
+    ...(parts.body ? { body: parts.body } : {}),
+    parametersIn: ['query'],
+  }).errors;
 }
 
 function errorKey(e: FieldError): string {
@@ -111,7 +126,9 @@ function select<C extends Candidate>(kept: C[]): C[] {
 function contentTypeCandidates(spec: LoadedSpec, op: OperationEntry, valid: RequestParts): Candidate[] {
   if (!valid.body || !op.operation.requestBody) return [];
   const { accepted } = requestSchemaPointer(spec, op, valid.body.mediaType);
-  const wrong = ['text/plain', 'application/xml', 'application/octet-stream'].find((m) => !accepted.some((a) => a.toLowerCase() === m));
+  const wrong = ['text/plain', 'application/xml', 'application/octet-stream'].find(
+    (m) => !accepted.some((a) => a.toLowerCase() === m),
+  );
   if (!wrong) return [];
   return [
     {
@@ -123,7 +140,12 @@ function contentTypeCandidates(spec: LoadedSpec, op: OperationEntry, valid: Requ
       patch: (parts) => {
         if (!parts.body) return [];
         const value = parts.body.value;
-        return [{ op: 'replace', path: MEDIA_TYPE_PATH, value: wrong }, ...(typeof value === 'string' ? [] : [{ op: 'replace' as const, path: bodyPath([]), value: JSON.stringify(value) }])];
+        return [
+          { op: 'replace', path: MEDIA_TYPE_PATH, value: wrong },
+          ...(typeof value === 'string'
+            ? []
+            : [{ op: 'replace' as const, path: bodyPath([]), value: JSON.stringify(value) }]),
+        ];
       },
     },
   ];
@@ -135,7 +157,10 @@ function constraintIndex(spec: LoadedSpec): { byKey: Map<string, string[]>; stat
   let index = indexes.get(spec.doc);
   if (!index) {
     const { constraints } = provenanceOf(spec.doc);
-    index = { byKey: new Map(constraints.map((c) => [`${c.pointer} ${c.keyword}`, c.sources])), statuses: constraints.filter((c) => c.kind === 'status') };
+    index = {
+      byKey: new Map(constraints.map((c) => [`${c.pointer} ${c.keyword}`, c.sources])),
+      statuses: constraints.filter((c) => c.kind === 'status'),
+    };
     indexes.set(spec.doc, index);
   }
   return index;

@@ -8,10 +8,21 @@ import { maxOf, minOf } from './json-values.js';
 const SMALL_SPAN = 1000;
 
 export function integerArbitrary(flat: Flat): Arbitrary<unknown> | null {
-  const lowest = maxOf(flat.minimum === undefined ? undefined : Math.ceil(flat.minimum), flat.exclusiveMinimum === undefined ? undefined : Math.floor(flat.exclusiveMinimum) + 1);
-  const highest = minOf(flat.maximum === undefined ? undefined : Math.floor(flat.maximum), flat.exclusiveMaximum === undefined ? undefined : Math.ceil(flat.exclusiveMaximum) - 1);
+  const lowest = maxOf(
+    flat.minimum === undefined ? undefined : Math.ceil(flat.minimum),
+    flat.exclusiveMinimum === undefined ? undefined : Math.floor(flat.exclusiveMinimum) + 1,
+  );
+  const highest = minOf(
+    flat.maximum === undefined ? undefined : Math.floor(flat.maximum),
+    flat.exclusiveMaximum === undefined ? undefined : Math.ceil(flat.exclusiveMaximum) - 1,
+  );
   const int32 = flat.formats.includes('int32');
-  const [lo, hi] = smallRange(lowest, highest, int32 ? -(2 ** 31) : Number.MIN_SAFE_INTEGER, int32 ? 2 ** 31 - 1 : Number.MAX_SAFE_INTEGER);
+  const [lo, hi] = smallRange(
+    lowest,
+    highest,
+    int32 ? -(2 ** 31) : Number.MIN_SAFE_INTEGER,
+    int32 ? 2 ** 31 - 1 : Number.MAX_SAFE_INTEGER,
+  );
   if (lo > hi) return null;
   const [m, ...others] = flat.multipleOf;
   let arb: Arbitrary<number>;
@@ -52,7 +63,10 @@ export function numberArbitrary(flat: Flat): Arbitrary<unknown> | null {
     // Two decimal places: short, readable numbers.
     arb = fc.integer({ min: Math.ceil(lo * 100), max: Math.floor(hi * 100) }).map((k) => k / 100 + 0);
   } else {
-    const excluded = { minExcluded: lowExcl !== undefined && lo === lowExcl, maxExcluded: highExcl !== undefined && hi === highExcl };
+    const excluded = {
+      minExcluded: lowExcl !== undefined && lo === lowExcl,
+      maxExcluded: highExcl !== undefined && hi === highExcl,
+    };
     arb = fc.double({ min: lo, max: hi, noNaN: true, noDefaultInfinity: true, ...excluded }).map((v) => v + 0);
   }
   return arb.filter((v) => inRange(v) && flat.multipleOf.every((o) => isMultiple(v, o)));

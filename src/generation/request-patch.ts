@@ -33,7 +33,16 @@ export function applyToRequest(parts: RequestParts, operations: readonly Operati
 
 /** One operation as a reader wants it: `replace /connector/name → ""`, `remove ?limit`, `replace Content-Type → "text/plain"`. */
 export function describeOperation(op: Operation): string {
-  const where = op.path === MEDIA_TYPE ? 'Content-Type' : op.path.startsWith(QUERY) ? `?${op.path.slice(QUERY.length)}` : op.path === BODY ? '(body)' : op.path.startsWith(BODY) ? op.path.slice(BODY.length) : op.path;
+  const where =
+    op.path === MEDIA_TYPE
+      ? 'Content-Type'
+      : op.path.startsWith(QUERY)
+        ? `?${op.path.slice(QUERY.length)}`
+        : op.path === BODY
+          ? '(body)'
+          : op.path.startsWith(BODY)
+            ? op.path.slice(BODY.length)
+            : op.path;
   return 'value' in op ? `${op.op} ${where} → ${shown(op.value)}` : `${op.op} ${where}`;
 }
 
@@ -44,6 +53,11 @@ export function describePatch(operations: readonly Operation[]): string {
 function shown(value: unknown): string {
   const text = JSON.stringify(value) ?? 'undefined';
   if (text.length <= SHOWN) return text;
-  const size = typeof value === 'string' ? `${[...value].length} characters` : Array.isArray(value) ? `${value.length} items` : `${text.length} characters of JSON`;
+  const size =
+    typeof value === 'string'
+      ? `${[...value].length} characters`
+      : Array.isArray(value)
+        ? `${value.length} items`
+        : `${text.length} characters of JSON`;
   return `${text.slice(0, SHOWN - 1)}… (${size})`;
 }

@@ -14,18 +14,74 @@ export type SchemaSource = Pick<LoadedSpec, 'doc' | 'schemas'>;
 
 // Keywords the generator builds values for (or that do not constrain values).
 const HANDLED = new Set([
-  '$ref', '$schema', '$id', '$anchor', '$comment', '$defs', 'definitions',
-  'type', 'const', 'enum', 'allOf', 'oneOf', 'anyOf', 'not', 'if', 'then', 'else',
-  'minLength', 'maxLength', 'pattern', 'format', 'contentMediaType', 'contentEncoding', 'contentSchema',
-  'minimum', 'maximum', 'exclusiveMinimum', 'exclusiveMaximum', 'multipleOf',
-  'items', 'prefixItems', 'minItems', 'maxItems', 'uniqueItems',
-  'properties', 'required', 'additionalProperties', 'minProperties', 'maxProperties',
-  'readOnly', 'writeOnly', 'deprecated', 'title', 'description', 'default', 'examples', 'example',
-  'discriminator', 'xml', 'externalDocs', 'nullable',
+  '$ref',
+  '$schema',
+  '$id',
+  '$anchor',
+  '$comment',
+  '$defs',
+  'definitions',
+  'type',
+  'const',
+  'enum',
+  'allOf',
+  'oneOf',
+  'anyOf',
+  'not',
+  'if',
+  'then',
+  'else',
+  'minLength',
+  'maxLength',
+  'pattern',
+  'format',
+  'contentMediaType',
+  'contentEncoding',
+  'contentSchema',
+  'minimum',
+  'maximum',
+  'exclusiveMinimum',
+  'exclusiveMaximum',
+  'multipleOf',
+  'items',
+  'prefixItems',
+  'minItems',
+  'maxItems',
+  'uniqueItems',
+  'properties',
+  'required',
+  'additionalProperties',
+  'minProperties',
+  'maxProperties',
+  'readOnly',
+  'writeOnly',
+  'deprecated',
+  'title',
+  'description',
+  'default',
+  'examples',
+  'example',
+  'discriminator',
+  'xml',
+  'externalDocs',
+  'nullable',
 ]);
 
 /** Keywords whose node is remembered in `Flat.at` (the provenance of a broken constraint). */
-const LOCATED = ['type', 'enum', 'const', 'pattern', 'minLength', 'maxLength', 'minimum', 'maximum', 'exclusiveMinimum', 'exclusiveMaximum', 'minItems', 'maxItems'];
+const LOCATED = [
+  'type',
+  'enum',
+  'const',
+  'pattern',
+  'minLength',
+  'maxLength',
+  'minimum',
+  'maximum',
+  'exclusiveMinimum',
+  'exclusiveMaximum',
+  'minItems',
+  'maxItems',
+];
 
 const pointerMaps = new WeakMap<object, Map<object, string>>();
 
@@ -72,7 +128,7 @@ export class SchemaModel {
     let view = this.flattenAll(pointers.map((p) => this.at(p)));
     if (value === undefined) return view;
     // A chosen branch may hold combinators of its own: they are appended, and taken in turn.
-    for (let a = 0, c = 0; a < view.alternatives.length || c < view.conditionals.length; ) {
+    for (let a = 0, c = 0; a < view.alternatives.length || c < view.conditionals.length;) {
       if (a < view.alternatives.length) {
         const branch = view.alternatives[a++]!.branches.find((b) => this.validatorFor(b)?.(value) === true);
         if (branch !== undefined) view = mergeFlat(view, this.flatten(branch));
@@ -148,13 +204,16 @@ function ownKeywords(s: Record<string, unknown>, pointer: string | undefined): F
   f.exclusiveMinimum = num(s['exclusiveMinimum']);
   f.exclusiveMaximum = num(s['exclusiveMaximum']);
   // OpenAPI 3.0 boolean form.
-  if (s['exclusiveMinimum'] === true && f.minimum !== undefined) [f.exclusiveMinimum, f.minimum] = [f.minimum, undefined];
-  if (s['exclusiveMaximum'] === true && f.maximum !== undefined) [f.exclusiveMaximum, f.maximum] = [f.maximum, undefined];
+  if (s['exclusiveMinimum'] === true && f.minimum !== undefined)
+    [f.exclusiveMinimum, f.minimum] = [f.minimum, undefined];
+  if (s['exclusiveMaximum'] === true && f.maximum !== undefined)
+    [f.exclusiveMaximum, f.maximum] = [f.maximum, undefined];
   const multipleOf = num(s['multipleOf']);
   if (multipleOf !== undefined && multipleOf > 0) f.multipleOf.push(multipleOf);
 
   if ('items' in s) {
-    if (Array.isArray(s['items'])) f.prefixItems = (s['items'] as Raw[]).map((x) => [x]); // draft-07 tuple form
+    if (Array.isArray(s['items']))
+      f.prefixItems = (s['items'] as Raw[]).map((x) => [x]); // draft-07 tuple form
     else f.items.push(s['items']);
   }
   if (Array.isArray(s['prefixItems'])) f.prefixItems = (s['prefixItems'] as Raw[]).map((x) => [x]);

@@ -7,7 +7,14 @@ import { fillTemplate, inferAction, type InferredAction } from './infer-action.j
 import type { Personality } from './personality-names.js';
 import type { Entropy } from './random.js';
 import type { Store } from './store.js';
-import { MockHttpError, type Crud, type FieldError, type HandlerContext, type MockResponse, type Mount } from './types.js';
+import {
+  MockHttpError,
+  type Crud,
+  type FieldError,
+  type HandlerContext,
+  type MockResponse,
+  type Mount,
+} from './types.js';
 
 /** What a handler context is made of besides the request. */
 export interface ContextDeps {
@@ -24,9 +31,16 @@ export function inferFor(route: Route, mount: Mount): InferredAction {
 }
 
 /** Everything a handler needs for one request (also used to create the seed records). */
-export function handlerContext(route: Route, mount: Mount, deps: ContextDeps, req: HandlerContext['req'], inferred: InferredAction): HandlerContext {
+export function handlerContext(
+  route: Route,
+  mount: Mount,
+  deps: ContextDeps,
+  req: HandlerContext['req'],
+  inferred: InferredAction,
+): HandlerContext {
   const success = successStatuses(route.op)[0];
-  const error = (status: number, message: string, fields: FieldError[] = []) => vendorError(mount, deps.entropy, status, message, fields);
+  const error = (status: number, message: string, fields: FieldError[] = []) =>
+    vendorError(mount, deps.entropy, status, message, fields);
   return {
     req,
     spec: route.spec,
@@ -48,10 +62,24 @@ export function handlerContext(route: Route, mount: Mount, deps: ContextDeps, re
 }
 
 /** The code of the plain error body answered outside every API. */
-const PLAIN_CODES: Record<number, string> = { 400: 'BAD_REQUEST', 401: 'UNAUTHORIZED', 404: 'NOT_FOUND', 405: 'METHOD_NOT_ALLOWED', 413: 'PAYLOAD_TOO_LARGE' };
+const PLAIN_CODES: Record<number, string> = {
+  400: 'BAD_REQUEST',
+  401: 'UNAUTHORIZED',
+  404: 'NOT_FOUND',
+  405: 'METHOD_NOT_ALLOWED',
+  413: 'PAYLOAD_TOO_LARGE',
+};
 
 /** An error answer in the mounted vendor's shape; a plain `{ code, message }` outside every API. */
-export function vendorError(mount: Mount | undefined, entropy: Entropy, status: number, message: string, fields: FieldError[]): MockResponse {
-  const body = mount ? mount.profile.errorBody(status, message, fields, entropy) : { code: PLAIN_CODES[status] ?? 'ERROR', message };
+export function vendorError(
+  mount: Mount | undefined,
+  entropy: Entropy,
+  status: number,
+  message: string,
+  fields: FieldError[],
+): MockResponse {
+  const body = mount
+    ? mount.profile.errorBody(status, message, fields, entropy)
+    : { code: PLAIN_CODES[status] ?? 'ERROR', message };
   return { status, body, contentType: 'application/json' };
 }

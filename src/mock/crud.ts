@@ -22,7 +22,10 @@ export function patchOf(ctx: HandlerContext): { existing: Resource; ops: Operati
   if (refused >= 0) {
     const pointer = touched(ops[refused]!).find(outside)!;
     ctx.fail(400, `"${pointer}" cannot be patched; patchable fields: ${allowed!.join(', ')}`, [
-      { field: `[${refused}].${pointer === ops[refused]!.path ? 'path' : 'from'}`, message: `must be one of /${allowed!.join(', /')} or below them` },
+      {
+        field: `[${refused}].${pointer === ops[refused]!.path ? 'path' : 'from'}`,
+        message: `must be one of /${allowed!.join(', /')} or below them`,
+      },
     ]);
   }
   return { existing, ops };
@@ -68,6 +71,8 @@ function applyJsonPatch(ctx: HandlerContext, doc: Resource, ops: Operation[]): R
   } catch (err) {
     const index = (err as { index?: number }).index ?? 0;
     const reason = (err as Error).message.split('\n')[0]!;
-    return ctx.fail(400, `JSON Patch operation ${index} cannot be applied: ${reason}`, [{ field: `[${index}]`, message: reason }]);
+    return ctx.fail(400, `JSON Patch operation ${index} cannot be applied: ${reason}`, [
+      { field: `[${index}]`, message: reason },
+    ]);
   }
 }

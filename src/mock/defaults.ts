@@ -11,4 +11,11 @@ export const DEFAULT_ORGANISATION_ID = '01HZY8Q3M5V7W9X1Y3Z5A7B9C1';
 export const DEFAULT_GROUP_ID = '2b8a1c3d-4e5f-4a6b-9c7d-8e9f0a1b2c3d';
 export const DEFAULT_SCOPE_ID = '7c6b5a49-3828-4716-a5b4-c3d2e1f0a9b8';
 /** DaVinci connectors every environment has; the strict mock refuses instances of others. */
-export const KNOWN_CONNECTOR_IDS: readonly string[] = ['httpConnector', 'slackConnector', 'pingOneSSOConnector', 'smtpConnector', 'pingOneMfaConnector', 'flowConnector'];
+export const KNOWN_CONNECTOR_IDS: readonly string[] = [
+  'httpConnector',
+  'slackConnector',
+  'pingOneSSOConnector',
+  'smtpConnector',
+  'pingOneMfaConnector',
+  'flowConnector',
+];

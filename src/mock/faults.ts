@@ -70,6 +70,7 @@ export const MOCK_FAULTS: readonly MockFault[] = [
 /** The stages with each of `faults` applied; an unknown name is refused. */
 export function withFaults(stages: Stages, faults: readonly MockFault[] = []): Stages {
   const unknown = faults.filter((f) => !MOCK_FAULTS.includes(f));
-  if (unknown.length > 0) throw new Error(`unknown mock fault(s): ${unknown.join(', ')}; known: ${MOCK_FAULTS.join(', ')}`);
+  if (unknown.length > 0)
+    throw new Error(`unknown mock fault(s): ${unknown.join(', ')}; known: ${MOCK_FAULTS.join(', ')}`);
   return FAULT_STAGES.filter(([name]) => faults.includes(name)).reduce((s, [, apply]) => apply(s), stages);
 }

@@ -13,7 +13,12 @@ export interface InferredAction {
   itemParam: string | undefined;
 }
 
-const ITEM_ACTIONS: Partial<Record<string, CrudAction>> = { get: 'read', put: 'replace', patch: 'patch', delete: 'delete' };
+const ITEM_ACTIONS: Partial<Record<string, CrudAction>> = {
+  get: 'read',
+  put: 'replace',
+  patch: 'patch',
+  delete: 'delete',
+};
 const COLLECTION_ACTIONS: Partial<Record<string, CrudAction>> = { get: 'list', post: 'create' };
 
 export function inferAction(op: OperationEntry, collectionOverride?: string): InferredAction {
@@ -21,9 +26,17 @@ export function inferAction(op: OperationEntry, collectionOverride?: string): In
   const last = segments[segments.length - 1] ?? '';
   const item = /^\{(.+)\}$/.exec(last);
   if (item) {
-    return { action: ITEM_ACTIONS[op.method], collectionTemplate: collectionOverride ?? segments.slice(0, -1).join('/'), itemParam: item[1] };
+    return {
+      action: ITEM_ACTIONS[op.method],
+      collectionTemplate: collectionOverride ?? segments.slice(0, -1).join('/'),
+      itemParam: item[1],
+    };
   }
-  return { action: COLLECTION_ACTIONS[op.method], collectionTemplate: collectionOverride ?? op.path, itemParam: undefined };
+  return {
+    action: COLLECTION_ACTIONS[op.method],
+    collectionTemplate: collectionOverride ?? op.path,
+    itemParam: undefined,
+  };
 }
 
 /** Fills a path template with the request's path parameters. */

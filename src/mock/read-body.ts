@@ -6,7 +6,10 @@ import { mediaTypeOf } from '../openapi/response-contract.js';
 import { jsonTextDepth, MAX_JSON_DEPTH, tooDeepMessage } from './limits.js';
 
 export class BodyError extends Error {
-  constructor(readonly status: 400 | 413, message: string) {
+  constructor(
+    readonly status: 400 | 413,
+    message: string,
+  ) {
     super(message);
   }
 }
@@ -18,7 +21,8 @@ export class BodyError extends Error {
  */
 export function readRawBody(req: IncomingMessage, limit: number): Promise<Buffer> {
   const declared = Number(req.headers['content-length'] ?? 0);
-  if (declared > limit) return Promise.reject(new BodyError(413, `request body of ${declared} bytes is over the limit of ${limit} bytes`));
+  if (declared > limit)
+    return Promise.reject(new BodyError(413, `request body of ${declared} bytes is over the limit of ${limit} bytes`));
   if (req.complete && req.readableEnded) return Promise.resolve(Buffer.alloc(0));
   return new Promise((resolve, reject) => {
     const chunks: Buffer[] = [];
@@ -113,7 +117,11 @@ function parseJson(text: string, what: string): unknown {
 async function parseMultipart(raw: Buffer, contentType: string): Promise<Record<string, string>> {
   let form: FormData;
   try {
-    form = await new Request('http://mock.invalid/', { method: 'POST', headers: { 'content-type': contentType }, body: raw }).formData();
+    form = await new Request('http://mock.invalid/', {
+      method: 'POST',
+      headers: { 'content-type': contentType },
+      body: raw,
+    }).formData();
   } catch (err) {
     throw new BodyError(400, `malformed multipart/form-data body: ${(err as Error).message}`);
   }
@@ -121,7 +129,11 @@ async function parseMultipart(raw: Buffer, contentType: string): Promise<Record<
   for (const [name, value] of form.entries()) {
     const text = typeof value === 'string' ? value : await value.text();
     // A JSON part is held to the same depth limit as a JSON body (it stays text).
-    if (typeof value !== 'string' && isJson(mediaTypeOf(value.type)) && jsonTextDepth(text, MAX_JSON_DEPTH) > MAX_JSON_DEPTH) {
+    if (
+      typeof value !== 'string' &&
+      isJson(mediaTypeOf(value.type)) &&
+      jsonTextDepth(text, MAX_JSON_DEPTH) > MAX_JSON_DEPTH
+    ) {
       throw new BodyError(400, tooDeepMessage(`the JSON in multipart part "${name}"`));
     }
     // Defined, not assigned: a part named `__proto__` is a field like any other, as in JSON.parse.

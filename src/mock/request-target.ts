@@ -18,7 +18,12 @@ export function requestTarget(req: IncomingMessage): RequestTarget {
   const absolute = /^[A-Za-z][A-Za-z0-9+.-]*:\/\/[^/?#]*/.exec(path);
   if (absolute) path = path.slice(absolute[0].length) || '/';
   const pathname = path.replace(/[?#].*$/s, '');
-  if (!path.startsWith('/')) return { ok: false, pathname, message: `the request target "${clip(req.url ?? '')}" is not a path starting with "/"` };
+  if (!path.startsWith('/'))
+    return {
+      ok: false,
+      pathname,
+      message: `the request target "${clip(req.url ?? '')}" is not a path starting with "/"`,
+    };
 
   const header = req.headers.host;
   let host: string;
@@ -34,7 +39,8 @@ export function requestTarget(req: IncomingMessage): RequestTarget {
     return { ok: false, pathname, message: `the request target "${clip(req.url ?? '')}" is not a valid path` };
   }
   // Belt and braces: the host must be the one validated (a path can never move it).
-  if (url.host !== new URL(`http://${host}/`).host) return { ok: false, pathname, message: `the request target "${clip(req.url ?? '')}" is not a valid path` };
+  if (url.host !== new URL(`http://${host}/`).host)
+    return { ok: false, pathname, message: `the request target "${clip(req.url ?? '')}" is not a valid path` };
   return { ok: true, url, pathname: url.pathname };
 }
 

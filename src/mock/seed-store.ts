@@ -31,8 +31,14 @@ export async function seedStore(deps: PipelineDeps): Promise<void> {
         const found = route(operationId);
         const { spec, op } = found;
         // A seed record is a body in the operation's first media type; its path parameters are the seed's own.
-        const { mediaType, errors: problems } = validateRequest(spec, op, { body: { mediaType: requestSchemaPointer(spec, op, undefined).accepted[0], value: body }, parametersIn: [] });
-        if (problems.length > 0) throw new Error(`seed record for ${apiId} ${operationId} is invalid: ${problems.map((p) => p.message).join('; ')}`);
+        const { mediaType, errors: problems } = validateRequest(spec, op, {
+          body: { mediaType: requestSchemaPointer(spec, op, undefined).accepted[0], value: body },
+          parametersIn: [],
+        });
+        if (problems.length > 0)
+          throw new Error(
+            `seed record for ${apiId} ${operationId} is invalid: ${problems.map((p) => p.message).join('; ')}`,
+          );
         const url = new URL(SEED_ORIGIN + mount.basePath + fillTemplate(op.path, pathParams));
         const req = { method: op.method.toUpperCase(), url, headers: {}, pathParams, query: {}, body, mediaType };
         // The context a client's request gets, on the store itself: seed data is never broken on purpose.
@@ -41,7 +47,10 @@ export async function seedStore(deps: PipelineDeps): Promise<void> {
           const handler = mount.profile.handlers?.[operationId] ?? CRUD.create;
           await handler(ctx);
         } catch (err) {
-          if (err instanceof MockHttpError) throw new Error(`seed record for ${apiId} ${operationId} was refused: ${JSON.stringify(err.response.body)}`);
+          if (err instanceof MockHttpError)
+            throw new Error(
+              `seed record for ${apiId} ${operationId} was refused: ${JSON.stringify(err.response.body)}`,
+            );
           throw err;
         }
         const items = deps.store.list(ctx.collection);

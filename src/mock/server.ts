@@ -114,13 +114,15 @@ export async function startMock(apis: readonly MockedApi[], options: MockOptions
       }
     };
     handle(req)
-      .then((answer) => later(options.latencyMs, () => {
-        try {
-          send(req, res, transformed(answer, req, options.transform));
-        } catch (err) {
-          internal(err);
-        }
-      }))
+      .then((answer) =>
+        later(options.latencyMs, () => {
+          try {
+            send(req, res, transformed(answer, req, options.transform));
+          } catch (err) {
+            internal(err);
+          }
+        }),
+      )
       .catch(internal);
   });
   server.keepAliveTimeout = 5_000;
@@ -141,7 +143,9 @@ export async function startMock(apis: readonly MockedApi[], options: MockOptions
 
 /** The path of the spec's embedded-mock server entry (`http://127.0.0.1:4010/<base>`). */
 export function mockBasePath(spec: LoadedSpec): string {
-  const entry = (spec.doc.servers ?? []).map((s) => s.url).find((u) => /^http:\/\/(127\.0\.0\.1|localhost)(:\d+)?\//.test(u));
+  const entry = (spec.doc.servers ?? [])
+    .map((s) => s.url)
+    .find((u) => /^http:\/\/(127\.0\.0\.1|localhost)(:\d+)?\//.test(u));
   if (!entry) throw new Error(`${spec.file}: no servers entry for the embedded mock (http://127.0.0.1:4010/...)`);
   return new URL(entry).pathname.replace(/\/$/, '');
 }
@@ -153,7 +157,12 @@ function later(ms: number | undefined, fn: () => void): void {
 
 function transformed(answer: Answer, req: IncomingMessage, transform: MockOptions['transform']): Answer {
   if (!transform || !answer.route) return answer;
-  const call: MockCall = { apiId: answer.route.spec.apiId, operationId: answer.route.op.operationId ?? '', method: req.method ?? 'GET', url: req.url ?? '/' };
+  const call: MockCall = {
+    apiId: answer.route.spec.apiId,
+    operationId: answer.route.op.operationId ?? '',
+    method: req.method ?? 'GET',
+    url: req.url ?? '/',
+  };
   return { ...answer, response: transform(structuredClone(answer.response), call) };
 }
 
@@ -176,8 +185,14 @@ function send(req: IncomingMessage, res: ServerResponse, answer: Answer): void {
   try {
     ({ status, headers, payload } = serialise(answer));
   } catch (err) {
-    console.error(`mock: internal error serialising the answer to ${req.method} ${clip(req.url)}: ${(err as Error)?.stack ?? String(err)}`);
-    ({ status, headers, payload } = { status: 500, headers: { 'content-type': 'application/json' }, payload: JSON.stringify({ message: 'internal error in the mock server' }) });
+    console.error(
+      `mock: internal error serialising the answer to ${req.method} ${clip(req.url)}: ${(err as Error)?.stack ?? String(err)}`,
+    );
+    ({ status, headers, payload } = {
+      status: 500,
+      headers: { 'content-type': 'application/json' },
+      payload: JSON.stringify({ message: 'internal error in the mock server' }),
+    });
   }
   const unread = !req.complete;
   if (unread || status === 413) {
@@ -198,13 +213,20 @@ function send(req: IncomingMessage, res: ServerResponse, answer: Answer): void {
     .catch(() => res.destroy());
 }
 
-function serialise({ response, route }: Answer): { status: number; headers: Record<string, string>; payload: string | undefined } {
+function serialise({ response, route }: Answer): {
+  status: number;
+  headers: Record<string, string>;
+  payload: string | undefined;
+} {
   const headers: Record<string, string> = { ...response.headers };
   let payload: string | undefined;
   if (response.body !== undefined) {
     const documented = route ? responseContract(route.spec, route.op, response.status).contentTypes : [];
     const type = response.contentType ?? documented[0] ?? 'application/json';
-    payload = typeof response.body === 'string' && !matchContentType(['application/json'], type) ? response.body : JSON.stringify(response.body);
+    payload =
+      typeof response.body === 'string' && !matchContentType(['application/json'], type)
+        ? response.body
+        : JSON.stringify(response.body);
     headers['content-type'] = /^text\//.test(type) ? `${type}; charset=utf-8` : type;
   }
   return { status: response.status, headers, payload };
@@ -224,9 +246,14 @@ function answerClientError(err: NodeJS.ErrnoException, socket: Duplex): void {
   }
   const status = err.code === 'HPE_HEADER_OVERFLOW' ? 431 : err.code === 'ERR_HTTP_REQUEST_TIMEOUT' ? 408 : 400;
   const code = status === 431 ? 'REQUEST_HEADER_FIELDS_TOO_LARGE' : status === 408 ? 'REQUEST_TIMEOUT' : 'BAD_REQUEST';
-  const reason = status === 400 ? `malformed HTTP request (${String(err.code ?? err.message)})` : STATUS_CODES[status]!.toLowerCase();
+  const reason =
+    status === 400
+      ? `malformed HTTP request (${String(err.code ?? err.message)})`
+      : STATUS_CODES[status]!.toLowerCase();
   const body = JSON.stringify({ code, message: reason });
-  socket.end(`HTTP/1.1 ${status} ${STATUS_CODES[status]}\r\ncontent-type: application/json\r\ncontent-length: ${Buffer.byteLength(body)}\r\nconnection: close\r\n\r\n${body}`);
+  socket.end(
+    `HTTP/1.1 ${status} ${STATUS_CODES[status]}\r\ncontent-type: application/json\r\ncontent-length: ${Buffer.byteLength(body)}\r\nconnection: close\r\n\r\n${body}`,
+  );
   // Let a client still sending finish (what it sends is discarded), within a bound.
   socket.resume();
   setTimeout(() => socket.destroy(), 2_000).unref();

@@ -27,7 +27,9 @@ export class Store {
 
   /** A copy of everything, for `restore`: how a request the mock takes back leaves no trace. */
   snapshot(): Map<string, Map<string, Resource>> {
-    return new Map([...this.collections].map(([k, v]) => [k, new Map([...v].map(([id, r]) => [id, structuredClone(r)]))]));
+    return new Map(
+      [...this.collections].map(([k, v]) => [k, new Map([...v].map(([id, r]) => [id, structuredClone(r)]))]),
+    );
   }
 
   restore(snapshot: Map<string, Map<string, Resource>>): void {

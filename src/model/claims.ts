@@ -20,9 +20,17 @@ export interface Claims {
   /** A read after the update shows the change, and (a full replace) the fields it left out unset. */
   'update-persisted'?: { shows: Shows; unset?: string[]; promisedBy?: string };
   /** The list holds what the flow created; a list that says more pages follow is not expected to. */
-  'list-contains'?: { id: string; items(body: unknown): Json[]; idOf(item: Json): string | undefined; complete(body: unknown): boolean; promisedBy?: string };
+  'list-contains'?: {
+    id: string;
+    items(body: unknown): Json[];
+    idOf(item: Json): string | undefined;
+    complete(body: unknown): boolean;
+    promisedBy?: string;
+  };
   /** A clone is a new resource with its own id (`sourceId`), and keeps its source's name (`name`). */
-  'clone-copies'?: { sourceId: string; idOf(body: Json): string | undefined; promisedBy?: string } | { name: string; promisedBy?: string };
+  'clone-copies'?:
+    | { sourceId: string; idOf(body: Json): string | undefined; promisedBy?: string }
+    | { name: string; promisedBy?: string };
 }
 
 export type ClaimName = keyof Claims;

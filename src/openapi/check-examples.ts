@@ -13,7 +13,12 @@ export function checkExamples(source: YamlSource, compiler: SchemaCompiler): Spe
     try {
       validate = compiler.compile(ex.schemaPointer);
     } catch (err) {
-      problems.push({ ...source.locate(ex.schemaPointer), severity: 'error', rule: 'schema-compiles', message: `${ex.title}: schema does not compile: ${(err as Error).message}` });
+      problems.push({
+        ...source.locate(ex.schemaPointer),
+        severity: 'error',
+        rule: 'schema-compiles',
+        message: `${ex.title}: schema does not compile: ${(err as Error).message}`,
+      });
       continue;
     }
     if (validate(ex.value)) continue;
@@ -39,7 +44,12 @@ export function checkSchemasCompile(source: YamlSource, compiler: SchemaCompiler
     try {
       compiler.compile(pointer);
     } catch (err) {
-      problems.push({ ...source.locate(pointer), severity: 'error', rule: 'schema-compiles', message: `schema ${name} does not compile: ${(err as Error).message}` });
+      problems.push({
+        ...source.locate(pointer),
+        severity: 'error',
+        rule: 'schema-compiles',
+        message: `schema ${name} does not compile: ${(err as Error).message}`,
+      });
     }
   }
   return problems;

@@ -12,9 +12,19 @@ export function findBrokenRefs(source: YamlSource): SpecProblem[] {
     if (typeof ref !== 'string') continue;
     const where = source.locate(`${pointer}/$ref`);
     if (!ref.startsWith('#')) {
-      problems.push({ ...where, severity: 'error', rule: 'ref', message: `$ref "${ref}" points outside this file; specs must be self-contained` });
+      problems.push({
+        ...where,
+        severity: 'error',
+        rule: 'ref',
+        message: `$ref "${ref}" points outside this file; specs must be self-contained`,
+      });
     } else if (resolvePointer(source.value, ref) === undefined) {
-      problems.push({ ...where, severity: 'error', rule: 'ref', message: `$ref "${ref}" does not resolve: nothing at ${ref.slice(1) || '/'}` });
+      problems.push({
+        ...where,
+        severity: 'error',
+        rule: 'ref',
+        message: `$ref "${ref}" does not resolve: nothing at ${ref.slice(1) || '/'}`,
+      });
     }
   }
   return problems;

@@ -23,15 +23,34 @@ export function collectExamples(doc: OpenAPIV3_1.Document): SpecExample[] {
   for (const op of listOperations(doc)) {
     const id = op.operationId ?? op.pointer;
     for (const { parameter, pointer } of op.parameters) {
-      fromHolder(doc, parameter, pointer, `${pointer}/schema`, (name) => ({ kind: 'parameter', title: `${id} parameter ${parameter.name} ${name}`, operationId: id }), out);
+      fromHolder(
+        doc,
+        parameter,
+        pointer,
+        `${pointer}/schema`,
+        (name) => ({ kind: 'parameter', title: `${id} parameter ${parameter.name} ${name}`, operationId: id }),
+        out,
+      );
     }
     if (op.operation.requestBody) {
       const body = deref<OpenAPIV3_1.RequestBodyObject>(doc, op.operation.requestBody, `${op.pointer}/requestBody`);
-      fromContent(doc, body.value.content, `${body.pointer}/content`, (mt, name) => ({ kind: 'request', title: `${id} request ${mt} ${name}`, operationId: id }), out);
+      fromContent(
+        doc,
+        body.value.content,
+        `${body.pointer}/content`,
+        (mt, name) => ({ kind: 'request', title: `${id} request ${mt} ${name}`, operationId: id }),
+        out,
+      );
     }
     for (const [status, response] of Object.entries(op.operation.responses ?? {})) {
       const res = deref<OpenAPIV3_1.ResponseObject>(doc, response, `${op.pointer}/responses/${status}`);
-      fromContent(doc, res.value.content, `${res.pointer}/content`, (mt, name) => ({ kind: 'response', title: `${id} response ${status} ${mt} ${name}`, operationId: id }), out);
+      fromContent(
+        doc,
+        res.value.content,
+        `${res.pointer}/content`,
+        (mt, name) => ({ kind: 'response', title: `${id} response ${status} ${mt} ${name}`, operationId: id }),
+        out,
+      );
     }
   }
   return out;
@@ -39,7 +58,13 @@ export function collectExamples(doc: OpenAPIV3_1.Document): SpecExample[] {
 
 type Label = Pick<SpecExample, 'kind' | 'title' | 'operationId'>;
 
-function fromContent(doc: unknown, content: MediaTypes | undefined, pointer: string, label: (mt: string, name: string) => Label, out: SpecExample[]): void {
+function fromContent(
+  doc: unknown,
+  content: MediaTypes | undefined,
+  pointer: string,
+  label: (mt: string, name: string) => Label,
+  out: SpecExample[],
+): void {
   for (const [mediaType, media] of Object.entries(content ?? {})) {
     const at = `${pointer}/${encodeSegment(mediaType)}`;
     fromHolder(doc, media, at, `${at}/schema`, (name) => label(mediaType, name), out);

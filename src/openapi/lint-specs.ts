@@ -35,6 +35,12 @@ export async function lintSpecs(files: string[], options: LintOptions = {}): Pro
       ...checkExamples(spec.source, spec.schemas),
     );
   }
-  if (options.redoclyConfig) report.problems.push(...redoclyLint(loaded.map((s) => s.source), options.redoclyConfig));
+  if (options.redoclyConfig)
+    report.problems.push(
+      ...redoclyLint(
+        loaded.map((s) => s.source),
+        options.redoclyConfig,
+      ),
+    );
   return report;
 }

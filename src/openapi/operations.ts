@@ -70,5 +70,8 @@ function mergeParameters(pathLevel: ResolvedParameter[], opLevel: ResolvedParame
 
 /** The operation's documented success statuses (2xx), lowest first. */
 export function successStatuses(op: Pick<OperationEntry, 'operation'>): number[] {
-  return Object.keys(op.operation.responses ?? {}).filter((k) => /^2\d\d$/.test(k)).map(Number).sort((a, b) => a - b);
+  return Object.keys(op.operation.responses ?? {})
+    .filter((k) => /^2\d\d$/.test(k))
+    .map(Number)
+    .sort((a, b) => a - b);
 }

@@ -45,13 +45,23 @@ function section(file: string): string[] {
     '',
     '| where | constraint | sources |',
     '|---|---|---|',
-    ...report.constraints.map((c) => `| ${cell(where(doc, c.pointer))} | ${cell(constraintText(c))}${lenient(doc, c.pointer) ? ' (x-lenient: a value outside it falls back, never refused)' : ''} | ${c.sources.map((s) => `\`${s}\``).join(', ') || '**none**'} |`),
+    ...report.constraints.map(
+      (c) =>
+        `| ${cell(where(doc, c.pointer))} | ${cell(constraintText(c))}${lenient(doc, c.pointer) ? ' (x-lenient: a value outside it falls back, never refused)' : ''} | ${c.sources.map((s) => `\`${s}\``).join(', ') || '**none**'} |`,
+    ),
     '',
     '### Inferred (never enforced on a target)',
     '',
     ...(report.inferred.length === 0
       ? ['None.', '']
-      : ['| where | constraint | why we believe it |', '|---|---|---|', ...report.inferred.map((c) => `| ${cell(where(doc, c.pointer))} | ${cell(constraintText(c))} | ${cell(c.because)} |`), '']),
+      : [
+          '| where | constraint | why we believe it |',
+          '|---|---|---|',
+          ...report.inferred.map(
+            (c) => `| ${cell(where(doc, c.pointer))} | ${cell(constraintText(c))} | ${cell(c.because)} |`,
+          ),
+          '',
+        ]),
   ];
 }
 
@@ -78,7 +88,8 @@ export function where(doc: unknown, pointer: string): string {
     rest = segments.slice(3);
     if (rest[0] === 'responses') return `${head} → ${rest[1]}${describeRest(rest.slice(2))}`;
     if (rest[0] === 'parameters') {
-      const p = resolvePointer(doc, `/${pointer.split('/').slice(1, 6).join('/')}`) as { name?: string; in?: string } | undefined;
+      const p = resolvePointer(doc, `/${pointer.split('/').slice(1, 6).join('/')}`) as
+        { name?: string; in?: string } | undefined;
       return `${head}: ${p?.in ?? ''} parameter ${p?.name ?? rest[1]}${describeRest(rest.slice(2))}`;
     }
     if (rest[0] === 'requestBody') return `${head}: request body${describeRest(rest.slice(1))}`;
@@ -86,7 +97,8 @@ export function where(doc: unknown, pointer: string): string {
   }
   if (segments[0] === 'components') {
     if (segments[1] === 'parameters') {
-      const p = resolvePointer(doc, `/components/parameters/${pointer.split('/')[3]}`) as { name?: string; in?: string } | undefined;
+      const p = resolvePointer(doc, `/components/parameters/${pointer.split('/')[3]}`) as
+        { name?: string; in?: string } | undefined;
       return `${p?.in ?? ''} parameter ${p?.name ?? segments[2]}${describeRest(segments.slice(3))}`;
     }
     return `${segments[2]}${describeRest(segments.slice(3))}`;
@@ -109,7 +121,10 @@ function describeRest(rest: string[]): string {
 }
 
 function cell(text: string): string {
-  return text.replace(/\|/g, '\\|').replace(/\s*\n\s*/g, ' ').trim();
+  return text
+    .replace(/\|/g, '\\|')
+    .replace(/\s*\n\s*/g, ' ')
+    .trim();
 }
 
 export function provenanceIsCurrent(): boolean {

@@ -12,13 +12,39 @@ import { encodeSegment } from './json-pointer.js';
 
 /** Schema keywords that reject values, and so need a source. */
 export const CONSTRAINT_KEYWORDS = [
-  'type', 'required', 'enum', 'const', 'pattern', 'format',
-  'minLength', 'maxLength', 'minimum', 'maximum', 'exclusiveMinimum', 'exclusiveMaximum',
-  'minItems', 'maxItems', 'uniqueItems', 'minProperties', 'maxProperties', 'additionalProperties',
+  'type',
+  'required',
+  'enum',
+  'const',
+  'pattern',
+  'format',
+  'minLength',
+  'maxLength',
+  'minimum',
+  'maximum',
+  'exclusiveMinimum',
+  'exclusiveMaximum',
+  'minItems',
+  'maxItems',
+  'uniqueItems',
+  'minProperties',
+  'maxProperties',
+  'additionalProperties',
 ] as const;
 
 /** Keywords whose values are subschemas (or maps or lists of them), walked as schemas. */
-const SUBSCHEMA_ONE = ['items', 'additionalProperties', 'not', 'if', 'then', 'else', 'contains', 'propertyNames', 'unevaluatedItems', 'unevaluatedProperties'];
+const SUBSCHEMA_ONE = [
+  'items',
+  'additionalProperties',
+  'not',
+  'if',
+  'then',
+  'else',
+  'contains',
+  'propertyNames',
+  'unevaluatedItems',
+  'unevaluatedProperties',
+];
 const SUBSCHEMA_MAP = ['properties', 'patternProperties', 'dependentSchemas', '$defs'];
 const SUBSCHEMA_LIST = ['allOf', 'anyOf', 'oneOf', 'prefixItems'];
 const METHODS = ['get', 'put', 'post', 'delete', 'options', 'head', 'patch', 'trace'];
@@ -56,7 +82,11 @@ export function provenanceOf(doc: unknown): ProvenanceReport {
   const root = (doc ?? {}) as Node;
   const declared = ((root['info'] as Node | undefined)?.['x-sources'] ?? {}) as Record<string, unknown>;
   const report: ProvenanceReport = { sources: {}, constraints: [], inferred: [], problems: [] };
-  if (!isObject(declared)) report.problems.push({ pointer: '/info/x-sources', message: 'info.x-sources must map each source id to the title of its document' });
+  if (!isObject(declared))
+    report.problems.push({
+      pointer: '/info/x-sources',
+      message: 'info.x-sources must map each source id to the title of its document',
+    });
   else for (const [id, title] of Object.entries(declared)) report.sources[id] = String(title);
   const w = new Walker(report);
 
@@ -65,16 +95,24 @@ export function provenanceOf(doc: unknown): ProvenanceReport {
     const itemAt = `/paths/${encodeSegment(path)}`;
     const itemFrom = w.inherit([], item, itemAt);
     w.parameters(item['parameters'], `${itemAt}/parameters`, itemFrom);
-    for (const method of METHODS) if (isObject(item[method])) w.operation(item[method] as Node, `${itemAt}/${method}`, itemFrom);
+    for (const method of METHODS)
+      if (isObject(item[method])) w.operation(item[method] as Node, `${itemAt}/${method}`, itemFrom);
   }
   const components = asObject(root['components']);
-  for (const [name, schema] of Object.entries(asObject(components['schemas']))) w.schema(schema, `/components/schemas/${encodeSegment(name)}`, []);
-  for (const [name, p] of Object.entries(asObject(components['parameters']))) w.parameter(p, `/components/parameters/${encodeSegment(name)}`, []);
-  for (const [name, b] of Object.entries(asObject(components['requestBodies']))) w.requestBody(b, `/components/requestBodies/${encodeSegment(name)}`, []);
-  for (const [name, r] of Object.entries(asObject(components['responses']))) w.response(r, `/components/responses/${encodeSegment(name)}`, []);
-  for (const [name, h] of Object.entries(asObject(components['headers']))) w.header(h, `/components/headers/${encodeSegment(name)}`, []);
+  for (const [name, schema] of Object.entries(asObject(components['schemas'])))
+    w.schema(schema, `/components/schemas/${encodeSegment(name)}`, []);
+  for (const [name, p] of Object.entries(asObject(components['parameters'])))
+    w.parameter(p, `/components/parameters/${encodeSegment(name)}`, []);
+  for (const [name, b] of Object.entries(asObject(components['requestBodies'])))
+    w.requestBody(b, `/components/requestBodies/${encodeSegment(name)}`, []);
+  for (const [name, r] of Object.entries(asObject(components['responses'])))
+    w.response(r, `/components/responses/${encodeSegment(name)}`, []);
+  for (const [name, h] of Object.entries(asObject(components['headers'])))
+    w.header(h, `/components/headers/${encodeSegment(name)}`, []);
   const seen = new Set<string>();
-  report.problems = report.problems.filter((p) => !seen.has(`${p.pointer} ${p.message}`) && !!seen.add(`${p.pointer} ${p.message}`));
+  report.problems = report.problems.filter(
+    (p) => !seen.has(`${p.pointer} ${p.message}`) && !!seen.add(`${p.pointer} ${p.message}`),
+  );
   return report;
 }
 
@@ -86,14 +124,19 @@ class Walker {
     const from = node['x-from'];
     if (from === undefined) return inherited;
     if (typeof from === 'string' || Array.isArray(from)) return this.ids([from].flat(), `${at}/x-from`);
-    if (!isObject(from)) this.report.problems.push({ pointer: `${at}/x-from`, message: 'x-from must be a source id, a list of them, or a map from constraint to source ids' });
+    if (!isObject(from))
+      this.report.problems.push({
+        pointer: `${at}/x-from`,
+        message: 'x-from must be a source id, a list of them, or a map from constraint to source ids',
+      });
     return inherited;
   }
 
   /** The sources of one constraint of `node`. */
   private sourcesOf(node: Node, key: string, inherited: string[], at: string): string[] {
     const from = node['x-from'];
-    if (isObject(from) && from[key] !== undefined) return this.ids([from[key]].flat(), `${at}/x-from/${encodeSegment(key)}`);
+    if (isObject(from) && from[key] !== undefined)
+      return this.ids([from[key]].flat(), `${at}/x-from/${encodeSegment(key)}`);
     return this.inherit(inherited, node, at);
   }
 
@@ -101,17 +144,35 @@ class Walker {
     const out: string[] = [];
     for (const v of values) {
       if (typeof v === 'string' && v in this.report.sources) out.push(v);
-      else this.report.problems.push({ pointer: at, message: `unknown source ${JSON.stringify(v)}: x-from names an id of info.x-sources (${Object.keys(this.report.sources).join(', ') || 'none declared'})` });
+      else
+        this.report.problems.push({
+          pointer: at,
+          message: `unknown source ${JSON.stringify(v)}: x-from names an id of info.x-sources (${Object.keys(this.report.sources).join(', ') || 'none declared'})`,
+        });
     }
     return out;
   }
 
-  private add(node: Node, at: string, kind: ConstraintKind, keyword: string, value: unknown, inherited: string[], key = keyword): void {
+  private add(
+    node: Node,
+    at: string,
+    kind: ConstraintKind,
+    keyword: string,
+    value: unknown,
+    inherited: string[],
+    key = keyword,
+  ): void {
     const sources = this.sourcesOf(node, key, inherited, at);
     this.report.constraints.push({ pointer: at, kind, keyword, value, sources });
     if (sources.length === 0) {
-      const what = kind === 'status' ? `status ${keyword === 'status' ? String(value) : keyword}` : `${keyword} ${JSON.stringify(value)}`;
-      this.report.problems.push({ pointer: at, message: `${what} has no source: give the node an x-from naming the document that states it, or move it into x-inferred with the reason` });
+      const what =
+        kind === 'status'
+          ? `status ${keyword === 'status' ? String(value) : keyword}`
+          : `${keyword} ${JSON.stringify(value)}`;
+      this.report.problems.push({
+        pointer: at,
+        message: `${what} has no source: give the node an x-from naming the document that states it, or move it into x-inferred with the reason`,
+      });
     }
   }
 
@@ -150,7 +211,8 @@ class Walker {
   response(r: unknown, at: string, inherited: string[]): void {
     if (!isObject(r) || '$ref' in r) return;
     const from = this.inherit(inherited, r, at);
-    for (const [name, h] of Object.entries(asObject(r['headers']))) this.header(h, `${at}/headers/${encodeSegment(name)}`, from);
+    for (const [name, h] of Object.entries(asObject(r['headers'])))
+      this.header(h, `${at}/headers/${encodeSegment(name)}`, from);
     this.content(r['content'], `${at}/content`, from);
   }
 
@@ -181,8 +243,11 @@ class Walker {
     this.inferred(s, at);
     const from = this.inherit(inherited, s, at);
     for (const k of SUBSCHEMA_ONE) if (isObject(s[k])) this.schema(s[k], `${at}/${k}`, from);
-    for (const k of SUBSCHEMA_MAP) for (const [name, sub] of Object.entries(asObject(s[k]))) this.schema(sub, `${at}/${k}/${encodeSegment(name)}`, from);
-    for (const k of SUBSCHEMA_LIST) if (Array.isArray(s[k])) (s[k] as unknown[]).forEach((sub, i) => this.schema(sub, `${at}/${k}/${i}`, from));
+    for (const k of SUBSCHEMA_MAP)
+      for (const [name, sub] of Object.entries(asObject(s[k])))
+        this.schema(sub, `${at}/${k}/${encodeSegment(name)}`, from);
+    for (const k of SUBSCHEMA_LIST)
+      if (Array.isArray(s[k])) (s[k] as unknown[]).forEach((sub, i) => this.schema(sub, `${at}/${k}/${i}`, from));
   }
 
   /** `x-inferred` on a schema, a parameter or a request body (where `required: true` is the inferred constraint). */
@@ -191,13 +256,20 @@ class Walker {
     if (x === undefined) return;
     const where = `${at}/x-inferred`;
     if (!isObject(x) || typeof x['because'] !== 'string' || x['because'].trim() === '') {
-      this.report.problems.push({ pointer: where, message: 'x-inferred must be an object of schema keywords with `because`, the reason the constraint is believed though no document states it' });
+      this.report.problems.push({
+        pointer: where,
+        message:
+          'x-inferred must be an object of schema keywords with `because`, the reason the constraint is believed though no document states it',
+      });
       return;
     }
     for (const [keyword, value] of Object.entries(x)) {
       if (keyword === 'because') continue;
       if (!(CONSTRAINT_KEYWORDS as readonly string[]).includes(keyword)) {
-        this.report.problems.push({ pointer: `${where}/${encodeSegment(keyword)}`, message: `x-inferred holds "${keyword}", which is not a constraint keyword (${CONSTRAINT_KEYWORDS.join(', ')})` });
+        this.report.problems.push({
+          pointer: `${where}/${encodeSegment(keyword)}`,
+          message: `x-inferred holds "${keyword}", which is not a constraint keyword (${CONSTRAINT_KEYWORDS.join(', ')})`,
+        });
         continue;
       }
       this.report.inferred.push({ pointer: at, keyword, value, because: x['because'] });
@@ -223,7 +295,8 @@ function merge(node: unknown): void {
   if (!isObject(x)) return;
   for (const [keyword, value] of Object.entries(x)) {
     if (keyword === 'because') continue;
-    if (keyword === 'required' && Array.isArray(node['required'])) node['required'] = [...new Set([...(node['required'] as unknown[]), ...(value as unknown[])])];
+    if (keyword === 'required' && Array.isArray(node['required']))
+      node['required'] = [...new Set([...(node['required'] as unknown[]), ...(value as unknown[])])];
     else node[keyword] = structuredClone(value);
   }
 }

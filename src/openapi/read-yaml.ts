@@ -43,9 +43,21 @@ export function parseYamlText(file: string, text: string): YamlSource {
     value = doc.toJS({ maxAliasCount: MAX_ALIAS_COUNT });
   } catch (err) {
     // yaml refuses alias expansion beyond the limit (a "billion laughs" document): name the file.
-    throw new SpecError([{ file, message: `YAML aliases expand beyond ${MAX_ALIAS_COUNT} (${firstLine((err as Error).message)}); a spec needs no aliases`, rule: 'yaml', severity: 'error' }]);
+    throw new SpecError([
+      {
+        file,
+        message: `YAML aliases expand beyond ${MAX_ALIAS_COUNT} (${firstLine((err as Error).message)}); a spec needs no aliases`,
+        rule: 'yaml',
+        severity: 'error',
+      },
+    ]);
   }
-  return { file, value, locate: (pointer) => locateIn(doc, lineCounter, file, pointer), locateKey: (pointer) => locateKeyIn(doc, lineCounter, file, pointer) };
+  return {
+    file,
+    value,
+    locate: (pointer) => locateIn(doc, lineCounter, file, pointer),
+    locateKey: (pointer) => locateKeyIn(doc, lineCounter, file, pointer),
+  };
 }
 
 function locateIn(doc: Document, lc: LineCounter, file: string, pointer: string): SpecLocation {
@@ -65,7 +77,9 @@ function locateKeyIn(doc: Document, lc: LineCounter, file: string, pointer: stri
   const segments = parsePointer(pointer);
   let node = doc.contents as Node | null;
   for (const segment of segments.slice(0, -1)) node = child(node, segment);
-  const key = isMap(node) ? node.items.find((p) => isScalar(p.key) && String(p.key.value) === segments.at(-1))?.key : undefined;
+  const key = isMap(node)
+    ? node.items.find((p) => isScalar(p.key) && String(p.key.value) === segments.at(-1))?.key
+    : undefined;
   if (!isScalar(key) || !key.range) return locateIn(doc, lc, file, pointer);
   const pos = lc.linePos(key.range[0]);
   return { file, pointer, line: pos.line, column: pos.col };

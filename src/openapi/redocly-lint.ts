@@ -37,14 +37,25 @@ export function redoclyLint(sources: YamlSource[], config: string): SpecProblem[
     if (reports.length === 0) throw new Error('no JSON report');
   } catch {
     const detail = (run.stderr || run.stdout || String(run.error ?? '')).trim().split('\n').slice(-3).join(' ');
-    return [{ file: files.join(', '), severity: 'error', rule: 'redocly', message: `Redocly CLI did not report: ${detail}` }];
+    return [
+      { file: files.join(', '), severity: 'error', rule: 'redocly', message: `Redocly CLI did not report: ${detail}` },
+    ];
   }
-  return reports.flatMap((r) => r.problems ?? []).map((p) => {
-    const loc = p.location[0];
-    const source = sources.find((s) => loc && resolve(s.file) === resolve(loc.source.ref)) ?? sources[0]!;
-    const where = loc?.pointer ? source.locate(loc.pointer.replace(/^#/, '')) : { file: relative(process.cwd(), loc?.source.ref ?? source.file) };
-    return { ...where, severity: p.severity === 'warn' ? 'warning' : 'error', rule: `redocly/${p.ruleId}`, message: p.message };
-  });
+  return reports
+    .flatMap((r) => r.problems ?? [])
+    .map((p) => {
+      const loc = p.location[0];
+      const source = sources.find((s) => loc && resolve(s.file) === resolve(loc.source.ref)) ?? sources[0]!;
+      const where = loc?.pointer
+        ? source.locate(loc.pointer.replace(/^#/, ''))
+        : { file: relative(process.cwd(), loc?.source.ref ?? source.file) };
+      return {
+        ...where,
+        severity: p.severity === 'warn' ? 'warning' : 'error',
+        rule: `redocly/${p.ruleId}`,
+        message: p.message,
+      };
+    });
 }
 
 /** Redocly prints one JSON report per file, back to back: split them at top-level closing braces. */

@@ -23,13 +23,24 @@ export function responseContract(spec: LoadedSpec, op: OperationEntry, status: n
   const range = `${String(status)[0]}XX`;
   const key = [String(status), range, range.toLowerCase(), 'default'].find((k) => k in responses);
   if (!key) return { key, explicit: false, response: undefined, pointer: undefined, contentTypes: [], headers: {} };
-  const { value, pointer } = deref<OpenAPIV3_1.ResponseObject>(spec.doc, responses[key], `${op.pointer}/responses/${key}`);
+  const { value, pointer } = deref<OpenAPIV3_1.ResponseObject>(
+    spec.doc,
+    responses[key],
+    `${op.pointer}/responses/${key}`,
+  );
   const headers: ResponseContract['headers'] = {};
   for (const [name, raw] of Object.entries(value.headers ?? {})) {
     const h = deref<OpenAPIV3_1.HeaderObject>(spec.doc, raw, `${pointer}/headers/${encodeSegment(name)}`);
     headers[name] = { header: h.value, pointer: h.pointer };
   }
-  return { key, explicit: key !== 'default', response: value, pointer, contentTypes: Object.keys(value.content ?? {}), headers };
+  return {
+    key,
+    explicit: key !== 'default',
+    response: value,
+    pointer,
+    contentTypes: Object.keys(value.content ?? {}),
+    headers,
+  };
 }
 
 /** The documented media type that a response's Content-Type header matches, ignoring parameters and case. */

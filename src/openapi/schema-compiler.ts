@@ -18,7 +18,17 @@ const OPENAPI_FORMATS: Record<string, { type: 'number' | 'string'; validate: (v:
 // Keywords OpenAPI allows inside schemas that JSON Schema 2020-12 does not define.
 const OPENAPI_KEYWORDS = ['discriminator', 'xml', 'externalDocs', 'example'];
 // The document's own top-level fields: ajv compiles the root when it resolves `#/components/...`.
-const DOCUMENT_KEYWORDS = ['openapi', 'info', 'jsonSchemaDialect', 'servers', 'paths', 'webhooks', 'components', 'security', 'tags'];
+const DOCUMENT_KEYWORDS = [
+  'openapi',
+  'info',
+  'jsonSchemaDialect',
+  'servers',
+  'paths',
+  'webhooks',
+  'components',
+  'security',
+  'tags',
+];
 
 export class SchemaCompiler {
   private readonly ajv: Ajv2020;
@@ -27,7 +37,13 @@ export class SchemaCompiler {
 
   constructor(doc: unknown, name: string) {
     this.key = `urn:conformance:spec:${encodeURIComponent(name)}`;
-    this.ajv = new Ajv2020({ allErrors: true, strict: true, strictTypes: false, strictTuples: false, validateFormats: true });
+    this.ajv = new Ajv2020({
+      allErrors: true,
+      strict: true,
+      strictTypes: false,
+      strictTuples: false,
+      validateFormats: true,
+    });
     addFormats(this.ajv);
     // ajv-formats also takes the `urn:uuid:` form; an id in a URL or body is the bare UUID.
     this.ajv.addFormat('uuid', /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i);

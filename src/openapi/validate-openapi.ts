@@ -7,10 +7,24 @@ import type { YamlSource } from './read-yaml.js';
 export async function validateOpenApi(source: YamlSource): Promise<SpecProblem[]> {
   const doc = source.value as Record<string, unknown>;
   if (typeof doc !== 'object' || doc === null || typeof doc['openapi'] !== 'string') {
-    return [{ file: source.file, severity: 'error', rule: 'openapi', message: 'not an OpenAPI document: no `openapi` version at the top level' }];
+    return [
+      {
+        file: source.file,
+        severity: 'error',
+        rule: 'openapi',
+        message: 'not an OpenAPI document: no `openapi` version at the top level',
+      },
+    ];
   }
   if (!doc['openapi'].startsWith('3.1.')) {
-    return [{ ...source.locate('/openapi'), severity: 'error', rule: 'openapi', message: `openapi is ${doc['openapi']}; these specs must be OpenAPI 3.1.x` }];
+    return [
+      {
+        ...source.locate('/openapi'),
+        severity: 'error',
+        rule: 'openapi',
+        message: `openapi is ${doc['openapi']}; these specs must be OpenAPI 3.1.x`,
+      },
+    ];
   }
   try {
     // swagger-parser dereferences in place: give it a copy so the caller keeps $refs.
@@ -27,7 +41,10 @@ export async function validateOpenApi(source: YamlSource): Promise<SpecProblem[]
 
 function messagesOf(err: unknown): string[] {
   const text = err instanceof Error ? err.message : String(err);
-  const lines = text.split('\n').map((l) => l.trim()).filter(Boolean);
+  const lines = text
+    .split('\n')
+    .map((l) => l.trim())
+    .filter(Boolean);
   // The first line is a heading ("Swagger schema validation failed."); the rest are the findings.
   return lines.length > 1 ? lines.slice(1) : lines;
 }

@@ -43,11 +43,18 @@ export interface RequestValidation {
 /** The whole request judged at once: parameters, body media type and presence, body. */
 export function validateRequest(spec: LoadedSpec, op: OperationEntry, request: RequestToValidate): RequestValidation {
   const judged = request.parametersIn ?? ['path', 'query', 'header'];
-  const only: OperationEntry = judged.length === 3 ? op : { ...op, parameters: op.parameters.filter((p) => judged.includes(p.parameter.in as ParameterLocation)) };
+  const only: OperationEntry =
+    judged.length === 3
+      ? op
+      : { ...op, parameters: op.parameters.filter((p) => judged.includes(p.parameter.in as ParameterLocation)) };
   const search = request.query instanceof URLSearchParams ? request.query : new URLSearchParams(request.query ?? {});
   const { query, errors } = validateParameters(spec, only, request.pathParams ?? {}, search, request.headers ?? {});
   const body = bodyAcceptance(spec, op, request.body?.mediaType, request.body !== undefined);
-  if (body.problem === 'unsupported') errors.push({ field: 'Content-Type', message: `content type ${request.body?.mediaType} is not one of ${body.accepted.join(', ')}` });
+  if (body.problem === 'unsupported')
+    errors.push({
+      field: 'Content-Type',
+      message: `content type ${request.body?.mediaType} is not one of ${body.accepted.join(', ')}`,
+    });
   else if (body.problem === 'missing') errors.push({ field: '(body)', message: 'a request body is required' });
   else if (request.body && body.pointer) errors.push(...validateBody(spec, body.pointer, request.body.value));
   return { errors, mediaType: body.mediaType, query };
@@ -67,7 +74,12 @@ export interface BodyAcceptance {
 }
 
 /** The media type decision for a body sent (`present`) as `mediaType`; media types compare case-insensitively. */
-export function bodyAcceptance(spec: LoadedSpec, op: OperationEntry, mediaType: string | undefined, present: boolean): BodyAcceptance {
+export function bodyAcceptance(
+  spec: LoadedSpec,
+  op: OperationEntry,
+  mediaType: string | undefined,
+  present: boolean,
+): BodyAcceptance {
   const { pointer, accepted, required, match } = schemaFor(spec, op, mediaType);
   const out: BodyAcceptance = { mediaType: match, pointer, accepted, required };
   if (present && accepted.length > 0 && !pointer) out.problem = 'unsupported';
@@ -92,7 +104,8 @@ export function validateParameters(
   for (const { parameter, pointer } of op.parameters) {
     const raw = rawValue(parameter, pathParams, search, headers);
     if (raw === undefined) {
-      if (parameter.required) errors.push({ field: parameter.name, message: `${parameter.in} parameter "${parameter.name}" is required` });
+      if (parameter.required)
+        errors.push({ field: parameter.name, message: `${parameter.in} parameter "${parameter.name}" is required` });
       continue;
     }
     const schema = deref<OpenAPIV3_1.SchemaObject>(spec.doc, parameter.schema, `${pointer}/schema`);
@@ -103,7 +116,12 @@ export function validateParameters(
       // `locale`: "if no viable locale is given, it will default to en"). Such a value is no error;
       // it is left out of `query`, so whoever reads it takes the default.
       if (isLenient(parameter)) continue;
-      errors.push(...(validate.errors ?? []).map((e) => ({ field: parameter.name, message: `${parameter.in} parameter "${parameter.name}" ${e.message}` })));
+      errors.push(
+        ...(validate.errors ?? []).map((e) => ({
+          field: parameter.name,
+          message: `${parameter.in} parameter "${parameter.name}" ${e.message}`,
+        })),
+      );
     } else if (parameter.in === 'query') query[parameter.name] = value;
   }
   return { query, errors };
@@ -114,7 +132,12 @@ function isLenient(p: OpenAPIV3_1.ParameterObject): boolean {
   return (p as unknown as Record<string, unknown>)['x-lenient'] === true;
 }
 
-function rawValue(p: OpenAPIV3_1.ParameterObject, path: Record<string, string>, search: URLSearchParams, headers: Record<string, string | string[] | undefined>): string | undefined {
+function rawValue(
+  p: OpenAPIV3_1.ParameterObject,
+  path: Record<string, string>,
+  search: URLSearchParams,
+  headers: Record<string, string | string[] | undefined>,
+): string | undefined {
   if (p.in === 'path') return path[p.name];
   if (p.in === 'query') return search.get(p.name) ?? undefined;
   if (p.in === 'header') {
@@ -133,18 +156,31 @@ function coerce(raw: string, schema: OpenAPIV3_1.SchemaObject | undefined): unkn
 }
 
 /** The schema pointer of the request body for a media type, or undefined when the type is not accepted. */
-export function requestSchemaPointer(spec: LoadedSpec, op: OperationEntry, mediaType: string | undefined): { pointer: string | undefined; accepted: string[]; required: boolean } {
+export function requestSchemaPointer(
+  spec: LoadedSpec,
+  op: OperationEntry,
+  mediaType: string | undefined,
+): { pointer: string | undefined; accepted: string[]; required: boolean } {
   const { pointer, accepted, required } = schemaFor(spec, op, mediaType);
   return { pointer, accepted, required };
 }
 
-function schemaFor(spec: LoadedSpec, op: OperationEntry, mediaType: string | undefined): { pointer: string | undefined; accepted: string[]; required: boolean; match: string | undefined } {
+function schemaFor(
+  spec: LoadedSpec,
+  op: OperationEntry,
+  mediaType: string | undefined,
+): { pointer: string | undefined; accepted: string[]; required: boolean; match: string | undefined } {
   if (!op.operation.requestBody) return { pointer: undefined, accepted: [], required: false, match: undefined };
   const body = deref<OpenAPIV3_1.RequestBodyObject>(spec.doc, op.operation.requestBody, `${op.pointer}/requestBody`);
   const accepted = Object.keys(body.value.content ?? {});
   const wanted = mediaType?.toLowerCase(); // media types compare case-insensitively
   const match = accepted.find((a) => a.toLowerCase() === wanted);
-  return { pointer: match ? `${body.pointer}/content/${encodeSegment(match)}/schema` : undefined, accepted, required: body.value.required === true, match };
+  return {
+    pointer: match ? `${body.pointer}/content/${encodeSegment(match)}/schema` : undefined,
+    accepted,
+    required: body.value.required === true,
+    match,
+  };
 }
 
 export function validateBody(spec: LoadedSpec, schemaPointer: string, body: unknown): FieldError[] {
@@ -157,8 +193,11 @@ export function toFieldError(e: ErrorObject): FieldError {
   const missing = e.keyword === 'required' ? (e.params as { missingProperty: string }).missingProperty : undefined;
   const segments = parsePointer(e.instancePath);
   if (missing) segments.push(missing);
-  const field = segments.reduce((acc, s) => (/^\d+$/.test(s) ? `${acc}[${s}]` : acc ? `${acc}.${s}` : s), '') || '(body)';
-  const message = missing ? `${field} is required` : `${field} ${e.message}${e.keyword === 'enum' ? `: ${(e.params as { allowedValues: unknown[] }).allowedValues.join(', ')}` : ''}`;
+  const field =
+    segments.reduce((acc, s) => (/^\d+$/.test(s) ? `${acc}[${s}]` : acc ? `${acc}.${s}` : s), '') || '(body)';
+  const message = missing
+    ? `${field} is required`
+    : `${field} ${e.message}${e.keyword === 'enum' ? `: ${(e.params as { allowedValues: unknown[] }).allowedValues.join(', ')}` : ''}`;
   return { field, message };
 }
 

@@ -32,17 +32,33 @@ export function validateResponse(spec: LoadedSpec, op: OperationEntry, res: Obse
   }
   const problems: ResponseProblem[] = [];
   if (contract.contentTypes.length === 0) {
-    if (res.body !== undefined && res.body !== '') problems.push({ kind: 'content-type', at: '', received: res.headers['content-type'] ?? 'a body', documented: 'no body' });
+    if (res.body !== undefined && res.body !== '')
+      problems.push({
+        kind: 'content-type',
+        at: '',
+        received: res.headers['content-type'] ?? 'a body',
+        documented: 'no body',
+      });
   } else {
     const media = matchContentType(contract.contentTypes, res.headers['content-type']);
     if (!media) {
-      problems.push({ kind: 'content-type', at: '', received: mediaTypeOf(res.headers['content-type']) ?? '(none)', documented: contract.contentTypes.join(', ') });
+      problems.push({
+        kind: 'content-type',
+        at: '',
+        received: mediaTypeOf(res.headers['content-type']) ?? '(none)',
+        documented: contract.contentTypes.join(', '),
+      });
     } else {
       const pointer = schemaPointerOf(contract, media);
       const validate = pointer ? spec.schemas.compile(pointer) : undefined;
       if (validate && !validate(res.body)) {
         for (const e of validate.errors ?? []) {
-          problems.push({ kind: 'schema', at: e.instancePath || '/', received: describe(e.instancePath, res.body, e.params), documented: `${e.message ?? e.keyword} (${pointer}${e.schemaPath.replace(/^[^#]*#/, '')})` });
+          problems.push({
+            kind: 'schema',
+            at: e.instancePath || '/',
+            received: describe(e.instancePath, res.body, e.params),
+            documented: `${e.message ?? e.keyword} (${pointer}${e.schemaPath.replace(/^[^#]*#/, '')})`,
+          });
         }
       }
     }
@@ -51,7 +67,11 @@ export function validateResponse(spec: LoadedSpec, op: OperationEntry, res: Obse
   return problems;
 }
 
-function headerProblems(spec: LoadedSpec, headers: ReturnType<typeof responseContract>['headers'], res: ObservedResponse): ResponseProblem[] {
+function headerProblems(
+  spec: LoadedSpec,
+  headers: ReturnType<typeof responseContract>['headers'],
+  res: ObservedResponse,
+): ResponseProblem[] {
   const problems: ResponseProblem[] = [];
   for (const [name, { header, pointer }] of Object.entries(headers)) {
     const raw = res.headers[name.toLowerCase()];
@@ -62,9 +82,20 @@ function headerProblems(spec: LoadedSpec, headers: ReturnType<typeof responseCon
     const schema = deref<OpenAPIV3_1.SchemaObject>(spec.doc, header.schema, `${pointer}/schema`);
     if (!header.schema) continue;
     const types = [schema.value?.type].flat();
-    const value = types.includes('integer') || types.includes('number') ? (/^-?\d+(\.\d+)?$/.test(raw.trim()) ? Number(raw) : raw) : raw;
+    const value =
+      types.includes('integer') || types.includes('number')
+        ? /^-?\d+(\.\d+)?$/.test(raw.trim())
+          ? Number(raw)
+          : raw
+        : raw;
     const validate = spec.schemas.compile(`${pointer}/schema`);
-    if (!validate(value)) problems.push({ kind: 'header', at: name, received: raw, documented: validate.errors?.map((e) => e.message).join('; ') ?? 'invalid' });
+    if (!validate(value))
+      problems.push({
+        kind: 'header',
+        at: name,
+        received: raw,
+        documented: validate.errors?.map((e) => e.message).join('; ') ?? 'invalid',
+      });
   }
   return problems;
 }

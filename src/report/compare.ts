@@ -31,7 +31,15 @@ import { readResultsFile } from './read-results.js';
 export type Change = 'regression' | 'fixed' | 'still-failing' | 'flaky' | 'new' | 'removed' | 'unchanged';
 
 /** The groups in the order they are reported: what needs attention first. */
-export const CHANGE_ORDER: readonly Change[] = ['regression', 'fixed', 'still-failing', 'flaky', 'new', 'removed', 'unchanged'];
+export const CHANGE_ORDER: readonly Change[] = [
+  'regression',
+  'fixed',
+  'still-failing',
+  'flaky',
+  'new',
+  'removed',
+  'unchanged',
+];
 
 /** Schema versions of results.json this module reads. */
 export { READABLE_SCHEMA_VERSIONS } from './read-results.js';
@@ -105,7 +113,9 @@ function classify(baseline: CaseResult | undefined, current: CaseResult | undefi
 /** An observed case's observed checks; its reason when it has none (a hand-made or foreign record). */
 export function observedChecks(r: CaseResult): ComparedCheck[] {
   const checks = r.checks.filter((k) => k.status === 'observed').map((k) => compared(k, r));
-  return checks.length === 0 && r.reason ? [{ name: '(reason)', title: '(reason)', status: 'observed', message: r.reason }] : checks;
+  return checks.length === 0 && r.reason
+    ? [{ name: '(reason)', title: '(reason)', status: 'observed', message: r.reason }]
+    : checks;
 }
 
 /** An observed case's observations as lines: `title: message`. */
@@ -148,7 +158,10 @@ export function compareReports(baseline: RunReport, current: RunReport, baseline
     results.push(entry);
     if (c && observed(c) && !(b && observed(b))) {
       newObservations.push({
-        id, api: c.api, operationId: c.operationId, case: c.case,
+        id,
+        api: c.api,
+        operationId: c.operationId,
+        case: c.case,
         ...(b ? { baseline: b.status } : {}),
         observations: observedChecks(c),
         ...(c.reproduce ? { reproduce: c.reproduce } : {}),
@@ -156,7 +169,10 @@ export function compareReports(baseline: RunReport, current: RunReport, baseline
     }
   }
   newObservations.sort((x, y) => (x.id < y.id ? -1 : x.id > y.id ? 1 : 0));
-  results.sort((x, y) => CHANGE_ORDER.indexOf(x.change) - CHANGE_ORDER.indexOf(y.change) || (x.id < y.id ? -1 : x.id > y.id ? 1 : 0));
+  results.sort(
+    (x, y) =>
+      CHANGE_ORDER.indexOf(x.change) - CHANGE_ORDER.indexOf(y.change) || (x.id < y.id ? -1 : x.id > y.id ? 1 : 0),
+  );
   return {
     baseline: { runId: baseline.runId, startedAt: baseline.startedAt, file: baselineFile },
     current: { runId: current.runId, startedAt: current.startedAt },
@@ -174,13 +190,14 @@ export function comparisonFails(c: Comparison, failOn: 'regression' | 'any', cur
 
 /** The results.json a path names: the file itself, or `results.json` in a report folder. Throws when there is none. */
 export function resolveReportFile(path: string): string {
-  if (!existsSync(path)) throw new Error(`${path}: no such file or folder (expected a results.json or a report folder holding one)`);
+  if (!existsSync(path))
+    throw new Error(`${path}: no such file or folder (expected a results.json or a report folder holding one)`);
   if (!statSync(path).isDirectory()) return path;
   const file = join(path, 'results.json');
-  if (!existsSync(file)) throw new Error(`${path}: this folder holds no results.json (expected a report folder such as reports/latest)`);
+  if (!existsSync(file))
+    throw new Error(`${path}: this folder holds no results.json (expected a report folder such as reports/latest)`);
   return file;
 }
-
 
 /**
  * Reads a run's results.json (or the one in a report folder) of schemaVersion 1, 2 or 3. Older reports
@@ -206,7 +223,9 @@ const TEXT_LIMIT = 50;
 
 /** The counts as one line: `1 regression, 2 fixed, 0 still failing, 1 flaky, 3 new, 0 removed, 40 unchanged`. */
 export function countsLine(counts: Record<Change, number>): string {
-  return CHANGE_ORDER.map((c) => (c === 'regression' ? `${counts[c]} regression${counts[c] === 1 ? '' : 's'}` : `${counts[c]} ${c.replace('-', ' ')}`)).join(', ');
+  return CHANGE_ORDER.map((c) =>
+    c === 'regression' ? `${counts[c]} regression${counts[c] === 1 ? '' : 's'}` : `${counts[c]} ${c.replace('-', ' ')}`,
+  ).join(', ');
 }
 
 /** `1 new observation`, `3 new observations`. */
@@ -227,7 +246,9 @@ export function transition(r: ComparedResult): string {
     case 'removed':
       return `was ${r.baseline}`;
     case 'flaky':
-      return r.current === 'failed' ? `passed only on retry in the baseline, ${r.current} now` : `${r.baseline}${r.baselineFlaky ? ' (flaky)' : ''} → failed, then ${r.current} on retry`;
+      return r.current === 'failed'
+        ? `passed only on retry in the baseline, ${r.current} now`
+        : `${r.baseline}${r.baselineFlaky ? ' (flaky)' : ''} → failed, then ${r.current} on retry`;
     default:
       return `${r.baseline}${r.baselineFlaky ? ' (flaky)' : ''} → ${r.current}`;
   }
@@ -241,9 +262,13 @@ export function failureLines(r: ComparedResult): string[] {
 }
 
 /** A new observation's line: `title: message`, or the bare reason of a record without observed checks. */
-export const observationText = (k: ComparedCheck) => (k.name === '(reason)' ? k.message ?? '' : comparedLine(k));
+export const observationText = (k: ComparedCheck) => (k.name === '(reason)' ? (k.message ?? '') : comparedLine(k));
 
-const indent = (text: string, prefix: string) => text.split('\n').map((l, i) => (i === 0 ? l : `${prefix}${l}`)).join('\n');
+const indent = (text: string, prefix: string) =>
+  text
+    .split('\n')
+    .map((l, i) => (i === 0 ? l : `${prefix}${l}`))
+    .join('\n');
 
 /** The text summary: a headline with the counts, then each group but unchanged (only counted), then the new observations. */
 export function formatComparison(c: Comparison): string {
@@ -264,7 +289,8 @@ export function formatComparison(c: Comparison): string {
       }
       if (change === 'regression' && r.reproduce) out.push(`    reproduce: ${r.reproduce}`);
     }
-    if (shown.length < group.length) out.push(`  ... and ${group.length - shown.length} more (see results.json or index.html)`);
+    if (shown.length < group.length)
+      out.push(`  ... and ${group.length - shown.length} more (see results.json or index.html)`);
   }
   if (fresh.length > 0) {
     out.push('', `NEW OBSERVATIONS (${fresh.length}):`);
@@ -272,7 +298,8 @@ export function formatComparison(c: Comparison): string {
       out.push(`  ${o.id} (${observationTransition(o)})`);
       for (const line of o.observations.map(observationText)) out.push(`    - ${indent(line, '      ')}`);
     }
-    if (fresh.length > TEXT_LIMIT) out.push(`  ... and ${fresh.length - TEXT_LIMIT} more (see results.json or index.html)`);
+    if (fresh.length > TEXT_LIMIT)
+      out.push(`  ... and ${fresh.length - TEXT_LIMIT} more (see results.json or index.html)`);
   }
   return out.join('\n');
 }

@@ -29,13 +29,23 @@ export function countsText(s: RunSummaryCounts): string {
 /** The summary's lines: the counts (and whether the run was strict), the failures, the observations. */
 export function formatRunSummary(report: RunReport): string[] {
   const s = report.summary;
-  const lines = [`conformance: ${countsText(s)} (${s.total} cases, ${report.mode === 'mock' ? 'embedded mock' : 'live targets'})`];
+  const lines = [
+    `conformance: ${countsText(s)} (${s.total} cases, ${report.mode === 'mock' ? 'embedded mock' : 'live targets'})`,
+  ];
   if (report.strict) lines.push('strict: observations count as failures');
   const failed = report.results.filter((r) => r.status === 'failed');
   for (const r of failed.slice(0, FAILURES_SHOWN)) {
-    lines.push(`  FAILED ${r.id}: ${r.checks.filter((c) => c.status === 'failed').map((c) => checkTitle(c, r)).join(', ') || r.reason}`);
+    lines.push(
+      `  FAILED ${r.id}: ${
+        r.checks
+          .filter((c) => c.status === 'failed')
+          .map((c) => checkTitle(c, r))
+          .join(', ') || r.reason
+      }`,
+    );
   }
-  if (failed.length > FAILURES_SHOWN) lines.push(`  ... and ${failed.length - FAILURES_SHOWN} more failed (see the report files)`);
+  if (failed.length > FAILURES_SHOWN)
+    lines.push(`  ... and ${failed.length - FAILURES_SHOWN} more failed (see the report files)`);
   lines.push(...observationSummary(report.results.filter((r) => r.status === 'observed')));
   return lines;
 }
@@ -46,13 +56,18 @@ export function observationSummary(observed: CaseResult[]): string[] {
   const groups = new Map<string, string[]>();
   for (const r of observed) {
     const checks = r.checks.filter((c) => c.status === 'observed');
-    const entries = checks.length > 0 ? checks.map((c) => ({ name: c.name, message: c.message ?? '' })) : [{ name: '(no observed check)', message: observationLines(r)[0] ?? '' }];
+    const entries =
+      checks.length > 0
+        ? checks.map((c) => ({ name: c.name, message: c.message ?? '' }))
+        : [{ name: '(no observed check)', message: observationLines(r)[0] ?? '' }];
     for (const { name, message } of entries) {
       const example = `${r.id}${message ? `: ${firstLine(message)}` : ''}`;
       groups.set(name, [...(groups.get(name) ?? []), example]);
     }
   }
-  const lines = [`observations (${observed.length} case${observed.length === 1 ? '' : 's'}; never failures, --strict makes them fail):`];
+  const lines = [
+    `observations (${observed.length} case${observed.length === 1 ? '' : 's'}; never failures, --strict makes them fail):`,
+  ];
   const sorted = [...groups].sort(([a, x], [b, y]) => y.length - x.length || (a < b ? -1 : a > b ? 1 : 0));
   for (const [name, examples] of sorted) {
     lines.push(`  ${name}: ${examples.length}`);
@@ -64,6 +79,9 @@ export function observationSummary(observed: CaseResult[]): string[] {
 
 /** The first line, without control characters (a target's text must not drive the terminal), cut to LINE_MAX. */
 function firstLine(message: string): string {
-  const line = message.split(/\r?\n/)[0]!.replace(/[\u0000-\u001f\u007f-\u009f]/g, '').trim();
+  const line = message
+    .split(/\r?\n/)[0]!
+    .replace(/[\u0000-\u001f\u007f-\u009f]/g, '')
+    .trim();
   return line.length > LINE_MAX ? `${line.slice(0, LINE_MAX - 1)}…` : line;
 }

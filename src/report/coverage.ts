@@ -98,7 +98,11 @@ export function computeCoverage(report: RunReport, specs: LoadedSpec[]): Coverag
   return { apis };
 }
 
-function apiCoverage(spec: LoadedSpec, results: CaseResult[], target: RunReport['target'][keyof RunReport['target']]): ApiCoverage {
+function apiCoverage(
+  spec: LoadedSpec,
+  results: CaseResult[],
+  target: RunReport['target'][keyof RunReport['target']],
+): ApiCoverage {
   const ops = listOperations(spec.doc);
   const idOf = (op: OperationEntry) => op.operationId ?? `${op.method.toUpperCase()} ${op.path}`;
   const byId = new Map(ops.map((op) => [idOf(op), op]));
@@ -111,7 +115,8 @@ function apiCoverage(spec: LoadedSpec, results: CaseResult[], target: RunReport[
   };
   for (const r of results) {
     if (r.kind === 'flow') {
-      for (const step of r.steps) if (step.status !== undefined) observe(step.operationId, step.status, mediaTypeOf(step.contentType) ?? null);
+      for (const step of r.steps)
+        if (step.status !== undefined) observe(step.operationId, step.status, mediaTypeOf(step.contentType) ?? null);
     } else if (r.response) observe(r.operationId, r.response.status, contentTypeOf(r.response));
   }
 
@@ -127,7 +132,15 @@ function apiCoverage(spec: LoadedSpec, results: CaseResult[], target: RunReport[
       const documented = Object.keys(value?.content ?? {});
       const group: CoverageCell[] = [];
       for (const ct of documented.length > 0 ? documented : [null]) {
-        const cell: CoverageCell = { operationId: idOf(op), method: op.method.toUpperCase(), path: op.path, status: key, contentType: ct, exercised: 0, seen: 0 };
+        const cell: CoverageCell = {
+          operationId: idOf(op),
+          method: op.method.toUpperCase(),
+          path: op.path,
+          status: key,
+          contentType: ct,
+          exercised: 0,
+          seen: 0,
+        };
         cells.push(cell);
         group.push(cell);
         cellIndex.set(cellKey(cell.operationId, key, ct), cell);
@@ -164,7 +177,10 @@ function apiCoverage(spec: LoadedSpec, results: CaseResult[], target: RunReport[
 
   const opOrder = new Map(ops.map((op, i) => [idOf(op), i]));
   const listed = [...undocumented.values()].sort(
-    (a, b) => (opOrder.get(a.operationId) ?? 0) - (opOrder.get(b.operationId) ?? 0) || a.status - b.status || String(a.contentType).localeCompare(String(b.contentType)),
+    (a, b) =>
+      (opOrder.get(a.operationId) ?? 0) - (opOrder.get(b.operationId) ?? 0) ||
+      a.status - b.status ||
+      String(a.contentType).localeCompare(String(b.contentType)),
   );
   const share = (n: number) => (cells.length === 0 ? 0 : Math.round((n / cells.length) * 10_000) / 10_000);
   return {
@@ -186,6 +202,7 @@ function contentTypeOf(response: NonNullable<CaseResult['response']>): string | 
 
 /** Numeric statuses ascending, then ranges, then `default`. */
 function sortKeys(keys: string[]): string[] {
-  const rank = (k: string) => (/^\d{3}$/.test(k) ? Number(k) : /^[1-5]xx$/i.test(k) ? Number(k[0]) * 100 + 99.5 : 10_000);
+  const rank = (k: string) =>
+    /^\d{3}$/.test(k) ? Number(k) : /^[1-5]xx$/i.test(k) ? Number(k[0]) * 100 + 99.5 : 10_000;
   return [...keys].sort((a, b) => rank(a) - rank(b) || a.localeCompare(b));
 }

@@ -76,7 +76,11 @@ export class DeviationsError extends Error {
     readonly file: string,
     readonly problems: DeviationsProblem[],
   ) {
-    super(problems.map((p) => `${[file, p.line, p.column].filter((x) => x !== undefined).join(':')}: ${p.message}`).join('\n'));
+    super(
+      problems
+        .map((p) => `${[file, p.line, p.column].filter((x) => x !== undefined).join(':')}: ${p.message}`)
+        .join('\n'),
+    );
     this.name = 'DeviationsError';
     this.line = problems[0]?.line;
     this.column = problems[0]?.column;
@@ -112,7 +116,10 @@ function validator(): ValidateFunction {
  * Reads a deviations file. A file that does not exist gives [] (unless `mustExist`, for a file named on
  * the command line); malformed YAML or a bad entry throws a DeviationsError naming the file and line.
  */
-export function loadDeviations(file: string = DEFAULT_DEVIATIONS_FILE, options: { mustExist?: boolean } = {}): Deviation[] {
+export function loadDeviations(
+  file: string = DEFAULT_DEVIATIONS_FILE,
+  options: { mustExist?: boolean } = {},
+): Deviation[] {
   if (!existsSync(file)) {
     if (options.mustExist) throw new DeviationsError(file, [{ message: 'no such file' }]);
     return [];
@@ -121,7 +128,9 @@ export function loadDeviations(file: string = DEFAULT_DEVIATIONS_FILE, options: 
   try {
     text = readFileSync(file, 'utf8');
   } catch (err) {
-    throw new DeviationsError(file, [{ message: `cannot be read (${(err as NodeJS.ErrnoException).code ?? (err as Error).message})` }]);
+    throw new DeviationsError(file, [
+      { message: `cannot be read (${(err as NodeJS.ErrnoException).code ?? (err as Error).message})` },
+    ]);
   }
   return parseDeviations(text, file);
 }
@@ -144,7 +153,11 @@ export function parseDeviations(text: string, file = 'conformance.deviations.yam
   const validate = validator();
   const problems = validate(data) ? [] : dedupe((validate.errors ?? []).map((e) => schemaProblem(e, data, source)));
   problems.push(...targetProblems(data, source, problems));
-  if (problems.length > 0) throw new DeviationsError(file, problems.sort((a, b) => (a.line ?? 0) - (b.line ?? 0) || (a.column ?? 0) - (b.column ?? 0)));
+  if (problems.length > 0)
+    throw new DeviationsError(
+      file,
+      problems.sort((a, b) => (a.line ?? 0) - (b.line ?? 0) || (a.column ?? 0) - (b.column ?? 0)),
+    );
 
   const entries = (data as { deviations?: Array<Record<string, string>> | null }).deviations ?? [];
   return entries.map((entry, index) => ({
@@ -159,7 +172,9 @@ export function parseDeviations(text: string, file = 'conformance.deviations.yam
 /** The YAML reader's refusal, with a hint at the usual cause. */
 function yamlProblem(p: SpecLocation & { message: string }): DeviationsProblem {
   const what = p.message.replace(/^malformed YAML: /, '');
-  const hint = /unique/i.test(what) ? 'give each field once per entry' : 'check the indentation, and quote values that contain ": " or " #"';
+  const hint = /unique/i.test(what)
+    ? 'give each field once per entry'
+    : 'check the indentation, and quote values that contain ": " or " #"';
   return { ...at(p), message: `not valid YAML: ${what} (${hint})` };
 }
 
@@ -184,13 +199,23 @@ function schemaProblem(e: ErrorObject, data: unknown, source: YamlSource): Devia
   const schema = e.parentSchema as AnnotatedSchema;
   if (e.keyword === 'required') {
     const name = String(e.params['missingProperty']);
-    return { ...at(source.locate(e.instancePath)), message: `${label}"${name}" is missing; add ${schema.properties?.[name]?.['x-missing'] ?? `${name}:`}` };
+    return {
+      ...at(source.locate(e.instancePath)),
+      message: `${label}"${name}" is missing; add ${schema.properties?.[name]?.['x-missing'] ?? `${name}:`}`,
+    };
   }
   if (e.keyword === 'additionalProperties') {
     const name = String(e.params['additionalProperty']);
     const where = at(source.locateKey(`${e.instancePath}/${encodeSegment(name)}`));
-    if (segments.length === 0) return { ...where, message: `unknown top-level key "${name}": the file holds one key, "deviations:", a list of entries (${EXAMPLE})` };
-    return { ...where, message: `${label}unknown field "${name}"; the fields are ${Object.keys(schema.properties ?? {}).join(', ')}` };
+    if (segments.length === 0)
+      return {
+        ...where,
+        message: `unknown top-level key "${name}": the file holds one key, "deviations:", a list of entries (${EXAMPLE})`,
+      };
+    return {
+      ...where,
+      message: `${label}unknown field "${name}"; the fields are ${Object.keys(schema.properties ?? {}).join(', ')}`,
+    };
   }
   const fix = schema['x-fix'] ?? e.message ?? 'is not valid';
   const message = segments.length === 3 ? `${label}"${segments[2]}" ${fix}; got ${shown(e.data)}` : `${label}${fix}`;
@@ -211,17 +236,24 @@ function targetProblems(data: unknown, source: YamlSource, reported: DeviationsP
   if (!Array.isArray(entries)) return [];
   const problems: DeviationsProblem[] = [];
   entries.forEach((entry: unknown, index) => {
-    const target = entry !== null && typeof entry === 'object' ? (entry as Record<string, unknown>)['target'] : undefined;
+    const target =
+      entry !== null && typeof entry === 'object' ? (entry as Record<string, unknown>)['target'] : undefined;
     if (typeof target !== 'string' || validTarget(target)) return;
     const where = at(source.locate(`/deviations/${index}/target`));
     if (reported.some((p) => p.line === where.line && p.column === where.column)) return;
-    problems.push({ ...where, message: `${entryLabel(['deviations', String(index)], data)}"target" ${ENTRY_FIELDS['target']!['x-fix']}; got ${shown(target)}` });
+    problems.push({
+      ...where,
+      message: `${entryLabel(['deviations', String(index)], data)}"target" ${ENTRY_FIELDS['target']!['x-fix']}; got ${shown(target)}`,
+    });
   });
   return problems;
 }
 
 function at(location: { line?: number; column?: number }): Pick<DeviationsProblem, 'line' | 'column'> {
-  return { ...(location.line !== undefined ? { line: location.line } : {}), ...(location.column !== undefined ? { column: location.column } : {}) };
+  return {
+    ...(location.line !== undefined ? { line: location.line } : {}),
+    ...(location.column !== undefined ? { column: location.column } : {}),
+  };
 }
 
 function shown(value: unknown): string {
@@ -249,7 +281,11 @@ function dedupe(problems: DeviationsProblem[]): DeviationsProblem[] {
 export function applyDeviations(report: RunReport, deviations: Deviation[], today: Date): AppliedDeviations {
   const day = today.toISOString().slice(0, 10);
   const active = deviations.filter((d) => !isExpired(d, day));
-  const expired = dedupeExpired(deviations.filter((d) => isExpired(d, day)).map(({ id, reason, expires, source }) => ({ id, reason, expires, ...(source ? { source } : {}) })));
+  const expired = dedupeExpired(
+    deviations
+      .filter((d) => isExpired(d, day))
+      .map(({ id, reason, expires, source }) => ({ id, reason, expires, ...(source ? { source } : {}) })),
+  );
   const matchers = active.map((d) => ({ d, re: globToRegExp(d.id) }));
   const used = new Set<Deviation>();
 
@@ -263,17 +299,31 @@ export function applyDeviations(report: RunReport, deviations: Deviation[], toda
 
   const { deviations: _previous, ...rest } = report;
   const previous = report.deviations?.expired ?? [];
-  const allExpired = dedupeExpired([...previous, ...expired.map(({ id, reason, expires }) => ({ id, reason, expires }))]);
-  const next: RunReport = { ...rest, summary: summarize(results), results, ...(allExpired.length ? { deviations: { expired: allExpired } } : {}) };
+  const allExpired = dedupeExpired([
+    ...previous,
+    ...expired.map(({ id, reason, expires }) => ({ id, reason, expires })),
+  ]);
+  const next: RunReport = {
+    ...rest,
+    summary: summarize(results),
+    results,
+    ...(allExpired.length ? { deviations: { expired: allExpired } } : {}),
+  };
   return { report: next, expired, unused: active.filter((d) => !used.has(d)) };
 }
 
 /** Lines for the console: one per expired entry, saying what to do (and where the entry is, when known). */
-export function describeExpired(expired: Array<ExpiredDeviation & Pick<Deviation, 'source'>>, file: string = DEFAULT_DEVIATIONS_FILE): string[] {
+export function describeExpired(
+  expired: Array<ExpiredDeviation & Pick<Deviation, 'source'>>,
+  file: string = DEFAULT_DEVIATIONS_FILE,
+): string[] {
   if (expired.length === 0) return [];
   return [
     `${expired.length} known deviation${expired.length === 1 ? '' : 's'} expired (${file}): renew the date if the deviation is still accepted, or remove the entry`,
-    ...expired.map((e) => `  EXPIRED ${e.id} (expired after ${e.expires}${e.source ? `; ${e.source.file}:${e.source.line}` : ''}): ${e.reason}`),
+    ...expired.map(
+      (e) =>
+        `  EXPIRED ${e.id} (expired after ${e.expires}${e.source ? `; ${e.source.file}:${e.source.line}` : ''}): ${e.reason}`,
+    ),
   ];
 }
 

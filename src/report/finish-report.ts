@@ -2,7 +2,14 @@
 // whether the run fails, write the files. The reporter calls it; so can anything that has results.
 
 import type { CaseResult } from '../model/types.js';
-import { compareReports, comparisonFails, loadReport, newObservationsLabel, resolveReportFile, type Comparison } from './compare.js';
+import {
+  compareReports,
+  comparisonFails,
+  loadReport,
+  newObservationsLabel,
+  resolveReportFile,
+  type Comparison,
+} from './compare.js';
 import { buildReport, type RunReport } from './run-report.js';
 import type { ProvidedRunLike } from './types.js';
 import { writeReports, type WrittenReports } from './write-reports.js';
@@ -40,7 +47,12 @@ const HISTORY_SHOWN = 20;
 /** New observations named in the console notes (all are in the report). */
 const NEW_OBSERVATIONS_SHOWN = 20;
 
-export async function finishRun(run: ProvidedRunLike, results: CaseResult[], startedAt: Date, options: FinishOptions): Promise<FinishedRun> {
+export async function finishRun(
+  run: ProvidedRunLike,
+  results: CaseResult[],
+  startedAt: Date,
+  options: FinishOptions,
+): Promise<FinishedRun> {
   const notes: string[] = [];
   let report = buildReport(run, results, startedAt, new Date());
   let expired = 0;
@@ -56,19 +68,33 @@ export async function finishRun(run: ProvidedRunLike, results: CaseResult[], sta
   let failing = report.summary.failed > 0; // observed cases never fail a run (--strict made them failed already)
   if (options.baseline) {
     // Read before writing: --baseline reports/latest is overwritten by this run's reports.
-    const comparison: Comparison = compareReports(loadReport(options.baseline), report, resolveReportFile(options.baseline));
+    const comparison: Comparison = compareReports(
+      loadReport(options.baseline),
+      report,
+      resolveReportFile(options.baseline),
+    );
     report.comparison = comparison;
     failing = comparisonFails(comparison, options.failOn, report);
     const c = comparison.counts;
     const fresh = comparison.newObservations;
-    notes.push(`compared with ${comparison.baseline.file}: ${c.regression} regression(s), ${c.fixed} fixed, ${c['still-failing']} still failing, ${c.flaky} flaky, ${c.new} new, ${c.removed} removed${fresh.length ? `, ${newObservationsLabel(fresh.length)}` : ''}`);
-    for (const r of comparison.results.filter((x) => x.change === 'regression')) notes.push(`  REGRESSION ${r.id}: ${(r.failedChecks ?? []).map((f) => f.title).join(', ') || r.reason}`);
-    for (const o of fresh.slice(0, NEW_OBSERVATIONS_SHOWN)) notes.push(`  NEW OBSERVATION ${o.id}: ${o.observations.map((f) => f.title).join(', ')}`);
-    if (fresh.length > NEW_OBSERVATIONS_SHOWN) notes.push(`  ... and ${fresh.length - NEW_OBSERVATIONS_SHOWN} more new observations (see index.html)`);
+    notes.push(
+      `compared with ${comparison.baseline.file}: ${c.regression} regression(s), ${c.fixed} fixed, ${c['still-failing']} still failing, ${c.flaky} flaky, ${c.new} new, ${c.removed} removed${fresh.length ? `, ${newObservationsLabel(fresh.length)}` : ''}`,
+    );
+    for (const r of comparison.results.filter((x) => x.change === 'regression'))
+      notes.push(`  REGRESSION ${r.id}: ${(r.failedChecks ?? []).map((f) => f.title).join(', ') || r.reason}`);
+    for (const o of fresh.slice(0, NEW_OBSERVATIONS_SHOWN))
+      notes.push(`  NEW OBSERVATION ${o.id}: ${o.observations.map((f) => f.title).join(', ')}`);
+    if (fresh.length > NEW_OBSERVATIONS_SHOWN)
+      notes.push(`  ... and ${fresh.length - NEW_OBSERVATIONS_SHOWN} more new observations (see index.html)`);
   }
   if (expired > 0) failing = true; // an expired known deviation fails the run, loudly
   const historyFile = options.historyFile ?? DEFAULT_HISTORY_FILE;
   appendHistory(historyFile, report);
-  const written = writeReports(report, options.reportDir, readHistory(historyFile, HISTORY_SHOWN), chosenFormats(options.reports));
+  const written = writeReports(
+    report,
+    options.reportDir,
+    readHistory(historyFile, HISTORY_SHOWN),
+    chosenFormats(options.reports),
+  );
   return { report, written, failing, notes };
 }

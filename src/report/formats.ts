@@ -16,9 +16,24 @@ export interface ReportFormat {
 }
 
 export const REPORT_FORMATS: readonly ReportFormat[] = [
-  { name: 'json', file: 'results.json', description: 'the run record (always written; compare, merge and history read it)', render: (report) => `${JSON.stringify(report, null, 2)}\n` },
-  { name: 'junit', file: 'junit.xml', description: 'JUnit XML for CI test tabs', render: (report) => renderJunit(report) },
-  { name: 'html', file: 'index.html', description: 'a self-contained page to read in a browser', render: (report, history) => renderHtml(report, history) },
+  {
+    name: 'json',
+    file: 'results.json',
+    description: 'the run record (always written; compare, merge and history read it)',
+    render: (report) => `${JSON.stringify(report, null, 2)}\n`,
+  },
+  {
+    name: 'junit',
+    file: 'junit.xml',
+    description: 'JUnit XML for CI test tabs',
+    render: (report) => renderJunit(report),
+  },
+  {
+    name: 'html',
+    file: 'index.html',
+    description: 'a self-contained page to read in a browser',
+    render: (report, history) => renderHtml(report, history),
+  },
 ];
 
 export const REPORT_FORMAT_NAMES = REPORT_FORMATS.map((f) => f.name);

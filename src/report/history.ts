@@ -32,14 +32,21 @@ export interface HistoryEntry {
 /** The history line of a report. */
 export function historyEntry(report: RunReport): HistoryEntry {
   const perApi: Record<string, ApiCounts> = {};
-  const counts = (api: string) => (perApi[api] ??= { passed: 0, failed: 0, skipped: 0, known: 0, observed: 0, flaky: 0 });
+  const counts = (api: string) =>
+    (perApi[api] ??= { passed: 0, failed: 0, skipped: 0, known: 0, observed: 0, flaky: 0 });
   for (const api of Object.keys(report.target)) counts(api);
   for (const r of report.results) {
     const c = counts(r.api);
     c[r.status]++;
     if (r.flaky) c.flaky++;
   }
-  return { runId: report.runId, startedAt: report.startedAt, mode: report.mode, summary: { ...report.summary }, perApi };
+  return {
+    runId: report.runId,
+    startedAt: report.startedAt,
+    mode: report.mode,
+    summary: { ...report.summary },
+    perApi,
+  };
 }
 
 /** Appends the report's entry as one line; creates the file and its folder when missing. Returns the entry. */
@@ -103,14 +110,28 @@ function countsOf(v: unknown): ApiCounts | undefined {
   const optional = ['known', 'observed', 'flaky'] as const;
   if (optional.some((k) => v[k] !== undefined && !count(v[k]))) return undefined;
   const or0 = (k: (typeof optional)[number]) => (v[k] as number | undefined) ?? 0;
-  return { passed: v['passed'] as number, failed: v['failed'] as number, skipped: v['skipped'] as number, known: or0('known'), observed: or0('observed'), flaky: or0('flaky') };
+  return {
+    passed: v['passed'] as number,
+    failed: v['failed'] as number,
+    skipped: v['skipped'] as number,
+    known: or0('known'),
+    observed: or0('observed'),
+    flaky: or0('flaky'),
+  };
 }
 
 /** The entry a parsed line holds, normalised; undefined when the line is not an entry. */
 function entryOf(v: unknown): HistoryEntry | undefined {
   if (!isRecord(v)) return undefined;
-  const { runId, startedAt, mode, summary, perApi } = { runId: v['runId'], startedAt: v['startedAt'], mode: v['mode'], summary: v['summary'], perApi: v['perApi'] };
-  if (typeof runId !== 'string' || typeof startedAt !== 'string' || (mode !== 'mock' && mode !== 'live')) return undefined;
+  const { runId, startedAt, mode, summary, perApi } = {
+    runId: v['runId'],
+    startedAt: v['startedAt'],
+    mode: v['mode'],
+    summary: v['summary'],
+    perApi: v['perApi'],
+  };
+  if (typeof runId !== 'string' || typeof startedAt !== 'string' || (mode !== 'mock' && mode !== 'live'))
+    return undefined;
   const s = countsOf(summary);
   if (!s || !isRecord(summary) || !count(summary['total']) || !isRecord(perApi)) return undefined;
   const apis: Record<string, ApiCounts> = {};

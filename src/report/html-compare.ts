@@ -3,7 +3,19 @@
 // then the new observations (cases observed now and not in the baseline, never regressions).
 // A fragment with no scripts and no external files; every value is escaped.
 
-import { CHANGE_ORDER, countsLine, failureLines, newObservationsLabel, observationText, observationTransition, transition, type Change, type Comparison, type ComparedResult, type NewObservation } from './compare.js';
+import {
+  CHANGE_ORDER,
+  countsLine,
+  failureLines,
+  newObservationsLabel,
+  observationText,
+  observationTransition,
+  transition,
+  type Change,
+  type Comparison,
+  type ComparedResult,
+  type NewObservation,
+} from './compare.js';
 import { esc } from './escape.js';
 
 // As in html.ts: markup escaped, and control characters other than tab and line breaks (parse errors in HTML) dropped.
@@ -26,7 +38,12 @@ export function renderComparisonSection(c: Comparison): string {
   const fresh = c.newObservations;
   const observations = fresh.length ? ` · <span class="observed">${newObservationsLabel(fresh.length)}</span>` : '';
   const headline = `<p><span class="${regressions ? 'failed' : 'passed'}">${regressions} regression${regressions === 1 ? '' : 's'}</span> · ${esc(countsLine(c.counts).replace(/^[^,]*, /, ''))}${observations}.</p>`;
-  const groups = CHANGE_ORDER.filter((change) => change !== 'unchanged' && c.counts[change] > 0).map((change) => group(change, c.results.filter((r) => r.change === change)));
+  const groups = CHANGE_ORDER.filter((change) => change !== 'unchanged' && c.counts[change] > 0).map((change) =>
+    group(
+      change,
+      c.results.filter((r) => r.change === change),
+    ),
+  );
   if (fresh.length > 0) groups.push(newObservationsGroup(fresh));
   return `<section id="comparison">
 <h2>Compared with baseline run ${esc(c.baseline.runId)} <span class="muted">started ${esc(c.baseline.startedAt)}, ${esc(c.baseline.file)}</span></h2>
@@ -48,13 +65,23 @@ function row(change: Change, r: ComparedResult): string {
         r.reproduce ? `<p>Reproduce (set TOKEN first):</p><pre>${esc(r.reproduce)}</pre>` : '',
       ].join('')
     : '';
-  const cls = r.current === 'failed' ? 'failed' : r.current === 'passed' ? 'passed' : r.current === 'observed' ? 'observed' : 'skipped';
+  const cls =
+    r.current === 'failed'
+      ? 'failed'
+      : r.current === 'passed'
+        ? 'passed'
+        : r.current === 'observed'
+          ? 'observed'
+          : 'skipped';
   return `<tr><td><code>${esc(r.id)}</code></td><td class="${cls}">${esc(transition(r))}</td><td>${details}</td></tr>`;
 }
 
 function newObservationsGroup(list: NewObservation[]): string {
   const rows = list.map((o) => {
-    const details = [...o.observations.map((k) => `<pre>${esc(observationText(k))}</pre>`), o.reproduce ? `<p>Reproduce (set TOKEN first):</p><pre>${esc(o.reproduce)}</pre>` : ''].join('');
+    const details = [
+      ...o.observations.map((k) => `<pre>${esc(observationText(k))}</pre>`),
+      o.reproduce ? `<p>Reproduce (set TOKEN first):</p><pre>${esc(o.reproduce)}</pre>` : '',
+    ].join('');
     return `<tr><td><code>${esc(o.id)}</code></td><td class="observed">${esc(observationTransition(o))}</td><td>${details}</td></tr>`;
   });
   return `<h3 id="comparison-new-observations">New observations <span class="muted">${list.length}</span></h3>

@@ -29,7 +29,10 @@ function apiBlock(a: ApiCoverage): string {
   const seen = a.cells.filter((x) => x.seen > 0).length;
   const head = `<h3 id="coverage-${esc(a.api)}">${esc(a.api)}: ${pct(a.ratio)} seen <span style="color:#6b6f7a">(${seen} of ${a.cells.length} documented status and content type pairs; ${pct(a.exercisedRatio)} exercised)</span></h3>`;
   const skipped = a.skipped ? `<p style="color:#6b6f7a">Not run: ${esc(a.skipped)}</p>` : '';
-  const unmatched = a.unmatched > 0 ? `<p style="color:#6b6f7a">${a.unmatched} response${a.unmatched === 1 ? '' : 's'} could not be attributed to an operation.</p>` : '';
+  const unmatched =
+    a.unmatched > 0
+      ? `<p style="color:#6b6f7a">${a.unmatched} response${a.unmatched === 1 ? '' : 's'} could not be attributed to an operation.</p>`
+      : '';
   return `${head}\n${skipped}${matrix(a.cells)}\n${unmatched}${undocumentedList(a)}`;
 }
 
@@ -58,9 +61,13 @@ function entry(x: CoverageCell): string {
 }
 
 function undocumentedList(a: ApiCoverage): string {
-  if (a.undocumented.length === 0) return '<p style="color:#6b6f7a">No undocumented statuses or content types seen.</p>';
+  if (a.undocumented.length === 0)
+    return '<p style="color:#6b6f7a">No undocumented statuses or content types seen.</p>';
   const items = a.undocumented.map((u) => {
-    const what = u.reason === 'status' ? `status ${u.status} is not documented` : `content type ${u.contentType ?? '(no body)'} is not documented for status ${u.status}`;
+    const what =
+      u.reason === 'status'
+        ? `status ${u.status} is not documented`
+        : `content type ${u.contentType ?? '(no body)'} is not documented for status ${u.status}`;
     const received = u.reason === 'status' ? ` (received ${u.contentType ?? 'no body or unknown content type'})` : '';
     return `<li><b>${esc(u.operationId)}</b>: ${esc(what + received)} <span style="color:#6b6f7a">× ${u.count}</span></li>`;
   });
@@ -68,6 +75,7 @@ function undocumentedList(a: ApiCoverage): string {
 }
 
 function byStatus(a: string, b: string): number {
-  const rank = (k: string) => (/^\d{3}$/.test(k) ? Number(k) : /^[1-5]xx$/i.test(k) ? Number(k[0]) * 100 + 99.5 : 10_000);
+  const rank = (k: string) =>
+    /^\d{3}$/.test(k) ? Number(k) : /^[1-5]xx$/i.test(k) ? Number(k[0]) * 100 + 99.5 : 10_000;
   return rank(a) - rank(b) || a.localeCompare(b);
 }

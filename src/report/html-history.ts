@@ -15,7 +15,8 @@ const M = { left: 48, right: 16, top: 16, bottom: 56 };
 export function renderHistorySection(entries: HistoryEntry[], lastN: number): string {
   const runs = lastN > 0 ? entries.slice(-Math.floor(lastN)) : [];
   const heading = `<h2>Trend <span style="color:#6b6f7a">last ${runs.length} run${runs.length === 1 ? '' : 's'}</span></h2>`;
-  if (runs.length === 0) return `<section class="history" id="history">\n${heading}\n<p>No runs recorded yet.</p>\n</section>`;
+  if (runs.length === 0)
+    return `<section class="history" id="history">\n${heading}\n<p>No runs recorded yet.</p>\n</section>`;
   const apis = apisOf(runs);
   return `<section class="history" id="history">
 ${heading}
@@ -44,11 +45,18 @@ function chart(runs: HistoryEntry[], apis: string[]): string {
   const y = (v: number) => M.top + plotH - (v / max) * plotH;
 
   const ticks = [...new Set([0, Math.round(max / 2), max])]
-    .map((v) => `<line x1="${M.left - 4}" y1="${num(y(v))}" x2="${M.left + plotW}" y2="${num(y(v))}" stroke="#e3e5ea"/><text x="${M.left - 8}" y="${num(y(v) + 4)}" text-anchor="end" font-size="11" fill="#6b6f7a">${v}</text>`)
+    .map(
+      (v) =>
+        `<line x1="${M.left - 4}" y1="${num(y(v))}" x2="${M.left + plotW}" y2="${num(y(v))}" stroke="#e3e5ea"/><text x="${M.left - 8}" y="${num(y(v) + 4)}" text-anchor="end" font-size="11" fill="#6b6f7a">${v}</text>`,
+    )
     .join('');
   const every = Math.max(1, Math.ceil(runs.length / 12));
   const xLabels = runs
-    .map((r, i) => (i % every === 0 || i === runs.length - 1 ? `<text x="${num(x(i))}" y="${H - M.bottom + 16}" text-anchor="middle" font-size="10" fill="#6b6f7a"><title>${esc(runLabel(r))}</title>${esc(r.startedAt.slice(5, 16).replace('T', ' '))}</text>` : ''))
+    .map((r, i) =>
+      i % every === 0 || i === runs.length - 1
+        ? `<text x="${num(x(i))}" y="${H - M.bottom + 16}" text-anchor="middle" font-size="10" fill="#6b6f7a"><title>${esc(runLabel(r))}</title>${esc(r.startedAt.slice(5, 16).replace('T', ' '))}</text>`
+        : '',
+    )
     .join('');
 
   const series = apis.map((api, a) => {
@@ -59,9 +67,15 @@ function chart(runs: HistoryEntry[], apis: string[]): string {
         return c ? [{ i, r, v: c[kind] }] : [];
       });
       const dash = kind === 'failed' ? ' stroke-dasharray="5 3"' : '';
-      const line = pts.length > 1 ? `<polyline class="${kind}" fill="none" stroke="${color}" stroke-width="2"${dash} points="${pts.map((p) => `${num(x(p.i))},${num(y(p.v))}`).join(' ')}"/>` : '';
+      const line =
+        pts.length > 1
+          ? `<polyline class="${kind}" fill="none" stroke="${color}" stroke-width="2"${dash} points="${pts.map((p) => `${num(x(p.i))},${num(y(p.v))}`).join(' ')}"/>`
+          : '';
       const dots = pts
-        .map((p) => `<circle cx="${num(x(p.i))}" cy="${num(y(p.v))}" r="3.5" fill="${kind === 'failed' ? '#fff' : color}" stroke="${color}" stroke-width="1.5"><title>${esc(`${api}: ${p.v} ${kind}, ${runLabel(p.r)}`)}</title></circle>`)
+        .map(
+          (p) =>
+            `<circle cx="${num(x(p.i))}" cy="${num(y(p.v))}" r="3.5" fill="${kind === 'failed' ? '#fff' : color}" stroke="${color}" stroke-width="1.5"><title>${esc(`${api}: ${p.v} ${kind}, ${runLabel(p.r)}`)}</title></circle>`,
+        )
         .join('');
       return `${line}${dots}`;
     });
@@ -81,7 +95,10 @@ ${series.join('\n')}
 }
 
 function legend(apis: string[]): string {
-  const items = apis.map((api, a) => `<span style="margin-right:1rem"><span style="display:inline-block;width:.8rem;height:.8rem;background:${colorOf(a)};vertical-align:middle"></span> ${esc(api)}</span>`);
+  const items = apis.map(
+    (api, a) =>
+      `<span style="margin-right:1rem"><span style="display:inline-block;width:.8rem;height:.8rem;background:${colorOf(a)};vertical-align:middle"></span> ${esc(api)}</span>`,
+  );
   return `<p style="font-size:12px">${items.join('')}<span style="color:#6b6f7a">solid line: passed · dashed line, hollow points: failed</span></p>`;
 }
 

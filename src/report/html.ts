@@ -40,7 +40,14 @@ Started ${esc(report.startedAt)}, finished ${esc(report.finishedAt)}, against ${
 ${targets(report)}
 ${expiredDeviations(report)}
 ${report.comparison ? renderComparisonSection(report.comparison as Comparison) : ''}
-${apis.map((api) => apiSection(api, report.results.filter((r) => r.api === api))).join('\n')}
+${apis
+  .map((api) =>
+    apiSection(
+      api,
+      report.results.filter((r) => r.api === api),
+    ),
+  )
+  .join('\n')}
 ${observationsSection(report.results.filter((r) => r.status === 'observed'))}
 ${report.coverage ? renderCoverageSection(report.coverage as Coverage) : ''}
 ${history.length > 0 ? renderHistorySection(history, history.length) : ''}
@@ -51,7 +58,9 @@ ${history.length > 0 ? renderHistorySection(history, history.length) : ''}
 function expiredDeviations(report: RunReport): string {
   const expired = report.deviations?.expired ?? [];
   if (expired.length === 0) return '';
-  const items = expired.map((e) => `<li><b>${esc(e.id)}</b>: ${esc(e.reason)} (expired ${esc(e.expires)})</li>`).join('');
+  const items = expired
+    .map((e) => `<li><b>${esc(e.id)}</b>: ${esc(e.reason)} (expired ${esc(e.expires)})</li>`)
+    .join('');
   return `<h2 class="failed">Expired known deviations: the run fails until each is fixed, renewed or removed</h2><ul>${items}</ul>`;
 }
 
@@ -59,8 +68,12 @@ function expiredDeviations(report: RunReport): string {
 function observationsSection(observed: CaseResult[]): string {
   if (observed.length === 0) return '';
   const rows = observed.map((r) => {
-    const lines = observationLines(r).map((line) => `<pre>${esc(line)}</pre>`).join('');
-    const reproduce = r.reproduce ? `<details><summary>Reproduce (set TOKEN first)</summary><pre>${esc(r.reproduce)}</pre></details>` : '';
+    const lines = observationLines(r)
+      .map((line) => `<pre>${esc(line)}</pre>`)
+      .join('');
+    const reproduce = r.reproduce
+      ? `<details><summary>Reproduce (set TOKEN first)</summary><pre>${esc(r.reproduce)}</pre></details>`
+      : '';
     return `<tr><td><code>${esc(r.id)}</code><div class="muted">${esc(r.case)}</div></td><td>${lines}${reproduce}</td></tr>`;
   });
   return `<section id="observations">
@@ -72,7 +85,9 @@ function observationsSection(observed: CaseResult[]): string {
 
 function targets(report: RunReport): string {
   const rows = Object.entries(report.target).map(([api, t]) =>
-    'skipped' in t! ? `<tr><td>${esc(api)}</td><td class="skipped">skipped</td><td>${esc(t.skipped)}</td></tr>` : `<tr><td>${esc(api)}</td><td>${t!.live ? 'live' : 'mock'}</td><td>${esc(t!.baseUrl)}</td></tr>`,
+    'skipped' in t!
+      ? `<tr><td>${esc(api)}</td><td class="skipped">skipped</td><td>${esc(t.skipped)}</td></tr>`
+      : `<tr><td>${esc(api)}</td><td>${t!.live ? 'live' : 'mock'}</td><td>${esc(t!.baseUrl)}</td></tr>`,
   );
   return `<table><tr><th>API</th><th>target</th><th>base URL or reason</th></tr>${rows.join('')}</table>`;
 }
@@ -81,9 +96,20 @@ function apiSection(api: string, results: CaseResult[]): string {
   const failed = results.filter((r) => r.status === 'failed').length;
   const ops = [...new Set(results.map((r) => r.operationId))];
   // Operations with failures first, so a reader starts with what is wrong.
-  ops.sort((a, b) => Number(results.some((r) => r.operationId === b && r.status === 'failed')) - Number(results.some((r) => r.operationId === a && r.status === 'failed')));
+  ops.sort(
+    (a, b) =>
+      Number(results.some((r) => r.operationId === b && r.status === 'failed')) -
+      Number(results.some((r) => r.operationId === a && r.status === 'failed')),
+  );
   return `<h2 id="${esc(api)}">${esc(api)} <span class="${failed ? 'failed' : 'passed'}">${failed} failed</span> <span class="muted">of ${results.length}</span></h2>
-${ops.map((op) => operationSection(op, results.filter((r) => r.operationId === op))).join('\n')}`;
+${ops
+  .map((op) =>
+    operationSection(
+      op,
+      results.filter((r) => r.operationId === op),
+    ),
+  )
+  .join('\n')}`;
 }
 
 function operationSection(op: string, results: CaseResult[]): string {
@@ -94,15 +120,22 @@ function caseBlock(r: CaseResult): string {
   const open = r.status === 'failed' ? ' open' : '';
   const checks = r.checks
     .filter((c) => c.status !== 'passed' || r.status === 'failed')
-    .map((c) => `<div class="check"><span class="badge ${c.status}">${c.status}</span> <b>${esc(checkTitle(c, r))}</b>${c.message ? `<pre>${esc(c.message)}</pre>` : ''}</div>`)
+    .map(
+      (c) =>
+        `<div class="check"><span class="badge ${c.status}">${c.status}</span> <b>${esc(checkTitle(c, r))}</b>${c.message ? `<pre>${esc(c.message)}</pre>` : ''}</div>`,
+    )
     .join('');
   const evidence = [
     r.deviation ? `<p>Known deviation: ${esc(r.deviation.reason)} (until ${esc(r.deviation.expires)})</p>` : '',
     r.flaky ? `<p>Flaky: failed, then passed on attempt ${r.attempts ?? 2}.</p>` : '',
     r.reason ? `<p>${esc(r.reason)}</p>` : '',
     r.reproduce && r.status === 'failed' ? `<p>Reproduce (set TOKEN first):</p><pre>${esc(r.reproduce)}</pre>` : '',
-    r.response && r.status === 'failed' ? `<p>Response ${r.response.status}:</p><pre>${esc(r.response.bodyExcerpt)}</pre>` : '',
-    r.kind === 'flow' && r.steps.length ? `<p>Calls, in order:</p><pre>${esc(r.steps.map((s) => `${s.n}. ${s.label} (${s.operationId}): ${s.request.method} ${s.request.url} → ${s.status ?? s.error}`).join('\n'))}</pre>` : '',
+    r.response && r.status === 'failed'
+      ? `<p>Response ${r.response.status}:</p><pre>${esc(r.response.bodyExcerpt)}</pre>`
+      : '',
+    r.kind === 'flow' && r.steps.length
+      ? `<p>Calls, in order:</p><pre>${esc(r.steps.map((s) => `${s.n}. ${s.label} (${s.operationId}): ${s.request.method} ${s.request.url} → ${s.status ?? s.error}`).join('\n'))}</pre>`
+      : '',
   ].join('');
   return `<details${open}><summary><span class="badge ${r.status}">${r.status}</span> ${esc(r.case)} <span class="muted">${r.durationMs.toFixed(0)} ms</span></summary>${checks}${evidence}</details>`;
 }

@@ -8,7 +8,6 @@ import { observationLines } from './compare.js';
 import type { RunReport } from './run-report.js';
 import { esc } from './escape.js';
 
-
 export function renderJunit(report: RunReport): string {
   const byApi = new Map<string, CaseResult[]>();
   for (const r of report.results) byApi.set(r.api, [...(byApi.get(r.api) ?? []), r]);
@@ -37,18 +36,29 @@ function testcase(r: CaseResult): string {
   if (r.status === 'passed') return `${open}/>`;
   if (r.status === 'observed') return observedTestcase(open, r);
   if (r.status === 'skipped') return `${open}>\n      <skipped message="${esc(r.reason ?? '')}"/>\n    </testcase>`;
-  if (r.status === 'known') return `${open}>\n      <skipped message="${esc(`known deviation: ${r.deviation?.reason ?? ''} (until ${r.deviation?.expires ?? '?'})`)}"/>\n    </testcase>`;
+  if (r.status === 'known')
+    return `${open}>\n      <skipped message="${esc(`known deviation: ${r.deviation?.reason ?? ''} (until ${r.deviation?.expires ?? '?'})`)}"/>\n    </testcase>`;
   const failed = r.checks.filter((c) => c.status === 'failed');
   const message = failed.map((c) => checkTitle(c, r)).join(', ') || 'failed';
-  const detail = [...failed.map((c) => `[${checkTitle(c, r)}] ${c.message ?? ''}`), ...(r.reason ? [r.reason] : []), ...(r.reproduce ? [`reproduce: ${r.reproduce}`] : [])].join('\n');
+  const detail = [
+    ...failed.map((c) => `[${checkTitle(c, r)}] ${c.message ?? ''}`),
+    ...(r.reason ? [r.reason] : []),
+    ...(r.reproduce ? [`reproduce: ${r.reproduce}`] : []),
+  ].join('\n');
   return `${open}>\n      <failure message="${esc(message)}" type="conformance">${esc(detail)}</failure>\n    </testcase>`;
 }
 
 /** A passing testcase carrying its observations: one property each (first line), the full text in system-out. */
 function observedTestcase(open: string, r: CaseResult): string {
   const lines = observationLines(r);
-  const properties = lines.map((line) => `        <property name="observation" value="${esc(line.split(/\r?\n/)[0]!)}"/>`);
-  const out = [...r.checks.filter((c) => c.status === 'observed').map((c) => `[${checkTitle(c, r)}] observed: ${c.message ?? ''}`), ...(r.reason ? [r.reason] : []), ...(r.reproduce ? [`reproduce: ${r.reproduce}`] : [])].join('\n');
+  const properties = lines.map(
+    (line) => `        <property name="observation" value="${esc(line.split(/\r?\n/)[0]!)}"/>`,
+  );
+  const out = [
+    ...r.checks.filter((c) => c.status === 'observed').map((c) => `[${checkTitle(c, r)}] observed: ${c.message ?? ''}`),
+    ...(r.reason ? [r.reason] : []),
+    ...(r.reproduce ? [`reproduce: ${r.reproduce}`] : []),
+  ].join('\n');
   return [
     `${open}>`,
     ...(properties.length ? ['      <properties>', ...properties, '      </properties>'] : []),

@@ -54,7 +54,9 @@ export function mergeReports(reports: RunReport[], apiIds: readonly string[] = [
 
   const versions = [...new Set(reports.map((r) => r.schemaVersion))];
   if (versions.length > 1 || versions[0] !== SCHEMA_VERSION) {
-    throw new MergeError(`the shard reports have schemaVersion ${versions.join(', ')}; this version of conformance merges schemaVersion ${SCHEMA_VERSION} (run every shard with the same version)`);
+    throw new MergeError(
+      `the shard reports have schemaVersion ${versions.join(', ')}; this version of conformance merges schemaVersion ${SCHEMA_VERSION} (run every shard with the same version)`,
+    );
   }
   const modes = [...new Set(reports.map((r) => r.mode))];
   if (modes.length > 1) {
@@ -62,8 +64,12 @@ export function mergeReports(reports: RunReport[], apiIds: readonly string[] = [
     throw new MergeError(`the shard reports do not share one mode (${which}): merge only the shards of one run`);
   }
   if (new Set(reports.map((r) => r.strict)).size > 1) {
-    const which = reports.map((r, i) => `shard ${i + 1} (${r.runId}): ${r.strict ? 'strict' : 'not strict'}`).join(', ');
-    throw new MergeError(`the shard reports were not all run with the same --strict setting (${which}): merge only the shards of one run`);
+    const which = reports
+      .map((r, i) => `shard ${i + 1} (${r.runId}): ${r.strict ? 'strict' : 'not strict'}`)
+      .join(', ');
+    throw new MergeError(
+      `the shard reports were not all run with the same --strict setting (${which}): merge only the shards of one run`,
+    );
   }
 
   const byId = new Map<string, CaseResult>();
@@ -77,15 +83,23 @@ export function mergeReports(reports: RunReport[], apiIds: readonly string[] = [
     const i = apiIds.indexOf(api);
     return i === -1 ? apiIds.length : i;
   };
-  const results = [...byId.values()].sort((a, b) => apiOrder(a.api) - apiOrder(b.api) || cmp(a.api, b.api) || cmp(a.id, b.id));
+  const results = [...byId.values()].sort(
+    (a, b) => apiOrder(a.api) - apiOrder(b.api) || cmp(a.api, b.api) || cmp(a.id, b.id),
+  );
 
   const byTime = [...reports].sort((a, b) => Date.parse(a.startedAt) - Date.parse(b.startedAt));
   const startedAt = byTime[0]!.startedAt;
   const finishedAt = [...reports].sort((a, b) => Date.parse(b.finishedAt) - Date.parse(a.finishedAt))[0]!.finishedAt;
 
   const runIds = [...new Set(reports.map((r) => r.runId))];
-  const generations = reports.map((r) => r.generation).filter((g): g is NonNullable<RunReport['generation']> => g !== undefined);
-  const generation = generations.length > 0 && generations.every((g) => g.seed === generations[0]!.seed && g.maxCases === generations[0]!.maxCases) ? { ...generations[0]! } : undefined;
+  const generations = reports
+    .map((r) => r.generation)
+    .filter((g): g is NonNullable<RunReport['generation']> => g !== undefined);
+  const generation =
+    generations.length > 0 &&
+    generations.every((g) => g.seed === generations[0]!.seed && g.maxCases === generations[0]!.maxCases)
+      ? { ...generations[0]! }
+      : undefined;
   const expired = dedupeExpired(reports.flatMap((r) => r.deviations?.expired ?? []));
 
   const merged: RunReport = {
@@ -109,14 +123,21 @@ function mergeTargets(reports: RunReport[]): RunReport['target'] {
   const target: RunReport['target'] = {};
   const ranIn = new Map<string, number>();
   reports.forEach((report, shard) => {
-    for (const [api, t] of Object.entries(report.target) as Array<[keyof RunReport['target'], NonNullable<RunReport['target'][keyof RunReport['target']]>]>) {
+    for (const [api, t] of Object.entries(report.target) as Array<
+      [keyof RunReport['target'], NonNullable<RunReport['target'][keyof RunReport['target']]>]
+    >) {
       const kept = target[api];
       if ('baseUrl' in t) {
         if (kept && 'baseUrl' in kept) {
           if (kept.live && t.live && kept.baseUrl !== t.baseUrl) {
-            throw new MergeError(`${api} ran against ${kept.baseUrl} in shard ${ranIn.get(api)! + 1} and ${t.baseUrl} in shard ${shard + 1}: merge only the shards of one run`);
+            throw new MergeError(
+              `${api} ran against ${kept.baseUrl} in shard ${ranIn.get(api)! + 1} and ${t.baseUrl} in shard ${shard + 1}: merge only the shards of one run`,
+            );
           }
-          if (kept.live !== t.live) throw new MergeError(`${api} ran against a live tenant in one shard and the embedded mock in another: merge only the shards of one run`);
+          if (kept.live !== t.live)
+            throw new MergeError(
+              `${api} ran against a live tenant in one shard and the embedded mock in another: merge only the shards of one run`,
+            );
           continue;
         }
         target[api] = { baseUrl: t.baseUrl, live: t.live };
@@ -135,13 +156,19 @@ function mergeTargets(reports: RunReport[]): RunReport['target'] {
  * found twice is read once. Throws a MergeError naming the path and what is wrong.
  */
 export function loadShardReports(paths: string[]): ShardReport[] {
-  if (paths.length === 0) throw new MergeError('no shard reports given: pass the report folders that `conformance run --shard i/n --report-dir <dir>` wrote, or their results.json files');
+  if (paths.length === 0)
+    throw new MergeError(
+      'no shard reports given: pass the report folders that `conformance run --shard i/n --report-dir <dir>` wrote, or their results.json files',
+    );
   const files: string[] = [];
   for (const path of paths) {
     if (!existsSync(path)) throw new MergeError(`${path}: no such file or folder`);
     if (statSync(path).isDirectory()) {
       const found = findResults(path);
-      if (found.length === 0) throw new MergeError(`${path}: no results.json in this folder or below (expected a shard's report folder, or a folder of them)`);
+      if (found.length === 0)
+        throw new MergeError(
+          `${path}: no results.json in this folder or below (expected a shard's report folder, or a folder of them)`,
+        );
       files.push(...found);
     } else {
       files.push(path);
@@ -158,7 +185,8 @@ function findResults(dir: string): string[] {
     if (e.isFile() && e.name === 'results.json') out.push(join(dir, e.name));
   }
   for (const e of entries) {
-    if (e.isDirectory() && e.name !== 'node_modules' && !e.name.startsWith('.')) out.push(...findResults(join(dir, e.name)));
+    if (e.isDirectory() && e.name !== 'node_modules' && !e.name.startsWith('.'))
+      out.push(...findResults(join(dir, e.name)));
   }
   return out;
 }
@@ -172,14 +200,19 @@ function readShardReport(file: string): RunReport {
     throw new MergeError((err as Error).message);
   }
   if (report.schemaVersion !== SCHEMA_VERSION) {
-    throw new MergeError(`${file}: schemaVersion ${report.schemaVersion}; this version of conformance merges schemaVersion ${SCHEMA_VERSION} (run every shard with the same version)`);
+    throw new MergeError(
+      `${file}: schemaVersion ${report.schemaVersion}; this version of conformance merges schemaVersion ${SCHEMA_VERSION} (run every shard with the same version)`,
+    );
   }
   return report;
 }
 
-function dedupeExpired(list: Array<{ id: string; reason: string; expires: string }>): Array<{ id: string; reason: string; expires: string }> {
+function dedupeExpired(
+  list: Array<{ id: string; reason: string; expires: string }>,
+): Array<{ id: string; reason: string; expires: string }> {
   const seen = new Map<string, { id: string; reason: string; expires: string }>();
-  for (const e of list) seen.set(JSON.stringify([e.id, e.reason, e.expires]), { id: e.id, reason: e.reason, expires: e.expires });
+  for (const e of list)
+    seen.set(JSON.stringify([e.id, e.reason, e.expires]), { id: e.id, reason: e.reason, expires: e.expires });
   return [...seen.values()];
 }
 

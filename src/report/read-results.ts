@@ -21,7 +21,11 @@ export const READABLE_SCHEMA_VERSIONS: readonly number[] = [1, 2, 3, 4];
 const V1_STATUSES: readonly string[] = ['passed', 'failed', 'skipped', 'known'];
 
 /** The schema each validated version is checked against. */
-const SCHEMA_FILES: Readonly<Record<number, string>> = { 2: './results.v2.schema.json', 3: './results.v3.schema.json', 4: './results.schema.json' };
+const SCHEMA_FILES: Readonly<Record<number, string>> = {
+  2: './results.v2.schema.json',
+  3: './results.v3.schema.json',
+  4: './results.schema.json',
+};
 
 const validators = new Map<number, ValidateFunction>();
 function schemaValidator(version: number): ValidateFunction {
@@ -53,17 +57,24 @@ export function readResultsFile(file: string): RunReport {
     throw new Error(`${file}: not JSON (${(err as Error).message.split('\n')[0]})`);
   }
   const notResults = (what: string) => new Error(`${file}: not a conformance results.json (${what})`);
-  if (!isObject(data)) throw notResults(`expected an object, found ${Array.isArray(data) ? 'an array' : data === null ? 'null' : typeof data}`);
+  if (!isObject(data))
+    throw notResults(
+      `expected an object, found ${Array.isArray(data) ? 'an array' : data === null ? 'null' : typeof data}`,
+    );
   if (!('schemaVersion' in data)) throw notResults('no schemaVersion');
   const version = data['schemaVersion'];
   if (!READABLE_SCHEMA_VERSIONS.includes(version as number)) {
-    throw new Error(`${file}: results.json schemaVersion ${JSON.stringify(version)} is not one this version reads (${READABLE_SCHEMA_VERSIONS.slice(0, -1).join(', ')} or ${READABLE_SCHEMA_VERSIONS.at(-1)})`);
+    throw new Error(
+      `${file}: results.json schemaVersion ${JSON.stringify(version)} is not one this version reads (${READABLE_SCHEMA_VERSIONS.slice(0, -1).join(', ')} or ${READABLE_SCHEMA_VERSIONS.at(-1)})`,
+    );
   }
   if (version === 1) return upgradeToV4(upgradeToV3(upgradeV1(data, notResults)));
   const validate = schemaValidator(version as number);
   if (!validate(data)) {
     const e = validate.errors![0]!;
-    throw notResults(`${e.instancePath || '/'} ${e.message}${e.keyword === 'enum' ? ` (${JSON.stringify(resolvePointer(data, e.instancePath))})` : ''}`);
+    throw notResults(
+      `${e.instancePath || '/'} ${e.message}${e.keyword === 'enum' ? ` (${JSON.stringify(resolvePointer(data, e.instancePath))})` : ''}`,
+    );
   }
   if (version === 4) return data as unknown as RunReport;
   return upgradeToV4(version === 3 ? data : upgradeToV3(data));
@@ -78,7 +89,8 @@ function upgradeV1(data: Record<string, unknown>, notResults: (what: string) => 
   if (!Array.isArray(results)) throw notResults('no results array');
   results.forEach((r: unknown, i) => {
     if (!isObject(r) || typeof r['id'] !== 'string' || r['id'] === '') throw notResults(`results[${i}] has no id`);
-    if (!V1_STATUSES.includes(r['status'] as string)) throw notResults(`results[${i}] (${r['id']}) has status ${JSON.stringify(r['status'])}`);
+    if (!V1_STATUSES.includes(r['status'] as string))
+      throw notResults(`results[${i}] (${r['id']}) has status ${JSON.stringify(r['status'])}`);
     if (!Array.isArray(r['checks'])) r['checks'] = [];
   });
   const summary = isObject(data['summary']) ? data['summary'] : {};
@@ -113,14 +125,24 @@ function upgradeToV4(data: Record<string, unknown>): RunReport {
       delete r['method'];
       delete r['path'];
       const steps = Array.isArray(r['steps']) ? (r['steps'] as Array<Record<string, unknown>>) : [];
-      r['steps'] = steps.map((step, i) => ({ n: i + 1, label: `step ${i + 1}`, operationId: '', method: String((step['request'] as Record<string, unknown> | undefined)?.['method'] ?? ''), path: '', ...step }));
+      r['steps'] = steps.map((step, i) => ({
+        n: i + 1,
+        label: `step ${i + 1}`,
+        operationId: '',
+        method: String((step['request'] as Record<string, unknown> | undefined)?.['method'] ?? ''),
+        path: '',
+        ...step,
+      }));
     }
   }
   const comparison = data['comparison'];
   if (isObject(comparison)) {
-    const asCheck = (status: string) => (line: unknown) => (typeof line === 'string' ? { name: '(version 3 report)', title: line, status } : line);
-    for (const r of (comparison['results'] ?? []) as Array<Record<string, unknown>>) if (Array.isArray(r['failedChecks'])) r['failedChecks'] = r['failedChecks'].map(asCheck('failed'));
-    for (const o of (comparison['newObservations'] ?? []) as Array<Record<string, unknown>>) if (Array.isArray(o['observations'])) o['observations'] = o['observations'].map(asCheck('observed'));
+    const asCheck = (status: string) => (line: unknown) =>
+      typeof line === 'string' ? { name: '(version 3 report)', title: line, status } : line;
+    for (const r of (comparison['results'] ?? []) as Array<Record<string, unknown>>)
+      if (Array.isArray(r['failedChecks'])) r['failedChecks'] = r['failedChecks'].map(asCheck('failed'));
+    for (const o of (comparison['newObservations'] ?? []) as Array<Record<string, unknown>>)
+      if (Array.isArray(o['observations'])) o['observations'] = o['observations'].map(asCheck('observed'));
   }
   return data as unknown as RunReport;
 }

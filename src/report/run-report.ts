@@ -45,7 +45,15 @@ export interface RunSummaryCounts {
 /** The summary counts of a list of results: total = passed + failed + skipped + known + observed. */
 export function summarize(results: CaseResult[]): RunSummaryCounts {
   const count = (status: CaseResult['status']) => results.filter((r) => r.status === status).length;
-  return { total: results.length, passed: count('passed'), failed: count('failed'), skipped: count('skipped'), known: count('known'), observed: count('observed'), flaky: results.filter((r) => r.flaky).length };
+  return {
+    total: results.length,
+    passed: count('passed'),
+    failed: count('failed'),
+    skipped: count('skipped'),
+    known: count('known'),
+    observed: count('observed'),
+    flaky: results.filter((r) => r.flaky).length,
+  };
 }
 
 export function buildReport(run: ProvidedRunLike, results: CaseResult[], startedAt: Date, finishedAt: Date): RunReport {

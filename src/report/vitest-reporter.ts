@@ -64,7 +64,9 @@ export default class ConformanceReporter implements Reporter {
       ...(config.reports ? { reports: config.reports } : {}),
       ...(config.history ? { historyFile: config.history } : {}),
       ...(config.deviations ? { deviations: config.deviations } : {}),
-      ...(caseOptions.seed !== undefined && caseOptions.maxCases !== undefined ? { generation: { seed: caseOptions.seed, maxCases: caseOptions.maxCases } } : {}),
+      ...(caseOptions.seed !== undefined && caseOptions.maxCases !== undefined
+        ? { generation: { seed: caseOptions.seed, maxCases: caseOptions.maxCases } }
+        : {}),
     });
     const { report, written } = finished;
     const s = report.summary;
@@ -74,7 +76,19 @@ export default class ConformanceReporter implements Reporter {
     this.write(`reports: ${written.files.join(', ')}\n`);
     this.options.onReport?.(report, written);
     const summaryFile = process.env[SUMMARY_FILE_ENV];
-    if (summaryFile) writeFileSync(summaryFile, JSON.stringify({ total: s.total, passed: s.passed, failed: s.failed, skipped: s.skipped, observed: s.observed, reportDir: written.dir, failing: finished.failing } satisfies RunSummary));
+    if (summaryFile)
+      writeFileSync(
+        summaryFile,
+        JSON.stringify({
+          total: s.total,
+          passed: s.passed,
+          failed: s.failed,
+          skipped: s.skipped,
+          observed: s.observed,
+          reportDir: written.dir,
+          failing: finished.failing,
+        } satisfies RunSummary),
+      );
   }
 }
 

@@ -14,7 +14,12 @@ export interface WrittenReports {
 }
 
 /** `reportDir`, or `reports/<UTC timestamp>/` with a copy in `reports/latest/`. */
-export function writeReports(report: RunReport, reportDir: string | undefined, history: HistoryEntry[] = [], formats: readonly ReportFormat[] = chosenFormats()): WrittenReports {
+export function writeReports(
+  report: RunReport,
+  reportDir: string | undefined,
+  history: HistoryEntry[] = [],
+  formats: readonly ReportFormat[] = chosenFormats(),
+): WrittenReports {
   const dir = reportDir ? resolve(reportDir) : join(PROJECT_ROOT, 'reports', report.startedAt.replace(/[:.]/g, '-'));
   mkdirSync(dir, { recursive: true });
   const files = formats.map((f) => write(dir, f.file, f.render(report, history)));

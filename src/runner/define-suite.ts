@@ -42,7 +42,15 @@ interface SuiteState {
 export class ConformanceFailure extends Error {
   constructor(result: CaseResult) {
     const failed = result.checks.filter((c) => c.status === 'failed').map((c) => `[${c.name}] ${c.message}`);
-    super([`${whereOf(result)} (${result.case})`, ...(failed.length ? failed : [result.reason ?? 'failed']), result.reproduce ? `reproduce: ${result.reproduce}` : ''].filter(Boolean).join('\n'));
+    super(
+      [
+        `${whereOf(result)} (${result.case})`,
+        ...(failed.length ? failed : [result.reason ?? 'failed']),
+        result.reproduce ? `reproduce: ${result.reproduce}` : '',
+      ]
+        .filter(Boolean)
+        .join('\n'),
+    );
     this.name = 'ConformanceFailure';
   }
 }
@@ -50,7 +58,9 @@ export class ConformanceFailure extends Error {
 export function defineConformanceSuite(def: SuiteDefinition): void {
   const run = inject('conformance') as ProvidedRun;
   const target = run.targets.find((t) => t.api === def.api);
-  const skippedBecause = target ? undefined : (run.config.skipped.find((s) => s.api === def.api)?.reason ?? 'not configured');
+  const skippedBecause = target
+    ? undefined
+    : (run.config.skipped.find((s) => s.api === def.api)?.reason ?? 'not configured');
   let state: Promise<SuiteState> | undefined;
   const started = (): Promise<SuiteState> => (state ??= start(def, run));
   let ids: Promise<Map<string, string>> | undefined;
@@ -70,7 +80,14 @@ export function defineConformanceSuite(def: SuiteDefinition): void {
             if (skippedBecause) {
               // The same id as when the API runs, so runs compare case by case.
               const id = (await idsOf()).get(`${operationId}\u0000${name}`);
-              task.meta.conformance = { ...header, ...(id ? { id } : {}), status: 'skipped', reason: skippedBecause, checks: [], durationMs: 0 };
+              task.meta.conformance = {
+                ...header,
+                ...(id ? { id } : {}),
+                status: 'skipped',
+                reason: skippedBecause,
+                checks: [],
+                durationMs: 0,
+              };
               return skip(skippedBecause);
             }
             const stopped = stopReason(run.limits);
@@ -79,12 +96,30 @@ export function defineConformanceSuite(def: SuiteDefinition): void {
               return skip(stopped);
             }
             // Should anything outside the case's own limit end the test, the record already has the case's id.
-            task.meta.conformance = { ...header, status: 'failed', reason: 'the case did not finish', checks: [], durationMs: 0 };
+            task.meta.conformance = {
+              ...header,
+              status: 'failed',
+              reason: 'the case did not finish',
+              checks: [],
+              durationMs: 0,
+            };
             const s = await started();
             const found = s.cases.get(`${operationId}\u0000${name}`);
-            if (!found) throw new Error(`suite is out of date: ${def.spec} has no case "${name}" for ${operationId}; run npm run generate:suites`);
+            if (!found)
+              throw new Error(
+                `suite is out of date: ${def.spec} has no case "${name}" for ${operationId}; run npm run generate:suites`,
+              );
             const limit = caseLimitMs(run.config.timeoutMs);
-            const result = await withinLimit(runCaseWithRetries(found, s.rt, { enabledChecks: run.config.checks, redactor: s.redactor, retries: run.config.retries, strict: run.config.strict === true }), { ...header, id: found.id }, limit);
+            const result = await withinLimit(
+              runCaseWithRetries(found, s.rt, {
+                enabledChecks: run.config.checks,
+                redactor: s.redactor,
+                retries: run.config.retries,
+                strict: run.config.strict === true,
+              }),
+              { ...header, id: found.id },
+              limit,
+            );
             task.meta.conformance = result;
             if (result.status === 'skipped') return skip(result.reason);
             if (result.status === 'failed') throw new ConformanceFailure(result);
@@ -102,7 +137,8 @@ export function defineConformanceSuite(def: SuiteDefinition): void {
     }
     const left = await cleanup(await state);
     task.meta.conformance = cleanupResult(def.api, left);
-    if (left.length > 0) throw new Error(`could not delete: ${left.map((l) => `${l.label} ${l.id} (${l.reason})`).join('; ')}`);
+    if (left.length > 0)
+      throw new Error(`could not delete: ${left.map((l) => `${l.label} ${l.id} (${l.reason})`).join('; ')}`);
   });
 }
 
@@ -110,8 +146,14 @@ async function start(def: SuiteDefinition, run: ProvidedRun): Promise<SuiteState
   const target = run.targets.find((t) => t.api === def.api)!;
   const c = run.config;
   const { spec, adapter, rt, redactor, client } = await startSuite(apiDefinition(def.api), target, {
-    runId: c.runId, allowWrites: c.allowWrites, timeoutMs: c.timeoutMs, concurrency: c.concurrency, maxResponseBytes: c.maxResponseBytes,
-    secrets: run.secrets, validateSpec: c.specsValidated !== true, ...(run.journalFile ? { journalFile: run.journalFile } : {}),
+    runId: c.runId,
+    allowWrites: c.allowWrites,
+    timeoutMs: c.timeoutMs,
+    concurrency: c.concurrency,
+    maxResponseBytes: c.maxResponseBytes,
+    secrets: run.secrets,
+    validateSpec: c.specsValidated !== true,
+    ...(run.journalFile ? { journalFile: run.journalFile } : {}),
   });
   const cases = new Map(buildCases(spec, adapter, run.caseOptions).map((x) => [`${x.operationId}\u0000${x.name}`, x]));
   return { cases, rt, redactor, client };
@@ -120,7 +162,12 @@ async function start(def: SuiteDefinition, run: ProvidedRun): Promise<SuiteState
 /** Case ids by operation and name, built from the spec without a target (for a skipped API). */
 async function caseIds(def: SuiteDefinition, run: ProvidedRun): Promise<Map<string, string>> {
   const spec = await loadSpec(apiDefinition(def.api).spec, { validate: false });
-  return new Map(buildCases(spec, apiDefinition(def.api).adapter, run.caseOptions).map((c) => [`${c.operationId}\u0000${c.name}`, c.id]));
+  return new Map(
+    buildCases(spec, apiDefinition(def.api).adapter, run.caseOptions).map((c) => [
+      `${c.operationId}\u0000${c.name}`,
+      c.id,
+    ]),
+  );
 }
 
 const cleaned = new WeakSet<SuiteState>();
@@ -147,8 +194,16 @@ function kindOf(name: string): 'positive' | 'negative' | 'auth' {
 
 function cleanupResult(api: ApiId, left: LeftBehind[]): CaseResult {
   return {
-    id: `${api}/cleanup`, api, operationId: 'cleanup', case: 'delete what the run created', kind: 'cleanup',
-    status: left.length > 0 ? 'failed' : 'passed', durationMs: 0, checks: [],
-    ...(left.length > 0 ? { reason: `left behind: ${left.map((l) => `${l.label} ${l.id} at ${l.path} (${l.reason})`).join('; ')}` } : {}),
+    id: `${api}/cleanup`,
+    api,
+    operationId: 'cleanup',
+    case: 'delete what the run created',
+    kind: 'cleanup',
+    status: left.length > 0 ? 'failed' : 'passed',
+    durationMs: 0,
+    checks: [],
+    ...(left.length > 0
+      ? { reason: `left behind: ${left.map((l) => `${l.label} ${l.id} at ${l.path} (${l.reason})`).join('; ')}` }
+      : {}),
   };
 }

@@ -39,6 +39,10 @@ export class Executor {
 
   /** Runs the enabled checks on an exchange already made. */
   check(operationId: string, exchange: Exchange, expectation: Expectation): CheckResult[] {
-    return runChecks(exchange, { spec: this.rt.spec, op: this.rt.operation(operationId), ...expectation }, this.options.enabledChecks);
+    return runChecks(
+      exchange,
+      { spec: this.rt.spec, op: this.rt.operation(operationId), ...expectation },
+      this.options.enabledChecks,
+    );
   }
 }

@@ -25,7 +25,8 @@ export const suiteFileName = (def: ApiDefinition): string => `${def.id}.suite.ts
 /** The text of one API's suite file; its spec must be under the project root (the suite names it relative to it). */
 export async function renderSuite(def: ApiDefinition): Promise<string> {
   const spec = await loadSpec(def.spec);
-  if (spec.apiId !== def.id) throw new Error(`${def.spec}: info.x-api-id is "${spec.apiId}", but the API is registered as "${def.id}"`);
+  if (spec.apiId !== def.id)
+    throw new Error(`${def.spec}: info.x-api-id is "${spec.apiId}", but the API is registered as "${def.id}"`);
   const operations = new Map<string, { method: string; path: string; cases: string[] }>();
   for (const c of buildCases(spec, def.adapter)) {
     const op = operations.get(c.operationId) ?? { method: c.method, path: c.path, cases: [] };
@@ -35,15 +36,21 @@ export async function renderSuite(def: ApiDefinition): Promise<string> {
   return render(def.id, relative(PROJECT_ROOT, def.spec), operations);
 }
 
-function render(api: string, specPath: string, operations: Map<string, { method: string; path: string; cases: string[] }>): string {
+function render(
+  api: string,
+  specPath: string,
+  operations: Map<string, { method: string; path: string; cases: string[] }>,
+): string {
   const q = (s: string) => `'${s.replace(/\\/g, '\\\\').replace(/'/g, "\\'")}'`;
-  const ops = [...operations].map(([id, op]) => [
-    `    ${/^\w+$/.test(id) ? id : q(id)}: {`,
-    `      method: ${q(op.method)},`,
-    `      path: ${q(op.path)},`,
-    `      cases: [${op.cases.map(q).join(', ')}],`,
-    '    },',
-  ].join('\n'));
+  const ops = [...operations].map(([id, op]) =>
+    [
+      `    ${/^\w+$/.test(id) ? id : q(id)}: {`,
+      `      method: ${q(op.method)},`,
+      `      path: ${q(op.path)},`,
+      `      cases: [${op.cases.map(q).join(', ')}],`,
+      '    },',
+    ].join('\n'),
+  );
   return [
     `// Generated from ${specPath} by \`npm run generate:suites\`: do not edit by hand.`,
     `// Run alone: npx vitest run --config suites/vitest.config.ts suites/${api}.suite.ts`,

@@ -28,10 +28,20 @@ export default async function setup(project: TestProject): Promise<() => Promise
     const specs = await Promise.all(API_DEFINITIONS.map((d) => loadSpec(d.spec, { validate: !config.specsValidated })));
     mock = await startReferenceMock({ port: 0, host: '127.0.0.1', token, specs });
     const params = mockParams();
-    targets = config.targets.map((t) => ({ ...t, baseUrl: mock!.apis[t.api]!, auth: { kind: 'token', token }, params: params[t.api]! }));
+    targets = config.targets.map((t) => ({
+      ...t,
+      baseUrl: mock!.apis[t.api]!,
+      auth: { kind: 'token', token },
+      params: params[t.api]!,
+    }));
   } else {
     try {
-      targets = await Promise.all(config.targets.map(async (t) => ({ ...t, auth: { kind: 'token' as const, token: await resolveToken(t.auth, redactor, config.timeoutMs) } })));
+      targets = await Promise.all(
+        config.targets.map(async (t) => ({
+          ...t,
+          auth: { kind: 'token' as const, token: await resolveToken(t.auth, redactor, config.timeoutMs) },
+        })),
+      );
     } catch (err) {
       if (!(err instanceof AuthError)) throw err;
       // One plain line, not vitest's error banner: the token request failed, and nothing was sent.
@@ -44,14 +54,36 @@ export default async function setup(project: TestProject): Promise<() => Promise
   // Without --seed the run picks one and reports it, so any run can be repeated.
   const maxCases = cli.maxCases ?? DEFAULT_MAX_CASES;
   // `--depth deep` against the embedded mock goes wilder than a real client (blank, empty, any characters).
-  const caseOptions = { seed: cli.seed ?? Math.floor(Math.random() * 2 ** 31), maxCases, ...(config.mode === 'mock' && maxCases >= DEPTHS.deep ? { wild: true } : {}) };
+  const caseOptions = {
+    seed: cli.seed ?? Math.floor(Math.random() * 2 ** 31),
+    maxCases,
+    ...(config.mode === 'mock' && maxCases >= DEPTHS.deep ? { wild: true } : {}),
+  };
   // Workers do not see the CLI's environment variables; the journal's path travels with the run.
   const journalFile = process.env[JOURNAL_ENV];
   // The journal's first line names the run and its targets, so a later run or `conformance cleanup` can finish it.
-  if (journalFile && config.mode === 'live') new Journal(journalFile).record({ event: 'run', runId: config.runId, targets: Object.fromEntries(targets.map((t) => [t.api, redactUrl(t.baseUrl)])), pid: process.pid });
+  if (journalFile && config.mode === 'live')
+    new Journal(journalFile).record({
+      event: 'run',
+      runId: config.runId,
+      targets: Object.fromEntries(targets.map((t) => [t.api, redactUrl(t.baseUrl)])),
+      pid: process.pid,
+    });
   const stopFile = process.env[STOP_FILE_ENV];
-  const limits = { deadline: Date.now() + config.maxDurationMs, maxDurationMs: config.maxDurationMs, ...(stopFile ? { stopFile } : {}) };
-  const run: ProvidedRun = { config, targets, secrets: redactor.secrets(), caseOptions, limits, ...(journalFile ? { journalFile } : {}), ...(stopFile ? { stopFile } : {}) };
+  const limits = {
+    deadline: Date.now() + config.maxDurationMs,
+    maxDurationMs: config.maxDurationMs,
+    ...(stopFile ? { stopFile } : {}),
+  };
+  const run: ProvidedRun = {
+    config,
+    targets,
+    secrets: redactor.secrets(),
+    caseOptions,
+    limits,
+    ...(journalFile ? { journalFile } : {}),
+    ...(stopFile ? { stopFile } : {}),
+  };
   publishRun(run);
   project.provide('conformance', run);
   const parent = watchParent(stopFile);
@@ -88,7 +120,9 @@ function watchParent(stopFile: string | undefined): { unwatch(): void; gone(): b
     } catch {
       // already asked to stop, or the folder is gone: nothing more to do here
     }
-    process.stderr.write(`conformance: ${PARENT_GONE}; the run finishes its requests in flight, deletes what it created and stops\n`);
+    process.stderr.write(
+      `conformance: ${PARENT_GONE}; the run finishes its requests in flight, deletes what it created and stops\n`,
+    );
   };
   if (process.connected) process.once('disconnect', onDisconnect);
   return {

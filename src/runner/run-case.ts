@@ -29,10 +29,16 @@ export interface RunCaseOptions {
  * operation's open breaker, an oversized body or a request that could not be prepared is not retried
  * (a timeout would cost the whole timeout again).
  */
-export async function runCaseWithRetries(def: CaseDefinition, rt: CaseRuntime, options: RunCaseOptions): Promise<CaseResult> {
+export async function runCaseWithRetries(
+  def: CaseDefinition,
+  rt: CaseRuntime,
+  options: RunCaseOptions,
+): Promise<CaseResult> {
   const once = async () => {
     const r = await runCase(def, rt, options);
-    return options.strict && r.status === 'observed' ? { ...r, status: 'failed' as const, checks: strictly(r.checks) } : r;
+    return options.strict && r.status === 'observed'
+      ? { ...r, status: 'failed' as const, checks: strictly(r.checks) }
+      : r;
   };
   let result = await once();
   let attempts = 1;
@@ -55,14 +61,24 @@ function failedOnAResponse(result: CaseResult): boolean {
 export async function runCase(def: CaseDefinition, rt: CaseRuntime, options: RunCaseOptions): Promise<CaseResult> {
   const started = performance.now();
   if (def.unusable) return unrun(def, 'skipped', def.unusable);
-  if (def.writes && rt.target.live && !rt.options.allowWrites) return unrun(def, 'skipped', 'read-only run: this case writes; pass --allow-writes (or CONFORMANCE_ALLOW_WRITES=true) to run it');
+  if (def.writes && rt.target.live && !rt.options.allowWrites)
+    return unrun(
+      def,
+      'skipped',
+      'read-only run: this case writes; pass --allow-writes (or CONFORMANCE_ALLOW_WRITES=true) to run it',
+    );
   const executor = new Executor(rt, { enabledChecks: options.enabledChecks, redactor: options.redactor });
   if (def.flow) return runFlow(def, executor);
   if (def.property) {
     try {
       return await runGenerated(def, executor);
     } catch (err) {
-      return unrun(def, 'failed', `the generated inputs could not run: ${options.redactor.text((err as Error).message)}`, performance.now() - started);
+      return unrun(
+        def,
+        'failed',
+        `the generated inputs could not run: ${options.redactor.text((err as Error).message)}`,
+        performance.now() - started,
+      );
     }
   }
   return runSingle(def, executor, started);
@@ -70,12 +86,24 @@ export async function runCase(def: CaseDefinition, rt: CaseRuntime, options: Run
 
 async function runSingle(def: CaseDefinition, executor: Executor, started: number): Promise<CaseResult> {
   const base = header(def);
-  const skipped = (reason: string): CaseResult => ({ ...base, status: 'skipped', reason, checks: [], durationMs: performance.now() - started });
+  const skipped = (reason: string): CaseResult => ({
+    ...base,
+    status: 'skipped',
+    reason,
+    checks: [],
+    durationMs: performance.now() - started,
+  });
   let plan;
   try {
     plan = await def.prepare(executor.rt);
   } catch (err) {
-    return { ...base, status: 'failed', reason: `could not prepare the request: ${executor.redactor.text((err as Error).message)}`, checks: [], durationMs: performance.now() - started };
+    return {
+      ...base,
+      status: 'failed',
+      reason: `could not prepare the request: ${executor.redactor.text((err as Error).message)}`,
+      checks: [],
+      durationMs: performance.now() - started,
+    };
   }
   if (typeof plan === 'string') return skipped(plan);
 
@@ -89,8 +117,21 @@ async function runSingle(def: CaseDefinition, executor: Executor, started: numbe
   });
   // Not sent: the operation's breaker is open. The request that timed out first is the failure; the
   // cases it held back are skipped, so one hung operation is one failure, not one per case.
-  if (failureOf(exchange) === 'skipped') return { ...skipped(`not sent: ${exchange.error ?? 'the operation is unresponsive'}`), request: exchange.request };
+  if (failureOf(exchange) === 'skipped')
+    return { ...skipped(`not sent: ${exchange.error ?? 'the operation is unresponsive'}`), request: exchange.request };
   // Throttled beyond the retries Retry-After allows: the target is busy, not wrong.
-  if (exchange.response?.status === 429 && !def.expectedStatus.includes(429)) return { ...skipped(`rate limited: the target still answered 429 after ${exchange.attempts} attempt(s); run again later or with less --concurrency`), request: exchange.request };
-  return { ...base, ...evidence(exchange, executor.redactor), status: caseStatus(checks), checks, durationMs: performance.now() - started };
+  if (exchange.response?.status === 429 && !def.expectedStatus.includes(429))
+    return {
+      ...skipped(
+        `rate limited: the target still answered 429 after ${exchange.attempts} attempt(s); run again later or with less --concurrency`,
+      ),
+      request: exchange.request,
+    };
+  return {
+    ...base,
+    ...evidence(exchange, executor.redactor),
+    status: caseStatus(checks),
+    checks,
+    durationMs: performance.now() - started,
+  };
 }

@@ -73,7 +73,11 @@ export async function runFlow(def: CaseDefinition, executor: Executor): Promise<
     await def.flow!.run(run, executor.rt);
   } catch (err) {
     const result = run.result();
-    return { ...result, status: 'failed', reason: `the flow stopped: ${executor.redactor.text((err as Error).message)}` };
+    return {
+      ...result,
+      status: 'failed',
+      reason: `the flow stopped: ${executor.redactor.text((err as Error).message)}`,
+    };
   }
   return run.result();
 }

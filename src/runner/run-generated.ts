@@ -21,7 +21,8 @@ interface Sent {
 export async function runGenerated(def: CaseDefinition, executor: Executor): Promise<CaseResult> {
   const property: PropertyCase = def.property!;
   const enabled = executor.options.enabledChecks;
-  if (enabled && !enabled.includes(CHECK)) return unrun(def, 'skipped', `${CHECK} is not among the checks chosen with --checks`);
+  if (enabled && !enabled.includes(CHECK))
+    return unrun(def, 'skipped', `${CHECK} is not among the checks chosen with --checks`);
   const started = performance.now();
   const rt = executor.rt;
   const params = await property.params(rt);
@@ -33,7 +34,12 @@ export async function runGenerated(def: CaseDefinition, executor: Executor): Pro
   const run = fc.asyncProperty(property.inputs, async (input) => {
     const plan = await property.plan(rt, params, input);
     fc.pre(plan !== undefined); // an input the adapter cannot make valid is discarded, never sent
-    const { exchange, checks } = await executor.execute(def.operationId, plan!, { expectedStatus: def.expectedStatus, requestIsInvalidOnPurpose: false, kind: 'positive', generated: true });
+    const { exchange, checks } = await executor.execute(def.operationId, plan!, {
+      expectedStatus: def.expectedStatus,
+      requestIsInvalidOnPurpose: false,
+      kind: 'positive',
+      generated: true,
+    });
     sent++;
     const record = { input, exchange, checks };
     seen.set(JSON.stringify(input), record);
@@ -43,7 +49,12 @@ export async function runGenerated(def: CaseDefinition, executor: Executor): Pro
     }
     return checks.every((c) => c.status !== 'failed');
   });
-  const outcome = await fc.check(run, { seed: property.seed, numRuns: property.runs, endOnFailure: false, maxSkipsPerRun: 20 });
+  const outcome = await fc.check(run, {
+    seed: property.seed,
+    numRuns: property.runs,
+    endOnFailure: false,
+    maxSkipsPerRun: 20,
+  });
   const base = { ...header(def), durationMs: performance.now() - started };
   if (!outcome.failed) {
     const accepted = `${sent - refusals} of ${sent} generated inputs accepted (seed ${property.seed})`;
@@ -53,7 +64,8 @@ export async function runGenerated(def: CaseDefinition, executor: Executor): Pro
       name: CHECK,
       status: 'observed',
       received: `${refusals} of ${sent} inputs refused with a documented 4xx, first ${JSON.stringify(first.input)}`,
-      documented: 'the documents allow these inputs, so a success was expected (our reading; a service may refuse for reasons they leave open)',
+      documented:
+        'the documents allow these inputs, so a success was expected (our reading; a service may refuse for reasons they leave open)',
       message: `${accepted}; ${refusals} refused with a documented 4xx though the documents allow them, first: ${JSON.stringify(first.input)}`,
     };
     const checks = [summary, ...first.checks.filter((c) => c.status === 'observed' && c.name !== CHECK)];
@@ -75,6 +87,8 @@ export async function runGenerated(def: CaseDefinition, executor: Executor): Pro
     ...base,
     status: 'failed',
     checks: [summary, ...failedChecks.filter((c) => c.name !== CHECK)],
-    ...(smallest ? evidence(smallest.exchange, executor.redactor) : { reason: outcome.errorInstance ? String(outcome.errorInstance) : why }),
+    ...(smallest
+      ? evidence(smallest.exchange, executor.redactor)
+      : { reason: outcome.errorInstance ? String(outcome.errorInstance) : why }),
   };
 }

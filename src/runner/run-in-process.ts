@@ -31,14 +31,38 @@ export async function runInProcess(options: InProcessOptions): Promise<CaseResul
   for (const target of options.targets) {
     const def = apiDefinition(target.api, apis);
     const { spec, rt, redactor, client } = await startSuite(def, target, {
-      runId: options.runId, allowWrites: options.allowWrites,
-      ...(options.timeoutMs ? { timeoutMs: options.timeoutMs } : {}), ...(options.concurrency ? { concurrency: options.concurrency } : {}),
+      runId: options.runId,
+      allowWrites: options.allowWrites,
+      ...(options.timeoutMs ? { timeoutMs: options.timeoutMs } : {}),
+      ...(options.concurrency ? { concurrency: options.concurrency } : {}),
     });
     try {
       const cases = buildCases(spec, def.adapter, options);
-      results.push(...(await Promise.all(cases.map((c) => runCaseWithRetries(c, rt, { enabledChecks: options.enabledChecks, redactor, retries: options.retries ?? 0, strict: options.strict === true })))));
+      results.push(
+        ...(await Promise.all(
+          cases.map((c) =>
+            runCaseWithRetries(c, rt, {
+              enabledChecks: options.enabledChecks,
+              redactor,
+              retries: options.retries ?? 0,
+              strict: options.strict === true,
+            }),
+          ),
+        )),
+      );
       const left = await rt.cleanup();
-      if (left.length > 0) results.push({ id: `${target.api}/cleanup`, api: target.api, operationId: 'cleanup', case: 'delete what the run created', kind: 'cleanup', status: 'failed', durationMs: 0, checks: [], reason: `left behind: ${left.map((l) => `${l.label} ${l.id}`).join(', ')}` });
+      if (left.length > 0)
+        results.push({
+          id: `${target.api}/cleanup`,
+          api: target.api,
+          operationId: 'cleanup',
+          case: 'delete what the run created',
+          kind: 'cleanup',
+          status: 'failed',
+          durationMs: 0,
+          checks: [],
+          reason: `left behind: ${left.map((l) => `${l.label} ${l.id}`).join(', ')}`,
+        });
     } finally {
       await client.close();
     }

@@ -17,8 +17,10 @@ export interface RunLimits {
 
 /** Why no further case may start, or undefined when cases may still start. */
 export function stopReason(limits: RunLimits, now = Date.now()): string | undefined {
-  const asked = limits.stopFile && existsSync(limits.stopFile) ? readFileSync(limits.stopFile, 'utf8').trim() : undefined;
-  if (now >= limits.deadline || asked === MAX_DURATION_STOP) return `not run: the run reached its --max-duration of ${Math.round(limits.maxDurationMs / 1000)} s`;
+  const asked =
+    limits.stopFile && existsSync(limits.stopFile) ? readFileSync(limits.stopFile, 'utf8').trim() : undefined;
+  if (now >= limits.deadline || asked === MAX_DURATION_STOP)
+    return `not run: the run reached its --max-duration of ${Math.round(limits.maxDurationMs / 1000)} s`;
   if (asked !== undefined) return `interrupted: the run was asked to stop (${asked || 'stop file'})`;
   return undefined;
 }
@@ -41,7 +43,17 @@ export function vitestTimeoutMs(timeoutMs: number): number {
 export async function withinLimit(run: Promise<CaseResult>, header: CaseHeader, limitMs: number): Promise<CaseResult> {
   let timer: NodeJS.Timeout | undefined;
   const late = new Promise<CaseResult>((resolve) => {
-    timer = setTimeout(() => resolve({ ...header, status: 'failed' as const, checks: [], durationMs: limitMs, reason: `the case did not finish within ${Math.round(limitMs / 1000)} s (ten request timeouts); its requests were abandoned` }), limitMs);
+    timer = setTimeout(
+      () =>
+        resolve({
+          ...header,
+          status: 'failed' as const,
+          checks: [],
+          durationMs: limitMs,
+          reason: `the case did not finish within ${Math.round(limitMs / 1000)} s (ten request timeouts); its requests were abandoned`,
+        }),
+      limitMs,
+    );
   });
   try {
     return await Promise.race([run, late]);

@@ -37,7 +37,11 @@ export interface SuiteContext {
   rt: CaseRuntime;
 }
 
-export async function startSuite(def: ApiDefinition, target: ApiTarget, settings: SuiteSettings): Promise<SuiteContext> {
+export async function startSuite(
+  def: ApiDefinition,
+  target: ApiTarget,
+  settings: SuiteSettings,
+): Promise<SuiteContext> {
   const spec = await loadSpec(def.spec, { validate: settings.validateSpec === true });
   const token = target.auth.kind === 'token' ? target.auth.token : '';
   const redactor = new Redactor([...(settings.secrets ?? []), ...(token ? [token] : [])]);
@@ -51,6 +55,10 @@ export async function startSuite(def: ApiDefinition, target: ApiTarget, settings
     useProxyEnv: target.live,
   });
   const journal = settings.journalFile ? { journal: new Journal(settings.journalFile) } : {};
-  const rt = new CaseRuntime(spec, def.adapter, target, client, { runId: settings.runId, allowWrites: settings.allowWrites, ...journal });
+  const rt = new CaseRuntime(spec, def.adapter, target, client, {
+    runId: settings.runId,
+    allowWrites: settings.allowWrites,
+    ...journal,
+  });
   return { spec, adapter: def.adapter, redactor, client, rt };
 }

@@ -35,7 +35,10 @@ export async function resolveToken(auth: AuthConfig, redactor: Redactor, timeout
     return auth.token;
   }
   const form = new URLSearchParams({ grant_type: 'client_credentials' });
-  const headers: Record<string, string> = { 'content-type': 'application/x-www-form-urlencoded', accept: 'application/json' };
+  const headers: Record<string, string> = {
+    'content-type': 'application/x-www-form-urlencoded',
+    accept: 'application/json',
+  };
   if (auth.method === 'basic') {
     redactor.addBasic(auth.clientId, auth.clientSecret);
     headers['authorization'] = `Basic ${basicCredentials(auth.clientId, auth.clientSecret)}`;
@@ -51,7 +54,13 @@ export async function resolveToken(auth: AuthConfig, redactor: Redactor, timeout
   // The same proxy rules as the HttpClient (HTTPS_PROXY / HTTP_PROXY / NO_PROXY).
   const dispatcher = new EnvHttpProxyAgent();
   try {
-    const res = await request(url, { method: 'POST', headers, body: form.toString(), dispatcher, signal: AbortSignal.timeout(timeoutMs) });
+    const res = await request(url, {
+      method: 'POST',
+      headers,
+      body: form.toString(),
+      dispatcher,
+      signal: AbortSignal.timeout(timeoutMs),
+    });
     status = res.statusCode;
     try {
       text = await readCapped(res.body, res.headers['content-length'], MAX_TOKEN_RESPONSE_BYTES);

@@ -58,7 +58,12 @@ export function failureOf(exchange: Exchange): FailureKind | undefined {
 export const INVALID_TOKEN = 'conformance-invalid-token-0000';
 
 /** undici's own timeouts (connect, headers, body), which cost as much time as ours. */
-const TIMEOUT_CODES = new Set(['UND_ERR_CONNECT_TIMEOUT', 'UND_ERR_HEADERS_TIMEOUT', 'UND_ERR_BODY_TIMEOUT', 'ETIMEDOUT']);
+const TIMEOUT_CODES = new Set([
+  'UND_ERR_CONNECT_TIMEOUT',
+  'UND_ERR_HEADERS_TIMEOUT',
+  'UND_ERR_BODY_TIMEOUT',
+  'ETIMEDOUT',
+]);
 
 export class HttpClient {
   private readonly limit: ReturnType<typeof pLimit>;
@@ -76,7 +81,10 @@ export class HttpClient {
   send(plan: RequestPlan, options: SendOptions = {}): Promise<Exchange> {
     return this.limit(async () => {
       const gate = options.breaker;
-      const exchange = await this.sendNow(plan, gate && !gate.probe ? gate.breaker.blocked(gate.operationId) : undefined);
+      const exchange = await this.sendNow(
+        plan,
+        gate && !gate.probe ? gate.breaker.blocked(gate.operationId) : undefined,
+      );
       gate?.breaker.observe(gate.operationId, exchange);
       return exchange;
     });
@@ -89,9 +97,15 @@ export class HttpClient {
   private async sendNow(plan: RequestPlan, skip: string | undefined): Promise<Exchange> {
     const { redactor } = this.options;
     const { url, headers, body, shownBody } = this.encode(plan);
-    const request_: SentRequest = { method: plan.method, url: redactor.url(url), headers: redactor.headers(headers), ...(shownBody !== undefined ? { body: redactor.text(shownBody) } : {}) };
+    const request_: SentRequest = {
+      method: plan.method,
+      url: redactor.url(url),
+      headers: redactor.headers(headers),
+      ...(shownBody !== undefined ? { body: redactor.text(shownBody) } : {}),
+    };
     const started = performance.now();
-    if (skip !== undefined) return failed({ plan, request: request_, error: skip, durationMs: 0, attempts: 0 }, 'skipped');
+    if (skip !== undefined)
+      return failed({ plan, request: request_, error: skip, durationMs: 0, attempts: 0 }, 'skipped');
     let attempts = 0;
     for (;;) {
       attempts++;
@@ -100,9 +114,15 @@ export class HttpClient {
         response = await this.once(plan.method, url, headers, body);
       } catch (err) {
         const { kind, message } = describeError(err, this.options.timeoutMs);
-        return failed({ plan, request: request_, error: redactor.text(message), durationMs: performance.now() - started, attempts }, kind);
+        return failed(
+          { plan, request: request_, error: redactor.text(message), durationMs: performance.now() - started, attempts },
+          kind,
+        );
       }
-      const wait = response.status === 429 ? retryAfterMs(response.headers['retry-after'], this.options.maxRetryAfterMs ?? 10_000) : undefined;
+      const wait =
+        response.status === 429
+          ? retryAfterMs(response.headers['retry-after'], this.options.maxRetryAfterMs ?? 10_000)
+          : undefined;
       if (wait === undefined || attempts > (this.options.maxRetries ?? 3)) {
         return { plan, request: request_, response, durationMs: performance.now() - started, attempts };
       }
@@ -110,7 +130,12 @@ export class HttpClient {
     }
   }
 
-  private async once(method: string, url: string, headers: Record<string, string>, body: string | FormData | undefined): Promise<ReceivedResponse> {
+  private async once(
+    method: string,
+    url: string,
+    headers: Record<string, string>,
+    body: string | FormData | undefined,
+  ): Promise<ReceivedResponse> {
     let payload: string | Buffer | undefined;
     const sendHeaders = { ...headers };
     if (body instanceof FormData) {
@@ -118,14 +143,30 @@ export class HttpClient {
       sendHeaders['content-type'] = encoded.headers.get('content-type')!;
       payload = Buffer.from(await encoded.arrayBuffer());
     } else payload = body;
-    const res = await request(url, { method: method as Dispatcher.HttpMethod, headers: sendHeaders, body: payload, dispatcher: this.dispatcher, signal: AbortSignal.timeout(this.options.timeoutMs) });
-    const text = await readCapped(res.body, res.headers['content-length'], this.options.maxResponseBytes ?? DEFAULT_MAX_RESPONSE_BYTES);
+    const res = await request(url, {
+      method: method as Dispatcher.HttpMethod,
+      headers: sendHeaders,
+      body: payload,
+      dispatcher: this.dispatcher,
+      signal: AbortSignal.timeout(this.options.timeoutMs),
+    });
+    const text = await readCapped(
+      res.body,
+      res.headers['content-length'],
+      this.options.maxResponseBytes ?? DEFAULT_MAX_RESPONSE_BYTES,
+    );
     const resHeaders: Record<string, string> = {};
-    for (const [k, v] of Object.entries(res.headers)) if (v !== undefined) resHeaders[k.toLowerCase()] = Array.isArray(v) ? v.join(', ') : v;
+    for (const [k, v] of Object.entries(res.headers))
+      if (v !== undefined) resHeaders[k.toLowerCase()] = Array.isArray(v) ? v.join(', ') : v;
     return { status: res.statusCode, headers: resHeaders, text, body: parseBody(text, resHeaders['content-type']) };
   }
 
-  private encode(plan: RequestPlan): { url: string; headers: Record<string, string>; body: string | FormData | undefined; shownBody: string | undefined } {
+  private encode(plan: RequestPlan): {
+    url: string;
+    headers: Record<string, string>;
+    body: string | FormData | undefined;
+    shownBody: string | undefined;
+  } {
     const url = new URL(this.baseUrl.replace(/\/$/, '') + plan.path);
     for (const [k, v] of Object.entries(plan.query)) url.searchParams.set(k, v);
     const headers: Record<string, string> = { accept: '*/*', ...lower(plan.headers) };
@@ -135,7 +176,8 @@ export class HttpClient {
     const { mediaType, value } = plan.body;
     if (mediaType === 'multipart/form-data') {
       const form = new FormData();
-      for (const [field, text] of Object.entries(value as Record<string, string>)) form.append(field, new Blob([text]), `${field}.txt`);
+      for (const [field, text] of Object.entries(value as Record<string, string>))
+        form.append(field, new Blob([text]), `${field}.txt`);
       return { url: url.href, headers, body: form, shownBody: undefined };
     }
     headers['content-type'] ??= mediaType;
@@ -170,12 +212,19 @@ function parseBody(text: string, contentType: string | undefined): unknown {
 }
 
 /** What went wrong, in one line, and whether it was a timeout, a network error or an oversized body. */
-export function describeError(err: unknown, timeoutMs: number): { kind: Exclude<FailureKind, 'skipped'>; message: string } {
+export function describeError(
+  err: unknown,
+  timeoutMs: number,
+): { kind: Exclude<FailureKind, 'skipped'>; message: string } {
   if (err instanceof ResponseTooLargeError) return { kind: 'too-large', message: err.message };
   const e = err as Error & { code?: string; cause?: { code?: string; message?: string } };
-  if (e.name === 'TimeoutError' || e.name === 'AbortError') return { kind: 'timeout', message: `no response within ${timeoutMs} ms (timeout)` };
+  if (e.name === 'TimeoutError' || e.name === 'AbortError')
+    return { kind: 'timeout', message: `no response within ${timeoutMs} ms (timeout)` };
   const code = e.code ?? e.cause?.code;
-  return { kind: code && TIMEOUT_CODES.has(code) ? 'timeout' : 'network', message: `network error${code ? ` ${code}` : ''}: ${e.cause?.message ?? e.message}` };
+  return {
+    kind: code && TIMEOUT_CODES.has(code) ? 'timeout' : 'network',
+    message: `network error${code ? ` ${code}` : ''}: ${e.cause?.message ?? e.message}`,
+  };
 }
 
 function lower(headers: Record<string, string>): Record<string, string> {

@@ -24,11 +24,17 @@ export function formatBytes(n: number): string {
  * stops there. Either way the stream is destroyed (undici then destroys the connection) and a
  * ResponseTooLargeError is thrown.
  */
-export async function readCapped(body: Readable, contentLength: string | string[] | undefined, maxBytes: number): Promise<string> {
+export async function readCapped(
+  body: Readable,
+  contentLength: string | string[] | undefined,
+  maxBytes: number,
+): Promise<string> {
   const declared = Number(Array.isArray(contentLength) ? contentLength[0] : contentLength);
   if (Number.isFinite(declared) && declared > maxBytes) {
     discard(body);
-    throw new ResponseTooLargeError(`response body exceeds the ${formatBytes(maxBytes)} cap (Content-Length ${declared})`);
+    throw new ResponseTooLargeError(
+      `response body exceeds the ${formatBytes(maxBytes)} cap (Content-Length ${declared})`,
+    );
   }
   const chunks: Buffer[] = [];
   let size = 0;
@@ -38,7 +44,9 @@ export async function readCapped(body: Readable, contentLength: string | string[
     if (size > maxBytes) {
       chunks.length = 0;
       discard(body);
-      throw new ResponseTooLargeError(`response body exceeds the ${formatBytes(maxBytes)} cap (more than ${maxBytes} bytes)`);
+      throw new ResponseTooLargeError(
+        `response body exceeds the ${formatBytes(maxBytes)} cap (more than ${maxBytes} bytes)`,
+      );
     }
     chunks.push(buf);
   }

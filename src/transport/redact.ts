@@ -66,7 +66,8 @@ export class Redactor {
     const out: Record<string, string> = {};
     for (const [k, v] of Object.entries(headers)) {
       if (!SECRET_HEADER.test(k)) out[k] = this.text(v);
-      else if (SCHEME_HEADER.test(k)) out[k] = v.replace(/^(\w+\s+)?.*$/, (_m, scheme: string | undefined) => `${scheme ?? ''}${MASK}`);
+      else if (SCHEME_HEADER.test(k))
+        out[k] = v.replace(/^(\w+\s+)?.*$/, (_m, scheme: string | undefined) => `${scheme ?? ''}${MASK}`);
       else out[k] = MASK;
     }
     return out;
@@ -77,7 +78,9 @@ export class Redactor {
     if (typeof value === 'string') return this.text(value);
     if (Array.isArray(value)) return value.map((v) => this.json(v));
     if (value && typeof value === 'object') {
-      return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, SECRET_KEY.test(k) && typeof v === 'string' ? MASK : this.json(v)]));
+      return Object.fromEntries(
+        Object.entries(value).map(([k, v]) => [k, SECRET_KEY.test(k) && typeof v === 'string' ? MASK : this.json(v)]),
+      );
     }
     return value;
   }
@@ -121,8 +124,23 @@ function parseUrl(value: string): URL | undefined {
 
 // Every form one character of a secret may take in output. Each alternative is a plain sequence, so
 // the pattern has no nested repetition and matches in time linear in the text per secret.
-const JSON_SHORT: Record<string, string> = { '"': '\\"', '\\': '\\\\', '/': '\\/', '\b': '\\b', '\f': '\\f', '\n': '\\n', '\r': '\\r', '\t': '\\t' };
-const HTML: Record<string, string[]> = { '&': ['&amp;'], '<': ['&lt;'], '>': ['&gt;'], '"': ['&quot;'], "'": ['&#39;', '&#x27;', '&apos;'] };
+const JSON_SHORT: Record<string, string> = {
+  '"': '\\"',
+  '\\': '\\\\',
+  '/': '\\/',
+  '\b': '\\b',
+  '\f': '\\f',
+  '\n': '\\n',
+  '\r': '\\r',
+  '\t': '\\t',
+};
+const HTML: Record<string, string[]> = {
+  '&': ['&amp;'],
+  '<': ['&lt;'],
+  '>': ['&gt;'],
+  '"': ['&quot;'],
+  "'": ['&#39;', '&#x27;', '&apos;'],
+};
 
 function anyForm(secret: string): string {
   return [...secret].map(charForms).join('');
@@ -143,7 +161,10 @@ function charForms(ch: string): string {
 
 /** `n` in hex, zero-padded to `width`, each letter matching either case: 0x2b → `2[bB]`. */
 function hexAnyCase(n: number, width: number): string {
-  return n.toString(16).padStart(width, '0').replace(/[a-f]/g, (d) => `[${d}${d.toUpperCase()}]`);
+  return n
+    .toString(16)
+    .padStart(width, '0')
+    .replace(/[a-f]/g, (d) => `[${d}${d.toUpperCase()}]`);
 }
 
 function escapeRegExp(s: string): string {

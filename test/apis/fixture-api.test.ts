@@ -24,7 +24,14 @@ const OPERATIONS = ['listWidgets', 'createWidget', 'getWidget', 'replaceWidget',
 async function runAgainst(options: MockOptions, runId: string): Promise<CaseResult[]> {
   const mock = await startReferenceMock({ port: 0, host: '127.0.0.1', token: TOKEN, seed: 5, ...options }, [widgets]);
   try {
-    return await runInProcess({ targets: mockTargets(mock, TOKEN, [widgets]), apis: [widgets], runId, allowWrites: true, seed: 1, maxCases: 10 });
+    return await runInProcess({
+      targets: mockTargets(mock, TOKEN, [widgets]),
+      apis: [widgets],
+      runId,
+      allowWrites: true,
+      seed: 1,
+      maxCases: 10,
+    });
   } finally {
     await mock.close();
   }
@@ -60,16 +67,31 @@ describe('its configuration, from WIDGETS_* variables', () => {
   });
 
   it('runs live from its URL and token; the registered APIs, unset, are skipped', () => {
-    const config = loadConfig({ WIDGETS_API_URL: 'https://widgets.example.com/v1/', WIDGETS_ACCESS_TOKEN: 'tok' }, {}, [...API_DEFINITIONS, widgets]);
+    const config = loadConfig({ WIDGETS_API_URL: 'https://widgets.example.com/v1/', WIDGETS_ACCESS_TOKEN: 'tok' }, {}, [
+      ...API_DEFINITIONS,
+      widgets,
+    ]);
     expect(config.mode).toBe('live');
-    expect(config.targets).toEqual([{ api: 'widgets', baseUrl: 'https://widgets.example.com/v1', live: true, auth: { kind: 'token', token: 'tok' }, params: {} }]);
+    expect(config.targets).toEqual([
+      {
+        api: 'widgets',
+        baseUrl: 'https://widgets.example.com/v1',
+        live: true,
+        auth: { kind: 'token', token: 'tok' },
+        params: {},
+      },
+    ]);
     expect(config.skipped.find((s) => s.api === 'versori')?.reason).toMatch(/^VERSORI_API_URL is not set/);
-    expect(loadConfig({}, { apis: ['widgets'] }, [...API_DEFINITIONS, widgets]).targets.map((t) => t.api)).toEqual(['widgets']);
+    expect(loadConfig({}, { apis: ['widgets'] }, [...API_DEFINITIONS, widgets]).targets.map((t) => t.api)).toEqual([
+      'widgets',
+    ]);
   });
 
   it('names its own variable when one is missing', () => {
     expect(() => loadConfig({ WIDGETS_API_URL: 'https://widgets.example.com/v1' }, {}, [widgets])).toThrow(ConfigError);
-    expect(() => loadConfig({ WIDGETS_API_URL: 'https://widgets.example.com/v1' }, {}, [widgets])).toThrow('WIDGETS_ACCESS_TOKEN is not set');
+    expect(() => loadConfig({ WIDGETS_API_URL: 'https://widgets.example.com/v1' }, {}, [widgets])).toThrow(
+      'WIDGETS_ACCESS_TOKEN is not set',
+    );
   });
 });
 
@@ -85,7 +107,10 @@ describe('served by the embedded mock', () => {
     expect(mock.apis['widgets']).toBe(`${mock.url}/widgets/v1`);
     const list = await fetch(`${mock.apis['widgets']}/widgets`, { headers: { authorization: `Bearer ${TOKEN}` } });
     expect(list.status).toBe(200);
-    expect(((await list.json()) as { widgets: Array<{ name: string }> }).widgets.map((w) => w.name)).toEqual(['Sprocket', 'Gear']);
+    expect(((await list.json()) as { widgets: Array<{ name: string }> }).widgets.map((w) => w.name)).toEqual([
+      'Sprocket',
+      'Gear',
+    ]);
     const anonymous = await fetch(`${mock.apis['widgets']}/widgets`);
     expect(anonymous.status).toBe(401);
     expect(await anonymous.json()).toEqual({ code: 'unauthenticated', message: expect.any(String) });
@@ -132,13 +157,16 @@ describe('run end to end against its mock', () => {
 describe('a broken mock of it is caught', () => {
   it('a widget read without its required id fails the response schema', async () => {
     const dropId: MockOptions['transform'] = (response, call) => {
-      if (call.operationId === 'getWidget' && response.status === 200) delete (response.body as Record<string, unknown>)['id'];
+      if (call.operationId === 'getWidget' && response.status === 200)
+        delete (response.body as Record<string, unknown>)['id'];
       return response;
     };
     const results = await runAgainst({ transform: dropId }, 'fxb');
     const failed = results.filter((r) => r.status === 'failed');
     expect(failed.length).toBeGreaterThan(0);
-    expect(failed.some((r) => r.checks.some((c) => c.name.endsWith('response-schema') && c.status === 'failed'))).toBe(true);
+    expect(failed.some((r) => r.checks.some((c) => c.name.endsWith('response-schema') && c.status === 'failed'))).toBe(
+      true,
+    );
   }, 60_000);
 
   it('a mock that accepts invalid input fails the negative cases', async () => {

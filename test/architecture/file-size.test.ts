@@ -16,7 +16,9 @@ function lineCount(text: string): number {
 }
 
 it('counts lines as an editor does', () => {
-  expect([lineCount(''), lineCount('a'), lineCount('a\n'), lineCount('a\nb'), lineCount('a\n\n')]).toEqual([0, 1, 1, 2, 2]);
+  expect([lineCount(''), lineCount('a'), lineCount('a\n'), lineCount('a\nb'), lineCount('a\n\n')]).toEqual([
+    0, 1, 1, 2, 2,
+  ]);
   expect(lineCount('x\n'.repeat(MAX_LINES + 1))).toBe(MAX_LINES + 1);
 });
 

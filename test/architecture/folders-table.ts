@@ -61,23 +61,41 @@ function parseFoldersTable(lines: string[]): FolderRule[] {
   const header = cells(lines[start]!);
   const folderColumn = header.indexOf('folder');
   const importColumn = header.indexOf('may import');
-  if (folderColumn < 0 || importColumn < 0) throw new Error(`ARCHITECTURE.md:${start + 1}: the Folders table needs "folder" and "may import" columns`);
+  if (folderColumn < 0 || importColumn < 0)
+    throw new Error(`ARCHITECTURE.md:${start + 1}: the Folders table needs "folder" and "may import" columns`);
 
   const rows: Array<{ key: string; line: number; cell: string }> = [];
   for (let i = start + 2; i < lines.length && lines[i]!.trim().startsWith('|'); i++) {
     const row = cells(lines[i]!);
-    if (row.length !== header.length) throw new Error(`ARCHITECTURE.md:${i + 1}: ${row.length} cells where the header has ${header.length} (a "|" inside a cell?)`);
+    if (row.length !== header.length)
+      throw new Error(
+        `ARCHITECTURE.md:${i + 1}: ${row.length} cells where the header has ${header.length} (a "|" inside a cell?)`,
+      );
     const folder = /^`([^`]+)`$/.exec(row[folderColumn]!);
-    if (!folder) throw new Error(`ARCHITECTURE.md:${i + 1}: the folder cell should be one name in backticks, found "${row[folderColumn]}"`);
+    if (!folder)
+      throw new Error(
+        `ARCHITECTURE.md:${i + 1}: the folder cell should be one name in backticks, found "${row[folderColumn]}"`,
+      );
     rows.push({ key: folder[1]!.replace(/\/$/, ''), line: i + 1, cell: row[importColumn]! });
   }
   const srcKeys = rows.map((r) => r.key).filter((k) => k.startsWith('src/'));
-  return rows.map((row, index) => parseCell(row, srcKeys.filter((k) => rows.findIndex((r) => r.key === k) < index), srcKeys));
+  return rows.map((row, index) =>
+    parseCell(
+      row,
+      srcKeys.filter((k) => rows.findIndex((r) => r.key === k) < index),
+      srcKeys,
+    ),
+  );
 }
 
 /** The cells of a markdown table line, trimmed, without the outer pipes. */
 function cells(line: string): string[] {
-  return line.trim().replace(/^\|/, '').replace(/\|$/, '').split('|').map((c) => c.trim());
+  return line
+    .trim()
+    .replace(/^\|/, '')
+    .replace(/\|$/, '')
+    .split('|')
+    .map((c) => c.trim());
 }
 
 function parseCell(row: { key: string; line: number; cell: string }, above: string[], allSrc: string[]): FolderRule {
@@ -109,7 +127,12 @@ function parseCell(row: { key: string; line: number; cell: string }, above: stri
     if (name.startsWith('src/')) {
       const target: TargetAllowance = { path: name, typesOnly: false };
       if (qualifier === 'types') target.typesOnly = true;
-      else if (qualifier && / only$/.test(qualifier)) target.onlyFrom = qualifier.replace(/ only$/, '').replace(/`/g, '').trim().replace(/\s+/g, '-');
+      else if (qualifier && / only$/.test(qualifier))
+        target.onlyFrom = qualifier
+          .replace(/ only$/, '')
+          .replace(/`/g, '')
+          .trim()
+          .replace(/\s+/g, '-');
       else if (qualifier) return fail(item);
       rule.targets.push(target);
     } else {

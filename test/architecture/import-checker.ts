@@ -44,10 +44,15 @@ export function checkImports(sites: ImportSite[], table: ArchitectureTable): Vio
     }
     if (rule.anything) continue;
     if (site.unresolvable) {
-      violations.push({ where, rule: `import(${site.specifier}) names no module the table can check: import a string literal` });
+      violations.push({
+        where,
+        rule: `import(${site.specifier}) names no module the table can check: import a string literal`,
+      });
       continue;
     }
-    const problem = site.specifier.startsWith('.') ? projectProblem(site, rule, table.rules) : packageProblem(site, rule);
+    const problem = site.specifier.startsWith('.')
+      ? projectProblem(site, rule, table.rules)
+      : packageProblem(site, rule);
     if (problem) violations.push({ where, rule: problem });
   }
   return violations;
@@ -57,8 +62,10 @@ function packageProblem(site: ImportSite, rule: FolderRule): string | undefined 
   if (site.specifier.startsWith('node:') || BUILTINS.has(site.specifier)) return undefined;
   const name = packageName(site.specifier);
   const allowed = rule.packages.find((p) => p.name === name);
-  if (!allowed) return `${rule.key} may not import package ${name}: its row (ARCHITECTURE.md:${rule.line}) names ${listPackages(rule)}`;
-  if (!allowed.importable) return `${rule.key} may run ${name} as a process, not import it (ARCHITECTURE.md:${rule.line})`;
+  if (!allowed)
+    return `${rule.key} may not import package ${name}: its row (ARCHITECTURE.md:${rule.line}) names ${listPackages(rule)}`;
+  if (!allowed.importable)
+    return `${rule.key} may run ${name} as a process, not import it (ARCHITECTURE.md:${rule.line})`;
   return undefined;
 }
 
@@ -69,8 +76,10 @@ function projectProblem(site: ImportSite, rule: FolderRule, rules: FolderRule[])
   if (targetKey === rule.key) return undefined;
   const allowance = rule.targets.find((t) => t.path === targetKey || t.path === target || t.path === `${target}.ts`);
   const imported = `${target} (${site.specifier})`;
-  if (!allowance) return `${rule.key} may not import ${imported}: its row (ARCHITECTURE.md:${rule.line}) allows ${listTargets(rule)}`;
-  if (allowance.typesOnly && !site.typeOnly) return `${rule.key} may import only types from ${allowance.path} (ARCHITECTURE.md:${rule.line}): make it \`import type\``;
+  if (!allowance)
+    return `${rule.key} may not import ${imported}: its row (ARCHITECTURE.md:${rule.line}) allows ${listTargets(rule)}`;
+  if (allowance.typesOnly && !site.typeOnly)
+    return `${rule.key} may import only types from ${allowance.path} (ARCHITECTURE.md:${rule.line}): make it \`import type\``;
   if (allowance.onlyFrom && withoutExtension(posix.basename(site.file)) !== allowance.onlyFrom) {
     return `${rule.key} may import ${allowance.path} only from ${rule.key}/${allowance.onlyFrom} (ARCHITECTURE.md:${rule.line})`;
   }
@@ -90,7 +99,10 @@ export function backwardEdges(table: ArchitectureTable): Violation[] {
     for (const target of rule.targets) {
       const stage = stageOf(target.path);
       if (stage === undefined || table.flow.indexOf(stage) <= from) continue;
-      edges.push({ where: `ARCHITECTURE.md:${rule.line}`, rule: `${rule.key} may import ${target.path}${target.typesOnly ? ' (types)' : ''}, a later stage of the flow (${table.flow.join(' → ')})` });
+      edges.push({
+        where: `ARCHITECTURE.md:${rule.line}`,
+        rule: `${rule.key} may import ${target.path}${target.typesOnly ? ' (types)' : ''}, a later stage of the flow (${table.flow.join(' → ')})`,
+      });
     }
   }
   return edges;
@@ -108,7 +120,11 @@ export function upwardEdges(table: ArchitectureTable): Violation[] {
   src.forEach((rule, index) => {
     for (const target of rule.targets) {
       const row = rowOf(target.path);
-      if (row > index) edges.push({ where: `ARCHITECTURE.md:${rule.line}`, rule: `${rule.key} may import ${target.path}${target.typesOnly ? ' (types)' : ''}, a row below it (rows are layers, lowest first)` });
+      if (row > index)
+        edges.push({
+          where: `ARCHITECTURE.md:${rule.line}`,
+          rule: `${rule.key} may import ${target.path}${target.typesOnly ? ' (types)' : ''}, a row below it (rows are layers, lowest first)`,
+        });
     }
   });
   return edges;
@@ -131,5 +147,7 @@ function listPackages(rule: FolderRule): string {
 
 function listTargets(rule: FolderRule): string {
   if (rule.targets.length === 0) return 'no other project folder';
-  return rule.targets.map((t) => `${t.path}${t.typesOnly ? ' (types)' : ''}${t.onlyFrom ? ` (from ${t.onlyFrom} only)` : ''}`).join(', ');
+  return rule.targets
+    .map((t) => `${t.path}${t.typesOnly ? ' (types)' : ''}${t.onlyFrom ? ` (from ${t.onlyFrom} only)` : ''}`)
+    .join(', ');
 }

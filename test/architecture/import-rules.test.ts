@@ -33,7 +33,8 @@ const TABLE = `# Architecture
 `;
 
 const table = parseArchitecture(TABLE);
-const check = (file: string, text: string): string[] => checkImports(importsOf(file, text), table).map((v) => `${v.where} ${v.rule}`);
+const check = (file: string, text: string): string[] =>
+  checkImports(importsOf(file, text), table).map((v) => `${v.where} ${v.rule}`);
 
 describe('the checker, on a table of its own', () => {
   it('reads the rows, the qualifiers and the flow', () => {
@@ -51,15 +52,35 @@ describe('the checker, on a table of its own', () => {
     expect(row('src/c').targets.map((t) => t.path)).toEqual(['src/a', 'src/b', 'src/mock']);
     expect(row('src/c').targets.at(-1)).toEqual({ path: 'src/mock', typesOnly: false, onlyFrom: 'global-setup' });
     expect(row('src/mock').targets).toEqual([{ path: 'src/a', typesOnly: false }]);
-    expect(row('src/cli').targets.map((t) => t.path)).toEqual(['src/a', 'src/b', 'src/c', 'src/side', 'src/mock', 'src/cli', 'src/paths.ts']);
+    expect(row('src/cli').targets.map((t) => t.path)).toEqual([
+      'src/a',
+      'src/b',
+      'src/c',
+      'src/side',
+      'src/mock',
+      'src/cli',
+      'src/paths.ts',
+    ]);
     expect(row('src/paths.ts').line).toBe(17);
     expect(row('test').anything).toBe(true);
   });
 
   it('allows what a row names, its own folder and node builtins', () => {
-    expect(check('src/b/x.ts', "import { a } from '../a/one.js';\nimport { h } from '../c/helper.js';\nimport type { S } from '../side/s.js';\nimport fc from 'fast-check';\nimport { b } from './y.js';\nimport { readdirSync, readFileSync } from 'node:fs';\nimport path from 'path';\n")).toEqual([]);
-    expect(check('src/c/global-setup.ts', "import { startMock } from '../mock/server.js';\nimport { b } from '../b/x.js';\n")).toEqual([]);
-    expect(check('src/cli/main.ts', "const m = await import('../c/run.js');\nimport { ROOT } from '../paths.js';\n")).toEqual([]);
+    expect(
+      check(
+        'src/b/x.ts',
+        "import { a } from '../a/one.js';\nimport { h } from '../c/helper.js';\nimport type { S } from '../side/s.js';\nimport fc from 'fast-check';\nimport { b } from './y.js';\nimport { readdirSync, readFileSync } from 'node:fs';\nimport path from 'path';\n",
+      ),
+    ).toEqual([]);
+    expect(
+      check(
+        'src/c/global-setup.ts',
+        "import { startMock } from '../mock/server.js';\nimport { b } from '../b/x.js';\n",
+      ),
+    ).toEqual([]);
+    expect(
+      check('src/cli/main.ts', "const m = await import('../c/run.js');\nimport { ROOT } from '../paths.js';\n"),
+    ).toEqual([]);
     expect(check('test/anything.ts', "import x from 'anything';\nimport y from '../src/cli/main.js';\n")).toEqual([]);
   });
 
@@ -70,20 +91,39 @@ describe('the checker, on a table of its own', () => {
   });
 
   it('sees `export ... from` and dynamic import()', () => {
-    expect(check('src/a/x.ts', "export { c } from '../c/run.js';\nexport * from '../b/x.js';\nconst m = () => import('../mock/server.js');\n").map((v) => v.split(' ')[0])).toEqual(['src/a/x.ts:1', 'src/a/x.ts:2', 'src/a/x.ts:3']);
+    expect(
+      check(
+        'src/a/x.ts',
+        "export { c } from '../c/run.js';\nexport * from '../b/x.js';\nconst m = () => import('../mock/server.js');\n",
+      ).map((v) => v.split(' ')[0]),
+    ).toEqual(['src/a/x.ts:1', 'src/a/x.ts:2', 'src/a/x.ts:3']);
   });
 
   it('does not count imports in comments or strings', () => {
-    expect(check('src/a/x.ts', "// import { c } from '../c/run.js';\nconst s = \"import('../c/run.js')\";\n")).toEqual([]);
+    expect(check('src/a/x.ts', "// import { c } from '../c/run.js';\nconst s = \"import('../c/run.js')\";\n")).toEqual(
+      [],
+    );
   });
 
   it('a file named alone allows that file only', () => {
-    expect(check('src/b/x.ts', "import { h } from '../c/other.js';\n")).toEqual(['src/b/x.ts:1 src/b may not import src/c/other (../c/other.js): its row (ARCHITECTURE.md:12) allows src/a, src/c/helper, src/side (types)']);
+    expect(check('src/b/x.ts', "import { h } from '../c/other.js';\n")).toEqual([
+      'src/b/x.ts:1 src/b may not import src/c/other (../c/other.js): its row (ARCHITECTURE.md:12) allows src/a, src/c/helper, src/side (types)',
+    ]);
   });
 
   it('(types): only imports of types', () => {
-    expect(check('src/b/x.ts', "import type { S } from '../side/s.js';\nimport { type T, type U } from '../side/s.js';\nexport type { V } from '../side/s.js';\nlet x: import('../side/s.js').W;\n")).toEqual([]);
-    expect(check('src/b/x.ts', "import { S } from '../side/s.js';\nimport { type T, u } from '../side/s.js';\nimport '../side/s.js';\n")).toEqual([
+    expect(
+      check(
+        'src/b/x.ts',
+        "import type { S } from '../side/s.js';\nimport { type T, type U } from '../side/s.js';\nexport type { V } from '../side/s.js';\nlet x: import('../side/s.js').W;\n",
+      ),
+    ).toEqual([]);
+    expect(
+      check(
+        'src/b/x.ts',
+        "import { S } from '../side/s.js';\nimport { type T, u } from '../side/s.js';\nimport '../side/s.js';\n",
+      ),
+    ).toEqual([
       'src/b/x.ts:1 src/b may import only types from src/side (ARCHITECTURE.md:12): make it `import type`',
       'src/b/x.ts:2 src/b may import only types from src/side (ARCHITECTURE.md:12): make it `import type`',
       'src/b/x.ts:3 src/b may import only types from src/side (ARCHITECTURE.md:12): make it `import type`',
@@ -91,16 +131,29 @@ describe('the checker, on a table of its own', () => {
   });
 
   it('(<file> only): only from that file of the folder', () => {
-    expect(check('src/c/run.ts', "import { startMock } from '../mock/server.js';\n")).toEqual(['src/c/run.ts:1 src/c may import src/mock only from src/c/global-setup (ARCHITECTURE.md:13)']);
+    expect(check('src/c/run.ts', "import { startMock } from '../mock/server.js';\n")).toEqual([
+      'src/c/run.ts:1 src/c may import src/mock only from src/c/global-setup (ARCHITECTURE.md:13)',
+    ]);
   });
 
   it('packages: only those named in the row, and not one named to run as a process', () => {
-    expect(check('src/a/x.ts', "import { parse } from 'yaml';\nimport Ajv from 'ajv/dist/2020.js';\nimport { run } from '@scope/tool';\n")).toEqual([
+    expect(
+      check(
+        'src/a/x.ts',
+        "import { parse } from 'yaml';\nimport Ajv from 'ajv/dist/2020.js';\nimport { run } from '@scope/tool';\n",
+      ),
+    ).toEqual([
       'src/a/x.ts:2 src/a may not import package ajv: its row (ARCHITECTURE.md:11) names yaml',
       'src/a/x.ts:3 src/a may run @scope/tool as a process, not import it (ARCHITECTURE.md:11)',
     ]);
-    expect(check('src/side/x.ts', "import type { Options } from 'yaml';\n")).toEqual(['src/side/x.ts:1 src/side may not import package yaml: its row (ARCHITECTURE.md:14) names no package']);
-    expect([packageName('@apidevtools/swagger-parser/lib/x.js'), packageName('ajv-formats'), packageName('vitest/node')]).toEqual(['@apidevtools/swagger-parser', 'ajv-formats', 'vitest']);
+    expect(check('src/side/x.ts', "import type { Options } from 'yaml';\n")).toEqual([
+      'src/side/x.ts:1 src/side may not import package yaml: its row (ARCHITECTURE.md:14) names no package',
+    ]);
+    expect([
+      packageName('@apidevtools/swagger-parser/lib/x.js'),
+      packageName('ajv-formats'),
+      packageName('vitest/node'),
+    ]).toEqual(['@apidevtools/swagger-parser', 'ajv-formats', 'vitest']);
   });
 
   it('a "never" clause adds nothing: what is not named is refused anyway', () => {
@@ -108,17 +161,25 @@ describe('the checker, on a table of its own', () => {
   });
 
   it('a top-level file is a folder of its own, named as a file', () => {
-    expect(check('src/b/x.ts', "import { ROOT } from '../paths.js';\n")[0]).toMatch(/^src\/b\/x\.ts:1 src\/b may not import src\/paths /);
+    expect(check('src/b/x.ts', "import { ROOT } from '../paths.js';\n")[0]).toMatch(
+      /^src\/b\/x\.ts:1 src\/b may not import src\/paths /,
+    );
     expect(check('src/paths.ts', "import { join } from 'node:path';\n")).toEqual([]);
   });
 
   it('a file in no row, and a computed dynamic import, are violations', () => {
-    expect(check('src/new/x.ts', "import { a } from '../a/one.js';\n")).toEqual(['src/new/x.ts:1 src/new/x.ts lies in no folder of the Folders table: add a row for it']);
-    expect(check('src/cli/x.ts', 'const m = await import(name);\n')).toEqual(['src/cli/x.ts:1 import(name) names no module the table can check: import a string literal']);
+    expect(check('src/new/x.ts', "import { a } from '../a/one.js';\n")).toEqual([
+      'src/new/x.ts:1 src/new/x.ts lies in no folder of the Folders table: add a row for it',
+    ]);
+    expect(check('src/cli/x.ts', 'const m = await import(name);\n')).toEqual([
+      'src/cli/x.ts:1 import(name) names no module the table can check: import a string literal',
+    ]);
   });
 
   it('finds backward edges in a table: a stage allowed a later one', () => {
-    expect(backwardEdges(table).map((v) => `${v.where} ${v.rule}`)).toEqual(['ARCHITECTURE.md:12 src/b may import src/c/helper, a later stage of the flow (src/a → src/b → src/c)']);
+    expect(backwardEdges(table).map((v) => `${v.where} ${v.rule}`)).toEqual([
+      'ARCHITECTURE.md:12 src/b may import src/c/helper, a later stage of the flow (src/a → src/b → src/c)',
+    ]);
   });
 
   it('finds upward edges: a row allowed a row below it (rows are layers)', () => {
@@ -133,9 +194,15 @@ describe('the checker, on a table of its own', () => {
   });
 
   it('a cell it cannot read is an error naming the row, not a rule silently dropped', () => {
-    expect(() => parseArchitecture(TABLE.replace('`fast-check` |', '`fast-check` (maybe) |'))).toThrow(/ARCHITECTURE\.md:12: src\/b: cannot read "`fast-check` \(maybe\)"/);
-    expect(() => parseArchitecture(TABLE.replace('everything above', 'most things'))).toThrow(/ARCHITECTURE\.md:13: src\/c: cannot read "most things"/);
-    expect(() => parseArchitecture(TABLE.replace('| may import |', '| imports |'))).toThrow(/needs "folder" and "may import" columns/);
+    expect(() => parseArchitecture(TABLE.replace('`fast-check` |', '`fast-check` (maybe) |'))).toThrow(
+      /ARCHITECTURE\.md:12: src\/b: cannot read "`fast-check` \(maybe\)"/,
+    );
+    expect(() => parseArchitecture(TABLE.replace('everything above', 'most things'))).toThrow(
+      /ARCHITECTURE\.md:13: src\/c: cannot read "most things"/,
+    );
+    expect(() => parseArchitecture(TABLE.replace('| may import |', '| imports |'))).toThrow(
+      /needs "folder" and "may import" columns/,
+    );
   });
 });
 
@@ -144,10 +211,20 @@ describe('this project', () => {
   const lines = (violations: Violation[]) => violations.map((v) => `${v.where}: ${v.rule}`);
 
   it('ARCHITECTURE.md has a row for every folder under src/, and its flow', () => {
-    expect(architecture.flow).toEqual(['src/openapi', 'src/generation', 'src/transport', 'src/cases', 'src/checks', 'src/runner', 'src/report']);
+    expect(architecture.flow).toEqual([
+      'src/openapi',
+      'src/generation',
+      'src/transport',
+      'src/cases',
+      'src/checks',
+      'src/runner',
+      'src/report',
+    ]);
     const keys = architecture.rules.map((r) => r.key);
     for (const stage of architecture.flow) expect(keys).toContain(stage);
-    const entries = readdirSync(join(PROJECT_ROOT, 'src'), { withFileTypes: true }).filter((e) => e.isDirectory() || e.name.endsWith('.ts'));
+    const entries = readdirSync(join(PROJECT_ROOT, 'src'), { withFileTypes: true }).filter(
+      (e) => e.isDirectory() || e.name.endsWith('.ts'),
+    );
     expect(entries.map((e) => `src/${e.name}`).filter((key) => !keys.includes(key))).toEqual([]);
   });
 

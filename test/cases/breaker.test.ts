@@ -29,19 +29,36 @@ function route(req: IncomingMessage, res: ServerResponse, body: Buffer): void {
   if (path === '/v2024/connectors/hung' || (req.method === 'DELETE' && path.startsWith('/v2024/connectors/'))) return; // never answers
   if (req.method === 'POST' && path === '/v2024/connectors') {
     const name = (JSON.parse(body.toString('utf8') || '{}') as { name?: string }).name;
-    return void res.writeHead(201, { 'content-type': 'application/json' }).end(JSON.stringify({ scriptName: `made-${name ?? 'x'}`, name }));
+    return void res
+      .writeHead(201, { 'content-type': 'application/json' })
+      .end(JSON.stringify({ scriptName: `made-${name ?? 'x'}`, name }));
   }
-  if (path === '/v2024/connectors') return void res.writeHead(200, { 'content-type': 'application/json' }).end('[{"scriptName":"ok-1","name":"a"}]');
+  if (path === '/v2024/connectors')
+    return void res.writeHead(200, { 'content-type': 'application/json' }).end('[{"scriptName":"ok-1","name":"a"}]');
   res.writeHead(200, { 'content-type': 'application/json' }).end('{"scriptName":"ok-1","name":"a"}');
 }
 
 function runtime(concurrency: number): CaseRuntime {
-  const target: ApiTarget = { api: 'sailpoint', baseUrl: `${server.url}/v2024`, live: false, auth: { kind: 'token', token: TOKEN }, params: {} };
-  client = new HttpClient({ baseUrl: target.baseUrl, token: TOKEN, timeoutMs: TIMEOUT_MS, concurrency, redactor: new Redactor([TOKEN]), useProxyEnv: false });
+  const target: ApiTarget = {
+    api: 'sailpoint',
+    baseUrl: `${server.url}/v2024`,
+    live: false,
+    auth: { kind: 'token', token: TOKEN },
+    params: {},
+  };
+  client = new HttpClient({
+    baseUrl: target.baseUrl,
+    token: TOKEN,
+    timeoutMs: TIMEOUT_MS,
+    concurrency,
+    redactor: new Redactor([TOKEN]),
+    useProxyEnv: false,
+  });
   return new CaseRuntime(spec, sailpoint, target, client, { runId: 'brk', allowWrites: true });
 }
 
-const requestsTo = (method: string, path: string) => server.requests.filter((r) => r.method === method && new URL(r.url, 'http://x').pathname === path).length;
+const requestsTo = (method: string, path: string) =>
+  server.requests.filter((r) => r.method === method && new URL(r.url, 'http://x').pathname === path).length;
 
 beforeAll(async () => {
   restoreEnv = clearProxyEnv();
@@ -64,7 +81,8 @@ describe('an operation that never answers', () => {
     const rt = runtime(4);
     const started = Date.now();
     const exchanges = [];
-    for (let i = 0; i < 5; i++) exchanges.push(await rt.send('getConnector', rt.plan('getConnector', { scriptName: 'hung' })));
+    for (let i = 0; i < 5; i++)
+      exchanges.push(await rt.send('getConnector', rt.plan('getConnector', { scriptName: 'hung' })));
     const elapsed = Date.now() - started;
 
     expect(requestsTo('GET', '/v2024/connectors/hung')).toBe(1);
@@ -73,7 +91,9 @@ describe('an operation that never answers', () => {
     expect(exchanges[0]!.error).toBe(first);
     expect(failureOf(exchanges[0]!)).toBe('timeout');
     for (const ex of exchanges.slice(1)) {
-      expect(ex.error).toBe(`operation getConnector unresponsive since GET ${server.url}/v2024/connectors/hung: ${first}`);
+      expect(ex.error).toBe(
+        `operation getConnector unresponsive since GET ${server.url}/v2024/connectors/hung: ${first}`,
+      );
       expect(ex.response).toBeUndefined();
       expect(ex.attempts).toBe(0);
       expect(failureOf(ex)).toBe('skipped');
@@ -85,12 +105,16 @@ describe('an operation that never answers', () => {
   it('concurrent requests: only those already in flight wait; the ones queued behind them fail when their turn comes', async () => {
     const rt = runtime(2);
     const started = Date.now();
-    const exchanges = await Promise.all(Array.from({ length: 8 }, () => rt.send('getConnector', rt.plan('getConnector', { scriptName: 'hung' }))));
+    const exchanges = await Promise.all(
+      Array.from({ length: 8 }, () => rt.send('getConnector', rt.plan('getConnector', { scriptName: 'hung' }))),
+    );
     const elapsed = Date.now() - started;
     expect(requestsTo('GET', '/v2024/connectors/hung')).toBe(2);
     expect(elapsed).toBeLessThan(TIMEOUT_MS * 2);
     expect(exchanges.filter((e) => failureOf(e) === 'timeout')).toHaveLength(2);
-    expect(exchanges.filter((e) => /^operation getConnector unresponsive since GET /.test(e.error ?? ''))).toHaveLength(6);
+    expect(exchanges.filter((e) => /^operation getConnector unresponsive since GET /.test(e.error ?? ''))).toHaveLength(
+      6,
+    );
   });
 
   it('other operations are unaffected, also read through existingId', async () => {
@@ -98,7 +122,10 @@ describe('an operation that never answers', () => {
     await rt.send('getConnector', rt.plan('getConnector', { scriptName: 'hung' }));
     const list = await rt.send('getConnectorList', rt.plan('getConnectorList', {}));
     expect(list.response?.status).toBe(200);
-    const config = await rt.send('getConnectorSourceConfig', rt.plan('getConnectorSourceConfig', { scriptName: 'ok-1' }));
+    const config = await rt.send(
+      'getConnectorSourceConfig',
+      rt.plan('getConnectorSourceConfig', { scriptName: 'ok-1' }),
+    );
     expect(config.response?.status).toBe(200);
     await expect(rt.existingId(sailpoint.resources[0]!, {})).resolves.toBe('ok-1');
     // ...while the hung one stays open, also for the GET a full-replace PUT reads first.
@@ -122,7 +149,11 @@ describe('an operation that never answers', () => {
   it('cleanup sends one delete to an open operation (it may answer again), then leaves the rest to the sweep', async () => {
     const rt = runtime(4);
     const resource = sailpoint.resources[0]!;
-    const ids = [await rt.createFixture(resource, {}), await rt.createFixture(resource, {}), await rt.createFixture(resource, {})];
+    const ids = [
+      await rt.createFixture(resource, {}),
+      await rt.createFixture(resource, {}),
+      await rt.createFixture(resource, {}),
+    ];
     expect(ids.every((id) => id?.startsWith('made-cfm-brk-'))).toBe(true);
     // A delete case times out: the operation's breaker opens.
     await rt.send('deleteCustomConnector', rt.plan('deleteCustomConnector', { scriptName: ids[0]! }));

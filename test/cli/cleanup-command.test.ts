@@ -13,14 +13,29 @@ const file = join(dir, 'a-file');
 writeFileSync(file, '');
 const empty = join(dir, 'empty.env');
 writeFileSync(empty, '');
-const LIVE = { VERSORI_API_URL: 'http://127.0.0.1:9/v1', VERSORI_ORGANISATION_ID: DEFAULT_ORGANISATION_ID, VERSORI_ACCESS_TOKEN: 't' };
+const LIVE = {
+  VERSORI_API_URL: 'http://127.0.0.1:9/v1',
+  VERSORI_ORGANISATION_ID: DEFAULT_ORGANISATION_ID,
+  VERSORI_ACCESS_TOKEN: 't',
+};
 
 it.each<[string, string, RegExp]>([
-  ['under a file', `${file}/journals`, /CONFORMANCE_STATE_DIR .*a-file\/journals: cannot remove journals there \(ENOTDIR\)/],
+  [
+    'under a file',
+    `${file}/journals`,
+    /CONFORMANCE_STATE_DIR .*a-file\/journals: cannot remove journals there \(ENOTDIR\)/,
+  ],
   ['a file', file, /CONFORMANCE_STATE_DIR .*a-file: not a folder \(ENOTDIR\)/],
-  ['in /proc', '/proc/self/journals', /CONFORMANCE_STATE_DIR \/proc\/self\/journals: a system folder, not a place for the journals of live runs/],
+  [
+    'in /proc',
+    '/proc/self/journals',
+    /CONFORMANCE_STATE_DIR \/proc\/self\/journals: a system folder, not a place for the journals of live runs/,
+  ],
 ])('a state folder %s: exit 2, named', async (_name, state, message) => {
-  const run = await runCliAsync(['cleanup', '--env-file', empty], isolatedEnv({ ...LIVE, CONFORMANCE_STATE_DIR: state }));
+  const run = await runCliAsync(
+    ['cleanup', '--env-file', empty],
+    isolatedEnv({ ...LIVE, CONFORMANCE_STATE_DIR: state }),
+  );
   expect(run.stderr).toMatch(/^conformance cleanup: cannot start:\n/);
   expect(run.stderr).toMatch(message);
   expect(run.status).toBe(2);
@@ -37,7 +52,10 @@ it('CONFORMANCE_STATE_DIR set in the env file counts, as for every setting', asy
 });
 
 it('a state folder that does not exist yet holds no journal', async () => {
-  const run = await runCliAsync(['cleanup', '--env-file', empty], isolatedEnv({ ...LIVE, CONFORMANCE_STATE_DIR: join(dir, 'not-yet') }));
+  const run = await runCliAsync(
+    ['cleanup', '--env-file', empty],
+    isolatedEnv({ ...LIVE, CONFORMANCE_STATE_DIR: join(dir, 'not-yet') }),
+  );
   expect(run.stdout).toMatch(/conformance cleanup: no journal in .*not-yet: nothing to delete/);
   expect(run.status).toBe(0);
 });

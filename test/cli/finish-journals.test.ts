@@ -19,11 +19,26 @@ beforeAll(() => {
 });
 afterAll(() => other.kill('SIGKILL'));
 
-const config = () => loadConfig({ VERSORI_API_URL: 'http://127.0.0.1:9/v1', VERSORI_ORGANISATION_ID: DEFAULT_ORGANISATION_ID, VERSORI_ACCESS_TOKEN: 't' }, {}, API_DEFINITIONS);
+const config = () =>
+  loadConfig(
+    {
+      VERSORI_API_URL: 'http://127.0.0.1:9/v1',
+      VERSORI_ORGANISATION_ID: DEFAULT_ORGANISATION_ID,
+      VERSORI_ACCESS_TOKEN: 't',
+    },
+    {},
+    API_DEFINITIONS,
+  );
 
 function journal(pidStart: string | undefined): string {
   const file = join(mkdtempSync(join(tmpdir(), 'cfm-finish-')), 'j.jsonl');
-  new Journal(file).record({ event: 'run', runId: 'r', targets: { versori: 'http://127.0.0.1:9/v1' }, pid: other.pid!, ...(pidStart ? { pidStart } : {}) });
+  new Journal(file).record({
+    event: 'run',
+    runId: 'r',
+    targets: { versori: 'http://127.0.0.1:9/v1' },
+    pid: other.pid!,
+    ...(pidStart ? { pidStart } : {}),
+  });
   return file;
 }
 
@@ -34,11 +49,14 @@ it('a journal whose process runs is left alone', async () => {
   expect(existsSync(file)).toBe(true);
 });
 
-it.runIf(processStart(process.pid) !== undefined)('a journal whose pid now belongs to a process started at another time is swept', async () => {
-  const start = processStart(other.pid!)!;
-  const file = journal(String(Number(start) - 1)); // the run's process started earlier: it is gone, its pid reused
-  const [outcome] = await finishJournals([file], config());
-  expect(outcome?.skipped).toBeUndefined();
-  expect(outcome?.removed).toBe(true); // it listed nothing: finished
-  expect(existsSync(file)).toBe(false);
-});
+it.runIf(processStart(process.pid) !== undefined)(
+  'a journal whose pid now belongs to a process started at another time is swept',
+  async () => {
+    const start = processStart(other.pid!)!;
+    const file = journal(String(Number(start) - 1)); // the run's process started earlier: it is gone, its pid reused
+    const [outcome] = await finishJournals([file], config());
+    expect(outcome?.skipped).toBeUndefined();
+    expect(outcome?.removed).toBe(true); // it listed nothing: finished
+    expect(existsSync(file)).toBe(false);
+  },
+);

@@ -8,7 +8,7 @@ const fixture = (name: string) => join('test/fixtures/specs', name);
 const STACK_FRAME = /^\s+at .+:\d+:\d+\)?$/m;
 
 describe('conformance lint', () => {
-  it('passes the bundled specs with Redocly\'s recommended rules: exit 0', () => {
+  it("passes the bundled specs with Redocly's recommended rules: exit 0", () => {
     const run = runCli(['lint']);
     expect(run.stderr).not.toMatch(/error|warning/);
     expect(run.stdout).toContain('lint: 4 spec(s) clean');
@@ -19,21 +19,27 @@ describe('conformance lint', () => {
     const run = runCli(['lint', '--no-redocly', fixture('malformed.yaml')]);
     expect(run.status).toBe(2);
     const lines = run.stderr.split('\n').filter((l) => l.includes('malformed.yaml'));
-    expect(lines).toEqual([expect.stringMatching(/^test\/fixtures\/specs\/malformed\.yaml:5:\d+: error malformed YAML: .+ \[yaml\]$/)]);
+    expect(lines).toEqual([
+      expect.stringMatching(/^test\/fixtures\/specs\/malformed\.yaml:5:\d+: error malformed YAML: .+ \[yaml\]$/),
+    ]);
     expect(run.stderr + run.stdout).not.toMatch(STACK_FRAME);
   });
 
   it('exits 2 on a broken $ref, naming file, line and JSON pointer', () => {
     const run = runCli(['lint', '--no-redocly', fixture('broken-ref.yaml')]);
     expect(run.status).toBe(2);
-    expect(run.stderr).toMatch(/broken-ref\.yaml:41:\d+ #\/paths\/~1things~1\{thingId\}\/get\/responses\/200\/content\/application~1json\/schema\/\$ref: error \$ref "#\/components\/schemas\/Thingy" does not resolve/);
+    expect(run.stderr).toMatch(
+      /broken-ref\.yaml:41:\d+ #\/paths\/~1things~1\{thingId\}\/get\/responses\/200\/content\/application~1json\/schema\/\$ref: error \$ref "#\/components\/schemas\/Thingy" does not resolve/,
+    );
     expect(run.stderr + run.stdout).not.toMatch(STACK_FRAME);
   });
 
   it('exits 1 on a spec that loads but breaks a rule, one line per problem', () => {
     const run = runCli(['lint', '--no-redocly', fixture('invalid-example.yaml')]);
     expect(run.status).toBe(1);
-    expect(run.stderr).toMatch(/invalid-example\.yaml:\d+:\d+ #\/paths\/.+\/examples\/a-thing\/value\/name: error .+must NOT have more than 3 characters.+\[example-valid\]/);
+    expect(run.stderr).toMatch(
+      /invalid-example\.yaml:\d+:\d+ #\/paths\/.+\/examples\/a-thing\/value\/name: error .+must NOT have more than 3 characters.+\[example-valid\]/,
+    );
     expect(run.stderr).toContain('lint: 1 problem(s) in 1 spec(s)');
   });
 

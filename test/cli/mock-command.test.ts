@@ -8,7 +8,10 @@ import { PROJECT_ROOT } from '../../src/project-paths.js';
 import { runCli } from '../helpers/run-cli.js';
 
 function startCli(args: string[]) {
-  const child = spawn(process.execPath, [join(PROJECT_ROOT, 'bin/conformance.js'), 'mock', ...args], { cwd: PROJECT_ROOT, stdio: ['ignore', 'pipe', 'pipe'] });
+  const child = spawn(process.execPath, [join(PROJECT_ROOT, 'bin/conformance.js'), 'mock', ...args], {
+    cwd: PROJECT_ROOT,
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
   let output = '';
   const ready = new Promise<string>((resolve, reject) => {
     child.stdout.on('data', (d: Buffer) => {

@@ -36,7 +36,11 @@ describe.each(API_DEFINITIONS.map((d) => [d.id, d] as const))('%s', (_id, def) =
   it('reads only variables it declares (with a token, and with client credentials)', () => {
     const p = def.env.prefix;
     const url = { [urlVariable(def.env)]: 'https://api.example.com/v1' };
-    const read = new Set([...readBy(def.env, {}), ...readBy(def.env, url), ...readBy(def.env, { ...url, [`${p}_CLIENT_ID`]: 'i', [`${p}_CLIENT_SECRET`]: 's' })]);
+    const read = new Set([
+      ...readBy(def.env, {}),
+      ...readBy(def.env, url),
+      ...readBy(def.env, { ...url, [`${p}_CLIENT_ID`]: 'i', [`${p}_CLIENT_SECRET`]: 's' }),
+    ]);
     expect(read.size).toBeGreaterThan(1);
     expect([...read].filter((name) => !declared.includes(name))).toEqual([]);
   });

@@ -16,7 +16,10 @@ it('runs only positive-data-acceptance, use-after-delete and page-size when thos
   writeFileSync(env, '');
   const dir = join(work, 'r');
   const chosen = ['positive-data-acceptance', 'use-after-delete', 'page-size'];
-  const run = await runCliAsync(['run', '--env-file', env, '--api', 'versori', '--report-dir', dir, '--checks', chosen.join(',')], isolatedEnv({}));
+  const run = await runCliAsync(
+    ['run', '--env-file', env, '--api', 'versori', '--report-dir', dir, '--checks', chosen.join(',')],
+    isolatedEnv({}),
+  );
   expect(run.status, run.stderr).toBe(0);
   const report = JSON.parse(readFileSync(join(dir, 'results.json'), 'utf8')) as RunReport;
   const names = new Set(report.results.flatMap((r) => r.checks.map((c) => c.name)));

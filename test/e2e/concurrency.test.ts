@@ -29,11 +29,26 @@ afterAll(async () => {
   await mock.close();
 });
 
-it('CONFORMANCE_CONCURRENCY=16: up to 16 cases at once, not vitest\'s default 8', async () => {
+it("CONFORMANCE_CONCURRENCY=16: up to 16 cases at once, not vitest's default 8", async () => {
   const dir = mkdtempSync(join(tmpdir(), 'cfm-concurrency-'));
   writeFileSync(join(dir, 'empty.env'), '');
   const env = liveEnv(mock.apis, TOKEN, { CONFORMANCE_CONCURRENCY: '16' }, (url) => proxy.url + new URL(url).pathname);
-  const run = await runCliAsync(['run', '--api', 'sailpoint', '--max-duration', '10', '--env-file', join(dir, 'empty.env'), '--report-dir', join(dir, 'r'), '--history', join(dir, 'h.jsonl')], env);
+  const run = await runCliAsync(
+    [
+      'run',
+      '--api',
+      'sailpoint',
+      '--max-duration',
+      '10',
+      '--env-file',
+      join(dir, 'empty.env'),
+      '--report-dir',
+      join(dir, 'r'),
+      '--history',
+      join(dir, 'h.jsonl'),
+    ],
+    env,
+  );
   console.log(`CONFORMANCE_CONCURRENCY=16: at most ${peak} requests in flight at once`);
   expect(run.status, run.stderr).not.toBe(2);
   expect(peak).toBeGreaterThan(8);

@@ -22,7 +22,8 @@ let base: string;
 beforeAll(async () => {
   mock = await startMock({ port: 0, token: TOKEN });
   proxy = await startProxy(mock.url, (req, res, forward) => {
-    if (req.method !== 'GET' || new URL(req.url ?? '/', 'http://x').pathname !== '/sailpoint/v2024/connectors') return forward();
+    if (req.method !== 'GET' || new URL(req.url ?? '/', 'http://x').pathname !== '/sailpoint/v2024/connectors')
+      return forward();
     // 200 MB of JSON, made as it is sent: never held in this process either.
     res.writeHead(200, { 'content-type': 'application/json', 'content-length': String(SIZE) });
     const chunk = Buffer.alloc(64 * 1024, 0x20);
@@ -56,7 +57,7 @@ function treeRssKiB(root: number): number {
     }
   }
   const tree = new Set([root]);
-  for (let grew = true; grew; ) {
+  for (let grew = true; grew;) {
     grew = false;
     for (const [pid, ppid] of parents) if (tree.has(ppid) && !tree.has(pid)) (tree.add(pid), (grew = true));
   }
@@ -76,18 +77,37 @@ async function measuredRun(url: string): Promise<{ code: number | null; report: 
   const dir = mkdtempSync(join(tmpdir(), 'cfm-huge-'));
   writeFileSync(join(dir, 'empty.env'), '');
   const env = isolatedEnv({ SAILPOINT_API_URL: url, SAILPOINT_ACCESS_TOKEN: TOKEN });
-  const cli = spawn(process.execPath, [join(PROJECT_ROOT, 'bin/conformance.js'), 'run', '--env-file', join(dir, 'empty.env'), '--report-dir', join(dir, 'r'), '--history', join(dir, 'h.jsonl')], { cwd: PROJECT_ROOT, env, stdio: 'ignore' });
+  const cli = spawn(
+    process.execPath,
+    [
+      join(PROJECT_ROOT, 'bin/conformance.js'),
+      'run',
+      '--env-file',
+      join(dir, 'empty.env'),
+      '--report-dir',
+      join(dir, 'r'),
+      '--history',
+      join(dir, 'h.jsonl'),
+    ],
+    { cwd: PROJECT_ROOT, env, stdio: 'ignore' },
+  );
   let peak = 0;
   const sampler = setInterval(() => (peak = Math.max(peak, treeRssKiB(cli.pid!))), 50);
   const code = await new Promise<number | null>((resolve) => cli.once('exit', resolve));
   clearInterval(sampler);
-  return { code, report: JSON.parse(readFileSync(join(dir, 'r', 'results.json'), 'utf8')) as RunReport, peakMiB: peak / 1024 };
+  return {
+    code,
+    report: JSON.parse(readFileSync(join(dir, 'r', 'results.json'), 'utf8')) as RunReport,
+    peakMiB: peak / 1024,
+  };
 }
 
 it('a 200 MB response: a failure naming the size, and the process tree grows by no more than a few MiB', async () => {
   const normal = await measuredRun(mock.apis['sailpoint']!);
   const { code, report, peakMiB } = await measuredRun(base);
-  console.log(`200 MB response body: peak RSS of the whole process tree ${peakMiB.toFixed(0)} MiB (the same run against a normal target: ${normal.peakMiB.toFixed(0)} MiB)`);
+  console.log(
+    `200 MB response body: peak RSS of the whole process tree ${peakMiB.toFixed(0)} MiB (the same run against a normal target: ${normal.peakMiB.toFixed(0)} MiB)`,
+  );
   expect(code).toBe(1);
   // The cap holds memory to what a normal run uses; the tree's own size is issue 14's (its bench measures it).
   expect(peakMiB - normal.peakMiB).toBeLessThan(60);

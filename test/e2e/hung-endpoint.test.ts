@@ -38,10 +38,27 @@ async function run(extra: string[]) {
   const dir = mkdtempSync(join(tmpdir(), 'cfm-hung-'));
   writeFileSync(join(dir, 'empty.env'), '');
   const started = Date.now();
-  const result = await runCliAsync(['run', '--allow-writes', '--env-file', join(dir, 'empty.env'), '--report-dir', join(dir, 'r'), '--history', join(dir, 'h.jsonl'), ...extra], env());
+  const result = await runCliAsync(
+    [
+      'run',
+      '--allow-writes',
+      '--env-file',
+      join(dir, 'empty.env'),
+      '--report-dir',
+      join(dir, 'r'),
+      '--history',
+      join(dir, 'h.jsonl'),
+      ...extra,
+    ],
+    env(),
+  );
   const seconds = (Date.now() - started) / 1000;
   const file = join(dir, 'r', 'results.json');
-  return { result, seconds, report: existsSync(file) ? (JSON.parse(readFileSync(file, 'utf8')) as RunReport) : undefined };
+  return {
+    result,
+    seconds,
+    report: existsSync(file) ? (JSON.parse(readFileSync(file, 'utf8')) as RunReport) : undefined,
+  };
 }
 
 it('one operation that never answers: the run ends within 60 s, exit 1, reports written', async () => {
@@ -54,8 +71,14 @@ it('one operation that never answers: the run ends within 60 s, exit 1, reports 
   // The request that timed out fails; the cases it held back are skipped, never sent.
   const list = report!.results.filter((r) => r.operationId === 'getConnectorList');
   expect(list.filter((r) => r.status === 'failed').length).toBeGreaterThan(0);
-  expect(list.filter((r) => r.status === 'skipped' && /^not sent: operation getConnectorList unresponsive since /.test(r.reason ?? '')).length).toBeGreaterThan(0);
-  expect(report!.results.filter((r) => r.operationId === 'getConnectorList').every((r) => (r.attempts ?? 1) === 1)).toBe(true);
+  expect(
+    list.filter(
+      (r) => r.status === 'skipped' && /^not sent: operation getConnectorList unresponsive since /.test(r.reason ?? ''),
+    ).length,
+  ).toBeGreaterThan(0);
+  expect(
+    report!.results.filter((r) => r.operationId === 'getConnectorList').every((r) => (r.attempts ?? 1) === 1),
+  ).toBe(true);
   // The other APIs are unaffected.
   expect(report!.results.filter((r) => r.api === 'versori' && r.status === 'failed')).toEqual([]);
 }, 120_000);

@@ -18,7 +18,10 @@ afterAll(() => mock?.close());
 /** Names of everything in the store that the run marked as its own (cfm-<run id>-<n>). */
 function runResources(m: RunningMock): string[] {
   const store = m.store as unknown as { collections: Map<string, Map<string, Record<string, unknown>>> };
-  return [...store.collections.values()].flatMap((items) => [...items.values()]).map((r) => String(r['name'] ?? '')).filter((n) => n.startsWith('cfm-'));
+  return [...store.collections.values()]
+    .flatMap((items) => [...items.values()])
+    .map((r) => String(r['name'] ?? ''))
+    .filter((n) => n.startsWith('cfm-'));
 }
 
 function storeSize(m: RunningMock): number {
@@ -31,7 +34,21 @@ it('SIGINT mid-run: the run stops, what it created is deleted, and the CLI exits
   const dir = mkdtempSync(join(tmpdir(), 'cfm-interrupt-'));
   writeFileSync(join(dir, 'empty.env'), '');
   const env = liveEnv(mock.apis, TOKEN);
-  const child = spawn(process.execPath, [join(PROJECT_ROOT, 'bin/conformance.js'), 'run', '--allow-writes', '--env-file', join(dir, 'empty.env'), '--report-dir', join(dir, 'r'), '--history', join(dir, 'h.jsonl')], { cwd: PROJECT_ROOT, env, stdio: ['ignore', 'pipe', 'pipe'] });
+  const child = spawn(
+    process.execPath,
+    [
+      join(PROJECT_ROOT, 'bin/conformance.js'),
+      'run',
+      '--allow-writes',
+      '--env-file',
+      join(dir, 'empty.env'),
+      '--report-dir',
+      join(dir, 'r'),
+      '--history',
+      join(dir, 'h.jsonl'),
+    ],
+    { cwd: PROJECT_ROOT, env, stdio: ['ignore', 'pipe', 'pipe'] },
+  );
   let stderr = '';
   child.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
   const exited = new Promise<number | null>((resolve) => child.once('exit', resolve));
@@ -49,7 +66,9 @@ it('SIGINT mid-run: the run stops, what it created is deleted, and the CLI exits
   expect(code).toBe(2);
   expect(stderr).toMatch(/conformance: SIGINT: finishing requests in flight and deleting what the run created/);
   // The run deletes what it created itself; whatever it could not, the CLI's sweep deletes.
-  expect(stderr).toMatch(/conformance: interrupted \(SIGINT\); (deleted \d+ resource\(s\) the run had created|the run had created nothing that was still there)/);
+  expect(stderr).toMatch(
+    /conformance: interrupted \(SIGINT\); (deleted \d+ resource\(s\) the run had created|the run had created nothing that was still there)/,
+  );
   expect(stderr).not.toMatch(/COULD NOT DELETE/);
   expect(runResources(mock)).toEqual([]);
   expect(storeSize(mock)).toBe(before);

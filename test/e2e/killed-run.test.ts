@@ -27,8 +27,13 @@ beforeAll(async () => {
   writeFileSync(join(dir, 'empty.env'), '');
   env = isolatedEnv({
     CONFORMANCE_STATE_DIR: join(dir, 'state'),
-    PINGONE_API_URL: mock.apis['davinci']!, PINGONE_ENVIRONMENT_ID: DEFAULT_ENVIRONMENT_ID, PINGONE_ACCESS_TOKEN: TOKEN, PINGONE_API_SERVER_ID: DEFAULT_API_SERVER_ID,
-    VERSORI_API_URL: mock.apis['versori']!, VERSORI_ORGANISATION_ID: DEFAULT_ORGANISATION_ID, VERSORI_ACCESS_TOKEN: TOKEN,
+    PINGONE_API_URL: mock.apis['davinci']!,
+    PINGONE_ENVIRONMENT_ID: DEFAULT_ENVIRONMENT_ID,
+    PINGONE_ACCESS_TOKEN: TOKEN,
+    PINGONE_API_SERVER_ID: DEFAULT_API_SERVER_ID,
+    VERSORI_API_URL: mock.apis['versori']!,
+    VERSORI_ORGANISATION_ID: DEFAULT_ORGANISATION_ID,
+    VERSORI_ACCESS_TOKEN: TOKEN,
   });
 });
 afterAll(() => mock?.close());
@@ -36,19 +41,39 @@ afterAll(() => mock?.close());
 /** What the runs marked as their own (cfm-<run id>-<n>), anywhere in the mock. */
 function leftovers(): string[] {
   const store = mock.store as unknown as { collections: Map<string, Map<string, Record<string, unknown>>> };
-  return [...store.collections.values()].flatMap((items) => [...items.values()]).map((r) => String(r['name'] ?? '')).filter((n) => n.includes('cfm-'));
+  return [...store.collections.values()]
+    .flatMap((items) => [...items.values()])
+    .map((r) => String(r['name'] ?? ''))
+    .filter((n) => n.includes('cfm-'));
 }
 
 /** Starts a write run and SIGKILLs it, and its vitest process group, once it has created something. */
 async function killMidRun(): Promise<string[]> {
-  const cli = spawn(process.execPath, [join(PROJECT_ROOT, 'bin/conformance.js'), 'run', '--allow-writes', '--env-file', join(dir, 'empty.env'), '--report-dir', join(dir, 'r'), '--history', join(dir, 'h.jsonl')], { cwd: PROJECT_ROOT, env, stdio: 'ignore' });
+  const cli = spawn(
+    process.execPath,
+    [
+      join(PROJECT_ROOT, 'bin/conformance.js'),
+      'run',
+      '--allow-writes',
+      '--env-file',
+      join(dir, 'empty.env'),
+      '--report-dir',
+      join(dir, 'r'),
+      '--history',
+      join(dir, 'h.jsonl'),
+    ],
+    { cwd: PROJECT_ROOT, env, stdio: 'ignore' },
+  );
   const exited = new Promise((resolve) => cli.once('exit', resolve));
   let seen: string[] = [];
   for (let i = 0; i < 800 && seen.length < 3; i++) {
     await new Promise((r) => setTimeout(r, 25));
     seen = leftovers();
   }
-  const children = spawnSync('pgrep', ['-P', String(cli.pid)], { encoding: 'utf8' }).stdout.split('\n').filter(Boolean).map(Number);
+  const children = spawnSync('pgrep', ['-P', String(cli.pid)], { encoding: 'utf8' })
+    .stdout.split('\n')
+    .filter(Boolean)
+    .map(Number);
   for (const pid of children) {
     try {
       process.kill(-pid, 'SIGKILL'); // the vitest process runs in a group of its own
@@ -83,21 +108,43 @@ it('SIGKILL mid-write: the next run against the same target deletes what it left
   await killMidRun();
   const before = leftovers().length;
   expect(before).toBeGreaterThan(0);
-  const next = await runCliAsync(['run', '--env-file', join(dir, 'empty.env'), '--report-dir', join(dir, 'r2'), '--history', join(dir, 'h.jsonl')], env);
+  const next = await runCliAsync(
+    ['run', '--env-file', join(dir, 'empty.env'), '--report-dir', join(dir, 'r2'), '--history', join(dir, 'h.jsonl')],
+    env,
+  );
   expect(next.stderr).toMatch(/conformance: before the run, deleted \d+ resource\(s\) an earlier run had created/);
   expect(leftovers()).toEqual([]);
-  expect(existsSync(join(dir, 'state')) ? readdirSync(join(dir, 'state')).filter((f) => f.endsWith('.jsonl')) : []).toEqual([]);
+  expect(
+    existsSync(join(dir, 'state')) ? readdirSync(join(dir, 'state')).filter((f) => f.endsWith('.jsonl')) : [],
+  ).toEqual([]);
 }, 180_000);
 
 /** Starts a write run and waits until it has created something; returns the CLI and its vitest process. */
 async function startWriteRun(reportDir: string) {
-  const cli = spawn(process.execPath, [join(PROJECT_ROOT, 'bin/conformance.js'), 'run', '--allow-writes', '--env-file', join(dir, 'empty.env'), '--report-dir', reportDir, '--history', join(dir, 'h.jsonl')], { cwd: PROJECT_ROOT, env, stdio: ['ignore', 'pipe', 'pipe'] });
+  const cli = spawn(
+    process.execPath,
+    [
+      join(PROJECT_ROOT, 'bin/conformance.js'),
+      'run',
+      '--allow-writes',
+      '--env-file',
+      join(dir, 'empty.env'),
+      '--report-dir',
+      reportDir,
+      '--history',
+      join(dir, 'h.jsonl'),
+    ],
+    { cwd: PROJECT_ROOT, env, stdio: ['ignore', 'pipe', 'pipe'] },
+  );
   let stderr = '';
   cli.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
   cli.stdout.resume();
   const exited = new Promise<number | null>((resolve) => cli.once('exit', resolve));
   for (let i = 0; i < 800 && leftovers().length < 3; i++) await new Promise((r) => setTimeout(r, 25));
-  const [run] = spawnSync('pgrep', ['-P', String(cli.pid)], { encoding: 'utf8' }).stdout.split('\n').filter(Boolean).map(Number);
+  const [run] = spawnSync('pgrep', ['-P', String(cli.pid)], { encoding: 'utf8' })
+    .stdout.split('\n')
+    .filter(Boolean)
+    .map(Number);
   return { cli, run: run!, exited, stderr: () => stderr };
 }
 
@@ -119,7 +166,11 @@ it('SIGKILL of the CLI alone: its run stops starting cases, deletes what it crea
   console.log(`CLI SIGKILLed alone: its run ended by itself ${seconds.toFixed(1)} s later`);
   // It stopped because the CLI went away (not because it ran to its end), and said so in its report.
   const report = JSON.parse(readFileSync(join(reportDir, 'results.json'), 'utf8')) as RunReport;
-  expect(report.results.filter((r) => r.reason === 'interrupted: the run was asked to stop (the conformance command stopped)').length).toBeGreaterThan(0);
+  expect(
+    report.results.filter(
+      (r) => r.reason === 'interrupted: the run was asked to stop (the conformance command stopped)',
+    ).length,
+  ).toBeGreaterThan(0);
   // What it created is gone; should anything remain, its journal lists it and cleanup deletes it.
   const journals = () => readdirSync(join(dir, 'state')).filter((f) => f.endsWith('.jsonl'));
   if (leftovers().length > 0 || journals().length > 0) {

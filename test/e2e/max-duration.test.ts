@@ -24,11 +24,31 @@ it('stops at --max-duration: exit 1, the reports written, what was not started r
   writeFileSync(join(dir, 'empty.env'), '');
   const env = liveEnv(mock.apis, TOKEN);
   const started = Date.now();
-  const run = await runCliAsync(['run', '--allow-writes', '--concurrency', '2', '--max-duration', '10', '--env-file', join(dir, 'empty.env'), '--report-dir', join(dir, 'r'), '--history', join(dir, 'h.jsonl')], env);
+  const run = await runCliAsync(
+    [
+      'run',
+      '--allow-writes',
+      '--concurrency',
+      '2',
+      '--max-duration',
+      '10',
+      '--env-file',
+      join(dir, 'empty.env'),
+      '--report-dir',
+      join(dir, 'r'),
+      '--history',
+      join(dir, 'h.jsonl'),
+    ],
+    env,
+  );
   const seconds = (Date.now() - started) / 1000;
   expect(run.status, run.stderr).toBe(1);
-  expect(run.stderr).toMatch(/conformance: --max-duration 10 s reached: finishing requests in flight and deleting what the run created/);
-  expect(run.stderr).toMatch(/the run reached its --max-duration of 10 s; the cases not yet started are reported skipped \(not run\), and the run fails/);
+  expect(run.stderr).toMatch(
+    /conformance: --max-duration 10 s reached: finishing requests in flight and deleting what the run created/,
+  );
+  expect(run.stderr).toMatch(
+    /the run reached its --max-duration of 10 s; the cases not yet started are reported skipped \(not run\), and the run fails/,
+  );
   expect(seconds).toBeLessThan(45);
   expect(existsSync(join(dir, 'r', 'results.json'))).toBe(true);
   const report = JSON.parse(readFileSync(join(dir, 'r', 'results.json'), 'utf8')) as RunReport;
@@ -37,7 +57,11 @@ it('stops at --max-duration: exit 1, the reports written, what was not started r
   expect(report.results.filter((r) => r.status === 'passed').length).toBeGreaterThan(0);
   // Cleaned up: nothing the run created is left.
   const store = mock.store as unknown as { collections: Map<string, Map<string, Record<string, unknown>>> };
-  expect([...store.collections.values()].flatMap((m) => [...m.values()]).filter((r) => String(r['name'] ?? '').includes('cfm-'))).toEqual([]);
+  expect(
+    [...store.collections.values()]
+      .flatMap((m) => [...m.values()])
+      .filter((r) => String(r['name'] ?? '').includes('cfm-')),
+  ).toEqual([]);
   console.log(`--max-duration 10 s: the run ended after ${seconds.toFixed(1)} s with ${notRun.length} cases not run`);
 }, 90_000);
 
@@ -58,7 +82,25 @@ it('a request in flight at --max-duration that never answers: it times out, and 
     writeFileSync(join(dir, 'empty.env'), '');
     const env = liveEnv(slow.apis, TOKEN, {}, (url) => proxy.url + new URL(url).pathname);
     const started = Date.now();
-    const cli = spawn(process.execPath, [join(PROJECT_ROOT, 'bin/conformance.js'), 'run', '--allow-writes', '--concurrency', '2', '--max-duration', '10', '--env-file', join(dir, 'empty.env'), '--report-dir', join(dir, 'r'), '--history', join(dir, 'h.jsonl')], { cwd: PROJECT_ROOT, env, stdio: ['ignore', 'pipe', 'pipe'] });
+    const cli = spawn(
+      process.execPath,
+      [
+        join(PROJECT_ROOT, 'bin/conformance.js'),
+        'run',
+        '--allow-writes',
+        '--concurrency',
+        '2',
+        '--max-duration',
+        '10',
+        '--env-file',
+        join(dir, 'empty.env'),
+        '--report-dir',
+        join(dir, 'r'),
+        '--history',
+        join(dir, 'h.jsonl'),
+      ],
+      { cwd: PROJECT_ROOT, env, stdio: ['ignore', 'pipe', 'pipe'] },
+    );
     let stderr = '';
     cli.stdout.resume();
     cli.stderr.on('data', (d: Buffer) => {
@@ -69,17 +111,31 @@ it('a request in flight at --max-duration that never answers: it times out, and 
     const status = await new Promise<number | null>((resolve) => cli.once('exit', resolve));
     clearTimeout(killer);
     const seconds = (Date.now() - started) / 1000;
-    console.log(`--max-duration 10 s with ${hung} GET(s) that never answered (30 s timeout): the run ended after ${seconds.toFixed(1)} s`);
+    console.log(
+      `--max-duration 10 s with ${hung} GET(s) that never answered (30 s timeout): the run ended after ${seconds.toFixed(1)} s`,
+    );
     expect(hung, 'requests were in flight, unanswered, when the run was told to stop').toBeGreaterThan(0);
-    expect(stderr).toMatch(/conformance: --max-duration 10 s reached: finishing requests in flight and deleting what the run created/);
+    expect(stderr).toMatch(
+      /conformance: --max-duration 10 s reached: finishing requests in flight and deleting what the run created/,
+    );
     expect(stderr).not.toMatch(/the run did not complete/);
     expect(status, stderr).toBe(1);
-    expect(stderr).toMatch(/the run reached its --max-duration of 10 s; the cases not yet started are reported skipped \(not run\), and the run fails/);
+    expect(stderr).toMatch(
+      /the run reached its --max-duration of 10 s; the cases not yet started are reported skipped \(not run\), and the run fails/,
+    );
     const report = JSON.parse(readFileSync(join(dir, 'r', 'results.json'), 'utf8')) as RunReport;
-    expect(report.results.some((r) => r.status === 'failed' && /timed out|timeout/i.test(JSON.stringify(r.checks)))).toBe(true);
-    expect(report.results.filter((r) => r.reason === 'not run: the run reached its --max-duration of 10 s').length).toBeGreaterThan(0);
+    expect(
+      report.results.some((r) => r.status === 'failed' && /timed out|timeout/i.test(JSON.stringify(r.checks))),
+    ).toBe(true);
+    expect(
+      report.results.filter((r) => r.reason === 'not run: the run reached its --max-duration of 10 s').length,
+    ).toBeGreaterThan(0);
     const store = slow.store as unknown as { collections: Map<string, Map<string, Record<string, unknown>>> };
-    expect([...store.collections.values()].flatMap((m) => [...m.values()]).filter((r) => String(r['name'] ?? '').includes('cfm-'))).toEqual([]);
+    expect(
+      [...store.collections.values()]
+        .flatMap((m) => [...m.values()])
+        .filter((r) => String(r['name'] ?? '').includes('cfm-')),
+    ).toEqual([]);
   } finally {
     await proxy.close();
     await slow.close();

@@ -30,7 +30,10 @@ beforeAll(async () => {
         const mock = await startMock({ port: 0, token: TOKEN, specs, personality, seed });
         try {
           const targets = mockTargets(mock, TOKEN, undefined, { optional: true });
-          runs.set(key(personality, seed), await runInProcess({ targets, runId: `${personality[0]}${seed}`, allowWrites: true, seed }));
+          runs.set(
+            key(personality, seed),
+            await runInProcess({ targets, runId: `${personality[0]}${seed}`, allowWrites: true, seed }),
+          );
         } finally {
           await mock.close();
         }
@@ -44,8 +47,15 @@ afterAll(() => {
     const results = SEEDS.flatMap((s) => runs.get(key(p, s)) ?? []);
     const observed = results.filter((r) => r.status === 'observed');
     const byCheck = new Map<string, number>();
-    for (const r of observed) for (const c of r.checks.filter((c) => c.status === 'observed')) byCheck.set(c.name.replace(/^step \d+ [^:]*: /, ''), (byCheck.get(c.name.replace(/^step \d+ [^:]*: /, '')) ?? 0) + 1);
-    console.log(`${p} mock, ${SEEDS.length} seeds: ${results.length} case results, ${results.filter((r) => r.status === 'failed').length} failed, ${observed.length} observed (${[...byCheck].map(([k, n]) => `${k} ${n}`).join(', ') || 'none'}), ${(observed.length / SEEDS.length).toFixed(1)} per run`);
+    for (const r of observed)
+      for (const c of r.checks.filter((c) => c.status === 'observed'))
+        byCheck.set(
+          c.name.replace(/^step \d+ [^:]*: /, ''),
+          (byCheck.get(c.name.replace(/^step \d+ [^:]*: /, '')) ?? 0) + 1,
+        );
+    console.log(
+      `${p} mock, ${SEEDS.length} seeds: ${results.length} case results, ${results.filter((r) => r.status === 'failed').length} failed, ${observed.length} observed (${[...byCheck].map(([k, n]) => `${k} ${n}`).join(', ') || 'none'}), ${(observed.length / SEEDS.length).toFixed(1)} per run`,
+    );
   }
 });
 
@@ -54,16 +64,37 @@ describe.each(PERSONALITIES.map((p) => [p] as const))('the %s mock', (p) => {
     const results = runs.get(key(p, seed))!;
     expect(results.length).toBeGreaterThan(200);
     const failed = results.filter((r) => r.status === 'failed');
-    expect(failed.map((r) => `${r.id}: ${r.reason ?? ''}${r.checks.filter((c) => c.status === 'failed').map((c) => `${c.name}: ${c.message ?? ''}`).join('; ')}`)).toEqual([]);
+    expect(
+      failed.map(
+        (r) =>
+          `${r.id}: ${r.reason ?? ''}${r.checks
+            .filter((c) => c.status === 'failed')
+            .map((c) => `${c.name}: ${c.message ?? ''}`)
+            .join('; ')}`,
+      ),
+    ).toEqual([]);
   });
 });
 
 it('reports where the lenient mock differs from our reading, and nothing on the default one', () => {
-  const observedIds = (p: Personality) => new Set(SEEDS.flatMap((s) => runs.get(key(p, s))!.filter((r) => r.status === 'observed').map((r) => r.id)));
+  const observedIds = (p: Personality) =>
+    new Set(
+      SEEDS.flatMap((s) =>
+        runs
+          .get(key(p, s))!
+          .filter((r) => r.status === 'observed')
+          .map((r) => r.id),
+      ),
+    );
   expect(observedIds('default')).toEqual(new Set());
   const lenient = observedIds('lenient');
   // The kinds the issue names: an open enum stored, a page size or flag it ignores, a clone's derived name.
-  for (const id of ['authorize/createApiServerOperation/negative-methods-0-outside-enum-inferred', 'versori/listConnectors/negative-first-below-minimum-0-inferred', 'versori/deleteConnector/negative-force-not-a-boolean-abc-inferred', 'davinci/flow/clone']) {
+  for (const id of [
+    'authorize/createApiServerOperation/negative-methods-0-outside-enum-inferred',
+    'versori/listConnectors/negative-first-below-minimum-0-inferred',
+    'versori/deleteConnector/negative-force-not-a-boolean-abc-inferred',
+    'davinci/flow/clone',
+  ]) {
     expect([...lenient]).toContain(id);
   }
 });
@@ -76,7 +107,10 @@ it('fails the observations with --strict (a team tightening its own mock)', asyn
     const results = await runInProcess({ targets, runId: 'strict', allowWrites: true, seed: 1, strict: true });
     const first = results.find((r) => r.id === 'versori/listConnectors/negative-first-below-minimum-0-inferred')!;
     expect(first.status).toBe('failed');
-    expect(first.checks.find((c) => c.name === 'negative-data-rejection')).toMatchObject({ status: 'failed', message: expect.stringMatching(/^\(--strict\) Received: 200/) });
+    expect(first.checks.find((c) => c.name === 'negative-data-rejection')).toMatchObject({
+      status: 'failed',
+      message: expect.stringMatching(/^\(--strict\) Received: 200/),
+    });
     expect(results.filter((r) => r.status === 'observed')).toEqual([]);
   } finally {
     await mock.close();

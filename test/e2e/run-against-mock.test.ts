@@ -36,7 +36,17 @@ describe('against the embedded mock', () => {
   const dir = cleanDir;
   let run: Awaited<ReturnType<typeof runCliAsync>>;
   beforeAll(async () => {
-    run = await runCliAsync(['run', '--env-file', emptyEnvFile, '--report-dir', dir, '--seed', '7', '--history', join(work, 'history.jsonl')]);
+    run = await runCliAsync([
+      'run',
+      '--env-file',
+      emptyEnvFile,
+      '--report-dir',
+      dir,
+      '--seed',
+      '7',
+      '--history',
+      join(work, 'history.jsonl'),
+    ]);
   }, 120_000);
 
   it('passes every check and exits 0', () => {
@@ -55,11 +65,25 @@ describe('against the embedded mock', () => {
     const specs = await Promise.all(API_DEFINITIONS.map((d) => loadSpec(d.spec, { validate: false })));
     expect(ops.size).toBe(specs.reduce((n, spec) => n + listOperations(spec.doc).length, 0));
     const judge = { positive: 'status-code', negative: 'negative-data-rejection', auth: 'ignored-auth' } as const;
-    for (const r of report.results.filter((x) => x.status === 'passed' && x.kind !== 'flow' && x.case !== 'generated inputs')) {
+    for (const r of report.results.filter(
+      (x) => x.status === 'passed' && x.kind !== 'flow' && x.case !== 'generated inputs',
+    )) {
       // The six checks, then a case's own assertion where it has one (page-size on the paged lists).
-      expect(r.checks.map((c) => c.name).slice(0, 6), r.id).toEqual(['request-shape', 'not-server-error', judge[r.kind as keyof typeof judge], 'content-type', 'response-schema', 'response-headers']);
+      expect(r.checks.map((c) => c.name).slice(0, 6), r.id).toEqual([
+        'request-shape',
+        'not-server-error',
+        judge[r.kind as keyof typeof judge],
+        'content-type',
+        'response-schema',
+        'response-headers',
+      ]);
     }
-    expect(report.results.filter((r) => r.checks.some((c) => c.name === 'page-size')).map((r) => r.id).sort()).toEqual(['sailpoint/getConnectorList/count-true', 'versori/listConnectors/first-1']);
+    expect(
+      report.results
+        .filter((r) => r.checks.some((c) => c.name === 'page-size'))
+        .map((r) => r.id)
+        .sort(),
+    ).toEqual(['sailpoint/getConnectorList/count-true', 'versori/listConnectors/first-1']);
     const kinds = new Set(report.results.map((r) => r.kind));
     expect([...kinds].sort()).toEqual(expect.arrayContaining(['auth', 'flow', 'positive']));
   });
@@ -73,11 +97,22 @@ describe('against the embedded mock', () => {
 
   it('leaves nothing behind: every cleanup passed', () => {
     const cleanups = readReport(dir).results.filter((r) => r.operationId === 'cleanup');
-    expect(cleanups.map((c) => [c.api, c.status])).toEqual(expect.arrayContaining([['davinci', 'passed'], ['authorize', 'passed'], ['versori', 'passed'], ['sailpoint', 'passed']]));
+    expect(cleanups.map((c) => [c.api, c.status])).toEqual(
+      expect.arrayContaining([
+        ['davinci', 'passed'],
+        ['authorize', 'passed'],
+        ['versori', 'passed'],
+        ['sailpoint', 'passed'],
+      ]),
+    );
   });
 
   it('never prints the token', () => {
-    const text = readFileSync(join(dir, 'results.json'), 'utf8') + readFileSync(join(dir, 'junit.xml'), 'utf8') + run.stdout + run.stderr;
+    const text =
+      readFileSync(join(dir, 'results.json'), 'utf8') +
+      readFileSync(join(dir, 'junit.xml'), 'utf8') +
+      run.stdout +
+      run.stderr;
     expect(text).not.toMatch(/Bearer mock-[0-9a-f]{6}/);
     expect(text).not.toMatch(/mock-[0-9a-f]{24}/);
   });
@@ -95,14 +130,32 @@ describe('against a deliberately broken mock', () => {
       token: TOKEN,
       transform(response, call) {
         // A response field removed: DaVinci instances lose their `name` on GET.
-        if (call.operationId === 'getConnectorInstance' && response.status === 200) delete (response.body as Record<string, unknown>)['name'];
+        if (call.operationId === 'getConnectorInstance' && response.status === 200)
+          delete (response.body as Record<string, unknown>)['name'];
         // A status changed: SailPoint's create answers 201 where the vendor documents 200.
         if (call.operationId === 'createCustomConnector' && response.status === 200) response.status = 201;
         return response;
       },
     });
     run = await runCliAsync(
-      ['run', '--env-file', emptyEnvFile, '--report-dir', dir, '--allow-writes', '--api', 'davinci', '--api', 'sailpoint', '--baseline', cleanDir, '--seed', '7', '--history', join(work, 'history.jsonl')],
+      [
+        'run',
+        '--env-file',
+        emptyEnvFile,
+        '--report-dir',
+        dir,
+        '--allow-writes',
+        '--api',
+        'davinci',
+        '--api',
+        'sailpoint',
+        '--baseline',
+        cleanDir,
+        '--seed',
+        '7',
+        '--history',
+        join(work, 'history.jsonl'),
+      ],
       isolatedEnv({
         PINGONE_API_URL: mock.apis['davinci']!,
         PINGONE_ENVIRONMENT_ID: DEFAULT_ENVIRONMENT_ID,
@@ -126,15 +179,23 @@ describe('against a deliberately broken mock', () => {
     expect(failed.status).toBe('failed');
     const schema = failed.checks.find((c) => c.name === 'response-schema')!;
     expect(schema.status).toBe('failed');
-    expect(schema.message).toMatch(/at \/: Received: no property "name" \/ Documented: must have required property 'name'/);
-    expect(failed.reproduce).toMatch(/^curl -sS -X GET 'http:\/\/127\.0\.0\.1:\d+\/pingone\/v1\/environments\/.+\/connectorInstances\/[0-9a-f]{32}' .*"Authorization: Bearer \$TOKEN"/);
+    expect(schema.message).toMatch(
+      /at \/: Received: no property "name" \/ Documented: must have required property 'name'/,
+    );
+    expect(failed.reproduce).toMatch(
+      /^curl -sS -X GET 'http:\/\/127\.0\.0\.1:\d+\/pingone\/v1\/environments\/.+\/connectorInstances\/[0-9a-f]{32}' .*"Authorization: Bearer \$TOKEN"/,
+    );
     expect(failed.checks.filter((c) => c.status === 'failed').map((c) => c.name)).toEqual(['response-schema']);
   });
 
   it('names status-code for the changed status', () => {
-    const failed = readReport(dir).results.find((r) => r.id === 'sailpoint/createCustomConnector/example-seed004-create-request')!;
+    const failed = readReport(dir).results.find(
+      (r) => r.id === 'sailpoint/createCustomConnector/example-seed004-create-request',
+    )!;
     expect(failed.status).toBe('failed');
-    expect(failed.checks.find((c) => c.name === 'status-code')!.message).toMatch(/Received: 201 \/ Documented: one of 200, 400/);
+    expect(failed.checks.find((c) => c.name === 'status-code')!.message).toMatch(
+      /Received: 201 \/ Documented: one of 200, 400/,
+    );
   });
 
   it('fails nothing else, and skips the APIs it was not pointed at, with the reason', () => {
@@ -144,8 +205,13 @@ describe('against a deliberately broken mock', () => {
     expect(failed.sort()).toEqual(BROKEN_CASES);
     const flow = report.results.find((r) => r.id === 'davinci/flow/lifecycle')!;
     if (flow.kind !== 'flow') throw new Error('davinci/flow/lifecycle is not a flow record');
-    expect(flow.checks.filter((c) => c.status === 'failed').map((c) => [c.name, c.step, c.pointer])).toEqual([['response-schema', 2, expect.stringMatching(/^\//)]]);
-    expect(flow.steps.map((s) => `${s.label} ${s.operationId} ${s.method} ${s.status} ${s.contentType}`)).toEqual(['create createConnectorInstance POST 201 application/json', 'get getConnectorInstance GET 200 application/json']);
+    expect(flow.checks.filter((c) => c.status === 'failed').map((c) => [c.name, c.step, c.pointer])).toEqual([
+      ['response-schema', 2, expect.stringMatching(/^\//)],
+    ]);
+    expect(flow.steps.map((s) => `${s.label} ${s.operationId} ${s.method} ${s.status} ${s.contentType}`)).toEqual([
+      'create createConnectorInstance POST 201 application/json',
+      'get getConnectorInstance GET 200 application/json',
+    ]);
     expect(flow.reproduce).toMatch(/^curl -sS -X GET /);
     expect(report.target['versori']).toEqual({ skipped: 'not selected with --api' });
     expect(run.stdout + run.stderr).not.toContain(TOKEN);
@@ -157,8 +223,16 @@ describe('comparing the clean run with the broken one', () => {
 
   it('the broken run, given the clean one as --baseline, names exactly the regressions', () => {
     const report = readReport(join(work, 'broken'));
-    const comparison = report.comparison as { counts: Record<string, number>; results: Array<{ id: string; change: string }> };
-    expect(comparison.results.filter((r) => r.change === 'regression').map((r) => r.id).sort()).toEqual(REGRESSIONS);
+    const comparison = report.comparison as {
+      counts: Record<string, number>;
+      results: Array<{ id: string; change: string }>;
+    };
+    expect(
+      comparison.results
+        .filter((r) => r.change === 'regression')
+        .map((r) => r.id)
+        .sort(),
+    ).toEqual(REGRESSIONS);
     expect(comparison.counts['fixed']).toBe(0);
   });
 
@@ -166,7 +240,9 @@ describe('comparing the clean run with the broken one', () => {
     const forward = await runCliAsync(['compare', cleanDir, join(work, 'broken')]);
     expect(forward.status).toBe(1);
     // Every case id the summary names is a regression: nothing is new or removed between the runs.
-    const named = [...forward.stdout.matchAll(/^ {2}((?:davinci|sailpoint|authorize|versori)\/\S+)/gm)].map((m) => m[1]);
+    const named = [...forward.stdout.matchAll(/^ {2}((?:davinci|sailpoint|authorize|versori)\/\S+)/gm)].map(
+      (m) => m[1],
+    );
     expect([...new Set(named)].sort()).toEqual(REGRESSIONS);
     expect(forward.stdout).toMatch(/compare: 7 regressions, 0 fixed, 0 still failing, 0 flaky, 0 new, 0 removed/);
     expect(forward.stdout).toMatch(/response-schema/);
@@ -174,4 +250,3 @@ describe('comparing the clean run with the broken one', () => {
     expect(backward.status).toBe(0);
   });
 });
-

@@ -20,7 +20,11 @@ const specById = (id: string): LoadedSpec => {
 const REQUEST_BODIES: Array<[string, LoadedSpec, string]> = specs.flatMap((spec) =>
   listOperations(spec.doc).flatMap((op) => {
     if (!op.operation.requestBody) return [];
-    const body = deref<{ content?: Record<string, unknown> }>(spec.doc, op.operation.requestBody, `${op.pointer}/requestBody`);
+    const body = deref<{ content?: Record<string, unknown> }>(
+      spec.doc,
+      op.operation.requestBody,
+      `${op.pointer}/requestBody`,
+    );
     return Object.keys(body.value.content ?? {}).map((mediaType): [string, LoadedSpec, string] => [
       `${spec.apiId} ${op.method.toUpperCase()} ${op.path} ${mediaType}`,
       spec,
@@ -30,7 +34,12 @@ const REQUEST_BODIES: Array<[string, LoadedSpec, string]> = specs.flatMap((spec)
 );
 
 /** Share of unfiltered values the spec's validator rejects (what the final filter throws away). */
-function rejectionRate(spec: Pick<LoadedSpec, 'doc' | 'schemas'>, pointer: string, options: ArbitraryOptions = {}, numRuns = 200): number {
+function rejectionRate(
+  spec: Pick<LoadedSpec, 'doc' | 'schemas'>,
+  pointer: string,
+  options: ArbitraryOptions = {},
+  numRuns = 200,
+): number {
   const validate = spec.schemas.compile(pointer);
   const values = fc.sample(unfilteredArbitraryFor(spec, pointer, options), { seed: 3, numRuns });
   return values.filter((v) => !validate(v)).length / numRuns;
@@ -52,9 +61,12 @@ describe('request bodies of the bundled specs', () => {
     );
   });
 
-  it.each(REQUEST_BODIES)('%s: the validator filter rejects at most 2 percent of generated values', (_label, spec, pointer) => {
-    expect(rejectionRate(spec, pointer, { forRequest: true })).toBeLessThanOrEqual(0.02);
-  });
+  it.each(REQUEST_BODIES)(
+    '%s: the validator filter rejects at most 2 percent of generated values',
+    (_label, spec, pointer) => {
+      expect(rejectionRate(spec, pointer, { forRequest: true })).toBeLessThanOrEqual(0.02);
+    },
+  );
 });
 
 describe('component schemas', () => {
@@ -73,7 +85,10 @@ describe('component schemas', () => {
     const spec = specById(id);
     const pointer = `/components/schemas/${name}`;
     const validate = spec.schemas.compile(pointer);
-    fc.assert(fc.property(arbitraryFor(spec, pointer), (v) => validate(v) === true), { numRuns: 100, seed: 1 });
+    fc.assert(
+      fc.property(arbitraryFor(spec, pointer), (v) => validate(v) === true),
+      { numRuns: 100, seed: 1 },
+    );
     expect(rejectionRate(spec, pointer)).toBeLessThanOrEqual(0.02);
   });
 
@@ -83,7 +98,9 @@ describe('component schemas', () => {
       const first = fc.sample(arb, { seed: 42, numRuns: 5 });
       expect(fc.sample(arb, { seed: 42, numRuns: 5 })).toEqual(first);
       // A fresh arbitrary over the same schema gives the same values too.
-      expect(fc.sample(arbitraryFor(specById(id), `/components/schemas/${name}`), { seed: 42, numRuns: 5 })).toEqual(first);
+      expect(fc.sample(arbitraryFor(specById(id), `/components/schemas/${name}`), { seed: 42, numRuns: 5 })).toEqual(
+        first,
+      );
     }
   });
 
@@ -92,7 +109,11 @@ describe('component schemas', () => {
     const pointer = '/components/schemas/ApiServerOperation';
     const readOnlyOptional = ['policy', '_embedded'];
     const keysOf = (options: ArbitraryOptions) =>
-      new Set(fc.sample(arbitraryFor(spec, pointer, options), { seed: 5, numRuns: 100 }).flatMap((v) => Object.keys(v as object)));
+      new Set(
+        fc
+          .sample(arbitraryFor(spec, pointer, options), { seed: 5, numRuns: 100 })
+          .flatMap((v) => Object.keys(v as object)),
+      );
     const forRequest = keysOf({ forRequest: true });
     const forResponse = keysOf({});
     for (const key of readOnlyOptional) {
@@ -104,20 +125,26 @@ describe('component schemas', () => {
   });
 
   it('varies optional properties: DaVinci ConnectorInstanceCreate has `properties` sometimes', () => {
-    const samples = fc.sample(arbitraryFor(specById('davinci'), '/components/schemas/ConnectorInstanceCreate', { forRequest: true }), {
-      seed: 11,
-      numRuns: 50,
-    }) as Array<Record<string, unknown>>;
+    const samples = fc.sample(
+      arbitraryFor(specById('davinci'), '/components/schemas/ConnectorInstanceCreate', { forRequest: true }),
+      {
+        seed: 11,
+        numRuns: 50,
+      },
+    ) as Array<Record<string, unknown>>;
     expect(samples.some((v) => 'properties' in v)).toBe(true);
     expect(samples.some((v) => !('properties' in v))).toBe(true);
     expect(samples.every((v) => typeof v['name'] === 'string' && typeof v['connector'] === 'object')).toBe(true);
   });
 
   it('covers both branches of Versori ConnectorUpdate (oneOf with const tags)', () => {
-    const samples = fc.sample(arbitraryFor(specById('versori'), '/components/schemas/ConnectorUpdate', { forRequest: true }), {
-      seed: 2,
-      numRuns: 50,
-    }) as Array<Record<string, unknown>>;
+    const samples = fc.sample(
+      arbitraryFor(specById('versori'), '/components/schemas/ConnectorUpdate', { forRequest: true }),
+      {
+        seed: 2,
+        numRuns: 50,
+      },
+    ) as Array<Record<string, unknown>>;
     expect(new Set(samples.map((v) => v['protocol']))).toEqual(new Set(['http', 'bigquery']));
   });
 
@@ -159,7 +186,8 @@ interface Case {
   expectSamples?: (values: unknown[]) => void;
 }
 
-const kinds = (values: unknown[]) => new Set(values.map((v) => (v === null ? 'null' : Array.isArray(v) ? 'array' : typeof v)));
+const kinds = (values: unknown[]) =>
+  new Set(values.map((v) => (v === null ? 'null' : Array.isArray(v) ? 'array' : typeof v)));
 const lengths = (values: unknown[]) => values.map((v) => (v as unknown[] | string).length);
 
 const CASES: Record<string, Case> = {
@@ -174,11 +202,28 @@ const CASES: Record<string, Case> = {
   'unanchored pattern with maxLength': { schema: { type: 'string', pattern: '\\{[a-z]+\\}', maxLength: 12 } },
   'format uuid': { schema: { type: 'string', format: 'uuid' } },
   'format date-time': { schema: { type: 'string', format: 'date-time' } },
-  'format date and time': { schema: { type: 'array', prefixItems: [{ type: 'string', format: 'date' }, { type: 'string', format: 'time' }], minItems: 2 } },
+  'format date and time': {
+    schema: {
+      type: 'array',
+      prefixItems: [
+        { type: 'string', format: 'date' },
+        { type: 'string', format: 'time' },
+      ],
+      minItems: 2,
+    },
+  },
   'format uri': { schema: { type: 'string', format: 'uri' } },
   'format email': { schema: { type: 'string', format: 'email' } },
   'format hostname, ipv4, byte': {
-    schema: { type: 'object', required: ['h', 'i', 'b'], properties: { h: { type: 'string', format: 'hostname' }, i: { type: 'string', format: 'ipv4' }, b: { type: 'string', format: 'byte' } } },
+    schema: {
+      type: 'object',
+      required: ['h', 'i', 'b'],
+      properties: {
+        h: { type: 'string', format: 'hostname' },
+        i: { type: 'string', format: 'ipv4' },
+        b: { type: 'string', format: 'byte' },
+      },
+    },
   },
   'contentMediaType application/xml': {
     schema: { type: 'string', contentMediaType: 'application/xml' },
@@ -213,19 +258,33 @@ const CASES: Record<string, Case> = {
     schema: {
       type: 'object',
       required: ['id'],
-      properties: { id: { type: 'string', minLength: 1 }, note: { type: 'string' }, size: { type: 'integer', minimum: 0 } },
+      properties: {
+        id: { type: 'string', minLength: 1 },
+        note: { type: 'string' },
+        size: { type: 'integer', minimum: 0 },
+      },
       additionalProperties: false,
     },
     expectSamples: (vs) => {
       const objects = vs as Array<Record<string, unknown>>;
-      expect(objects.every((o) => 'id' in o && Object.keys(o).every((k) => ['id', 'note', 'size'].includes(k)))).toBe(true);
+      expect(objects.every((o) => 'id' in o && Object.keys(o).every((k) => ['id', 'note', 'size'].includes(k)))).toBe(
+        true,
+      );
       expect(objects.some((o) => 'note' in o)).toBe(true);
       expect(objects.some((o) => !('note' in o))).toBe(true);
     },
   },
-  'object without properties is empty': { schema: { type: 'object' }, expectSamples: (vs) => expect(vs.every((v) => JSON.stringify(v) === '{}')).toBe(true) },
+  'object without properties is empty': {
+    schema: { type: 'object' },
+    expectSamples: (vs) => expect(vs.every((v) => JSON.stringify(v) === '{}')).toBe(true),
+  },
   'minProperties beyond the named properties': {
-    schema: { type: 'object', minProperties: 2, properties: { a: { type: 'boolean' } }, additionalProperties: { type: 'integer' } },
+    schema: {
+      type: 'object',
+      minProperties: 2,
+      properties: { a: { type: 'boolean' } },
+      additionalProperties: { type: 'integer' },
+    },
   },
   'array items with minItems/maxItems': {
     schema: { type: 'array', minItems: 2, maxItems: 4, items: { type: 'string', enum: ['x', 'y'] } },
@@ -236,7 +295,9 @@ const CASES: Record<string, Case> = {
     schema: { type: 'array', items: { type: 'integer' } },
     expectSamples: (vs) => expect(Math.max(...lengths(vs))).toBeLessThanOrEqual(3),
   },
-  uniqueItems: { schema: { type: 'array', minItems: 3, uniqueItems: true, items: { type: 'integer', minimum: 0, maximum: 4 } } },
+  uniqueItems: {
+    schema: { type: 'array', minItems: 3, uniqueItems: true, items: { type: 'integer', minimum: 0, maximum: 4 } },
+  },
   $ref: {
     schema: { $ref: '#/components/schemas/Ulid' },
     defs: { Ulid: { type: 'string', pattern: ULID } },
@@ -244,20 +305,43 @@ const CASES: Record<string, Case> = {
   'oneOf with const tags': {
     schema: { oneOf: [{ $ref: '#/components/schemas/Cat' }, { $ref: '#/components/schemas/Dog' }] },
     defs: {
-      Cat: { type: 'object', required: ['kind', 'lives'], properties: { kind: { const: 'cat' }, lives: { type: 'integer', minimum: 1, maximum: 9 } } },
-      Dog: { type: 'object', required: ['kind', 'tag'], properties: { kind: { const: 'dog' }, tag: { type: 'string', pattern: ULID } } },
+      Cat: {
+        type: 'object',
+        required: ['kind', 'lives'],
+        properties: { kind: { const: 'cat' }, lives: { type: 'integer', minimum: 1, maximum: 9 } },
+      },
+      Dog: {
+        type: 'object',
+        required: ['kind', 'tag'],
+        properties: { kind: { const: 'dog' }, tag: { type: 'string', pattern: ULID } },
+      },
     },
-    expectSamples: (vs) => expect(new Set(vs.map((v) => (v as { kind: string }).kind))).toEqual(new Set(['cat', 'dog'])),
+    expectSamples: (vs) =>
+      expect(new Set(vs.map((v) => (v as { kind: string }).kind))).toEqual(new Set(['cat', 'dog'])),
   },
   'oneOf with overlapping branches (exactly one must match)': {
     schema: { type: 'integer', minimum: 0, maximum: 30, oneOf: [{ multipleOf: 2 }, { multipleOf: 3 }] },
   },
   anyOf: {
-    schema: { anyOf: [{ type: 'string', format: 'uuid' }, { type: 'integer', minimum: 5, maximum: 6 }] },
+    schema: {
+      anyOf: [
+        { type: 'string', format: 'uuid' },
+        { type: 'integer', minimum: 5, maximum: 6 },
+      ],
+    },
     expectSamples: (vs) => expect(kinds(vs)).toEqual(new Set(['string', 'number'])),
   },
   'allOf merges object schemas': {
-    schema: { allOf: [{ $ref: '#/components/schemas/Base' }, { type: 'object', required: ['extra'], properties: { extra: { type: 'string', pattern: ULID }, id: { minLength: 4 } } }] },
+    schema: {
+      allOf: [
+        { $ref: '#/components/schemas/Base' },
+        {
+          type: 'object',
+          required: ['extra'],
+          properties: { extra: { type: 'string', pattern: ULID }, id: { minLength: 4 } },
+        },
+      ],
+    },
     defs: { Base: { type: 'object', required: ['id'], properties: { id: { type: 'string', maxLength: 6 } } } },
   },
   'if/then/else (then values rare without support)': {
@@ -269,7 +353,8 @@ const CASES: Record<string, Case> = {
       then: { properties: { code: { pattern: ULID } } },
       else: { properties: { code: { maxLength: 3 } } },
     },
-    expectSamples: (vs) => expect(new Set(vs.map((v) => (v as { kind: string }).kind))).toEqual(new Set(['ulid', 'plain'])),
+    expectSamples: (vs) =>
+      expect(new Set(vs.map((v) => (v as { kind: string }).kind))).toEqual(new Set(['ulid', 'plain'])),
   },
   'schema without a type gives small JSON values of several kinds': {
     schema: {},
@@ -292,10 +377,17 @@ const CASES: Record<string, Case> = {
   },
   'maxDepth limits optional nesting of recursive schemas': {
     schema: { $ref: '#/components/schemas/Tree' },
-    defs: { Tree: { type: 'object', required: ['v'], properties: { v: { type: 'integer' }, kids: { type: 'array', items: { $ref: '#/components/schemas/Tree' } } } } },
+    defs: {
+      Tree: {
+        type: 'object',
+        required: ['v'],
+        properties: { v: { type: 'integer' }, kids: { type: 'array', items: { $ref: '#/components/schemas/Tree' } } },
+      },
+    },
     options: { maxDepth: 3 },
     expectSamples: (vs) => {
-      const depth = (t: { kids?: unknown[] }): number => 1 + Math.max(0, ...(t.kids ?? []).map((k) => depth(k as { kids?: unknown[] })));
+      const depth = (t: { kids?: unknown[] }): number =>
+        1 + Math.max(0, ...(t.kids ?? []).map((k) => depth(k as { kids?: unknown[] })));
       expect(Math.max(...vs.map((v) => depth(v as { kids?: unknown[] })))).toBeLessThanOrEqual(2);
       expect(vs.some((v) => depth(v as { kids?: unknown[] }) === 2)).toBe(true);
     },
@@ -310,7 +402,10 @@ describe('inline schemas', () => {
     // Generated from the keywords: valid before the final filter, not found by filtering.
     const raw = fc.sample(unfilteredArbitraryFor(spec, pointer, c.options), { seed: 1, numRuns: 200 });
     expect(raw.filter((v) => !validate(v))).toEqual([]);
-    fc.assert(fc.property(arbitraryFor(spec, pointer, c.options), (v) => validate(v) === true), { numRuns: 100, seed: 1 });
+    fc.assert(
+      fc.property(arbitraryFor(spec, pointer, c.options), (v) => validate(v) === true),
+      { numRuns: 100, seed: 1 },
+    );
     c.expectSamples?.(raw);
   });
 
@@ -323,7 +418,8 @@ describe('inline schemas', () => {
 describe('plain strings', () => {
   const doc = { components: { schemas: { S: { type: 'string' }, Short: { type: 'string', maxLength: 3 } } } };
   const source = { doc, schemas: new SchemaCompiler(doc, 'strings') } as unknown as Pick<LoadedSpec, 'doc' | 'schemas'>;
-  const samples = (pointer: string, options: ArbitraryOptions) => fc.sample(arbitraryFor(source, pointer, options), { seed: 9, numRuns: 300 }) as string[];
+  const samples = (pointer: string, options: ArbitraryOptions) =>
+    fc.sample(arbitraryFor(source, pointer, options), { seed: 9, numRuns: 300 }) as string[];
 
   it('are realistic by default: printable, at least one character, neither blank nor padded', () => {
     for (const s of [...samples('/components/schemas/S', {}), ...samples('/components/schemas/Short', {})]) {

@@ -2,7 +2,13 @@
 
 import type { OpenAPIV3_1 } from 'openapi-types';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { MAX_VARIANTS, documentedRejections, negativeVariants, type NegativeVariant, type RequestParts } from '../../src/generation/negative-variants.js';
+import {
+  MAX_VARIANTS,
+  documentedRejections,
+  negativeVariants,
+  type NegativeVariant,
+  type RequestParts,
+} from '../../src/generation/negative-variants.js';
 import { resolvePointer } from '../../src/openapi/json-pointer.js';
 import { readingOf, type LoadedSpec } from '../../src/openapi/load-spec.js';
 import { deref, listOperations, type OperationEntry } from '../../src/openapi/operations.js';
@@ -25,7 +31,11 @@ function find(api: string, operationId: string): { spec: LoadedSpec; op: Operati
 
 /** The project's request validator, as the request-shape check runs it (query and body; path parameters are not varied). */
 function validatorErrors(spec: LoadedSpec, op: OperationEntry, parts: RequestParts): FieldError[] {
-  return validateRequest(spec, op, { query: parts.query, ...(parts.body ? { body: parts.body } : {}), parametersIn: ['query'] }).errors;
+  return validateRequest(spec, op, {
+    query: parts.query,
+    ...(parts.body ? { body: parts.body } : {}),
+    parametersIn: ['query'],
+  }).errors;
 }
 
 function deepFreeze<T>(value: T): T {
@@ -41,15 +51,21 @@ function declaredProperties(spec: LoadedSpec, pointer: string): Set<string> {
   const names = new Set<string>();
   const seen = new Set<string>();
   const visit = (at: string): void => {
-    const { value, pointer: real } = deref<Record<string, unknown> | undefined>(spec.doc, resolvePointer(spec.doc, at), at);
+    const { value, pointer: real } = deref<Record<string, unknown> | undefined>(
+      spec.doc,
+      resolvePointer(spec.doc, at),
+      at,
+    );
     if (!value || typeof value !== 'object' || seen.has(real)) return;
     seen.add(real);
     for (const name of Object.keys((value['properties'] as object | undefined) ?? {})) {
       names.add(name);
       visit(`${real}/properties/${name.replace(/~/g, '~0').replace(/\//g, '~1')}`);
     }
-    for (const key of ['allOf', 'oneOf', 'anyOf'] as const) ((value[key] as unknown[] | undefined) ?? []).forEach((_, i) => visit(`${real}/${key}/${i}`));
-    for (const key of ['items', 'then', 'else', 'additionalProperties'] as const) if (value[key] && typeof value[key] === 'object') visit(`${real}/${key}`);
+    for (const key of ['allOf', 'oneOf', 'anyOf'] as const)
+      ((value[key] as unknown[] | undefined) ?? []).forEach((_, i) => visit(`${real}/${key}/${i}`));
+    for (const key of ['items', 'then', 'else', 'additionalProperties'] as const)
+      if (value[key] && typeof value[key] === 'object') visit(`${real}/${key}`);
   };
   visit(pointer);
   return names;
@@ -59,7 +75,8 @@ function declaredProperties(spec: LoadedSpec, pointer: string): Set<string> {
 function addedKeys(valid: unknown, sent: unknown, out: string[] = []): string[] {
   if (Array.isArray(sent)) sent.forEach((item, i) => addedKeys(Array.isArray(valid) ? valid[i] : undefined, item, out));
   else if (sent !== null && typeof sent === 'object') {
-    const before = valid !== null && typeof valid === 'object' && !Array.isArray(valid) ? (valid as Record<string, unknown>) : {};
+    const before =
+      valid !== null && typeof valid === 'object' && !Array.isArray(valid) ? (valid as Record<string, unknown>) : {};
     for (const [k, v] of Object.entries(sent)) {
       if (!(k in before)) out.push(k);
       addedKeys(before[k], v, out);
@@ -95,7 +112,12 @@ const ROWS: Row[] = [
     operationId: 'createConnectorInstance',
     valid: { query: {}, body: json({ name: 'cfm-neg', connector: { id: 'httpConnector' } }) },
     expected: [
-      { name: 'wrong content type', sends: (s) => s.body?.mediaType === 'text/plain' && s.body.value === '{"name":"cfm-neg","connector":{"id":"httpConnector"}}' },
+      {
+        name: 'wrong content type',
+        sends: (s) =>
+          s.body?.mediaType === 'text/plain' &&
+          s.body.value === '{"name":"cfm-neg","connector":{"id":"httpConnector"}}',
+      },
       { name: 'missing name', sends: { body: json({ connector: { id: 'httpConnector' } }) } },
       { name: 'missing connector', sends: { body: json({ name: 'cfm-neg' }) } },
       { name: 'missing connector.id', sends: { body: json({ name: 'cfm-neg', connector: {} }) } },
@@ -110,24 +132,42 @@ const ROWS: Row[] = [
     operationId: 'createApiServerOperation',
     valid: { query: {}, body: json({ name: 'cfm-neg', paths: [{ type: 'EXACT', pattern: '/a' }] }) },
     expected: [
-      { name: 'wrong content type',  },
-      { name: 'missing name',  },
-      { name: 'missing paths',  },
+      { name: 'wrong content type' },
+      { name: 'missing name' },
+      { name: 'missing paths' },
       { name: 'missing paths[0].type', sends: { body: json({ name: 'cfm-neg', paths: [{ pattern: '/a' }] }) } },
-      { name: 'paths[0].type outside enum', sends: (s) => !['EXACT', 'PARAMETER'].includes((s.body?.value as { paths: Array<{ type: unknown }> }).paths[0]!.type as string) },
-      { name: 'paths not an array (string)',  },
+      {
+        name: 'paths[0].type outside enum',
+        sends: (s) =>
+          !['EXACT', 'PARAMETER'].includes(
+            (s.body?.value as { paths: Array<{ type: unknown }> }).paths[0]!.type as string,
+          ),
+      },
+      { name: 'paths not an array (string)' },
       { name: 'paths above maxItems (11)', sends: (s) => (s.body?.value as { paths: unknown[] }).paths.length === 11 },
-      { name: 'paths below minItems (0) (inferred)', inferred: true, sends: { body: json({ name: 'cfm-neg', paths: [] }) } },
-      { name: 'methods[0] outside enum (inferred)', inferred: true, sends: (s) => (s.body?.value as { methods: unknown[] }).methods[0] === 'frobnicate' },
+      {
+        name: 'paths below minItems (0) (inferred)',
+        inferred: true,
+        sends: { body: json({ name: 'cfm-neg', paths: [] }) },
+      },
+      {
+        name: 'methods[0] outside enum (inferred)',
+        inferred: true,
+        sends: (s) => (s.body?.value as { methods: unknown[] }).methods[0] === 'frobnicate',
+      },
       // Reach: an optional object the request leaves out is added, minimal and valid, to break what is inside it.
       {
         name: 'accessControl.scope.matchType outside enum',
         sends: (s) => {
-          const scope = (s.body?.value as { accessControl?: { scope?: { matchType?: unknown; scopes?: unknown[] } } }).accessControl?.scope;
+          const scope = (s.body?.value as { accessControl?: { scope?: { matchType?: unknown; scopes?: unknown[] } } })
+            .accessControl?.scope;
           return scope?.matchType === 'frobnicate' && Array.isArray(scope.scopes) && scope.scopes.length === 1;
         },
       },
-      { name: 'missing accessControl.group.groups', sends: (s) => JSON.stringify((s.body?.value as { accessControl?: unknown }).accessControl) === '{"group":{}}' },
+      {
+        name: 'missing accessControl.group.groups',
+        sends: (s) => JSON.stringify((s.body?.value as { accessControl?: unknown }).accessControl) === '{"group":{}}',
+      },
     ],
   },
   {
@@ -136,12 +176,18 @@ const ROWS: Row[] = [
     operationId: 'updateConnector',
     valid: {
       query: {},
-      body: json({ id: '01HZX3N4Q5R6S7T8V9W0XYZABC', organisationId: '01HZX3N4Q5R6S7T8V9W0XYZABD', name: 'cfm-neg', protocol: 'http', baseUrl: 'https://example.com' }),
+      body: json({
+        id: '01HZX3N4Q5R6S7T8V9W0XYZABC',
+        organisationId: '01HZX3N4Q5R6S7T8V9W0XYZABD',
+        name: 'cfm-neg',
+        protocol: 'http',
+        baseUrl: 'https://example.com',
+      }),
     },
     expected: [
-      { name: 'wrong content type',  }, // Versori documents no 415
-      { name: 'missing id',  },
-      { name: 'missing baseUrl',  },
+      { name: 'wrong content type' }, // Versori documents no 415
+      { name: 'missing id' },
+      { name: 'missing baseUrl' },
       { name: 'protocol outside const', sends: (s) => (s.body?.value as { protocol: unknown }).protocol !== 'http' },
       { name: 'name not a string (object)' },
     ],
@@ -152,24 +198,39 @@ const ROWS: Row[] = [
     operationId: 'createCustomConnector',
     valid: { query: {}, body: json({ name: 'cfm-neg', className: 'sailpoint.connector.OpenConnectorAdapter' }) },
     expected: [
-      { name: 'wrong content type',  }, // SailPoint documents no 415
-      { name: 'missing name',  },
-      { name: 'missing className',  },
+      { name: 'wrong content type' }, // SailPoint documents no 415
+      { name: 'missing name' },
+      { name: 'missing className' },
       { name: 'status outside enum', sends: (s) => (s.body?.value as { status?: unknown }).status === 'frobnicate' },
-      { name: 'directConnect not a boolean (string)',  },
+      { name: 'directConnect not a boolean (string)' },
     ],
   },
   {
     label: 'SailPoint updateConnector (JSON Patch)',
     api: 'sailpoint',
     operationId: 'updateConnector',
-    valid: { query: {}, body: { mediaType: 'application/json-patch+json', value: [{ op: 'replace', path: '/connectorMetadata', value: { supportsEntitlementsUpdate: true } }] } },
+    valid: {
+      query: {},
+      body: {
+        mediaType: 'application/json-patch+json',
+        value: [{ op: 'replace', path: '/connectorMetadata', value: { supportsEntitlementsUpdate: true } }],
+      },
+    },
     expected: [
-      { name: 'wrong content type',  },
-      { name: 'invalid patch op (frobnicate)', sends: (s) => (s.body?.value as Array<{ op: string }>)[0]!.op === 'frobnicate' && s.body?.mediaType === 'application/json-patch+json' },
-      { name: 'missing [0].op',  },
-      { name: 'missing [0].path',  },
-      { name: 'body below minItems (0) (inferred)', inferred: true, sends: { body: { mediaType: 'application/json-patch+json', value: [] } } },
+      { name: 'wrong content type' },
+      {
+        name: 'invalid patch op (frobnicate)',
+        sends: (s) =>
+          (s.body?.value as Array<{ op: string }>)[0]!.op === 'frobnicate' &&
+          s.body?.mediaType === 'application/json-patch+json',
+      },
+      { name: 'missing [0].op' },
+      { name: 'missing [0].path' },
+      {
+        name: 'body below minItems (0) (inferred)',
+        inferred: true,
+        sends: { body: { mediaType: 'application/json-patch+json', value: [] } },
+      },
     ],
     absent: ['[0].op outside enum'], // the same request as the invalid patch op, kept once
   },
@@ -206,23 +267,31 @@ describe.each(ROWS.map((r) => [r.label, r] as const))('%s', (_label, row) => {
     expect(variants.length).toBeLessThanOrEqual(MAX_VARIANTS);
     expect(new Set(variants.map((v) => v.name)).size).toBe(variants.length);
     // 401 (credentials) and 429 (busy) say nothing of the data: never a rejection.
-    const documented4xx = Object.keys(op.operation.responses ?? {}).filter((k) => /^4\d\d$/.test(k)).map(Number).filter((st) => st !== 401 && st !== 429);
+    const documented4xx = Object.keys(op.operation.responses ?? {})
+      .filter((k) => /^4\d\d$/.test(k))
+      .map(Number)
+      .filter((st) => st !== 401 && st !== 429);
     for (const v of variants) {
       expect(v.forbids, v.name).toMatch(/^\S.*\.$/);
       // Any documented rejection will do: every documented 4xx (any 4xx where a default error response is documented).
       expect(v.expectedStatus, v.name).toEqual(documentedRejections(spec, op));
       for (const status of documented4xx) expect(v.expectedStatus, v.name).toContain(status);
-      for (const status of v.expectedStatus) expect(responseContract(spec, op, status).key, `${v.name}: ${status} documented`).toBeDefined();
+      for (const status of v.expectedStatus)
+        expect(responseContract(spec, op, status).key, `${v.name}: ${status} documented`).toBeDefined();
       expect(v.expectedStatus, v.name).not.toContain(401);
       expect(v.expectedStatus, v.name).not.toContain(429);
       // A documented variant names the documents that state its constraint; an inferred one names none.
       if (v.inferredOnly) expect(v.sources, v.name).toEqual([]);
       else expect(v.sources.length, v.name).toBeGreaterThan(0);
-      for (const id of v.sources) expect(Object.keys(((spec.doc.info as unknown as Record<string, unknown>)['x-sources'] ?? {}) as object), v.name).toContain(id);
+      for (const id of v.sources)
+        expect(
+          Object.keys(((spec.doc.info as unknown as Record<string, unknown>)['x-sources'] ?? {}) as object),
+          v.name,
+        ).toContain(id);
     }
   });
 
-  it('makes every variant a request the validator rejects (our reading\'s, for an inferred one), and only an inferred one passes the documents', () => {
+  it("makes every variant a request the validator rejects (our reading's, for an inferred one), and only an inferred one passes the documents", () => {
     for (const v of variants) {
       expect(validatorErrors(readingOf(spec), op, v.apply(row.valid)).length, v.name).toBeGreaterThan(0);
       expect(validatorErrors(spec, op, v.apply(row.valid)).length === 0, v.name).toBe(v.inferredOnly);
@@ -243,7 +312,10 @@ describe.each(ROWS.map((r) => [r.label, r] as const))('%s', (_label, row) => {
     for (const name of row.absent ?? []) expect(names).not.toContain(name);
     // Path parameters and headers are never varied.
     for (const { parameter } of op.parameters.filter((p) => p.parameter.in !== 'query')) {
-      expect(names.filter((n) => n.split(/[ .[]/).includes(parameter.name)), parameter.name).toEqual([]);
+      expect(
+        names.filter((n) => n.split(/[ .[]/).includes(parameter.name)),
+        parameter.name,
+      ).toEqual([]);
     }
   });
 
@@ -260,7 +332,8 @@ describe.each(ROWS.map((r) => [r.label, r] as const))('%s', (_label, row) => {
 
   it('gives the same variants and requests every time', () => {
     const again = negativeVariants(spec, op, structuredClone(row.valid));
-    const summary = (list: NegativeVariant[]) => list.map((v) => [v.name, v.forbids, v.expectedStatus, v.sources, JSON.stringify(v.apply(row.valid))]);
+    const summary = (list: NegativeVariant[]) =>
+      list.map((v) => [v.name, v.forbids, v.expectedStatus, v.sources, JSON.stringify(v.apply(row.valid))]);
     expect(summary(again)).toEqual(summary(variants));
   });
 
@@ -271,7 +344,8 @@ describe.each(ROWS.map((r) => [r.label, r] as const))('%s', (_label, row) => {
     for (const v of variants) {
       const sent = v.apply(row.valid);
       if (sent.body?.mediaType === row.valid.body?.mediaType) {
-        for (const key of addedKeys(row.valid.body?.value, sent.body?.value)) expect(documented.has(key), `${v.name} adds ${key}`).toBe(true);
+        for (const key of addedKeys(row.valid.body?.value, sent.body?.value))
+          expect(documented.has(key), `${v.name} adds ${key}`).toBe(true);
       }
       for (const key of Object.keys(sent.query)) expect(queryNames.has(key), `${v.name} adds query ${key}`).toBe(true);
     }
@@ -280,19 +354,34 @@ describe.each(ROWS.map((r) => [r.label, r] as const))('%s', (_label, row) => {
 
 it('applies a variant to the request it is given, not the one it was built from', () => {
   const { spec, op } = find('davinci', 'createConnectorInstance');
-  const variants = negativeVariants(spec, op, { query: {}, body: json({ name: 'a', connector: { id: 'httpConnector' } }) });
-  const live: RequestParts = { query: {}, body: json({ name: 'live', connector: { id: 'genericConnector' }, properties: { url: { value: 'x' } } }) };
+  const variants = negativeVariants(spec, op, {
+    query: {},
+    body: json({ name: 'a', connector: { id: 'httpConnector' } }),
+  });
+  const live: RequestParts = {
+    query: {},
+    body: json({ name: 'live', connector: { id: 'genericConnector' }, properties: { url: { value: 'x' } } }),
+  };
   const missingName = variants.find((v) => v.name === 'missing name')!;
-  expect(missingName.apply(live).body?.value).toEqual({ connector: { id: 'genericConnector' }, properties: { url: { value: 'x' } } });
+  expect(missingName.apply(live).body?.value).toEqual({
+    connector: { id: 'genericConnector' },
+    properties: { url: { value: 'x' } },
+  });
   const tooLong = variants.find((v) => v.name === 'name above maxLength (257)')!;
   expect((tooLong.apply(live).body?.value as { name: string }).name).toMatch(/^livex+$/);
-  for (const v of variants) expect(validatorErrors(v.inferredOnly ? readingOf(spec) : spec, op, v.apply(live)).length, v.name).toBeGreaterThan(0);
+  for (const v of variants)
+    expect(validatorErrors(v.inferredOnly ? readingOf(spec) : spec, op, v.apply(live)).length, v.name).toBeGreaterThan(
+      0,
+    );
 });
 
 it('keeps only candidates that add a problem the given request does not already have', () => {
   // A request that already breaks minLength: cutting `name` again changes nothing the validator sees.
   const { spec, op } = find('davinci', 'createConnectorInstance');
-  const names = negativeVariants(spec, op, { query: {}, body: json({ name: '', connector: { id: 'httpConnector' } }) }).map((v) => v.name);
+  const names = negativeVariants(spec, op, {
+    query: {},
+    body: json({ name: '', connector: { id: 'httpConnector' } }),
+  }).map((v) => v.name);
   expect(names).not.toContain('name below minLength (0)');
   expect(names).toContain('missing connector.id');
   expect(names).toContain('name above maxLength (257)');
@@ -323,9 +412,21 @@ describe('every operation, from its documented request example', () => {
       expect(validatorErrors(spec, op, valid), label).toEqual([]);
       const variants = negativeVariants(spec, op, valid);
       expect(variants.length, label).toBeLessThanOrEqual(MAX_VARIANTS);
-      for (const v of variants) expect(validatorErrors(v.inferredOnly ? readingOf(spec) : spec, op, v.apply(valid)).length, `${label}: ${v.name}`).toBeGreaterThan(0);
-      if (valid.body) expect(variants.map((v) => v.name), label).toContain('wrong content type');
-      else expect(variants.map((v) => v.name), label).not.toContain('wrong content type');
+      for (const v of variants)
+        expect(
+          validatorErrors(v.inferredOnly ? readingOf(spec) : spec, op, v.apply(valid)).length,
+          `${label}: ${v.name}`,
+        ).toBeGreaterThan(0);
+      if (valid.body)
+        expect(
+          variants.map((v) => v.name),
+          label,
+        ).toContain('wrong content type');
+      else
+        expect(
+          variants.map((v) => v.name),
+          label,
+        ).not.toContain('wrong content type');
     }
   });
 
@@ -348,7 +449,10 @@ it('never sends a forbidden value to a parameter marked x-lenient (SailPoint loc
   const specs = await loadBundledSpecs();
   const sailpoint = specs.find((s) => s.apiId === 'sailpoint')!;
   const list = listOperations(sailpoint.doc).find((o) => o.operationId === 'getConnectorList')!;
-  const locale = list.parameters.find((p) => p.parameter.name === 'locale')!.parameter as unknown as Record<string, unknown>;
+  const locale = list.parameters.find((p) => p.parameter.name === 'locale')!.parameter as unknown as Record<
+    string,
+    unknown
+  >;
   expect(locale['x-lenient']).toBe(true);
   const names = negativeVariants(sailpoint, list, { query: {} }).map((v) => v.name);
   expect(names.some((n) => n.includes('limit'))).toBe(true);

@@ -36,7 +36,11 @@ const doc = {
     },
   },
 };
-const model = () => new SchemaModel({ doc, schemas: new SchemaCompiler(doc, 'inline.yaml') } as unknown as Pick<LoadedSpec, 'doc' | 'schemas'>);
+const model = () =>
+  new SchemaModel({ doc, schemas: new SchemaCompiler(doc, 'inline.yaml') } as unknown as Pick<
+    LoadedSpec,
+    'doc' | 'schemas'
+  >);
 const S = '/components/schemas';
 
 describe('flatten', () => {
@@ -71,7 +75,10 @@ describe('valueView', () => {
     expect(cat.at['required:lives']).toBe(`${S}/Pet/oneOf/0`);
     const dog = m.valueView([`${S}/Pet`], { kind: 'dog' });
     expect([...dog.properties.keys()]).toEqual(['kind', 'barks']);
-    expect(dog.properties.get('kind')!.map((raw) => m.pointerOf(raw))).toEqual([`${S}/Pet/properties/kind`, `${S}/Pet/oneOf/1/properties/kind`]);
+    expect(dog.properties.get('kind')!.map((raw) => m.pointerOf(raw))).toEqual([
+      `${S}/Pet/properties/kind`,
+      `${S}/Pet/oneOf/1/properties/kind`,
+    ]);
   });
 
   it('takes then or else as the value meets the if, and no branch without a value', () => {

@@ -60,7 +60,11 @@ export async function startMockClient(options: MockOptions = {}): Promise<MockCl
     return { status: res.status, headers: resHeaders, body: parsed, text };
   }
 
-  function assertValid(method: string, path: string, res: { status: number; headers: Record<string, string>; body: unknown }): void {
+  function assertValid(
+    method: string,
+    path: string,
+    res: { status: number; headers: Record<string, string>; body: unknown },
+  ): void {
     const match = routes.match(method, new URL(path, 'http://x').pathname);
     if (match.kind !== 'found') return assertVendorError(path, res);
     const problems = validateResponse(match.route.spec, match.route.op, res);
@@ -68,18 +72,27 @@ export async function startMockClient(options: MockOptions = {}): Promise<MockCl
     // The mock may answer two statuses no vendor documents: 405 (method) and 413 (body size).
     if (undocumented && [405, 413].includes(res.status)) return assertVendorError(path, res, match.route.spec);
     if (problems.length > 0) {
-      throw new Error(`mock response breaks ${match.route.spec.apiId} ${match.route.op.operationId} (${method} ${path} → ${res.status}):\n${problems.map((p) => `  ${p.kind} at ${p.at}: received ${p.received}; documented ${p.documented}`).join('\n')}`);
+      throw new Error(
+        `mock response breaks ${match.route.spec.apiId} ${match.route.op.operationId} (${method} ${path} → ${res.status}):\n${problems.map((p) => `  ${p.kind} at ${p.at}: received ${p.received}; documented ${p.documented}`).join('\n')}`,
+      );
     }
   }
 
-  function assertVendorError(path: string, res: { status: number; headers: Record<string, string>; body: unknown }, spec?: LoadedSpec): void {
+  function assertVendorError(
+    path: string,
+    res: { status: number; headers: Record<string, string>; body: unknown },
+    spec?: LoadedSpec,
+  ): void {
     const owner = spec ?? specs.find((s) => new URL(path, 'http://x').pathname.startsWith(mockBasePath(s) + '/'));
     if (!owner) return;
     if (res.status < 400) throw new Error(`undocumented success ${res.status} on ${path}`);
     if (res.body === undefined) return; // HEAD answers carry no body
     // The error schema each vendor answers undocumented statuses (405, 413) with, from its registration.
     const validate = owner.schemas.compile(apiDefinition(owner.apiId).errorSchema);
-    if (!validate(res.body)) throw new Error(`error body on ${path} (${res.status}) is not a ${owner.apiId} error: ${JSON.stringify(validate.errors)}`);
+    if (!validate(res.body))
+      throw new Error(
+        `error body on ${path} (${res.status}) is not a ${owner.apiId} error: ${JSON.stringify(validate.errors)}`,
+      );
   }
 
   return { mock, specs, call, close: () => mock.close() };

@@ -10,7 +10,12 @@ export interface MockTargetOptions {
   optional?: boolean;
 }
 
-export function mockTargets(mock: RunningMock, token: string, apis: readonly ApiDefinition[] = API_DEFINITIONS, options: MockTargetOptions = {}): ApiTarget[] {
+export function mockTargets(
+  mock: RunningMock,
+  token: string,
+  apis: readonly ApiDefinition[] = API_DEFINITIONS,
+  options: MockTargetOptions = {},
+): ApiTarget[] {
   return apis.map((def) => {
     const baseUrl = mock.apis[def.id];
     if (!baseUrl) throw new Error(`the mock does not serve ${def.id}`);

@@ -14,16 +14,22 @@ export interface Proxy {
 /** Forwards the request to the target; `onEnd` runs when the answer has been passed on, or failed. */
 export type Forward = (onEnd?: () => void) => void;
 
-export async function startProxy(target: string, handle: (req: IncomingMessage, res: ServerResponse, forward: Forward) => void = (_q, _s, forward) => forward()): Promise<Proxy> {
+export async function startProxy(
+  target: string,
+  handle: (req: IncomingMessage, res: ServerResponse, forward: Forward) => void = (_q, _s, forward) => forward(),
+): Promise<Proxy> {
   const upstreamUrl = new URL(target);
   const sockets = new Set<Socket>();
   const server = createServer((req, res) => {
     const forward: Forward = (onEnd) => {
-      const upstream = request({ host: upstreamUrl.hostname, port: upstreamUrl.port, method: req.method, path: req.url, headers: req.headers }, (up) => {
-        res.writeHead(up.statusCode ?? 502, up.headers);
-        up.pipe(res);
-        if (onEnd) up.once('end', onEnd);
-      });
+      const upstream = request(
+        { host: upstreamUrl.hostname, port: upstreamUrl.port, method: req.method, path: req.url, headers: req.headers },
+        (up) => {
+          res.writeHead(up.statusCode ?? 502, up.headers);
+          up.pipe(res);
+          if (onEnd) up.once('end', onEnd);
+        },
+      );
       upstream.on('error', () => (onEnd?.(), res.destroy()));
       req.pipe(upstream);
     };

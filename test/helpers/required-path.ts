@@ -6,7 +6,12 @@ import { resolvePointer } from '../../src/openapi/json-pointer.js';
 
 type Schema = Record<string, unknown>;
 
-export function requiredPath(doc: unknown, schema: unknown, value: unknown, depth = 0): Array<string | number> | undefined {
+export function requiredPath(
+  doc: unknown,
+  schema: unknown,
+  value: unknown,
+  depth = 0,
+): Array<string | number> | undefined {
   if (depth > 16 || schema === null || typeof schema !== 'object') return undefined;
   const s = follow(doc, schema as Schema);
   if (Array.isArray(value)) {

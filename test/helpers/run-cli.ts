@@ -34,16 +34,30 @@ export function isolatedEnv(extra: Record<string, string> = {}): NodeJS.ProcessE
 }
 
 /** Like runCli, without blocking this process (needed when the target runs in this process). */
-export function runCliAsync(args: string[], env: NodeJS.ProcessEnv = isolatedEnv(), cwd = PROJECT_ROOT): Promise<CliRun> {
+export function runCliAsync(
+  args: string[],
+  env: NodeJS.ProcessEnv = isolatedEnv(),
+  cwd = PROJECT_ROOT,
+): Promise<CliRun> {
   return spawnCaptured(process.execPath, [join(PROJECT_ROOT, 'bin/conformance.js'), ...args], env, cwd, 120_000);
 }
 
 /** Runs the installed command, bin/conformance (the shell launcher `npx conformance` and `npm start` use). */
-export function runLauncher(args: string[], env: NodeJS.ProcessEnv = isolatedEnv(), cwd = PROJECT_ROOT): Promise<CliRun> {
+export function runLauncher(
+  args: string[],
+  env: NodeJS.ProcessEnv = isolatedEnv(),
+  cwd = PROJECT_ROOT,
+): Promise<CliRun> {
   return spawnCaptured('sh', [join(PROJECT_ROOT, 'bin/conformance'), ...args], env, cwd, 60_000);
 }
 
-function spawnCaptured(command: string, args: string[], env: NodeJS.ProcessEnv, cwd: string, killAfterMs: number): Promise<CliRun> {
+function spawnCaptured(
+  command: string,
+  args: string[],
+  env: NodeJS.ProcessEnv,
+  cwd: string,
+  killAfterMs: number,
+): Promise<CliRun> {
   return new Promise((resolve, reject) => {
     const child = spawn(command, args, { cwd, env, stdio: ['ignore', 'pipe', 'pipe'] });
     let stdout = '';
@@ -63,11 +77,22 @@ function spawnCaptured(command: string, args: string[], env: NodeJS.ProcessEnv, 
  * The settings of a live run against a mock's APIs (or a proxy in front of them: `base` maps an API's
  * mock URL to the one to use), isolated from the caller's environment.
  */
-export function liveEnv(apis: Record<string, string>, token: string, extra: Record<string, string> = {}, base: (url: string) => string = (u) => u): NodeJS.ProcessEnv {
+export function liveEnv(
+  apis: Record<string, string>,
+  token: string,
+  extra: Record<string, string> = {},
+  base: (url: string) => string = (u) => u,
+): NodeJS.ProcessEnv {
   return isolatedEnv({
-    PINGONE_API_URL: base(apis['davinci']!), PINGONE_ENVIRONMENT_ID: DEFAULT_ENVIRONMENT_ID, PINGONE_ACCESS_TOKEN: token, PINGONE_API_SERVER_ID: DEFAULT_API_SERVER_ID,
-    VERSORI_API_URL: base(apis['versori']!), VERSORI_ORGANISATION_ID: DEFAULT_ORGANISATION_ID, VERSORI_ACCESS_TOKEN: token,
-    SAILPOINT_API_URL: base(apis['sailpoint']!), SAILPOINT_ACCESS_TOKEN: token,
+    PINGONE_API_URL: base(apis['davinci']!),
+    PINGONE_ENVIRONMENT_ID: DEFAULT_ENVIRONMENT_ID,
+    PINGONE_ACCESS_TOKEN: token,
+    PINGONE_API_SERVER_ID: DEFAULT_API_SERVER_ID,
+    VERSORI_API_URL: base(apis['versori']!),
+    VERSORI_ORGANISATION_ID: DEFAULT_ORGANISATION_ID,
+    VERSORI_ACCESS_TOKEN: token,
+    SAILPOINT_API_URL: base(apis['sailpoint']!),
+    SAILPOINT_ACCESS_TOKEN: token,
     ...extra,
   });
 }

@@ -9,17 +9,28 @@ useAuthorizeMock();
 
 describe('expand', () => {
   it('embeds the groups and scopes of the access control', async () => {
-    const made = await create({ ...valid(), accessControl: { group: { groups: [{ id: 'g1' }, { id: 'g2' }] }, scope: { matchType: 'ANY', scopes: [{ id: 's1' }] } } });
+    const made = await create({
+      ...valid(),
+      accessControl: {
+        group: { groups: [{ id: 'g1' }, { id: 'g2' }] },
+        scope: { matchType: 'ANY', scopes: [{ id: 's1' }] },
+      },
+    });
     const res = await call('GET', `${OPS}/${made.body.id}?expand=groups,scopes`);
     expect(res.status).toBe(200);
     expect(res.body._embedded).toEqual({ groups: [{ id: 'g1' }, { id: 'g2' }], scopes: [{ id: 's1' }] });
   });
 
   it("embeds the seed document's groups and scopes for its Accounts operation", async () => {
-    const accounts = (await call('GET', OPS)).body._embedded.operations.find((o: { name: string }) => o.name === 'Accounts');
+    const accounts = (await call('GET', OPS)).body._embedded.operations.find(
+      (o: { name: string }) => o.name === 'Accounts',
+    );
     const res = await call('GET', `${OPS}/${accounts.id}?expand=scopes,groups`);
     expect(res.status).toBe(200);
-    expect(res.body._embedded).toEqual({ groups: [{ id: '{endUserGroupId}' }], scopes: [{ id: '{scopeID}' }, { id: '{secondScopeId}' }] });
+    expect(res.body._embedded).toEqual({
+      groups: [{ id: '{endUserGroupId}' }],
+      scopes: [{ id: '{scopeID}' }, { id: '{secondScopeId}' }],
+    });
   });
 
   it('embeds the authentication policies the operation references', async () => {

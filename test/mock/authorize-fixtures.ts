@@ -17,7 +17,11 @@ export const UNKNOWN_ID = '0b7e4c1a-9d2f-4e8b-a6c3-5f1d2e3a4b5c';
 /** A response body, read freely. */
 export type Json = Reply['body'];
 
-export const valid = () => ({ name: 'Orders', paths: [{ type: 'EXACT', pattern: '/orders' }], methods: ['GET', 'POST'] });
+export const valid = () => ({
+  name: 'Orders',
+  paths: [{ type: 'EXACT', pattern: '/orders' }],
+  methods: ['GET', 'POST'],
+});
 
 let seeded: string | undefined;
 
@@ -48,12 +52,21 @@ export async function create(body: unknown = valid()): Promise<Reply> {
 export function getWithHost(path: string, host: string): Promise<{ status: number; body: Json }> {
   const url = new URL(mockClient().mock.url + path);
   return new Promise((resolve, reject) => {
-    const req = httpRequest({ hostname: url.hostname, port: url.port, path: url.pathname + url.search, method: 'GET', headers: { host, authorization: `Bearer ${TOKEN}` } }, (res) => {
-      let text = '';
-      res.setEncoding('utf8');
-      res.on('data', (chunk: string) => (text += chunk));
-      res.on('end', () => resolve({ status: res.statusCode ?? 0, body: JSON.parse(text) }));
-    });
+    const req = httpRequest(
+      {
+        hostname: url.hostname,
+        port: url.port,
+        path: url.pathname + url.search,
+        method: 'GET',
+        headers: { host, authorization: `Bearer ${TOKEN}` },
+      },
+      (res) => {
+        let text = '';
+        res.setEncoding('utf8');
+        res.on('data', (chunk: string) => (text += chunk));
+        res.on('end', () => resolve({ status: res.statusCode ?? 0, body: JSON.parse(text) }));
+      },
+    );
     req.on('error', reject);
     req.end();
   });

@@ -4,7 +4,19 @@
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_ENVIRONMENT_ID } from '../../src/mock/defaults.js';
 import { call } from './mock-per-file.js';
-import { useAuthorizeMock, BASE, SERVER_PATH, OPS, UUID, UNKNOWN_ID, valid, apiBase, create, getWithHost, type Json } from './authorize-fixtures.js';
+import {
+  useAuthorizeMock,
+  BASE,
+  SERVER_PATH,
+  OPS,
+  UUID,
+  UNKNOWN_ID,
+  valid,
+  apiBase,
+  create,
+  getWithHost,
+  type Json,
+} from './authorize-fixtures.js';
 
 useAuthorizeMock();
 
@@ -26,7 +38,10 @@ describe('list', () => {
     expect(accounts).toMatchObject({
       paths: [{ type: 'EXACT', pattern: '/accounts' }],
       methods: ['POST', 'PUT'],
-      accessControl: { group: { groups: [{ id: '{endUserGroupId}' }] }, scope: { matchType: 'ANY', scopes: [{ id: '{scopeID}' }, { id: '{secondScopeId}' }] } },
+      accessControl: {
+        group: { groups: [{ id: '{endUserGroupId}' }] },
+        scope: { matchType: 'ANY', scopes: [{ id: '{scopeID}' }, { id: '{secondScopeId}' }] },
+      },
     });
     expect(accounts.id).toMatch(UUID);
     expect(accounts.policy.id).toMatch(UUID);
@@ -47,7 +62,8 @@ describe('list', () => {
     expect(res.status).toBe(200);
     expect(res.body._links.self.href).toBe(`http://api.example.test:8443${OPS}`);
     expect(res.body._links.apiServer.href).toBe(`http://api.example.test:8443${BASE}${SERVER_PATH}`);
-    for (const op of res.body._embedded.operations) expect(op._links.self.href).toBe(`http://api.example.test:8443${OPS}/${op.id}`);
+    for (const op of res.body._embedded.operations)
+      expect(op._links.self.href).toBe(`http://api.example.test:8443${OPS}/${op.id}`);
   });
 });
 
@@ -97,19 +113,36 @@ describe('create and read', () => {
 
   it('links the permission when accessControl.permission.id is set', async () => {
     const res = await create({ ...valid(), accessControl: { permission: { id: 'perm-1' } } });
-    expect(res.body._links.permission.href).toBe(`${apiBase()}/environments/${DEFAULT_ENVIRONMENT_ID}/permissions/perm-1`);
+    expect(res.body._links.permission.href).toBe(
+      `${apiBase()}/environments/${DEFAULT_ENVIRONMENT_ID}/permissions/perm-1`,
+    );
   });
 });
 
 describe('update (PUT) is a full replace', () => {
   it('answers 200 and unsets the methods and accessControl it leaves out', async () => {
-    const made = await create({ ...valid(), accessControl: { permission: { id: 'perm-2' }, scope: { matchType: 'ALL', scopes: [{ id: 's1' }] } } });
+    const made = await create({
+      ...valid(),
+      accessControl: { permission: { id: 'perm-2' }, scope: { matchType: 'ALL', scopes: [{ id: 's1' }] } },
+    });
     expect(made.body._links.permission).toBeDefined();
     const path = `${OPS}/${made.body.id}`;
 
-    const put = await call('PUT', path, { body: { name: 'Orders v2', paths: [{ type: 'PARAMETER', pattern: '/orders/**' }], id: UNKNOWN_ID, policy: { id: 'mine' } } });
+    const put = await call('PUT', path, {
+      body: {
+        name: 'Orders v2',
+        paths: [{ type: 'PARAMETER', pattern: '/orders/**' }],
+        id: UNKNOWN_ID,
+        policy: { id: 'mine' },
+      },
+    });
     expect(put.status).toBe(200);
-    expect(put.body).toMatchObject({ id: made.body.id, name: 'Orders v2', paths: [{ type: 'PARAMETER', pattern: '/orders/**' }], policy: made.body.policy });
+    expect(put.body).toMatchObject({
+      id: made.body.id,
+      name: 'Orders v2',
+      paths: [{ type: 'PARAMETER', pattern: '/orders/**' }],
+      policy: made.body.policy,
+    });
     expect(put.body).not.toHaveProperty('methods');
     expect(put.body).not.toHaveProperty('accessControl');
     expect(put.body._links.permission).toBeUndefined();
@@ -122,9 +155,13 @@ describe('update (PUT) is a full replace', () => {
 
   it('adds the permission link when the replacement sets accessControl.permission.id', async () => {
     const made = await create();
-    const put = await call('PUT', `${OPS}/${made.body.id}`, { body: { ...valid(), accessControl: { permission: { id: 'perm-3' } } } });
+    const put = await call('PUT', `${OPS}/${made.body.id}`, {
+      body: { ...valid(), accessControl: { permission: { id: 'perm-3' } } },
+    });
     expect(put.status).toBe(200);
-    expect(put.body._links.permission.href).toBe(`${apiBase()}/environments/${DEFAULT_ENVIRONMENT_ID}/permissions/perm-3`);
+    expect(put.body._links.permission.href).toBe(
+      `${apiBase()}/environments/${DEFAULT_ENVIRONMENT_ID}/permissions/perm-3`,
+    );
     expect((await call('GET', `${OPS}/${made.body.id}`)).body.accessControl).toEqual({ permission: { id: 'perm-3' } });
   });
 

@@ -59,15 +59,53 @@ describe('request body validation', () => {
     ['empty name', 'name', { ...valid(), name: '' }],
     ['missing paths', 'paths', { name: 'x' }],
     ['empty paths', 'paths', { ...valid(), paths: [] }],
-    ['paths[0].type not EXACT or PARAMETER', 'paths[0].type', { ...valid(), paths: [{ type: 'REGEX', pattern: '/x' }] }],
+    [
+      'paths[0].type not EXACT or PARAMETER',
+      'paths[0].type',
+      { ...valid(), paths: [{ type: 'REGEX', pattern: '/x' }] },
+    ],
     ['paths[0] without a pattern', 'paths[0].pattern', { ...valid(), paths: [{ type: 'EXACT' }] }],
-    ['11 paths', 'paths', { ...valid(), paths: Array.from({ length: 11 }, (_, i) => ({ type: 'EXACT', pattern: `/p${i}` })) }],
-    ['a PARAMETER pattern without a wildcard or named parameter', 'paths[0].pattern', { ...valid(), paths: [{ type: 'PARAMETER', pattern: '/accounts' }] }],
-    ['a second path that is a bad PARAMETER pattern', 'paths[1].pattern', { ...valid(), paths: [{ type: 'EXACT', pattern: '/a' }, { type: 'PARAMETER', pattern: '/b' }] }],
-    ['accessControl.group.groups empty', 'accessControl.group.groups', { ...valid(), accessControl: { group: { groups: [] } } }],
-    ['accessControl.group.groups with 26 entries', 'accessControl.group.groups', { ...valid(), accessControl: { group: { groups: groups(26) } } }],
-    ['accessControl.scope.matchType not ANY or ALL', 'accessControl.scope.matchType', { ...valid(), accessControl: { scope: { matchType: 'SOME', scopes: [] } } }],
-    ['accessControl.permission without an id', 'accessControl.permission.id', { ...valid(), accessControl: { permission: {} } }],
+    [
+      '11 paths',
+      'paths',
+      { ...valid(), paths: Array.from({ length: 11 }, (_, i) => ({ type: 'EXACT', pattern: `/p${i}` })) },
+    ],
+    [
+      'a PARAMETER pattern without a wildcard or named parameter',
+      'paths[0].pattern',
+      { ...valid(), paths: [{ type: 'PARAMETER', pattern: '/accounts' }] },
+    ],
+    [
+      'a second path that is a bad PARAMETER pattern',
+      'paths[1].pattern',
+      {
+        ...valid(),
+        paths: [
+          { type: 'EXACT', pattern: '/a' },
+          { type: 'PARAMETER', pattern: '/b' },
+        ],
+      },
+    ],
+    [
+      'accessControl.group.groups empty',
+      'accessControl.group.groups',
+      { ...valid(), accessControl: { group: { groups: [] } } },
+    ],
+    [
+      'accessControl.group.groups with 26 entries',
+      'accessControl.group.groups',
+      { ...valid(), accessControl: { group: { groups: groups(26) } } },
+    ],
+    [
+      'accessControl.scope.matchType not ANY or ALL',
+      'accessControl.scope.matchType',
+      { ...valid(), accessControl: { scope: { matchType: 'SOME', scopes: [] } } },
+    ],
+    [
+      'accessControl.permission without an id',
+      'accessControl.permission.id',
+      { ...valid(), accessControl: { permission: {} } },
+    ],
     ['methods with an unknown verb', 'methods[1]', { ...valid(), methods: ['GET', 'FETCH'] }],
     ['methods empty', 'methods', { ...valid(), methods: [] }],
   ];
@@ -78,7 +116,10 @@ describe('request body validation', () => {
   });
 
   it('accepts 10 paths (the boundary)', async () => {
-    const res = await create({ ...valid(), paths: Array.from({ length: 10 }, (_, i) => ({ type: 'EXACT', pattern: `/p${i}` })) });
+    const res = await create({
+      ...valid(),
+      paths: Array.from({ length: 10 }, (_, i) => ({ type: 'EXACT', pattern: `/p${i}` })),
+    });
     expect(res.body.paths).toHaveLength(10);
   });
 
@@ -123,7 +164,9 @@ describe('request body validation', () => {
 
   it('leaves the operation unchanged after a refused update', async () => {
     const before = await call('GET', seededPath());
-    const res = await call('PUT', seededPath(), { body: { name: 'changed', paths: [{ type: 'PARAMETER', pattern: '/nope' }] } });
+    const res = await call('PUT', seededPath(), {
+      body: { name: 'changed', paths: [{ type: 'PARAMETER', pattern: '/nope' }] },
+    });
     expect(res.status).toBe(400);
     expect((await call('GET', seededPath())).body).toEqual(before.body);
   });
@@ -135,7 +178,12 @@ describe('authentication', () => {
     ['a wrong bearer token', { token: 'not-the-token' }],
     ['a Basic credential', { headers: { authorization: `Basic ${Buffer.from('a:b').toString('base64')}` } }],
   ] as const)('%s → 401 ACCESS_FAILED', async (_label, options) => {
-    for (const [method, path, body] of [['GET', OPS, undefined], ['POST', OPS, valid()], ['GET', seededPath(), undefined], ['DELETE', seededPath(), undefined]] as const) {
+    for (const [method, path, body] of [
+      ['GET', OPS, undefined],
+      ['POST', OPS, valid()],
+      ['GET', seededPath(), undefined],
+      ['DELETE', seededPath(), undefined],
+    ] as const) {
       const res = await call(method, path, { ...options, body });
       expect(res.status, `${method} ${path}`).toBe(401);
       expect(res.body.code).toBe('ACCESS_FAILED');

@@ -23,7 +23,8 @@ afterAll(async () => {
   await client?.close();
 });
 
-const call = (method: string, path: string, options?: CallOptions): Promise<Reply> => client.call(method, path, options);
+const call = (method: string, path: string, options?: CallOptions): Promise<Reply> =>
+  client.call(method, path, options);
 
 /** Creates an instance in `env` and returns the 201 body. */
 async function create(env: string, body: Record<string, unknown>): Promise<any> {
@@ -53,7 +54,8 @@ function rawGet(path: string, headers: Record<string, string>): Promise<{ status
   });
 }
 
-const targets = (res: Reply): string[] => ((res.body?.details ?? []) as { target?: string }[]).map((d) => d.target ?? '');
+const targets = (res: Reply): string[] =>
+  ((res.body?.details ?? []) as { target?: string }[]).map((d) => d.target ?? '');
 
 describe('list', () => {
   it('returns the seeded instances of the default environment as a HAL collection', async () => {
@@ -76,16 +78,22 @@ describe('list', () => {
     const envHref = `${client.mock.url}${BASE}/environments/${DEFAULT_ENVIRONMENT_ID}`;
     expect(res.body._links.self.href).toBe(`${envHref}/connectorInstances`);
     expect(res.body._links.environment.href).toBe(envHref);
-    for (const i of res.body._embedded.connectorInstances) expect(i._links.self.href).toBe(`${envHref}/connectorInstances/${i.id}`);
+    for (const i of res.body._embedded.connectorInstances)
+      expect(i._links.self.href).toBe(`${envHref}/connectorInstances/${i.id}`);
   });
 
   it('uses the Host header of the request, not a fixed origin', async () => {
     // fetch cannot set Host, so this one request goes through node:http (and skips the spec check).
-    const res = await rawGet(collection(DEFAULT_ENVIRONMENT_ID), { host: 'api.example.test:8443', authorization: `Bearer ${TOKEN}` });
+    const res = await rawGet(collection(DEFAULT_ENVIRONMENT_ID), {
+      host: 'api.example.test:8443',
+      authorization: `Bearer ${TOKEN}`,
+    });
     expect(res.status).toBe(200);
     const body = JSON.parse(res.text);
     expect(body._links.self.href).toBe(`http://api.example.test:8443${collection(DEFAULT_ENVIRONMENT_ID)}`);
-    expect(body._embedded.connectorInstances[0]._links.environment.href).toBe(`http://api.example.test:8443${BASE}/environments/${DEFAULT_ENVIRONMENT_ID}`);
+    expect(body._embedded.connectorInstances[0]._links.environment.href).toBe(
+      `http://api.example.test:8443${BASE}/environments/${DEFAULT_ENVIRONMENT_ID}`,
+    );
   });
 
   it('counts exactly what an environment holds', async () => {
@@ -165,10 +173,20 @@ describe('create and read', () => {
 describe('replace (PUT)', () => {
   it('replaces name and properties, keeps createdAt and moves updatedAt', async () => {
     const env = randomUUID();
-    const made = await create(env, { name: 'Before', connector: { id: 'httpConnector' }, properties: { a: { value: 1 } } });
+    const made = await create(env, {
+      name: 'Before',
+      connector: { id: 'httpConnector' },
+      properties: { a: { value: 1 } },
+    });
     const res = await call('PUT', item(env, made.id), { body: { name: 'After', connector: { id: 'httpConnector' } } });
     expect(res.status).toBe(200);
-    expect(res.body).toMatchObject({ id: made.id, name: 'After', connector: { id: 'httpConnector' }, environment: { id: env }, createdAt: made.createdAt });
+    expect(res.body).toMatchObject({
+      id: made.id,
+      name: 'After',
+      connector: { id: 'httpConnector' },
+      environment: { id: env },
+      createdAt: made.createdAt,
+    });
     expect(res.body).not.toHaveProperty('properties');
     expect(res.body.updatedAt).toMatch(ISO);
     expect(res.body.updatedAt).not.toBe(made.updatedAt);
@@ -183,7 +201,9 @@ describe('replace (PUT)', () => {
     const env = randomUUID();
     const made = await create(env, { name: 'Plain', connector: { id: 'httpConnector' } });
     const properties = { whiteList: { value: 'b.example.com' } };
-    const res = await call('PUT', item(env, made.id), { body: { name: 'Plain', connector: { id: 'httpConnector' }, properties } });
+    const res = await call('PUT', item(env, made.id), {
+      body: { name: 'Plain', connector: { id: 'httpConnector' }, properties },
+    });
     expect(res.status).toBe(200);
     expect(res.body.properties).toEqual(properties);
     expect((await call('GET', item(env, made.id))).body.properties).toEqual(properties);
@@ -195,11 +215,16 @@ describe('replace (PUT)', () => {
     const res = await call('PUT', item(env, made.id), { body: { name: 'Moved', connector: { id: 'slackConnector' } } });
     expectPingOneError(res, 400, 'INVALID_DATA');
     expect(targets(res)).toContain('connector.id');
-    expect((await call('GET', item(env, made.id))).body).toMatchObject({ name: 'Fixed', connector: { id: 'httpConnector' } });
+    expect((await call('GET', item(env, made.id))).body).toMatchObject({
+      name: 'Fixed',
+      connector: { id: 'httpConnector' },
+    });
   });
 
   it('answers 404 for an unknown id', async () => {
-    const res = await call('PUT', item(randomUUID(), 'ffffffffffffffffffffffffffffffff'), { body: { name: 'X', connector: { id: 'httpConnector' } } });
+    const res = await call('PUT', item(randomUUID(), 'ffffffffffffffffffffffffffffffff'), {
+      body: { name: 'X', connector: { id: 'httpConnector' } },
+    });
     expectPingOneError(res, 404, 'NOT_FOUND');
   });
 });
@@ -213,7 +238,12 @@ describe('clone', () => {
     expect(res.status).toBe(201);
     expect(res.body.id).toMatch(HEX32);
     expect(res.body.id).not.toBe(source.id);
-    expect(res.body).toMatchObject({ name: 'Source', connector: { id: 'smtpConnector' }, environment: { id: env }, properties });
+    expect(res.body).toMatchObject({
+      name: 'Source',
+      connector: { id: 'smtpConnector' },
+      environment: { id: env },
+      properties,
+    });
     expect(res.body._links.self.href).toBe(`${client.mock.url}${item(env, res.body.id)}`);
 
     const listed = await call('GET', collection(env));
@@ -229,7 +259,10 @@ describe('clone', () => {
   });
 
   it('answers 404 when the source does not exist', async () => {
-    const res = await call('POST', item(randomUUID(), 'ffffffffffffffffffffffffffffffff'), { body: {}, contentType: CLONE_TYPE });
+    const res = await call('POST', item(randomUUID(), 'ffffffffffffffffffffffffffffffff'), {
+      body: {},
+      contentType: CLONE_TYPE,
+    });
     expectPingOneError(res, 404, 'NOT_FOUND');
   });
 });
@@ -253,27 +286,183 @@ describe('delete', () => {
 describe('bad input', () => {
   const env = randomUUID();
   const valid = { name: 'Valid', connector: { id: 'httpConnector' } };
-  const cases: { title: string; method: string; path: () => string; options?: CallOptions; status: number; code: string; target?: string }[] = [
-    { title: 'missing name', method: 'POST', path: () => collection(env), options: { body: { connector: { id: 'httpConnector' } } }, status: 400, code: 'INVALID_DATA', target: 'name' },
-    { title: 'missing connector', method: 'POST', path: () => collection(env), options: { body: { name: 'N' } }, status: 400, code: 'INVALID_DATA', target: 'connector' },
-    { title: 'empty connector.id', method: 'POST', path: () => collection(env), options: { body: { name: 'N', connector: { id: '' } } }, status: 400, code: 'INVALID_DATA', target: 'connector.id' },
-    { title: 'empty name', method: 'POST', path: () => collection(env), options: { body: { ...valid, name: '' } }, status: 400, code: 'INVALID_DATA', target: 'name' },
-    { title: 'name of 257 characters', method: 'POST', path: () => collection(env), options: { body: { ...valid, name: 'n'.repeat(257) } }, status: 400, code: 'INVALID_DATA', target: 'name' },
-    { title: 'name of the wrong type', method: 'POST', path: () => collection(env), options: { body: { ...valid, name: 5 } }, status: 400, code: 'INVALID_DATA', target: 'name' },
-    { title: 'properties not an object', method: 'POST', path: () => collection(env), options: { body: { ...valid, properties: 'x' } }, status: 400, code: 'INVALID_DATA', target: 'properties' },
-    { title: 'a JSON array body', method: 'POST', path: () => collection(env), options: { body: [] }, status: 400, code: 'INVALID_DATA' },
-    { title: 'malformed JSON', method: 'POST', path: () => collection(env), options: { body: '{"name": ' }, status: 400, code: 'INVALID_DATA' },
-    { title: 'no body', method: 'POST', path: () => collection(env), options: { headers: { 'content-type': 'application/json' } }, status: 400, code: 'INVALID_DATA' },
-    { title: 'text/plain on create', method: 'POST', path: () => collection(env), options: { body: JSON.stringify(valid), contentType: 'text/plain' }, status: 415, code: 'INVALID_REQUEST', target: 'Content-Type' },
-    { title: 'text/plain on replace', method: 'PUT', path: () => item(env, 'ffffffffffffffffffffffffffffffff'), options: { body: JSON.stringify(valid), contentType: 'text/plain' }, status: 415, code: 'INVALID_REQUEST' },
-    { title: 'missing name on replace', method: 'PUT', path: () => item(env, 'ffffffffffffffffffffffffffffffff'), options: { body: { connector: { id: 'httpConnector' } } }, status: 400, code: 'INVALID_DATA', target: 'name' },
-    { title: 'non-UUID environment id (list)', method: 'GET', path: () => collection('not-a-uuid'), status: 400, code: 'INVALID_DATA', target: 'environmentID' },
-    { title: 'non-UUID environment id (create)', method: 'POST', path: () => collection('12345'), options: { body: valid }, status: 400, code: 'INVALID_DATA', target: 'environmentID' },
-    { title: 'instance id containing <', method: 'GET', path: () => item(env, 'abc<script>'), status: 400, code: 'INVALID_DATA', target: 'connectorInstanceID' },
-    { title: 'instance id containing ${', method: 'GET', path: () => item(env, 'abc${x}'), status: 400, code: 'INVALID_DATA', target: 'connectorInstanceID' },
-    { title: 'instance id starting with white space', method: 'DELETE', path: () => item(env, '%20abc'), status: 400, code: 'INVALID_DATA', target: 'connectorInstanceID' },
-    { title: 'unknown instance id', method: 'GET', path: () => item(env, '00000000000000000000000000000000'), status: 404, code: 'NOT_FOUND' },
-    { title: 'unknown instance id (delete)', method: 'DELETE', path: () => item(env, '00000000000000000000000000000000'), status: 404, code: 'NOT_FOUND' },
+  const cases: {
+    title: string;
+    method: string;
+    path: () => string;
+    options?: CallOptions;
+    status: number;
+    code: string;
+    target?: string;
+  }[] = [
+    {
+      title: 'missing name',
+      method: 'POST',
+      path: () => collection(env),
+      options: { body: { connector: { id: 'httpConnector' } } },
+      status: 400,
+      code: 'INVALID_DATA',
+      target: 'name',
+    },
+    {
+      title: 'missing connector',
+      method: 'POST',
+      path: () => collection(env),
+      options: { body: { name: 'N' } },
+      status: 400,
+      code: 'INVALID_DATA',
+      target: 'connector',
+    },
+    {
+      title: 'empty connector.id',
+      method: 'POST',
+      path: () => collection(env),
+      options: { body: { name: 'N', connector: { id: '' } } },
+      status: 400,
+      code: 'INVALID_DATA',
+      target: 'connector.id',
+    },
+    {
+      title: 'empty name',
+      method: 'POST',
+      path: () => collection(env),
+      options: { body: { ...valid, name: '' } },
+      status: 400,
+      code: 'INVALID_DATA',
+      target: 'name',
+    },
+    {
+      title: 'name of 257 characters',
+      method: 'POST',
+      path: () => collection(env),
+      options: { body: { ...valid, name: 'n'.repeat(257) } },
+      status: 400,
+      code: 'INVALID_DATA',
+      target: 'name',
+    },
+    {
+      title: 'name of the wrong type',
+      method: 'POST',
+      path: () => collection(env),
+      options: { body: { ...valid, name: 5 } },
+      status: 400,
+      code: 'INVALID_DATA',
+      target: 'name',
+    },
+    {
+      title: 'properties not an object',
+      method: 'POST',
+      path: () => collection(env),
+      options: { body: { ...valid, properties: 'x' } },
+      status: 400,
+      code: 'INVALID_DATA',
+      target: 'properties',
+    },
+    {
+      title: 'a JSON array body',
+      method: 'POST',
+      path: () => collection(env),
+      options: { body: [] },
+      status: 400,
+      code: 'INVALID_DATA',
+    },
+    {
+      title: 'malformed JSON',
+      method: 'POST',
+      path: () => collection(env),
+      options: { body: '{"name": ' },
+      status: 400,
+      code: 'INVALID_DATA',
+    },
+    {
+      title: 'no body',
+      method: 'POST',
+      path: () => collection(env),
+      options: { headers: { 'content-type': 'application/json' } },
+      status: 400,
+      code: 'INVALID_DATA',
+    },
+    {
+      title: 'text/plain on create',
+      method: 'POST',
+      path: () => collection(env),
+      options: { body: JSON.stringify(valid), contentType: 'text/plain' },
+      status: 415,
+      code: 'INVALID_REQUEST',
+      target: 'Content-Type',
+    },
+    {
+      title: 'text/plain on replace',
+      method: 'PUT',
+      path: () => item(env, 'ffffffffffffffffffffffffffffffff'),
+      options: { body: JSON.stringify(valid), contentType: 'text/plain' },
+      status: 415,
+      code: 'INVALID_REQUEST',
+    },
+    {
+      title: 'missing name on replace',
+      method: 'PUT',
+      path: () => item(env, 'ffffffffffffffffffffffffffffffff'),
+      options: { body: { connector: { id: 'httpConnector' } } },
+      status: 400,
+      code: 'INVALID_DATA',
+      target: 'name',
+    },
+    {
+      title: 'non-UUID environment id (list)',
+      method: 'GET',
+      path: () => collection('not-a-uuid'),
+      status: 400,
+      code: 'INVALID_DATA',
+      target: 'environmentID',
+    },
+    {
+      title: 'non-UUID environment id (create)',
+      method: 'POST',
+      path: () => collection('12345'),
+      options: { body: valid },
+      status: 400,
+      code: 'INVALID_DATA',
+      target: 'environmentID',
+    },
+    {
+      title: 'instance id containing <',
+      method: 'GET',
+      path: () => item(env, 'abc<script>'),
+      status: 400,
+      code: 'INVALID_DATA',
+      target: 'connectorInstanceID',
+    },
+    {
+      title: 'instance id containing ${',
+      method: 'GET',
+      path: () => item(env, 'abc${x}'),
+      status: 400,
+      code: 'INVALID_DATA',
+      target: 'connectorInstanceID',
+    },
+    {
+      title: 'instance id starting with white space',
+      method: 'DELETE',
+      path: () => item(env, '%20abc'),
+      status: 400,
+      code: 'INVALID_DATA',
+      target: 'connectorInstanceID',
+    },
+    {
+      title: 'unknown instance id',
+      method: 'GET',
+      path: () => item(env, '00000000000000000000000000000000'),
+      status: 404,
+      code: 'NOT_FOUND',
+    },
+    {
+      title: 'unknown instance id (delete)',
+      method: 'DELETE',
+      path: () => item(env, '00000000000000000000000000000000'),
+      status: 404,
+      code: 'NOT_FOUND',
+    },
   ];
 
   it.each(cases)('$title → $status', async ({ method, path, options, status, code, target }) => {
@@ -303,21 +492,31 @@ describe('authentication', () => {
 
     it('answers 401 ACCESS_FAILED on create and stores nothing', async () => {
       const env = randomUUID();
-      const res = await call('POST', collection(env), { ...options, body: { name: 'Sneaky', connector: { id: 'httpConnector' } } });
+      const res = await call('POST', collection(env), {
+        ...options,
+        body: { name: 'Sneaky', connector: { id: 'httpConnector' } },
+      });
       expectPingOneError(res, 401, 'ACCESS_FAILED');
       expect((await call('GET', collection(env))).body.count).toBe(0);
     });
   });
 
   it('accepts the configured token in any case of the scheme', async () => {
-    const res = await call('GET', collection(DEFAULT_ENVIRONMENT_ID), { token: null, headers: { authorization: `bearer ${TOKEN}` } });
+    const res = await call('GET', collection(DEFAULT_ENVIRONMENT_ID), {
+      token: null,
+      headers: { authorization: `bearer ${TOKEN}` },
+    });
     expect(res.status).toBe(200);
   });
 });
 
 describe('unsupported methods', () => {
   const cases = [
-    { method: 'PATCH', path: () => item(DEFAULT_ENVIRONMENT_ID, '00000000000000000000000000000000'), allow: ['DELETE', 'GET', 'POST', 'PUT'] },
+    {
+      method: 'PATCH',
+      path: () => item(DEFAULT_ENVIRONMENT_ID, '00000000000000000000000000000000'),
+      allow: ['DELETE', 'GET', 'POST', 'PUT'],
+    },
     { method: 'DELETE', path: () => collection(DEFAULT_ENVIRONMENT_ID), allow: ['GET', 'POST'] },
     { method: 'PUT', path: () => collection(DEFAULT_ENVIRONMENT_ID), allow: ['GET', 'POST'] },
   ];

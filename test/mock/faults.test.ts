@@ -39,7 +39,10 @@ afterAll(async () => {
 });
 
 /** A seeded mock with the given faults; closed after the file. */
-async function mockWith(faults: MockFault[] | undefined, options: Partial<MockOptions> = {}): Promise<(method: string, path: string, call?: Call) => Promise<Reply>> {
+async function mockWith(
+  faults: MockFault[] | undefined,
+  options: Partial<MockOptions> = {},
+): Promise<(method: string, path: string, call?: Call) => Promise<Reply>> {
   const mock = await startMock({ port: 0, token: TOKEN, seed: 7, specs, ...(faults ? { faults } : {}), ...options });
   running.push(mock);
   return async (method, path, c = {}) => {
@@ -67,13 +70,17 @@ async function createInstance(call: Client, name = 'Fault test'): Promise<string
 }
 
 async function createVersori(call: Client, name = 'Fault test'): Promise<any> {
-  const res = await call('POST', `${VERSORI}/protocols/http/connectors`, { body: { name, baseUrl: 'https://example.com/api' } });
+  const res = await call('POST', `${VERSORI}/protocols/http/connectors`, {
+    body: { name, baseUrl: 'https://example.com/api' },
+  });
   expect(res.status).toBe(201);
   return res.body;
 }
 
 async function createSailPoint(call: Client): Promise<string> {
-  const res = await call('POST', SAILPOINT, { body: { name: 'Fault test', className: 'sailpoint.connector.OpenConnectorAdapter' } });
+  const res = await call('POST', SAILPOINT, {
+    body: { name: 'Fault test', className: 'sailpoint.connector.OpenConnectorAdapter' },
+  });
   expect(res.status).toBe(200);
   return res.body.scriptName as string;
 }
@@ -84,7 +91,11 @@ async function script(call: Client): Promise<Array<[string, number, unknown]>> {
   const step = async (label: string, method: string, path: string, c?: Call) => {
     const res = await call(method, path, c);
     // Links carry the mock's own port; the rest must be identical.
-    out.push([label, res.status, JSON.parse(JSON.stringify(res.body ?? null).replace(/http:\/\/127\.0\.0\.1:\d+/g, 'http://mock'))]);
+    out.push([
+      label,
+      res.status,
+      JSON.parse(JSON.stringify(res.body ?? null).replace(/http:\/\/127\.0\.0\.1:\d+/g, 'http://mock')),
+    ]);
     return res;
   };
   await step('no token', 'GET', DAVINCI, { token: null });
@@ -95,15 +106,21 @@ async function script(call: Client): Promise<Array<[string, number, unknown]>> {
   await step('invalid parameter', 'GET', `${SAILPOINT}?limit=-3`);
   await step('limit', 'GET', `${SAILPOINT}?limit=1&count=true`);
   await step('first', 'GET', `${VERSORI}/connectors?first=1`);
-  const created = await step('create', 'POST', DAVINCI, { body: { name: 'Script', connector: { id: 'httpConnector' } } });
+  const created = await step('create', 'POST', DAVINCI, {
+    body: { name: 'Script', connector: { id: 'httpConnector' } },
+  });
   const path = `${DAVINCI}/${created.body.id}`;
   await step('replace', 'PUT', path, { body: { name: 'Script 2', connector: { id: 'httpConnector' } } });
   await step('get after replace', 'GET', path);
   await step('delete', 'DELETE', path);
   await step('get after delete', 'GET', path);
   await step('delete again', 'DELETE', path);
-  const scriptName = (await step('sailpoint create', 'POST', SAILPOINT, { body: { name: 'Script', className: 'x' } })).body.scriptName as string;
-  await step('patch', 'PATCH', `${SAILPOINT}/${scriptName}`, { body: [{ op: 'replace', path: '/connectorMetadata', value: { a: 1 } }], contentType: 'application/json-patch+json' });
+  const scriptName = (await step('sailpoint create', 'POST', SAILPOINT, { body: { name: 'Script', className: 'x' } }))
+    .body.scriptName as string;
+  await step('patch', 'PATCH', `${SAILPOINT}/${scriptName}`, {
+    body: [{ op: 'replace', path: '/connectorMetadata', value: { a: 1 } }],
+    contentType: 'application/json-patch+json',
+  });
   await step('get after patch', 'GET', `${SAILPOINT}/${scriptName}`);
   return out;
 }
@@ -115,11 +132,22 @@ describe('without faults', () => {
     expect(empty).toEqual(plain);
     // And the script did meet the behaviours the faults change.
     const status = Object.fromEntries(plain.map(([label, s]) => [label, s]));
-    expect(status).toMatchObject({ 'no token': 401, 'wrong token': 401, 'invalid body': 400, 'malformed JSON': 400, 'wrong content type': 415, 'invalid parameter': 400, 'get after delete': 404, 'delete again': 404 });
+    expect(status).toMatchObject({
+      'no token': 401,
+      'wrong token': 401,
+      'invalid body': 400,
+      'malformed JSON': 400,
+      'wrong content type': 415,
+      'invalid parameter': 400,
+      'get after delete': 404,
+      'delete again': 404,
+    });
   });
 
   it('refuses an unknown fault by name', async () => {
-    await expect(startMock({ port: 0, specs, faults: ['no-such-fault' as MockFault] })).rejects.toThrow(/unknown mock fault.*no-such-fault/);
+    await expect(startMock({ port: 0, specs, faults: ['no-such-fault' as MockFault] })).rejects.toThrow(
+      /unknown mock fault.*no-such-fault/,
+    );
   });
 });
 
@@ -149,7 +177,10 @@ describe('bare-401', () => {
   it('answers 401 with a bare { message } instead of the vendor body', async () => {
     const plain = await mockWith(undefined);
     const call = await mockWith(['bare-401']);
-    expect((await plain('GET', DAVINCI, { token: null })).body).toMatchObject({ code: 'ACCESS_FAILED', id: expect.any(String) });
+    expect((await plain('GET', DAVINCI, { token: null })).body).toMatchObject({
+      code: 'ACCESS_FAILED',
+      id: expect.any(String),
+    });
     for (const path of [DAVINCI, `${VERSORI}/connectors`, `${DAVINCI}/unknown/deeper`]) {
       const res = await call('GET', path, { token: 'wrong' });
       expect(res.status).toBe(401);
@@ -184,7 +215,10 @@ describe('accept-invalid', () => {
     ];
     expect(answers.map((a) => a.status)).toEqual([201, 201, 201, 201, 201, 201, 200]);
     const scriptName = await createSailPoint(call);
-    const patch = await call('PATCH', `${SAILPOINT}/${scriptName}`, { body: { op: 'not a list' }, contentType: 'application/json-patch+json' });
+    const patch = await call('PATCH', `${SAILPOINT}/${scriptName}`, {
+      body: { op: 'not a list' },
+      contentType: 'application/json-patch+json',
+    });
     expect(patch.status).toBe(200);
     const versori = await createVersori(call);
     const put = await call('PUT', `${VERSORI}/connectors/${versori.id}`, { body: { ...versori, id: 'another id' } });
@@ -221,7 +255,13 @@ describe('put-no-update', () => {
     expect((await call('GET', `${DAVINCI}/${id}`)).body.name).toBe('Before');
 
     const connector = await createVersori(call, 'Before');
-    const body = { id: connector.id, organisationId: connector.organisationId, protocol: 'http', name: 'After', baseUrl: 'https://example.com/v2' };
+    const body = {
+      id: connector.id,
+      organisationId: connector.organisationId,
+      protocol: 'http',
+      name: 'After',
+      baseUrl: 'https://example.com/v2',
+    };
     expect((await call('PUT', `${VERSORI}/connectors/${connector.id}`, { body })).body.name).toBe('Before');
     expect((await call('GET', `${VERSORI}/connectors/${connector.id}`)).body.name).toBe('Before');
   });
@@ -231,7 +271,10 @@ describe('patch-no-update', () => {
   it('answers 200 with the connector as it was, and stores nothing', async () => {
     const plain = await mockWith(undefined);
     const call = await mockWith(['patch-no-update']);
-    const patch = { body: [{ op: 'replace', path: '/connectorMetadata', value: { platform: 'ccg' } }], contentType: 'application/json-patch+json' };
+    const patch = {
+      body: [{ op: 'replace', path: '/connectorMetadata', value: { platform: 'ccg' } }],
+      contentType: 'application/json-patch+json',
+    };
     const p = await createSailPoint(plain);
     expect((await plain('PATCH', `${SAILPOINT}/${p}`, patch)).body.connectorMetadata).toEqual({ platform: 'ccg' });
     const scriptName = await createSailPoint(call);
@@ -252,7 +295,10 @@ describe('update-not-stored', () => {
     expect((await call('GET', `${DAVINCI}/${id}`)).body.name).toBe('Before');
 
     const scriptName = await createSailPoint(call);
-    const patch = { body: [{ op: 'replace', path: '/connectorMetadata', value: { platform: 'ccg' } }], contentType: 'application/json-patch+json' };
+    const patch = {
+      body: [{ op: 'replace', path: '/connectorMetadata', value: { platform: 'ccg' } }],
+      contentType: 'application/json-patch+json',
+    };
     const res = await call('PATCH', `${SAILPOINT}/${scriptName}`, patch);
     expect(res.status).toBe(200);
     expect(res.body.connectorMetadata).toEqual({ platform: 'ccg' });
@@ -266,7 +312,9 @@ describe('delete-no-delete', () => {
     const instance = `${DAVINCI}/${await createInstance(call)}`;
     const connector = `${VERSORI}/connectors/${(await createVersori(call)).id}`;
     const custom = `${SAILPOINT}/${await createSailPoint(call)}`;
-    const op = await call('POST', AUTHORIZE, { body: { name: 'Fault test', paths: [{ type: 'EXACT', pattern: '/fault' }], methods: ['GET'] } });
+    const op = await call('POST', AUTHORIZE, {
+      body: { name: 'Fault test', paths: [{ type: 'EXACT', pattern: '/fault' }], methods: ['GET'] },
+    });
     const operation = `${AUTHORIZE}/${op.body.id}`;
     for (const path of [instance, connector, custom, operation]) {
       expect((await call('DELETE', path)).status, path).toBe(204);
@@ -291,7 +339,13 @@ describe('throttle-once', () => {
     // Nothing was done on the throttled call: a throttled create creates nothing.
     expect((await call('GET', `${VERSORI}/connectors`)).status).toBe(429);
     const before = (await call('GET', `${VERSORI}/connectors`)).body.totalCount as number;
-    expect((await call('POST', `${VERSORI}/protocols/http/connectors`, { body: { name: 'x', baseUrl: 'https://example.com' } })).status).toBe(429);
+    expect(
+      (
+        await call('POST', `${VERSORI}/protocols/http/connectors`, {
+          body: { name: 'x', baseUrl: 'https://example.com' },
+        })
+      ).status,
+    ).toBe(429);
     expect((await call('GET', `${VERSORI}/connectors`)).body.totalCount).toBe(before);
     // An unauthenticated call is answered 401 and uses up nothing.
     expect((await call('GET', AUTHORIZE, { token: null })).status).toBe(401);

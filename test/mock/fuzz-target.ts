@@ -19,7 +19,6 @@ export const ERROR_SCHEMAS: Record<string, string> = {
   '/sailpoint/': '/components/schemas/ErrorResponseDto',
 };
 
-
 /** One hostile request, as data (fast-check prints it when a property fails). */
 export interface Shot {
   what: string;
@@ -58,7 +57,10 @@ export function fuzzTarget(): FuzzTarget {
   return current;
 }
 
-export const auth = (): Array<[string, string]> => [['Host', fuzzTarget().host], ['Authorization', `Bearer ${TOKEN}`]];
+export const auth = (): Array<[string, string]> => [
+  ['Host', fuzzTarget().host],
+  ['Authorization', `Bearer ${TOKEN}`],
+];
 export const json = (): [string, string] => ['Content-Type', 'application/json'];
 
 export const errorShape = (target: string, reply: RawReply): void => {
@@ -68,7 +70,13 @@ export const errorShape = (target: string, reply: RawReply): void => {
     expect(body).toMatchObject({ code: expect.any(String), message: expect.any(String) });
     return;
   }
-  const spec = fuzzTarget().client.specs.find((s) => s.apiId === (target.startsWith('/versori/') ? 'versori' : target.startsWith('/sailpoint/') ? 'sailpoint' : 'davinci'))!;
+  const spec = fuzzTarget().client.specs.find(
+    (s) =>
+      s.apiId ===
+      (target.startsWith('/versori/') ? 'versori' : target.startsWith('/sailpoint/') ? 'sailpoint' : 'davinci'),
+  )!;
   const validate = spec.schemas.compile(pointer);
-  expect(validate(body), `${target}: ${reply.body} is not the vendor's error: ${JSON.stringify(validate.errors)}`).toBe(true);
+  expect(validate(body), `${target}: ${reply.body} is not the vendor's error: ${JSON.stringify(validate.errors)}`).toBe(
+    true,
+  );
 };

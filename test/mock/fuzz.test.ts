@@ -29,7 +29,10 @@ const onEscape = (err: unknown) => escaped.push(err);
 const prototypeBefore = prototypeState();
 
 function prototypeState(): string {
-  return Object.getOwnPropertyNames(Object.prototype).sort().map((k) => `${k}:${typeof (Object.prototype as Record<string, unknown>)[k]}`).join(',');
+  return Object.getOwnPropertyNames(Object.prototype)
+    .sort()
+    .map((k) => `${k}:${typeof (Object.prototype as Record<string, unknown>)[k]}`)
+    .join(',');
 }
 
 const total = () => Object.values(counts).reduce((a, b) => a + b, 0);
@@ -67,13 +70,16 @@ async function fuzz(cls: string, runs: number, arbitrary: fc.Arbitrary<Shot>, cl
   const left = BUDGET_MS - (Date.now() - started);
   const timeLimit = Math.max(500, Math.floor(left / classesLeft));
   counts[cls] = 0;
-  await fc.assert(fc.asyncProperty(arbitrary, (shot) => fire(cls, shot).then(() => undefined)), {
-    numRuns: Math.min(runs, MAX_REQUESTS - total()),
-    seed: SEED,
-    interruptAfterTimeLimit: timeLimit,
-    markInterruptAsFailure: false,
-    endOnFailure: true,
-  });
+  await fc.assert(
+    fc.asyncProperty(arbitrary, (shot) => fire(cls, shot).then(() => undefined)),
+    {
+      numRuns: Math.min(runs, MAX_REQUESTS - total()),
+      seed: SEED,
+      interruptAfterTimeLimit: timeLimit,
+      markInterruptAsFailure: false,
+      endOnFailure: true,
+    },
+  );
   // Each class leaves a mock that serves a normal request.
   const after = await client.call('GET', LISTS[cls.length % LISTS.length]!);
   expect(after.status, `${cls}: a normal GET afterwards`).toBe(200);
@@ -93,9 +99,13 @@ describe(`hostile requests (fast-check seed ${SEED}, at most ${MAX_REQUESTS} req
     expect(prototypeState()).toBe(prototypeBefore);
     expect(({} as Record<string, unknown>)['polluted']).toBeUndefined();
     expect(escaped).toEqual([]);
-    expect(errors.mock.calls.map((c) => String(c[0])).filter((line) => /mock: (internal|server) error/.test(line))).toEqual([]);
+    expect(
+      errors.mock.calls.map((c) => String(c[0])).filter((line) => /mock: (internal|server) error/.test(line)),
+    ).toEqual([]);
     expect(total()).toBeLessThanOrEqual(MAX_REQUESTS);
     expect(elapsed).toBeLessThan(BUDGET_MS + 5_000);
-    console.log(`mock fuzz: ${total()} hostile requests in ${(elapsed / 1000).toFixed(1)} s (seed ${SEED}): ${CLASSES.map(([c]) => `${c} ${counts[c] ?? 0}`).join(', ')}`);
+    console.log(
+      `mock fuzz: ${total()} hostile requests in ${(elapsed / 1000).toFixed(1)} s (seed ${SEED}): ${CLASSES.map(([c]) => `${c} ${counts[c] ?? 0}`).join(', ')}`,
+    );
   });
 });

@@ -36,24 +36,57 @@ const raw = (method: string, target: string, headers: Array<[string, string]>, b
 
 /** Every absolute URL the answer names (headers and body). */
 function urlsIn(reply: { headers: Record<string, string>; body: string }): string[] {
-  return [...`${JSON.stringify(reply.headers)}\n${reply.body}`.matchAll(/[a-z][a-z0-9+.-]*:\/\/[^\s"'<>\\]+/gi)].map((m) => m[0]);
+  return [...`${JSON.stringify(reply.headers)}\n${reply.body}`.matchAll(/[a-z][a-z0-9+.-]*:\/\/[^\s"'<>\\]+/gi)].map(
+    (m) => m[0],
+  );
 }
 
 describe(`bodies nested deeper than ${MAX_JSON_DEPTH} levels`, () => {
   it.each([
-    ['DaVinci properties, 4,500 objects deep', 'POST', DAVINCI, `{"name":"deep","connector":{"id":"httpConnector"},"properties":${nestedObject(4500)}}`, 'application/json'],
-    ['DaVinci properties, 50,000 arrays deep', 'POST', DAVINCI, `{"name":"deep","connector":{"id":"httpConnector"},"properties":{"x":${nestedArray(50_000)}}}`, 'application/json'],
-    ['a SailPoint JSON Patch value, 4,500 objects deep', 'PATCH', 'sailpoint', `[{"op":"replace","path":"/connectorMetadata","value":${nestedObject(4500)}}]`, PATCH_TYPE],
-    ['a Versori body, 4,500 arrays deep', 'POST', `/versori/api/connect/v1/o/${DEFAULT_ORGANISATION_ID}/protocols/http/connectors`, `{"name":"deep","baseUrl":"https://x.example.com","tags":${nestedArray(4500)}}`, 'application/json'],
+    [
+      'DaVinci properties, 4,500 objects deep',
+      'POST',
+      DAVINCI,
+      `{"name":"deep","connector":{"id":"httpConnector"},"properties":${nestedObject(4500)}}`,
+      'application/json',
+    ],
+    [
+      'DaVinci properties, 50,000 arrays deep',
+      'POST',
+      DAVINCI,
+      `{"name":"deep","connector":{"id":"httpConnector"},"properties":{"x":${nestedArray(50_000)}}}`,
+      'application/json',
+    ],
+    [
+      'a SailPoint JSON Patch value, 4,500 objects deep',
+      'PATCH',
+      'sailpoint',
+      `[{"op":"replace","path":"/connectorMetadata","value":${nestedObject(4500)}}]`,
+      PATCH_TYPE,
+    ],
+    [
+      'a Versori body, 4,500 arrays deep',
+      'POST',
+      `/versori/api/connect/v1/o/${DEFAULT_ORGANISATION_ID}/protocols/http/connectors`,
+      `{"name":"deep","baseUrl":"https://x.example.com","tags":${nestedArray(4500)}}`,
+      'application/json',
+    ],
   ])('%s: 400 in the vendor shape naming the limit', async (_name, method, path, body, contentType) => {
-    const res = await client.call(method, path === 'sailpoint' ? `${SAILPOINT}/${scriptName}` : path, { body, contentType });
+    const res = await client.call(method, path === 'sailpoint' ? `${SAILPOINT}/${scriptName}` : path, {
+      body,
+      contentType,
+    });
     expect(res.status, res.text).toBe(400);
     expect(res.text).toContain(`nested deeper than ${MAX_JSON_DEPTH} levels`);
   });
 
   it(`takes ${MAX_JSON_DEPTH} levels and refuses ${MAX_JSON_DEPTH + 1} (a patch op and its array count)`, async () => {
     // The body is [ { value: X } ]: two levels around X.
-    const at = (levels: number) => client.call('PATCH', `${SAILPOINT}/${scriptName}`, { body: `[{"op":"replace","path":"/connectorMetadata","value":${nestedObject(levels - 2)}}]`, contentType: PATCH_TYPE });
+    const at = (levels: number) =>
+      client.call('PATCH', `${SAILPOINT}/${scriptName}`, {
+        body: `[{"op":"replace","path":"/connectorMetadata","value":${nestedObject(levels - 2)}}]`,
+        contentType: PATCH_TYPE,
+      });
     expect((await at(MAX_JSON_DEPTH)).status).toBe(200);
     const refused = await at(MAX_JSON_DEPTH + 1);
     expect(refused.status).toBe(400);
@@ -61,7 +94,10 @@ describe(`bodies nested deeper than ${MAX_JSON_DEPTH} levels`, () => {
   });
 
   it('does not count brackets inside strings', async () => {
-    const res = await client.call('PATCH', `${SAILPOINT}/${scriptName}`, { body: [{ op: 'replace', path: '/connectorMetadata', value: { note: '[{'.repeat(5000) + '\\"' } }], contentType: PATCH_TYPE });
+    const res = await client.call('PATCH', `${SAILPOINT}/${scriptName}`, {
+      body: [{ op: 'replace', path: '/connectorMetadata', value: { note: '[{'.repeat(5000) + '\\"' } }],
+      contentType: PATCH_TYPE,
+    });
     expect(res.status, res.text).toBe(200);
   });
 
@@ -91,7 +127,11 @@ describe('JSON Patch that would deepen or blow up a resource', () => {
   it(`refuses more than ${MAX_PATCH_COPIES} copy operations (each may double the resource) at once`, async () => {
     const ops = [
       { op: 'replace', path: '/connectorMetadata', value: { s: 'x'.repeat(1000) } },
-      ...Array.from({ length: 30 }, (_, i) => ({ op: 'copy', from: '/connectorMetadata', path: `/connectorMetadata/c${i}` })),
+      ...Array.from({ length: 30 }, (_, i) => ({
+        op: 'copy',
+        from: '/connectorMetadata',
+        path: `/connectorMetadata/c${i}`,
+      })),
     ];
     const started = Date.now();
     const res = await client.call('PATCH', `${SAILPOINT}/${scriptName}`, { body: ops, contentType: PATCH_TYPE });
@@ -104,7 +144,11 @@ describe('JSON Patch that would deepen or blow up a resource', () => {
     const big = 'x'.repeat(600 * 1024);
     const ops = [
       { op: 'replace', path: '/connectorMetadata', value: { s: big } },
-      ...Array.from({ length: MAX_PATCH_COPIES }, (_, i) => ({ op: 'copy', from: '/connectorMetadata', path: `/connectorMetadata/c${i}` })),
+      ...Array.from({ length: MAX_PATCH_COPIES }, (_, i) => ({
+        op: 'copy',
+        from: '/connectorMetadata',
+        path: `/connectorMetadata/c${i}`,
+      })),
     ];
     const res = await client.call('PATCH', `${SAILPOINT}/${scriptName}`, { body: ops, contentType: PATCH_TYPE });
     expect(res.status, res.text).toBe(400);
@@ -114,16 +158,32 @@ describe('JSON Patch that would deepen or blow up a resource', () => {
 });
 
 describe('Host headers and request targets', () => {
-  it.each(['a b', 'evil.example/x', 'x@evil.example', '[::1', '127.0.0.1:99999', 'host:port', ':80', 'exa\u00e9mple.com', '-'])('answers 400 to Host "%s": in the vendor shape on an API path', async (host) => {
+  it.each([
+    'a b',
+    'evil.example/x',
+    'x@evil.example',
+    '[::1',
+    '127.0.0.1:99999',
+    'host:port',
+    ':80',
+    'exa\u00e9mple.com',
+    '-',
+  ])('answers 400 to Host "%s": in the vendor shape on an API path', async (host) => {
     const res = await raw('GET', DAVINCI, [['Host', host]]);
     expect(res.status, res.body).toBe(400);
-    expect(JSON.parse(res.body)).toMatchObject({ code: 'INVALID_DATA', message: expect.stringContaining('Host header') });
+    expect(JSON.parse(res.body)).toMatchObject({
+      code: 'INVALID_DATA',
+      message: expect.stringContaining('Host header'),
+    });
   });
 
   it('answers 400 to a malformed Host as a plain JSON error outside every API', async () => {
     const res = await raw('GET', '/nothing/here', [['Host', 'a b']]);
     expect(res.status).toBe(400);
-    expect(JSON.parse(res.body)).toMatchObject({ code: 'BAD_REQUEST', message: expect.stringContaining('Host header') });
+    expect(JSON.parse(res.body)).toMatchObject({
+      code: 'BAD_REQUEST',
+      message: expect.stringContaining('Host header'),
+    });
   });
 
   it('answers 400 to a target that is not a path (OPTIONS *)', async () => {
@@ -167,12 +227,24 @@ describe('Host headers and request targets', () => {
 describe('uploads over the limit', () => {
   const twoMiB = Buffer.alloc(2 * 1024 * 1024, 0x61);
 
-  function upload(headers: http.OutgoingHttpHeaders, chunked: boolean): Promise<{ status?: number; connection?: string; error?: string }> {
+  function upload(
+    headers: http.OutgoingHttpHeaders,
+    chunked: boolean,
+  ): Promise<{ status?: number; connection?: string; error?: string }> {
     return new Promise((resolve) => {
-      const req = http.request({ host: '127.0.0.1', port, path: DAVINCI, method: 'POST', headers: { authorization: `Bearer ${TOKEN}`, 'content-type': 'application/json', ...headers } }, (res) => {
-        res.resume();
-        res.on('end', () => resolve({ status: res.statusCode, connection: res.headers.connection }));
-      });
+      const req = http.request(
+        {
+          host: '127.0.0.1',
+          port,
+          path: DAVINCI,
+          method: 'POST',
+          headers: { authorization: `Bearer ${TOKEN}`, 'content-type': 'application/json', ...headers },
+        },
+        (res) => {
+          res.resume();
+          res.on('end', () => resolve({ status: res.statusCode, connection: res.headers.connection }));
+        },
+      );
       req.on('error', (e: NodeJS.ErrnoException) => resolve({ error: e.code ?? e.message }));
       if (chunked) {
         for (let i = 0; i < 32; i++) req.write(twoMiB.subarray(i * 65536, (i + 1) * 65536));
@@ -182,19 +254,32 @@ describe('uploads over the limit', () => {
   }
 
   it('a 2 MiB upload receives 413 with Connection: close, never EPIPE or a reset (node:http, 20 at once)', async () => {
-    const replies = await Promise.all(Array.from({ length: 20 }, (_, i) => upload(i % 2 ? { 'content-length': twoMiB.length } : {}, i % 2 === 0)));
+    const replies = await Promise.all(
+      Array.from({ length: 20 }, (_, i) => upload(i % 2 ? { 'content-length': twoMiB.length } : {}, i % 2 === 0)),
+    );
     expect(replies).toEqual(replies.map(() => ({ status: 413, connection: 'close' })));
   });
 
   it('a 2 MiB upload receives 413 through fetch too', async () => {
-    const res = await fetch(client.mock.url + DAVINCI, { method: 'POST', headers: { authorization: `Bearer ${TOKEN}`, 'content-type': 'application/json' }, body: twoMiB });
+    const res = await fetch(client.mock.url + DAVINCI, {
+      method: 'POST',
+      headers: { authorization: `Bearer ${TOKEN}`, 'content-type': 'application/json' },
+      body: twoMiB,
+    });
     expect(res.status).toBe(413);
     expect(res.headers.get('connection')).toBe('close');
-    expect(await res.json()).toMatchObject({ code: expect.any(String), message: expect.stringContaining('over the limit') });
+    expect(await res.json()).toMatchObject({
+      code: expect.any(String),
+      message: expect.stringContaining('over the limit'),
+    });
   });
 
   it('a client that stops sending halfway still gets its 413, and the connection closes within the bound', async () => {
-    const head = rawRequest('POST', DAVINCI, [['Authorization', `Bearer ${TOKEN}`], ['Content-Type', 'application/json'], ['Content-Length', String(8 * 1024 * 1024)]]);
+    const head = rawRequest('POST', DAVINCI, [
+      ['Authorization', `Bearer ${TOKEN}`],
+      ['Content-Type', 'application/json'],
+      ['Content-Length', String(8 * 1024 * 1024)],
+    ]);
     const bound = DISCARD_LIMITS.ms;
     DISCARD_LIMITS.ms = 300;
     try {
@@ -217,7 +302,10 @@ describe('requests Node refuses, and answers the mock cannot serialise', () => {
   });
 
   it('answers headers over the size limit with 431', async () => {
-    const res = await raw('GET', VERSORI, [['Host', `127.0.0.1:${port}`], ['X-Pad', 'p'.repeat(http.maxHeaderSize + 10)]]);
+    const res = await raw('GET', VERSORI, [
+      ['Host', `127.0.0.1:${port}`],
+      ['X-Pad', 'p'.repeat(http.maxHeaderSize + 10)],
+    ]);
     expect(res.status).toBe(431);
   });
 
@@ -237,11 +325,13 @@ describe('requests Node refuses, and answers the mock cannot serialise', () => {
       expect((await get('?first=1')).status).toBe(500);
       expect((await get('?first=2')).status).toBe(500);
       expect((await get('')).status).toBe(200);
-      expect(errors.mock.calls.map((c) => String(c[0]))).toEqual([expect.stringContaining('serialising'), expect.stringContaining('transform bug')]);
+      expect(errors.mock.calls.map((c) => String(c[0]))).toEqual([
+        expect.stringContaining('serialising'),
+        expect.stringContaining('transform bug'),
+      ]);
     } finally {
       errors.mockRestore();
       await mock.close();
     }
   });
 });
-

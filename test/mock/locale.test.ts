@@ -19,7 +19,8 @@ afterAll(async () => {
 });
 
 describe.each(PERSONALITIES)('personality %s', (personality) => {
-  const call = (method: string, path: string, body?: unknown) => clients[personality].call(method, path, body === undefined ? {} : { body });
+  const call = (method: string, path: string, body?: unknown) =>
+    clients[personality].call(method, path, body === undefined ? {} : { body });
 
   it('GET /sailpoint/v2024/connectors?locale=xx answers 200, the same list as without a locale', async () => {
     const plain = await call('GET', CONNECTORS);
@@ -32,7 +33,10 @@ describe.each(PERSONALITIES)('personality %s', (personality) => {
   });
 
   it('GET of a connector with an unknown locale query answers 200, as without one', async () => {
-    const made = await call('POST', CONNECTORS, { name: `Locale ${personality}`, className: 'sailpoint.connector.OpenConnectorAdapter' });
+    const made = await call('POST', CONNECTORS, {
+      name: `Locale ${personality}`,
+      className: 'sailpoint.connector.OpenConnectorAdapter',
+    });
     expect(made.status, made.text).toBe(200);
     const item = `${CONNECTORS}/${encodeURIComponent(made.body.scriptName)}`;
     const plain = await call('GET', item);
@@ -42,9 +46,13 @@ describe.each(PERSONALITIES)('personality %s', (personality) => {
   });
 
   it('GET of translations with an unknown locale answers as for en', async () => {
-    const made = await call('POST', CONNECTORS, { name: `Translations ${personality}`, className: 'sailpoint.connector.OpenConnectorAdapter' });
+    const made = await call('POST', CONNECTORS, {
+      name: `Translations ${personality}`,
+      className: 'sailpoint.connector.OpenConnectorAdapter',
+    });
     expect(made.status, made.text).toBe(200);
-    const translations = (locale: string) => `${CONNECTORS}/${encodeURIComponent(made.body.scriptName)}/translations/${encodeURIComponent(locale)}`;
+    const translations = (locale: string) =>
+      `${CONNECTORS}/${encodeURIComponent(made.body.scriptName)}/translations/${encodeURIComponent(locale)}`;
     const en = await call('GET', translations('en'));
     expect(en.status, en.text).toBe(200);
     expect(en.text).toMatch(/\S=/); // the en translations a created connector starts with

@@ -25,4 +25,5 @@ export function mockClient(): MockClient {
 }
 
 /** A request to the running mock; its answer is checked against the spec. */
-export const call = (method: string, path: string, options?: CallOptions): Promise<Reply> => mockClient().call(method, path, options);
+export const call = (method: string, path: string, options?: CallOptions): Promise<Reply> =>
+  mockClient().call(method, path, options);

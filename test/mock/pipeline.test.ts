@@ -70,8 +70,14 @@ describe('determinism', () => {
     const mock = await startMock({ port: 0, seed, specs: await loadBundledSpecs() });
     try {
       const auth = { authorization: 'Bearer t', 'content-type': 'application/json' };
-      const created = await fetch(`${mock.url}${LISTS[0]![1]}`, { method: 'POST', headers: auth, body: JSON.stringify({ name: 'n', connector: { id: 'c' } }) });
-      const lists = await Promise.all(LISTS.map(([, path]) => fetch(mock.url + path, { headers: auth }).then((r) => r.text())));
+      const created = await fetch(`${mock.url}${LISTS[0]![1]}`, {
+        method: 'POST',
+        headers: auth,
+        body: JSON.stringify({ name: 'n', connector: { id: 'c' } }),
+      });
+      const lists = await Promise.all(
+        LISTS.map(([, path]) => fetch(mock.url + path, { headers: auth }).then((r) => r.text())),
+      );
       return [await created.text(), ...lists].join('\n').replaceAll(mock.url, 'http://mock');
     } finally {
       await mock.close();
@@ -95,15 +101,44 @@ describe('nothing a client sends produces a 5xx', () => {
   it('holds for random methods, paths, headers and bodies on every route', async () => {
     const specs = await loadBundledSpecs();
     const templates = specs.flatMap((s) => Object.keys(s.doc.paths ?? {}).map((p) => ({ api: s.apiId, path: p })));
-    const base: Record<string, string> = { davinci: '/pingone/v1', authorize: '/pingone/v1', versori: '/versori/api/connect/v1', sailpoint: '/sailpoint/v2024' };
-    const segment = fc.oneof(fc.constantFrom(DEFAULT_ENVIRONMENT_ID, DEFAULT_API_SERVER_ID, DEFAULT_ORGANISATION_ID, 'en', 'x'), fc.string({ maxLength: 12 }).map(encodeURIComponent));
-    const body = fc.oneof(fc.constant(undefined), fc.json(), fc.string(), fc.constant('{"unterminated'), fc.constant('[{"op":"replace","path":"/connectorMetadata","value":{}}]'));
+    const base: Record<string, string> = {
+      davinci: '/pingone/v1',
+      authorize: '/pingone/v1',
+      versori: '/versori/api/connect/v1',
+      sailpoint: '/sailpoint/v2024',
+    };
+    const segment = fc.oneof(
+      fc.constantFrom(DEFAULT_ENVIRONMENT_ID, DEFAULT_API_SERVER_ID, DEFAULT_ORGANISATION_ID, 'en', 'x'),
+      fc.string({ maxLength: 12 }).map(encodeURIComponent),
+    );
+    const body = fc.oneof(
+      fc.constant(undefined),
+      fc.json(),
+      fc.string(),
+      fc.constant('{"unterminated'),
+      fc.constant('[{"op":"replace","path":"/connectorMetadata","value":{}}]'),
+    );
     const request = fc.record({
       template: fc.constantFrom(...templates),
       values: fc.array(segment, { minLength: 4, maxLength: 4 }),
       method: fc.constantFrom('GET', 'POST', 'PUT', 'PATCH', 'DELETE', 'OPTIONS'),
-      contentType: fc.constantFrom('application/json', 'application/json-patch+json', 'text/plain', 'multipart/form-data; boundary=x', 'application/vnd.pingidentity.connectorInstance.clone+json', ''),
-      query: fc.constantFrom('', '?limit=-1', '?count=true&filters=name%20sw%20%22', '?first=0', '?after=zzz', '?expand=nope', '?locale=xx'),
+      contentType: fc.constantFrom(
+        'application/json',
+        'application/json-patch+json',
+        'text/plain',
+        'multipart/form-data; boundary=x',
+        'application/vnd.pingidentity.connectorInstance.clone+json',
+        '',
+      ),
+      query: fc.constantFrom(
+        '',
+        '?limit=-1',
+        '?count=true&filters=name%20sw%20%22',
+        '?first=0',
+        '?after=zzz',
+        '?expand=nope',
+        '?locale=xx',
+      ),
       body,
     });
     await fc.assert(
@@ -112,7 +147,11 @@ describe('nothing a client sends produces a 5xx', () => {
         const path = base[r.template.api] + r.template.path.replace(/\{[^}]+\}/g, () => r.values[i++] || 'x') + r.query;
         const headers: Record<string, string> = { authorization: `Bearer ${TOKEN}` };
         if (r.contentType) headers['content-type'] = r.contentType;
-        const res = await fetch(client.mock.url + path, { method: r.method, headers, body: r.method === 'GET' || r.body === undefined ? undefined : r.body });
+        const res = await fetch(client.mock.url + path, {
+          method: r.method,
+          headers,
+          body: r.method === 'GET' || r.body === undefined ? undefined : r.body,
+        });
         await res.arrayBuffer();
         expect(res.status, `${r.method} ${path} ${r.contentType} ${String(r.body).slice(0, 80)}`).toBeLessThan(500);
       }),
@@ -132,7 +171,10 @@ describe('startMock', () => {
 });
 
 it('takes a path UUID only in its bare form (not urn:uuid:)', async () => {
-  const res = await client.call('GET', `/pingone/v1/environments/urn:uuid:${DEFAULT_ENVIRONMENT_ID}/connectorInstances`);
+  const res = await client.call(
+    'GET',
+    `/pingone/v1/environments/urn:uuid:${DEFAULT_ENVIRONMENT_ID}/connectorInstances`,
+  );
   expect(res.status).toBe(400);
   expect(res.body.details[0].target).toBe('environmentID');
 });

@@ -41,10 +41,13 @@ export function rawExchange(port: number, request: Buffer | string, options: Raw
       socket.destroy();
       resolve(parseReply(Buffer.concat(chunks), error));
     };
-    const timer = setTimeout(() => {
-      error ??= 'timeout';
-      finish();
-    }, then === 'wait' ? timeoutMs : afterMs + graceMs);
+    const timer = setTimeout(
+      () => {
+        error ??= 'timeout';
+        finish();
+      },
+      then === 'wait' ? timeoutMs : afterMs + graceMs,
+    );
     socket.on('data', (d) => chunks.push(d));
     socket.on('error', (e: NodeJS.ErrnoException) => {
       error ??= e.code ?? e.message;
@@ -59,17 +62,27 @@ export function rawExchange(port: number, request: Buffer | string, options: Raw
 }
 
 /** A request with `Connection: close`, `Host` (unless given) and `Content-Length` (unless given or bodiless). */
-export function rawRequest(method: string, target: string | Buffer, headers: Array<[string, string | Buffer]>, body?: Buffer | string): Buffer {
+export function rawRequest(
+  method: string,
+  target: string | Buffer,
+  headers: Array<[string, string | Buffer]>,
+  body?: Buffer | string,
+): Buffer {
   const names = new Set(headers.map(([n]) => n.toLowerCase()));
   const all: Array<[string, string | Buffer]> = names.has('host') ? [...headers] : [['Host', '127.0.0.1'], ...headers];
   if (!names.has('connection')) all.push(['Connection', 'close']);
   const payload = body === undefined ? undefined : Buffer.isBuffer(body) ? body : Buffer.from(body, 'utf8');
-  if (payload && !names.has('content-length') && !names.has('transfer-encoding')) all.push(['Content-Length', String(payload.length)]);
+  if (payload && !names.has('content-length') && !names.has('transfer-encoding'))
+    all.push(['Content-Length', String(payload.length)]);
   const head = Buffer.concat([
     Buffer.from(`${method} `, 'latin1'),
     Buffer.isBuffer(target) ? target : Buffer.from(target, 'latin1'),
     Buffer.from(' HTTP/1.1\r\n', 'latin1'),
-    ...all.flatMap(([n, v]) => [Buffer.from(`${n}: `, 'latin1'), Buffer.isBuffer(v) ? v : Buffer.from(v, 'latin1'), Buffer.from('\r\n', 'latin1')]),
+    ...all.flatMap(([n, v]) => [
+      Buffer.from(`${n}: `, 'latin1'),
+      Buffer.isBuffer(v) ? v : Buffer.from(v, 'latin1'),
+      Buffer.from('\r\n', 'latin1'),
+    ]),
     Buffer.from('\r\n', 'latin1'),
   ]);
   return payload ? Buffer.concat([head, payload]) : head;
@@ -78,7 +91,8 @@ export function rawRequest(method: string, target: string | Buffer, headers: Arr
 function parseReply(received: Buffer, error: string | undefined): RawReply {
   let text = received.toString('latin1');
   // Skip interim 1xx answers.
-  while (/^HTTP\/1\.[01] 1\d\d /.test(text) && text.includes('\r\n\r\n')) text = text.slice(text.indexOf('\r\n\r\n') + 4);
+  while (/^HTTP\/1\.[01] 1\d\d /.test(text) && text.includes('\r\n\r\n'))
+    text = text.slice(text.indexOf('\r\n\r\n') + 4);
   const m = /^HTTP\/1\.[01] (\d{3})[^\r\n]*\r\n/.exec(text);
   if (!m) return { status: undefined, headers: {}, body: '', error, received };
   const end = text.indexOf('\r\n\r\n');

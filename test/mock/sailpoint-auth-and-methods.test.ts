@@ -5,7 +5,17 @@
 import { describe, expect, it } from 'vitest';
 import { TOKEN, type CallOptions } from '../helpers/mock-client.js';
 import { useMockClient, call, mockClient } from './mock-per-file.js';
-import { CONNECTORS, PATCH_TYPE, item, list, sorted, create, detail, upload, expectErrorDto } from './sailpoint-fixtures.js';
+import {
+  CONNECTORS,
+  PATCH_TYPE,
+  item,
+  list,
+  sorted,
+  create,
+  detail,
+  upload,
+  expectErrorDto,
+} from './sailpoint-fixtures.js';
 
 useMockClient();
 
@@ -13,9 +23,22 @@ describe('authentication', () => {
   const xml = '<?xml version="1.0"?><X/>';
   const OPERATIONS: Array<[string, string, (sn: string) => string, () => CallOptions]> = [
     ['getConnectorList', 'GET', () => CONNECTORS, () => ({})],
-    ['createCustomConnector', 'POST', () => CONNECTORS, () => ({ body: { name: 'Unauthorised connector', className: 'c', status: 'RELEASED' } })],
+    [
+      'createCustomConnector',
+      'POST',
+      () => CONNECTORS,
+      () => ({ body: { name: 'Unauthorised connector', className: 'c', status: 'RELEASED' } }),
+    ],
     ['getConnector', 'GET', (sn) => item(sn), () => ({})],
-    ['updateConnector', 'PATCH', (sn) => item(sn), () => ({ body: [{ op: 'replace', path: '/connectorMetadata', value: { hacked: true } }], contentType: PATCH_TYPE })],
+    [
+      'updateConnector',
+      'PATCH',
+      (sn) => item(sn),
+      () => ({
+        body: [{ op: 'replace', path: '/connectorMetadata', value: { hacked: true } }],
+        contentType: PATCH_TYPE,
+      }),
+    ],
     ['deleteCustomConnector', 'DELETE', (sn) => item(sn), () => ({})],
     ['getConnectorSourceConfig', 'GET', (sn) => item(sn, '/source-config'), () => ({})],
     ['putConnectorSourceConfig', 'PUT', (sn) => item(sn, '/source-config'), () => ({ body: upload(xml) })],
@@ -24,7 +47,12 @@ describe('authentication', () => {
     ['getConnectorCorrelationConfig', 'GET', (sn) => item(sn, '/correlation-config'), () => ({})],
     ['putConnectorCorrelationConfig', 'PUT', (sn) => item(sn, '/correlation-config'), () => ({ body: upload(xml) })],
     ['getConnectorTranslations', 'GET', (sn) => item(sn, '/translations/de'), () => ({})],
-    ['putConnectorTranslations', 'PUT', (sn) => item(sn, '/translations/de'), () => ({ body: upload('a=b', 'text/plain') })],
+    [
+      'putConnectorTranslations',
+      'PUT',
+      (sn) => item(sn, '/translations/de'),
+      () => ({ body: upload('a=b', 'text/plain') }),
+    ],
   ];
   const CREDENTIALS: Array<[string, CallOptions]> = [
     ['no token', { token: null }],
@@ -35,7 +63,9 @@ describe('authentication', () => {
   it('covers all 13 documented operations', () => {
     const spec = mockClient().specs.find((s) => s.apiId === 'sailpoint')!;
     const documented = Object.values(spec.doc.paths ?? {}).flatMap((p) =>
-      ['get', 'put', 'post', 'delete', 'patch'].map((m) => (p as Record<string, { operationId?: string }>)[m]?.operationId).filter(Boolean),
+      ['get', 'put', 'post', 'delete', 'patch']
+        .map((m) => (p as Record<string, { operationId?: string }>)[m]?.operationId)
+        .filter(Boolean),
     );
     expect(sorted(OPERATIONS.map(([id]) => id))).toEqual(sorted(documented as string[]));
     expect(documented).toHaveLength(13);
@@ -54,7 +84,14 @@ describe('authentication', () => {
   });
 
   it('a refused create stores nothing', async () => {
-    expect((await call('POST', CONNECTORS, { body: { name: 'Unauthorised connector', className: 'c', status: 'RELEASED' }, token: null })).status).toBe(401);
+    expect(
+      (
+        await call('POST', CONNECTORS, {
+          body: { name: 'Unauthorised connector', className: 'c', status: 'RELEASED' },
+          token: null,
+        })
+      ).status,
+    ).toBe(401);
     expect((await list({ filters: 'name sw "Unauthorised"' })).body).toEqual([]);
   });
 });

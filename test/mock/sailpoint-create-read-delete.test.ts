@@ -9,7 +9,13 @@ useMockClient();
 
 describe('POST /connectors (createCustomConnector)', () => {
   it('answers 200 (not 201) with a V3ConnectorDto and a generated scriptName', async () => {
-    const body = { name: 'My New Connector', type: 'my type', className: 'com.example.MyConnector', directConnect: false, status: 'DEMO' };
+    const body = {
+      name: 'My New Connector',
+      type: 'my type',
+      className: 'com.example.MyConnector',
+      directConnect: false,
+      status: 'DEMO',
+    };
     const res = await call('POST', CONNECTORS, { body });
     expect(res.status).toBe(200);
     expect(res.headers['content-type']).toMatch(/^application\/json/);
@@ -32,7 +38,12 @@ describe('POST /connectors (createCustomConnector)', () => {
 
   it('stores the connector: GET by scriptName answers it', async () => {
     const made = await create({ name: 'Stored connector', type: 'stored type', className: 'com.example.Stored' });
-    expect(await detail(made.scriptName)).toMatchObject({ name: 'Stored connector', type: 'stored type', className: 'com.example.Stored', scriptName: made.scriptName });
+    expect(await detail(made.scriptName)).toMatchObject({
+      name: 'Stored connector',
+      type: 'stored type',
+      className: 'com.example.Stored',
+      scriptName: made.scriptName,
+    });
   });
 
   it.each([
@@ -80,7 +91,12 @@ describe('POST /connectors (createCustomConnector)', () => {
 
 describe('GET /connectors/{scriptName} (getConnector)', () => {
   it('answers a ConnectorDetail with its configuration files', async () => {
-    const made = await create({ name: 'Detailed connector', type: 'detailed', className: 'com.example.Detailed', directConnect: false });
+    const made = await create({
+      name: 'Detailed connector',
+      type: 'detailed',
+      className: 'com.example.Detailed',
+      directConnect: false,
+    });
     const res = await call('GET', item(made.scriptName));
     expect(res.status).toBe(200);
     expect(res.headers['content-type']).toMatch(/^application\/json/);
@@ -113,9 +129,12 @@ describe('GET /connectors/{scriptName} (getConnector)', () => {
     expect(res.body).toEqual(await detail(made.scriptName));
   });
 
-  it.each(['no-such-connector', 'custom-connector-00000000', 'a%20b'])('answers 404 to the unknown scriptName %s', async (scriptName) => {
-    expectErrorDto(await call('GET', `${CONNECTORS}/${scriptName}`), 404);
-  });
+  it.each(['no-such-connector', 'custom-connector-00000000', 'a%20b'])(
+    'answers 404 to the unknown scriptName %s',
+    async (scriptName) => {
+      expectErrorDto(await call('GET', `${CONNECTORS}/${scriptName}`), 404);
+    },
+  );
 });
 
 describe('DELETE /connectors/{scriptName} (deleteCustomConnector)', () => {

@@ -64,7 +64,11 @@ describe.each(FILES)('GET and PUT /connectors/{scriptName}/$kind', ({ kind, fiel
 
   it('PUT answers 400 to a raw XML body (not multipart)', async () => {
     const made = await create();
-    expectErrorDto(await call('PUT', item(made.scriptName, `/${kind}`), { body: xml(1), contentType: 'application/xml' }), 400, 'multipart/form-data');
+    expectErrorDto(
+      await call('PUT', item(made.scriptName, `/${kind}`), { body: xml(1), contentType: 'application/xml' }),
+      400,
+      'multipart/form-data',
+    );
   });
 
   it('GET and PUT answer 404 to an unknown scriptName', async () => {
@@ -87,7 +91,9 @@ describe('GET and PUT /connectors/{scriptName}/translations/{locale}', () => {
   it('PUT of a multipart file answers UPDATED then UNCHANGED; GET and the detail reflect it', async () => {
     const made = await create();
     const text = 'menuLabel_ConnectionSettings=Verbindungseinstellungen\nfield_url_displayName=Basis-URL\n';
-    const first = await call('PUT', translations(made.scriptName, 'de'), { body: upload(text, 'text/plain', 'de.properties') });
+    const first = await call('PUT', translations(made.scriptName, 'de'), {
+      body: upload(text, 'text/plain', 'de.properties'),
+    });
     expect(first.status, first.text).toBe(200);
     expect(first.body).toMatchObject({ status: 'UPDATED', scriptName: made.scriptName });
     expect(first.body.updatedFiles).toHaveLength(1);
@@ -95,9 +101,14 @@ describe('GET and PUT /connectors/{scriptName}/translations/{locale}', () => {
     const got = await call('GET', translations(made.scriptName, 'de'));
     expect(got.headers['content-type']).toMatch(/^text\/plain/);
     expect(got.text).toBe(text);
-    expect((await detail(made.scriptName)).translationProperties['de']).toEqual({ menuLabel_ConnectionSettings: 'Verbindungseinstellungen', field_url_displayName: 'Basis-URL' });
+    expect((await detail(made.scriptName)).translationProperties['de']).toEqual({
+      menuLabel_ConnectionSettings: 'Verbindungseinstellungen',
+      field_url_displayName: 'Basis-URL',
+    });
 
-    const again = await call('PUT', translations(made.scriptName, 'de'), { body: upload(text, 'text/plain', 'de.properties') });
+    const again = await call('PUT', translations(made.scriptName, 'de'), {
+      body: upload(text, 'text/plain', 'de.properties'),
+    });
     expect(again.status).toBe(200);
     expect(again.body).toMatchObject({ status: 'UNCHANGED', updatedFiles: [] });
   });
@@ -105,30 +116,45 @@ describe('GET and PUT /connectors/{scriptName}/translations/{locale}', () => {
   it('keeps each locale apart', async () => {
     const made = await create();
     for (const locale of LOCALES) {
-      const res = await call('PUT', translations(made.scriptName, locale), { body: upload(`greeting=${locale}\n`, 'text/plain', `${locale}.properties`) });
+      const res = await call('PUT', translations(made.scriptName, locale), {
+        body: upload(`greeting=${locale}\n`, 'text/plain', `${locale}.properties`),
+      });
       expect(res.status, `${locale}: ${res.text}`).toBe(200);
     }
-    for (const locale of LOCALES) expect((await call('GET', translations(made.scriptName, locale))).text).toBe(`greeting=${locale}\n`);
+    for (const locale of LOCALES)
+      expect((await call('GET', translations(made.scriptName, locale))).text).toBe(`greeting=${locale}\n`);
   });
 
   // Seed 004, for this path parameter too: "If no viable locale is given, it will default to en".
-  it.each(['xx', 'EN', 'en-US', 'de-DE', 'zh'])('GET answers the locale %s as for en; PUT does not refuse it', async (locale) => {
-    const made = await create();
-    const en = await call('GET', translations(made.scriptName, 'en'));
-    const res = await call('GET', translations(made.scriptName, locale));
-    expect(res.status, res.text).toBe(200);
-    expect(res.text).toBe(en.text);
-    const put = await call('PUT', translations(made.scriptName, locale), { body: upload('a=b', 'text/plain') });
-    expect(put.status, put.text).toBe(200);
-  });
+  it.each(['xx', 'EN', 'en-US', 'de-DE', 'zh'])(
+    'GET answers the locale %s as for en; PUT does not refuse it',
+    async (locale) => {
+      const made = await create();
+      const en = await call('GET', translations(made.scriptName, 'en'));
+      const res = await call('GET', translations(made.scriptName, locale));
+      expect(res.status, res.text).toBe(200);
+      expect(res.text).toBe(en.text);
+      const put = await call('PUT', translations(made.scriptName, locale), { body: upload('a=b', 'text/plain') });
+      expect(put.status, put.text).toBe(200);
+    },
+  );
 
   it('PUT answers 400 without a file part', async () => {
     const made = await create();
-    expectErrorDto(await call('PUT', translations(made.scriptName, 'fr'), { body: upload('a=b', 'text/plain', 'fr.properties', 'translations') }), 400, 'file');
+    expectErrorDto(
+      await call('PUT', translations(made.scriptName, 'fr'), {
+        body: upload('a=b', 'text/plain', 'fr.properties', 'translations'),
+      }),
+      400,
+      'file',
+    );
   });
 
   it('GET and PUT answer 404 to an unknown scriptName', async () => {
     expectErrorDto(await call('GET', translations('no-such-connector', 'de')), 404);
-    expectErrorDto(await call('PUT', translations('no-such-connector', 'de'), { body: upload('a=b', 'text/plain') }), 404);
+    expectErrorDto(
+      await call('PUT', translations('no-such-connector', 'de'), { body: upload('a=b', 'text/plain') }),
+      404,
+    );
   });
 });

@@ -9,7 +9,27 @@ export const BASE = '/sailpoint/v2024';
 export const CONNECTORS = `${BASE}/connectors`;
 export const PATCH_TYPE = 'application/json-patch+json';
 export const HEX32 = /^[0-9a-f]{32}$/;
-export const LOCALES = ['de', 'no', 'fi', 'sv', 'ru', 'pt', 'ko', 'zh-TW', 'en', 'it', 'fr', 'zh-CN', 'hu', 'es', 'cs', 'ja', 'pl', 'da', 'nl'];
+export const LOCALES = [
+  'de',
+  'no',
+  'fi',
+  'sv',
+  'ru',
+  'pt',
+  'ko',
+  'zh-TW',
+  'en',
+  'it',
+  'fr',
+  'zh-CN',
+  'hu',
+  'es',
+  'cs',
+  'ja',
+  'pl',
+  'da',
+  'nl',
+];
 /** The RELEASED connectors the mock starts with (the seed also holds one DEVELOPMENT connector). */
 export const SEEDED_RELEASED = ['custom connector', 'Active Directory', 'Workday', 'ServiceNow', 'Delimited File'];
 export const SEEDED_DEVELOPMENT = 'Custom SaaS (in development)';
@@ -24,12 +44,15 @@ export const item = (scriptName: string, sub = '') => `${CONNECTORS}/${encodeURI
 export const list = (query: Record<string, string> = {}) => call('GET', `${CONNECTORS}?${new URLSearchParams(query)}`);
 export const names = (res: Reply): string[] => (res.body as Array<{ name: string }>).map((c) => c.name);
 export const sorted = (xs: string[]) => [...xs].sort();
-export const patch = (scriptName: string, body: unknown, contentType = PATCH_TYPE) => call('PATCH', item(scriptName), { body, contentType });
+export const patch = (scriptName: string, body: unknown, contentType = PATCH_TYPE) =>
+  call('PATCH', item(scriptName), { body, contentType });
 
 let counter = 0;
 /** Creates a connector (DEVELOPMENT unless the body says otherwise, so it stays out of the list) and returns the 200 body. */
 export async function create(body: Record<string, unknown> = {}): Promise<Reply['body']> {
-  const res = await call('POST', CONNECTORS, { body: { name: `Test connector ${++counter}`, className: 'sailpoint.connector.OpenConnectorAdapter', ...body } });
+  const res = await call('POST', CONNECTORS, {
+    body: { name: `Test connector ${++counter}`, className: 'sailpoint.connector.OpenConnectorAdapter', ...body },
+  });
   expect(res.status, res.text).toBe(200);
   return res.body;
 }

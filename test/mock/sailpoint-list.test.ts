@@ -4,7 +4,16 @@
 
 import { beforeAll, describe, expect, it } from 'vitest';
 import { useMockClient } from './mock-per-file.js';
-import { LOCALES, SEEDED_RELEASED, SEEDED_DEVELOPMENT, list, names, sorted, detail, expectErrorDto } from './sailpoint-fixtures.js';
+import {
+  LOCALES,
+  SEEDED_RELEASED,
+  SEEDED_DEVELOPMENT,
+  list,
+  names,
+  sorted,
+  detail,
+  expectErrorDto,
+} from './sailpoint-fixtures.js';
 
 useMockClient();
 
@@ -29,7 +38,12 @@ describe('GET /connectors (getConnectorList)', () => {
 
   it('lists V3ConnectorDto views (no configuration files) with distinct script names', () => {
     for (const c of all) {
-      expect(c).toMatchObject({ name: expect.any(String), type: expect.any(String), scriptName: expect.stringMatching(/\S/), directConnect: expect.any(Boolean) });
+      expect(c).toMatchObject({
+        name: expect.any(String),
+        type: expect.any(String),
+        scriptName: expect.stringMatching(/\S/),
+        directConnect: expect.any(Boolean),
+      });
       expect(c).not.toHaveProperty('applicationXml');
       expect(c).not.toHaveProperty('sourceConfigXml');
     }
@@ -39,7 +53,13 @@ describe('GET /connectors (getConnectorList)', () => {
   it('lists connectors that GET by script name answers with the same data', async () => {
     for (const c of all) {
       const d = await detail(c.scriptName);
-      expect(d).toMatchObject({ name: c.name, type: c.type, scriptName: c.scriptName, directConnect: c.directConnect, status: 'RELEASED' });
+      expect(d).toMatchObject({
+        name: c.name,
+        type: c.type,
+        scriptName: c.scriptName,
+        directConnect: c.directConnect,
+        status: 'RELEASED',
+      });
     }
   });
 

@@ -38,7 +38,10 @@ describe('PATCH /connectors/{scriptName} (updateConnector)', () => {
       { op: 'replace', path: '/correlationConfigXml', value: xml },
     ]);
     expect(res.status).toBe(200);
-    expect(res.body).toMatchObject({ connectorMetadata: { supportsCustomSchema: true, platform: 'ccg' }, correlationConfigXml: xml });
+    expect(res.body).toMatchObject({
+      connectorMetadata: { supportsCustomSchema: true, platform: 'ccg' },
+      correlationConfigXml: xml,
+    });
   });
 
   it.each(FILES)('replacing /$field changes what GET $kind answers', async ({ kind, field }) => {
@@ -72,12 +75,15 @@ describe('PATCH /connectors/{scriptName} (updateConnector)', () => {
     ['/translationProperties', 'replace', {}],
     ['/type', 'remove', undefined],
     ['', 'replace', {}],
-  ])('answers 400 to a path outside the four patchable fields: %s (%s), and changes nothing', async (path, op, value) => {
-    const made = await create();
-    const before = await detail(made.scriptName);
-    expectErrorDto(await patch(made.scriptName, [{ op, path, value }]), 400);
-    expect(await detail(made.scriptName)).toEqual(before);
-  });
+  ])(
+    'answers 400 to a path outside the four patchable fields: %s (%s), and changes nothing',
+    async (path, op, value) => {
+      const made = await create();
+      const before = await detail(made.scriptName);
+      expectErrorDto(await patch(made.scriptName, [{ op, path, value }]), 400);
+      expect(await detail(made.scriptName)).toEqual(before);
+    },
+  );
 
   it('refuses a whole patch when one operation is outside the patchable fields', async () => {
     const made = await create();
@@ -91,12 +97,20 @@ describe('PATCH /connectors/{scriptName} (updateConnector)', () => {
   });
 
   it.each([
-    ['connectorMetadata as a string', [{ op: 'replace', path: '/connectorMetadata', value: 'str' }], 'connectorMetadata'],
+    [
+      'connectorMetadata as a string',
+      [{ op: 'replace', path: '/connectorMetadata', value: 'str' }],
+      'connectorMetadata',
+    ],
     ['connectorMetadata as an array', [{ op: 'replace', path: '/connectorMetadata', value: [] }], 'connectorMetadata'],
     ['connectorMetadata as null', [{ op: 'replace', path: '/connectorMetadata', value: null }], 'connectorMetadata'],
     ['connectorMetadata removed', [{ op: 'remove', path: '/connectorMetadata' }], 'connectorMetadata'],
     ['sourceConfigXml as a number', [{ op: 'replace', path: '/sourceConfigXml', value: 42 }], 'sourceConfigXml'],
-    ['sourceConfigXml as non-XML text', [{ op: 'replace', path: '/sourceConfigXml', value: 'plain text' }], 'sourceConfigXml'],
+    [
+      'sourceConfigXml as non-XML text',
+      [{ op: 'replace', path: '/sourceConfigXml', value: 'plain text' }],
+      'sourceConfigXml',
+    ],
     ['applicationXml removed', [{ op: 'remove', path: '/applicationXml' }], 'applicationXml'],
     ['a move out of /name', [{ op: 'move', from: '/name', path: '/connectorMetadata/name' }], '/name'],
   ])('answers 400 to a patch that leaves a bad connector (%s), and changes nothing', async (_why, ops, mentions) => {
@@ -121,11 +135,16 @@ describe('PATCH /connectors/{scriptName} (updateConnector)', () => {
   it.each(['application/json', 'text/plain', 'application/merge-patch+json'])(
     'answers the documented 400 (SailPoint documents no 415) to content type %s',
     async (contentType) => {
-      const operation = mockClient().specs.find((s) => s.apiId === 'sailpoint')!.doc.paths!['/connectors/{scriptName}']!.patch!;
+      const operation = mockClient().specs.find((s) => s.apiId === 'sailpoint')!.doc.paths!['/connectors/{scriptName}']!
+        .patch!;
       expect(Object.keys(operation.responses ?? {})).toContain('400');
       expect(Object.keys(operation.responses ?? {})).not.toContain('415');
       const made = await create();
-      const res = await patch(made.scriptName, [{ op: 'replace', path: '/connectorMetadata', value: { x: 1 } }], contentType);
+      const res = await patch(
+        made.scriptName,
+        [{ op: 'replace', path: '/connectorMetadata', value: { x: 1 } }],
+        contentType,
+      );
       expectErrorDto(res, 400, 'application/json-patch+json');
       expect((await detail(made.scriptName)).connectorMetadata).toEqual({});
     },

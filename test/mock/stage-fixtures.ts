@@ -11,7 +11,15 @@ import { createEntropy } from '../../src/mock/random.js';
 import { seedStore } from '../../src/mock/seed-store.js';
 import { mockBasePath } from '../../src/mock/server.js';
 import { defaultStages } from '../../src/mock/stages/index.js';
-import { isAnswer, type BodyRead, type PipelineDeps, type Queried, type Routed, type Stages, type Validated } from '../../src/mock/stages/types.js';
+import {
+  isAnswer,
+  type BodyRead,
+  type PipelineDeps,
+  type Queried,
+  type Routed,
+  type Stages,
+  type Validated,
+} from '../../src/mock/stages/types.js';
 import { Store } from '../../src/mock/store.js';
 import type { Answer, Mount } from '../../src/mock/types.js';
 import { RouteTable } from '../../src/openapi/route-table.js';
@@ -33,7 +41,15 @@ export async function mockDeps(personality: Personality = 'default', maxBodyByte
     routes.add(spec, mockBasePath(spec));
     mounts.set(spec.apiId, { basePath: mockBasePath(spec), profile: apiDefinition(spec.apiId).mock.profile });
   }
-  const deps: PipelineDeps = { routes, mounts, store: new Store(), entropy: createEntropy(1), token: TOKEN, maxBodyBytes, personality };
+  const deps: PipelineDeps = {
+    routes,
+    mounts,
+    store: new Store(),
+    entropy: createEntropy(1),
+    token: TOKEN,
+    maxBodyBytes,
+    personality,
+  };
   await seedStore(deps);
   return deps;
 }
@@ -96,7 +112,12 @@ export async function bodyRead(s: Stages, method: string, target: string, option
 }
 
 /** ... and validated: ready for the behaviour. */
-export async function validated(s: Stages, method: string, target: string, options?: RequestOptions): Promise<Validated> {
+export async function validated(
+  s: Stages,
+  method: string,
+  target: string,
+  options?: RequestOptions,
+): Promise<Validated> {
   return passed(await s.refuseBody(passed(await s.validateBody(await bodyRead(s, method, target, options)))));
 }
 

@@ -10,7 +10,16 @@ import { limitPatchGrowth } from '../../src/mock/stages/limit-patch.js';
 import { rollbackOutsideDocuments } from '../../src/mock/stages/rollback.js';
 import type { Behaving, PipelineDeps, Stages } from '../../src/mock/stages/types.js';
 import { MockHttpError, type MockResponse } from '../../src/mock/types.js';
-import { AUTHORIZE, DAVINCI, ENV, PATCH_TYPE, SAILPOINT, stagesFor, validated, type RequestOptions } from './stage-fixtures.js';
+import {
+  AUTHORIZE,
+  DAVINCI,
+  ENV,
+  PATCH_TYPE,
+  SAILPOINT,
+  stagesFor,
+  validated,
+  type RequestOptions,
+} from './stage-fixtures.js';
 
 let deps: PipelineDeps;
 let s: Stages;
@@ -22,14 +31,29 @@ beforeAll(async () => {
   scriptName = String(deps.store.list('/connectors')[0]!['scriptName']);
 });
 
-const behaving = async (method: string, path: string, options?: RequestOptions): Promise<Behaving> => s.context(await validated(s, method, path, options));
-const outcome = (run: Promise<MockResponse>) => run.then((r) => r.status, (err: unknown) => (err instanceof MockHttpError ? err.response.status : String(err)));
+const behaving = async (method: string, path: string, options?: RequestOptions): Promise<Behaving> =>
+  s.context(await validated(s, method, path, options));
+const outcome = (run: Promise<MockResponse>) =>
+  run.then(
+    (r) => r.status,
+    (err: unknown) => (err instanceof MockHttpError ? err.response.status : String(err)),
+  );
 
 describe('context', () => {
   it('hands the behaviour the request, the store, the generic behaviour, the collection and the item', async () => {
     const { ctx, action, relaxed } = await behaving('GET', `${DAVINCI}/${instanceId}`);
-    expect({ action, relaxed, collection: ctx.collection, itemId: ctx.itemId, successStatus: ctx.successStatus }).toEqual({
-      action: 'read', relaxed: false, collection: `/environments/${ENV}/connectorInstances`, itemId: instanceId, successStatus: 200,
+    expect({
+      action,
+      relaxed,
+      collection: ctx.collection,
+      itemId: ctx.itemId,
+      successStatus: ctx.successStatus,
+    }).toEqual({
+      action: 'read',
+      relaxed: false,
+      collection: `/environments/${ENV}/connectorInstances`,
+      itemId: instanceId,
+      successStatus: 200,
     });
     expect(ctx.store).toBe(deps.store);
     expect(ctx.crud).toBe(CRUD);
@@ -44,7 +68,12 @@ describe('behave', () => {
     ['the generic read of an unknown item', 'GET', () => `${DAVINCI}/${'0'.repeat(32)}`, 404],
     ['the generic list', 'GET', () => DAVINCI, 200],
     ['a profile handler (SailPoint source config)', 'GET', () => `${SAILPOINT}/${scriptName}/source-config`, 200],
-    ['an operation under a parent that does not exist', 'GET', () => AUTHORIZE.replace(/apiServers\/[^/]+/, 'apiServers/11111111-1111-4111-8111-111111111111'), 404],
+    [
+      'an operation under a parent that does not exist',
+      'GET',
+      () => AUTHORIZE.replace(/apiServers\/[^/]+/, 'apiServers/11111111-1111-4111-8111-111111111111'),
+      404,
+    ],
   ];
 
   it.each(TABLE)('%s', async (_what, method, path, status) => {
@@ -66,7 +95,8 @@ describe('behave', () => {
 describe('limitPatchGrowth', () => {
   const wrap = limitPatchGrowth(4096);
   const patch = [{ op: 'replace', path: '/connectorMetadata', value: {} }];
-  const patchOf = () => behaving('PATCH', `${SAILPOINT}/${scriptName}`, { body: patch, headers: { 'content-type': PATCH_TYPE } });
+  const patchOf = () =>
+    behaving('PATCH', `${SAILPOINT}/${scriptName}`, { body: patch, headers: { 'content-type': PATCH_TYPE } });
   const deep = (n: number): unknown => (n === 0 ? 1 : { a: deep(n - 1) });
   // [what, what the inner behaviour leaves stored in connectorMetadata (undefined: nothing), taken back]
   const TABLE: Array<[string, unknown, boolean]> = [
@@ -92,7 +122,10 @@ describe('limitPatchGrowth', () => {
   it('leaves a request that is not a JSON Patch alone', async () => {
     const x = await behaving('GET', `${SAILPOINT}/${scriptName}`);
     const before = deps.store.get('/connectors', scriptName)!;
-    const inner: Stages['behave'] = async ({ ctx }) => (ctx.store.put('/connectors', scriptName, { ...before, big: 'x'.repeat(5 * 1024 * 1024) }), { status: 200 });
+    const inner: Stages['behave'] = async ({ ctx }) => (
+      ctx.store.put('/connectors', scriptName, { ...before, big: 'x'.repeat(5 * 1024 * 1024) }),
+      { status: 200 }
+    );
     expect((await wrap(inner)(x)).status).toBe(200);
     deps.store.put('/connectors', scriptName, before);
   });
@@ -105,13 +138,32 @@ describe('rollbackOutsideDocuments', () => {
   const TABLE: Array<[string, boolean, (ctx: Behaving['ctx']) => MockResponse, number, boolean]> = [
     ['relaxed, answering within the documents', true, create, 201, false],
     ['relaxed, answering outside the documents', true, (ctx) => renamed(create(ctx)), 400, true],
-    ['relaxed, refusing', true, () => { throw new MockHttpError({ status: 409 }); }, 409, false],
-    ['relaxed, crashing', true, () => { throw new TypeError('boom'); }, 400, true],
+    [
+      'relaxed, refusing',
+      true,
+      () => {
+        throw new MockHttpError({ status: 409 });
+      },
+      409,
+      false,
+    ],
+    [
+      'relaxed, crashing',
+      true,
+      () => {
+        throw new TypeError('boom');
+      },
+      400,
+      true,
+    ],
     ['not relaxed, answering outside the documents', false, (ctx) => renamed(create(ctx)), 201, false],
   ];
 
   it.each(TABLE)('%s', async (_what, relaxed, act, status, takenBack) => {
-    const x = { ...(await behaving('POST', DAVINCI, { body: { name: 'x', connector: { id: 'httpConnector' } } })), relaxed };
+    const x = {
+      ...(await behaving('POST', DAVINCI, { body: { name: 'x', connector: { id: 'httpConnector' } } })),
+      relaxed,
+    };
     const collection = x.ctx.collection;
     const count = deps.store.list(collection).length;
     const untouched = deps.store.snapshot();

@@ -11,9 +11,32 @@ import { compose, createPipeline } from '../../src/mock/pipeline.js';
 import { defaultStages } from '../../src/mock/stages/index.js';
 import type { PipelineDeps, Stages } from '../../src/mock/stages/types.js';
 import { MockHttpError } from '../../src/mock/types.js';
-import { answered, DAVINCI, mockDeps, passed, request, routed, SAILPOINT, validated, VERSORI } from './stage-fixtures.js';
+import {
+  answered,
+  DAVINCI,
+  mockDeps,
+  passed,
+  request,
+  routed,
+  SAILPOINT,
+  validated,
+  VERSORI,
+} from './stage-fixtures.js';
 
-const ORDER: Array<keyof Stages> = ['target', 'authenticate', 'receive', 'route', 'validateParameters', 'refuseParameters', 'readBody', 'validateBody', 'refuseBody', 'limitPatch', 'context', 'behave'];
+const ORDER: Array<keyof Stages> = [
+  'target',
+  'authenticate',
+  'receive',
+  'route',
+  'validateParameters',
+  'refuseParameters',
+  'readBody',
+  'validateBody',
+  'refuseBody',
+  'limitPatch',
+  'context',
+  'behave',
+];
 
 let deps: PipelineDeps;
 let defaults: Stages;
@@ -57,10 +80,15 @@ describe('compose', () => {
 
 describe('createPipeline', () => {
   it('takes stages instead of the defaults, under the personality and the faults', async () => {
-    const behave: Stages['behave'] = async ({ ctx }) => ({ status: 200, body: { from: 'swapped', method: ctx.req.method } });
+    const behave: Stages['behave'] = async ({ ctx }) => ({
+      status: 200,
+      body: { from: 'swapped', method: ctx.req.method },
+    });
     const pipeline = createPipeline(deps, { stages: { behave }, faults: ['bare-401'] });
     expect((await pipeline(request('GET', DAVINCI))).response.body).toEqual({ from: 'swapped', method: 'GET' });
-    expect((await pipeline(request('GET', DAVINCI, { token: null }))).response.body).toEqual({ message: 'unauthorized' });
+    expect((await pipeline(request('GET', DAVINCI, { token: null }))).response.body).toEqual({
+      message: 'unauthorized',
+    });
   });
 });
 
@@ -108,7 +136,10 @@ describe('faults', () => {
   });
 
   it('ignore-auth wins over accept-any-token, whatever the order asked', async () => {
-    for (const faults of [['ignore-auth', 'accept-any-token'], ['accept-any-token', 'ignore-auth']] as MockFault[][]) {
+    for (const faults of [
+      ['ignore-auth', 'accept-any-token'],
+      ['accept-any-token', 'ignore-auth'],
+    ] as MockFault[][]) {
       const s = withFaults(defaults, faults);
       passed(await s.authenticate(passed(await s.target(request('GET', DAVINCI, { token: null })))));
     }
@@ -118,7 +149,11 @@ describe('faults', () => {
     const s = withFaults(defaults, ['accept-any-token', 'bare-401']);
     passed(await s.authenticate(passed(await s.target(request('GET', DAVINCI, { token: 'wrong' })))));
     const refusal = answered(await s.authenticate(passed(await s.target(request('GET', DAVINCI, { token: null })))));
-    expect(refusal.response).toMatchObject({ status: 401, body: { message: 'unauthorized' }, contentType: 'application/json' });
+    expect(refusal.response).toMatchObject({
+      status: 401,
+      body: { message: 'unauthorized' },
+      contentType: 'application/json',
+    });
   });
 
   it('throttle-once answers the first call of each operation 429 with Retry-After: 0', async () => {
@@ -142,7 +177,17 @@ describe('faults', () => {
   it('shallow-validation lets problems nested three deep pass', async () => {
     const s = withFaults(defaults, ['shallow-validation']);
     const body = { name: 5, connector: { id: 'httpConnector' }, properties: { a: { b: 'not an object' } } };
-    const x = passed(await s.validateBody(passed(await s.readBody(passed(await s.refuseParameters(passed(await s.validateParameters(await routed(s, 'POST', DAVINCI, { body })))))))));
+    const x = passed(
+      await s.validateBody(
+        passed(
+          await s.readBody(
+            passed(
+              await s.refuseParameters(passed(await s.validateParameters(await routed(s, 'POST', DAVINCI, { body })))),
+            ),
+          ),
+        ),
+      ),
+    );
     expect(x.problems.reading.map((e) => e.field)).toEqual(['name']);
   });
 
@@ -151,7 +196,9 @@ describe('faults', () => {
     const x = await validated(s, 'POST', DAVINCI, { body: '{"name":', headers: { 'content-type': 'text/plain' } });
     expect(x.body).toBe('{"name":');
     const refusing: Stages['behave'] = () => Promise.reject(new MockHttpError({ status: 400 }));
-    const answer = await compose({ ...withFaults({ ...defaults, behave: refusing }, ['accept-invalid']) })(request('POST', DAVINCI, { body: { name: 1 } }));
+    const answer = await compose({ ...withFaults({ ...defaults, behave: refusing }, ['accept-invalid']) })(
+      request('POST', DAVINCI, { body: { name: 1 } }),
+    );
     expect(answer.response).toEqual({ status: 201, body: { name: 1 } });
   });
 

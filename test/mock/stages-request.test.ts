@@ -4,7 +4,18 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { bearerProblem } from '../../src/mock/stages/authenticate.js';
 import type { Stages } from '../../src/mock/stages/types.js';
-import { answered, DAVINCI, passed, request, routed, SAILPOINT, stagesFor, TOKEN, VERSORI, type RequestOptions } from './stage-fixtures.js';
+import {
+  answered,
+  DAVINCI,
+  passed,
+  request,
+  routed,
+  SAILPOINT,
+  stagesFor,
+  TOKEN,
+  VERSORI,
+  type RequestOptions,
+} from './stage-fixtures.js';
 
 let s: Stages;
 beforeAll(async () => {
@@ -16,8 +27,20 @@ describe('target', () => {
   const TABLE: Array<[string, string, string, string | [number, string], string | undefined]> = [
     ['a path under an API', `${DAVINCI}?x=1`, 'mock.test:4010', `http://mock.test:4010${DAVINCI}?x=1`, 'davinci'],
     ['a path outside every API', '/nothing/here', 'mock.test', 'http://mock.test/nothing/here', undefined],
-    ['an absolute-form target: only its path is taken', `http://evil.example${SAILPOINT}`, 'mock.test', `http://mock.test${SAILPOINT}`, 'sailpoint'],
-    ['a target starting // stays a path', '//evil.example/x', 'mock.test', 'http://mock.test//evil.example/x', undefined],
+    [
+      'an absolute-form target: only its path is taken',
+      `http://evil.example${SAILPOINT}`,
+      'mock.test',
+      `http://mock.test${SAILPOINT}`,
+      'sailpoint',
+    ],
+    [
+      'a target starting // stays a path',
+      '//evil.example/x',
+      'mock.test',
+      'http://mock.test//evil.example/x',
+      undefined,
+    ],
     ['a malformed Host on an API path: the vendor shape', DAVINCI, 'a b', [400, 'INVALID_DATA'], 'davinci'],
     ['a malformed Host outside every API: the plain shape', '/nothing', 'a b', [400, 'BAD_REQUEST'], undefined],
     ['a target that is not a path', 'x/y', 'mock.test', [400, 'BAD_REQUEST'], undefined],
@@ -47,7 +70,12 @@ describe('authenticate', () => {
     ['the token', `Bearer ${TOKEN}`, TOKEN, undefined],
     ['the scheme in lower case', `bearer ${TOKEN}`, TOKEN, undefined],
     ['any token when the mock takes any', 'Bearer anything', undefined, undefined],
-    ['still a bearer token when the mock takes any', 'Basic x', undefined, 'the Authorization header must be "Bearer <token>"'],
+    [
+      'still a bearer token when the mock takes any',
+      'Basic x',
+      undefined,
+      'the Authorization header must be "Bearer <token>"',
+    ],
   ];
 
   it.each(TABLE)('bearerProblem: %s', (_what, header, token, problem) => {
@@ -105,6 +133,9 @@ describe('route', () => {
     const x = await routed(s, 'GET', SAILPOINT);
     const refusal = x.refuse(400, 'nope', [{ field: 'f', message: 'm' }]);
     expect(refusal.route).toBe(x.route);
-    expect(refusal.response.body).toMatchObject({ detailCode: '400.1 Bad Request Content', causes: [{ text: 'f: m' }] });
+    expect(refusal.response.body).toMatchObject({
+      detailCode: '400.1 Bad Request Content',
+      causes: [{ text: 'f: m' }],
+    });
   });
 });

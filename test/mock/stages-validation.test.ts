@@ -7,7 +7,20 @@ import { carefulToo, documentsDecide, ourReading, refuse, type Verdict } from '.
 import { validateBody } from '../../src/mock/stages/validate-body.js';
 import type { Problems, Stages } from '../../src/mock/stages/types.js';
 import type { FieldError } from '../../src/mock/types.js';
-import { answered, AUTHORIZE, bodyRead, DAVINCI, passed, PATCH_TYPE, queried, routed, SAILPOINT, stagesFor, validated, VERSORI } from './stage-fixtures.js';
+import {
+  answered,
+  AUTHORIZE,
+  bodyRead,
+  DAVINCI,
+  passed,
+  PATCH_TYPE,
+  queried,
+  routed,
+  SAILPOINT,
+  stagesFor,
+  validated,
+  VERSORI,
+} from './stage-fixtures.js';
 
 let s: Stages;
 beforeAll(async () => {
@@ -20,11 +33,29 @@ const fields = (errors: FieldError[]) => errors.map((e) => e.field);
 describe('validateParameters', () => {
   // [what, path and query, the query handed on, fields our reading finds, fields the documents find]
   const TABLE: Array<[string, string, Record<string, unknown>, string[], string[]]> = [
-    ['valid paging, coerced to its types', `${SAILPOINT}?limit=2&offset=1&count=true`, { limit: 2, offset: 1, count: true }, [], []],
+    [
+      'valid paging, coerced to its types',
+      `${SAILPOINT}?limit=2&offset=1&count=true`,
+      { limit: 2, offset: 1, count: true },
+      [],
+      [],
+    ],
     ['a limit the documents forbid', `${SAILPOINT}?limit=251`, {}, ['limit'], ['limit']],
     ['a page size only our reading forbids', `${VERSORI}/connectors?first=0`, {}, ['first'], []],
-    ['a protocol only our reading forbids', `${VERSORI}/connectors?protocol=carrier-pigeon&first=2`, { first: 2 }, ['protocol'], []],
-    ['a path id in a form the documents forbid', `/pingone/v1/environments/urn:uuid:x/connectorInstances`, {}, ['environmentID'], ['environmentID']],
+    [
+      'a protocol only our reading forbids',
+      `${VERSORI}/connectors?protocol=carrier-pigeon&first=2`,
+      { first: 2 },
+      ['protocol'],
+      [],
+    ],
+    [
+      'a path id in a form the documents forbid',
+      `/pingone/v1/environments/urn:uuid:x/connectorInstances`,
+      {},
+      ['environmentID'],
+      ['environmentID'],
+    ],
   ];
 
   it.each(TABLE)('%s', async (_what, path, query, reading, documents) => {
@@ -63,7 +94,10 @@ describe('verdicts', () => {
     const x = await routed(s, 'GET', DAVINCI);
     const stage = refuse(documentsDecide, 'invalid parameters');
     const refusal = answered(stage({ ...x, problems: problems(['a', 'b'], ['a', 'b']) }));
-    expect(refusal.response).toMatchObject({ status: 400, body: { message: 'invalid parameters: a is wrong; b is wrong', details: [{ target: 'a' }, { target: 'b' }] } });
+    expect(refusal.response).toMatchObject({
+      status: 400,
+      body: { message: 'invalid parameters: a is wrong; b is wrong', details: [{ target: 'a' }, { target: 'b' }] },
+    });
     expect(refusal.route).toBe(x.route);
     expect(passed(stage({ ...x, problems: problems(['a'], []) })).relaxed).toBe(true);
   });
@@ -73,12 +107,33 @@ describe('readBody', () => {
   // [what, method, path, body, content type, the body handed on | [status, message part]]
   const TABLE: Array<[string, string, string, string | undefined, string | undefined, unknown]> = [
     ['JSON', 'POST', DAVINCI, '{"name":"x"}', 'application/json', { name: 'x' }],
-    ['JSON with parameters and in capitals', 'POST', DAVINCI, '{"name":"x"}', 'Application/JSON; charset=utf-8', { name: 'x' }],
+    [
+      'JSON with parameters and in capitals',
+      'POST',
+      DAVINCI,
+      '{"name":"x"}',
+      'Application/JSON; charset=utf-8',
+      { name: 'x' },
+    ],
     ['a JSON Patch', 'PATCH', `${SAILPOINT}/x`, '[]', PATCH_TYPE, []],
     ['none where one is required', 'POST', DAVINCI, undefined, undefined, [400, 'a request body is required']],
-    ['a content type the operation does not take', 'POST', DAVINCI, 'name=x', 'text/plain', [415, 'content type text/plain is not accepted']],
+    [
+      'a content type the operation does not take',
+      'POST',
+      DAVINCI,
+      'name=x',
+      'text/plain',
+      [415, 'content type text/plain is not accepted'],
+    ],
     ['malformed JSON', 'POST', DAVINCI, '{"name":', 'application/json', [400, 'malformed JSON']],
-    ['JSON nested too deep', 'POST', DAVINCI, '['.repeat(70) + ']'.repeat(70), 'application/json', [400, 'nested deeper than 64 levels']],
+    [
+      'JSON nested too deep',
+      'POST',
+      DAVINCI,
+      '['.repeat(70) + ']'.repeat(70),
+      'application/json',
+      [400, 'nested deeper than 64 levels'],
+    ],
     ['a body on an operation without one is ignored', 'GET', DAVINCI, 'anything', 'text/plain', undefined],
   ];
 
@@ -98,15 +153,55 @@ describe('validateBody', () => {
   // [what, path, body, coerce, fields our reading finds, the documents find, a careful service finds, the body handed on]
   const TABLE: Array<[string, string, unknown, boolean, string[], string[], string[], unknown]> = [
     ['a valid body', DAVINCI, { name: 'x', connector }, false, [], [], [], { name: 'x', connector }],
-    ['a number in a string field', DAVINCI, { name: 5, connector }, false, ['name'], ['name'], [], { name: 5, connector }],
-    ['a number in a string field, coerced', DAVINCI, { name: 5, connector }, true, [], [], [], { name: '5', connector }],
-    ['a method token only our reading forbids', AUTHORIZE, { name: 'o', paths: [{ type: 'EXACT', pattern: '/x' }], methods: ['PURGE'] }, false, ['methods[0]'], [], [], undefined],
-    ['what a careful service refuses', DAVINCI, { name: ' ', connector: { id: 'nope' } }, false, [], [], ['name', 'connector.id'], undefined],
+    [
+      'a number in a string field',
+      DAVINCI,
+      { name: 5, connector },
+      false,
+      ['name'],
+      ['name'],
+      [],
+      { name: 5, connector },
+    ],
+    [
+      'a number in a string field, coerced',
+      DAVINCI,
+      { name: 5, connector },
+      true,
+      [],
+      [],
+      [],
+      { name: '5', connector },
+    ],
+    [
+      'a method token only our reading forbids',
+      AUTHORIZE,
+      { name: 'o', paths: [{ type: 'EXACT', pattern: '/x' }], methods: ['PURGE'] },
+      false,
+      ['methods[0]'],
+      [],
+      [],
+      undefined,
+    ],
+    [
+      'what a careful service refuses',
+      DAVINCI,
+      { name: ' ', connector: { id: 'nope' } },
+      false,
+      [],
+      [],
+      ['name', 'connector.id'],
+      undefined,
+    ],
   ];
 
   it.each(TABLE)('%s', async (_what, path, body, coerce, reading, documents, careful, handedOn) => {
     const x = passed(await validateBody({ coerce })(await bodyRead(s, 'POST', path, { body })));
-    expect([fields(x.problems.reading), fields(x.problems.documents()), fields(x.problems.careful())]).toEqual([reading, documents, careful]);
+    expect([fields(x.problems.reading), fields(x.problems.documents()), fields(x.problems.careful())]).toEqual([
+      reading,
+      documents,
+      careful,
+    ]);
     if (handedOn !== undefined) expect(x.body).toEqual(handedOn);
   });
 
@@ -117,7 +212,8 @@ describe('validateBody', () => {
 });
 
 describe('limitPatch', () => {
-  const copies = (n: number) => Array.from({ length: n }, (_, i) => ({ op: 'copy', from: '/connectorMetadata', path: `/connectorMetadata/c${i}` }));
+  const copies = (n: number) =>
+    Array.from({ length: n }, (_, i) => ({ op: 'copy', from: '/connectorMetadata', path: `/connectorMetadata/c${i}` }));
   // [what, method, body, refused]
   const TABLE: Array<[string, string, unknown, boolean]> = [
     ['four copies', 'PATCH', copies(4), false],

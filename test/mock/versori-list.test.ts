@@ -3,7 +3,16 @@
 
 import { beforeAll, describe, expect, it } from 'vitest';
 import { useMockClient, call } from './mock-per-file.js';
-import { ULID, ORG, PAGING_ORG, OTHER_ORG, connectors, create, listAll, expectVersoriError } from './versori-fixtures.js';
+import {
+  ULID,
+  ORG,
+  PAGING_ORG,
+  OTHER_ORG,
+  connectors,
+  create,
+  listAll,
+  expectVersoriError,
+} from './versori-fixtures.js';
 
 useMockClient();
 
@@ -15,7 +24,12 @@ describe('list: seeded records', () => {
     expect(res.body.totalCount).toBe(res.body.connectors.length);
     const byName = new Map((res.body.connectors as Record<string, unknown>[]).map((c) => [c['name'], c]));
     for (const name of ['HubSpot', 'Stripe', 'Shopify', 'Warehouse']) expect(byName.has(name), name).toBe(true);
-    expect(byName.get('HubSpot')).toMatchObject({ protocol: 'http', baseUrl: 'https://api.hubapi.com', public: true, tags: { category: ['crm'] } });
+    expect(byName.get('HubSpot')).toMatchObject({
+      protocol: 'http',
+      baseUrl: 'https://api.hubapi.com',
+      public: true,
+      tags: { category: ['crm'] },
+    });
     expect(byName.get('Stripe')).toMatchObject({ connectionVariables: [{ name: 'apiVersion', value: '2024-06-20' }] });
     expect(byName.get('Shopify')!['connections']).toHaveLength(1);
     const bigquery = (res.body.connectors as Record<string, unknown>[]).filter((c) => c['protocol'] === 'bigquery');

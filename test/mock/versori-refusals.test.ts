@@ -10,7 +10,10 @@ useMockClient();
 
 describe('bad input', () => {
   it('refuses malformed JSON with 400', async () => {
-    const res = await call('POST', createPath(OTHER_ORG), { body: '{"name": "x", "baseUrl": ', contentType: 'application/json' });
+    const res = await call('POST', createPath(OTHER_ORG), {
+      body: '{"name": "x", "baseUrl": ',
+      contentType: 'application/json',
+    });
     expectVersoriError(res, 400, 'invalid_argument');
     expect(res.body.message).toMatch(/JSON/);
   });
@@ -19,7 +22,10 @@ describe('bad input', () => {
     ['POST', () => createPath(OTHER_ORG)],
     ['PUT', () => connector('01ARZ3NDEKTSV4RRFFQ69G5FAV', OTHER_ORG)],
   ])('%s refuses a text/plain body with 400 (Versori documents no 415)', async (method, path) => {
-    const res = await call(method, path(), { body: '{"name":"x","baseUrl":"https://x.example.com"}', contentType: 'text/plain' });
+    const res = await call(method, path(), {
+      body: '{"name":"x","baseUrl":"https://x.example.com"}',
+      contentType: 'text/plain',
+    });
     expect(expectVersoriError(res, 400, 'invalid_argument')).toEqual(['Content-Type']);
   });
 
@@ -51,15 +57,25 @@ describe('auth', () => {
     ['a wrong token', { token: 'wrong-token' }],
     ['a non-bearer scheme', { token: null, headers: { authorization: 'Basic dGVzdDp0ZXN0' } }],
   ])('answers 401 in the Versori shape for %s', async (_label, options) => {
-    for (const [method, path] of [['GET', connectors()], ['POST', createPath()], ['DELETE', connector('01ARZ3NDEKTSV4RRFFQ69G5FAV')]] as const) {
-      const res = await call(method, path, { ...options, ...(method === 'POST' ? { body: { name: 'x', baseUrl: 'https://x.example.com' } } : {}) });
+    for (const [method, path] of [
+      ['GET', connectors()],
+      ['POST', createPath()],
+      ['DELETE', connector('01ARZ3NDEKTSV4RRFFQ69G5FAV')],
+    ] as const) {
+      const res = await call(method, path, {
+        ...options,
+        ...(method === 'POST' ? { body: { name: 'x', baseUrl: 'https://x.example.com' } } : {}),
+      });
       expectVersoriError(res, 401, 'unauthenticated');
     }
   });
 
   it('creates nothing when refused for auth', async () => {
     const before = (await listAll()).length;
-    await call('POST', createPath(), { token: 'wrong-token', body: { name: 'Unauthorised', baseUrl: 'https://x.example.com' } });
+    await call('POST', createPath(), {
+      token: 'wrong-token',
+      body: { name: 'Unauthorised', baseUrl: 'https://x.example.com' },
+    });
     expect((await listAll()).length).toBe(before);
   });
 });

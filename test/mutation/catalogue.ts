@@ -101,7 +101,9 @@ export const BROKEN: MockVariant[] = [
     apis: ['davinci'],
     options: on('listConnectorInstances', (r) => {
       const body = json(r);
-      body['_embedded']['connectorInstances'] = (body['_embedded']['connectorInstances'] as Json[]).filter((i) => !createdByRun(i));
+      body['_embedded']['connectorInstances'] = (body['_embedded']['connectorInstances'] as Json[]).filter(
+        (i) => !createdByRun(i),
+      );
       body['count'] = body['size'] = body['_embedded']['connectorInstances'].length;
     }),
     note: 'lifecycle flow: the list step must show the created instance',
@@ -362,10 +364,19 @@ function addExtraProperties(body: unknown): void {
 function reverseKeys(value: unknown): unknown {
   if (Array.isArray(value)) return value.map(reverseKeys);
   if (!value || typeof value !== 'object') return value;
-  return Object.fromEntries(Object.entries(value as Json).reverse().map(([k, v]) => [k, reverseKeys(v)]));
+  return Object.fromEntries(
+    Object.entries(value as Json)
+      .reverse()
+      .map(([k, v]) => [k, reverseKeys(v)]),
+  );
 }
 
-const EXTRA_HEADERS = { 'x-request-id': 'b3c1d2e4-mutation', 'cache-control': 'no-store', 'x-ratelimit-remaining': '99', vary: 'Accept-Encoding' };
+const EXTRA_HEADERS = {
+  'x-request-id': 'b3c1d2e4-mutation',
+  'cache-control': 'no-store',
+  'x-ratelimit-remaining': '99',
+  vary: 'Accept-Encoding',
+};
 
 const extraProperties: Transform = (r) => {
   addExtraProperties(r.body);
@@ -373,7 +384,6 @@ const extraProperties: Transform = (r) => {
 };
 const reordered: Transform = (r) => ({ ...r, body: reverseKeys(r.body) });
 const extraHeaders: Transform = (r) => ({ ...r, headers: { ...r.headers, ...EXTRA_HEADERS } });
-
 
 export const BENIGN: MockVariant[] = [
   {
@@ -398,7 +408,7 @@ export const BENIGN: MockVariant[] = [
     note: 'no document types totalCount (x-inferred): observed, never failed',
   },
   {
-    name: 'versori: a protocol outside the update request\'s two (our reading only)',
+    name: "versori: a protocol outside the update request's two (our reading only)",
     apis: ['versori'],
     options: on('createHttpConnector', (r) => void (json(r)['protocol'] = 'ftp')),
     observed: true,
@@ -446,7 +456,11 @@ export const BENIGN: MockVariant[] = [
   {
     name: 'all benign changes at once',
     apis: ALL,
-    options: { seed: 99, faults: ['throttle-once'], transform: (r, c) => extraHeaders(reordered(extraProperties(r, c), c), c) },
+    options: {
+      seed: 99,
+      faults: ['throttle-once'],
+      transform: (r, c) => extraHeaders(reordered(extraProperties(r, c), c), c),
+    },
     note: 'the benign changes do not add up to a failure',
   },
 ];

@@ -32,13 +32,27 @@ interface Outcome {
 }
 
 /** One variant: its own mock on a free port, the cases of its APIs, the mock stopped afterwards. */
-async function run(variant: MockVariant, personality: Personality, runId: string, specs: LoadedSpec[]): Promise<Outcome> {
+async function run(
+  variant: MockVariant,
+  personality: Personality,
+  runId: string,
+  specs: LoadedSpec[],
+): Promise<Outcome> {
   let mock;
   try {
     mock = await startReferenceMock({ port: 0, token: TOKEN, specs, personality, ...variant.options });
-    const targets = mockTargets(mock, TOKEN, variant.apis.map((api) => apiDefinition(api)), { optional: true });
+    const targets = mockTargets(
+      mock,
+      TOKEN,
+      variant.apis.map((api) => apiDefinition(api)),
+      { optional: true },
+    );
     const results = await runInProcess({ targets, runId, allowWrites: true });
-    return { results, failed: results.filter((r) => r.status === 'failed'), observed: results.filter((r) => r.status === 'observed') };
+    return {
+      results,
+      failed: results.filter((r) => r.status === 'failed'),
+      observed: results.filter((r) => r.status === 'observed'),
+    };
   } catch (err) {
     return { results: [], failed: [], observed: [], error: (err as Error).stack ?? String(err) };
   } finally {
@@ -50,7 +64,9 @@ async function run(variant: MockVariant, personality: Personality, runId: string
 function describeFailures(failed: CaseResult[]): string {
   return failed
     .map((r) => {
-      const checks = r.checks.filter((c) => c.status === 'failed').map((c) => `${c.name}: ${c.message ?? ''}`.split('\n')[0]);
+      const checks = r.checks
+        .filter((c) => c.status === 'failed')
+        .map((c) => `${c.name}: ${c.message ?? ''}`.split('\n')[0]);
       return `  ${r.id} (${r.kind}): ${checks.join('; ') || r.reason || 'failed'}`;
     })
     .join('\n');
@@ -69,7 +85,9 @@ beforeAll(async () => {
   const limit = pLimit(CONCURRENCY);
   const all = [UNBROKEN, ...BROKEN, ...BENIGN];
   const runs = PERSONALITIES.flatMap((p) => all.map((v) => [p, v] as const));
-  await Promise.all(runs.map(([p, v], i) => limit(async () => outcomes.set(key(v, p), await run(v, p, `mut${i}`, specs)))));
+  await Promise.all(
+    runs.map(([p, v], i) => limit(async () => outcomes.set(key(v, p), await run(v, p, `mut${i}`, specs)))),
+  );
 }, 600_000);
 
 afterAll(() => {
@@ -89,7 +107,9 @@ afterAll(() => {
 
 describe('the catalogue', () => {
   it('names, for each broken variant, a registered check that must catch it', () => {
-    const unknown = BROKEN.filter((v) => !v.caughtBy || !CHECK_NAMES.includes(v.caughtBy)).map((v) => `${v.name}: ${v.caughtBy ?? '(none)'}`);
+    const unknown = BROKEN.filter((v) => !v.caughtBy || !CHECK_NAMES.includes(v.caughtBy)).map(
+      (v) => `${v.name}: ${v.caughtBy ?? '(none)'}`,
+    );
     expect(unknown).toEqual([]);
   });
 
@@ -112,16 +132,24 @@ describe.each(PERSONALITIES.map((p) => [p] as const))('the %s mock', (p) => {
   it.each(BENIGN.map((v) => [v.name, v] as const))('is not flagged for a benign variant: %s', (_name, v) => {
     const o = outcome(v, p);
     expect(o.error).toBeUndefined();
-    expect(o.failed.map((r) => r.id), `false positive (${v.note}):\n${describeFailures(o.failed)}`).toEqual([]);
-    if (v.observed) expect(o.observed.length, `${v.note}: some case must report it as an observation`).toBeGreaterThan(0);
+    expect(
+      o.failed.map((r) => r.id),
+      `false positive (${v.note}):\n${describeFailures(o.failed)}`,
+    ).toEqual([]);
+    if (v.observed)
+      expect(o.observed.length, `${v.note}: some case must report it as an observation`).toBeGreaterThan(0);
   });
 
   it.each(BROKEN.map((v) => [v.name, v] as const))('is caught when broken: %s', (_name, v) => {
     const o = outcome(v, p);
     expect(o.error).toBeUndefined();
     expect(o.failed.length, `survived: no case failed; it should be caught by ${v.note}`).toBeGreaterThan(0);
-    const failedChecks = new Set(o.failed.flatMap((r) => r.checks.filter((c) => c.status === 'failed').map((c) => c.name)));
-    expect([...failedChecks], `caught, but not by ${v.caughtBy} (${v.note}):\n${describeFailures(o.failed)}`).toContain(v.caughtBy);
+    const failedChecks = new Set(
+      o.failed.flatMap((r) => r.checks.filter((c) => c.status === 'failed').map((c) => c.name)),
+    );
+    expect([...failedChecks], `caught, but not by ${v.caughtBy} (${v.note}):\n${describeFailures(o.failed)}`).toContain(
+      v.caughtBy,
+    );
   });
 
   it('scores 100%: every broken variant caught, no benign variant flagged', () => {

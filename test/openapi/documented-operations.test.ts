@@ -15,7 +15,9 @@ async function find(doc: DocumentedOperation): Promise<{ spec: LoadedSpec; op: O
   const specs = await loadBundledSpecs();
   const spec = specs.find((s) => s.apiId === doc.api);
   if (!spec) throw new Error(`no spec with x-api-id ${doc.api}`);
-  const op = listOperations(spec.doc).find((o) => o.method === doc.method.toLowerCase() && shape(o.path) === shape(doc.path));
+  const op = listOperations(spec.doc).find(
+    (o) => o.method === doc.method.toLowerCase() && shape(o.path) === shape(doc.path),
+  );
   if (!op) throw new Error(`${doc.api}: ${doc.method} ${doc.path} is not in ${spec.file}`);
   return { spec, op };
 }
@@ -25,35 +27,42 @@ function response(spec: LoadedSpec, op: OperationEntry, status: number): OpenAPI
   return raw ? deref<OpenAPIV3_1.ResponseObject>(spec.doc, raw, '').value : undefined;
 }
 
-describe.each(DOCUMENTED_OPERATIONS.map((d) => [`${d.api} ${d.method} ${d.path}`, d] as const))('%s', (_t, documented) => {
-  it(`documents success ${documented.success.join(' and ')} and is marked x-source ${documented.source}`, async () => {
-    const { spec, op } = await find(documented);
-    for (const status of documented.success) expect(response(spec, op, status), `status ${status}`).toBeDefined();
-    expect((op.operation as unknown as Record<string, unknown>)['x-source']).toBe(documented.source);
-  });
+describe.each(DOCUMENTED_OPERATIONS.map((d) => [`${d.api} ${d.method} ${d.path}`, d] as const))(
+  '%s',
+  (_t, documented) => {
+    it(`documents success ${documented.success.join(' and ')} and is marked x-source ${documented.source}`, async () => {
+      const { spec, op } = await find(documented);
+      for (const status of documented.success) expect(response(spec, op, status), `status ${status}`).toBeDefined();
+      expect((op.operation as unknown as Record<string, unknown>)['x-source']).toBe(documented.source);
+    });
 
-  it('takes and returns the documented content types', async () => {
-    const { spec, op } = await find(documented);
-    const body = op.operation.requestBody ? deref<OpenAPIV3_1.RequestBodyObject>(spec.doc, op.operation.requestBody, '').value : undefined;
-    expect(body ? Object.keys(body.content) : []).toEqual(documented.requestType ? [documented.requestType] : []);
-    const success = response(spec, op, documented.success[0]!)!;
-    expect(Object.keys(success.content ?? {})).toEqual(documented.responseType ? [documented.responseType] : []);
-  });
+    it('takes and returns the documented content types', async () => {
+      const { spec, op } = await find(documented);
+      const body = op.operation.requestBody
+        ? deref<OpenAPIV3_1.RequestBodyObject>(spec.doc, op.operation.requestBody, '').value
+        : undefined;
+      expect(body ? Object.keys(body.content) : []).toEqual(documented.requestType ? [documented.requestType] : []);
+      const success = response(spec, op, documented.success[0]!)!;
+      expect(Object.keys(success.content ?? {})).toEqual(documented.responseType ? [documented.responseType] : []);
+    });
 
-  it('documents every error status the documents list, each with a JSON body', async () => {
-    const { spec, op } = await find(documented);
-    for (const status of documented.errors) {
-      const res = response(spec, op, status);
-      expect(res, `status ${status}`).toBeDefined();
-      expect(Object.keys(res!.content ?? {}), `status ${status}`).toContain('application/json');
-    }
-  });
-});
+    it('documents every error status the documents list, each with a JSON body', async () => {
+      const { spec, op } = await find(documented);
+      for (const status of documented.errors) {
+        const res = response(spec, op, status);
+        expect(res, `status ${status}`).toBeDefined();
+        expect(Object.keys(res!.content ?? {}), `status ${status}`).toContain('application/json');
+      }
+    });
+  },
+);
 
 it('the specs hold no operation the documents do not name', async () => {
   const specs = await loadBundledSpecs();
   const documented = new Set(DOCUMENTED_OPERATIONS.map((d) => `${d.api} ${d.method} ${shape(d.path)}`));
-  const inSpecs = specs.flatMap((s) => listOperations(s.doc).map((o) => `${s.apiId} ${o.method.toUpperCase()} ${shape(o.path)}`));
+  const inSpecs = specs.flatMap((s) =>
+    listOperations(s.doc).map((o) => `${s.apiId} ${o.method.toUpperCase()} ${shape(o.path)}`),
+  );
   expect(inSpecs.filter((k) => !documented.has(k))).toEqual([]);
   expect(inSpecs).toHaveLength(DOCUMENTED_OPERATIONS.length);
 });
@@ -74,9 +83,15 @@ describe('headers the documents name', () => {
   });
 
   it('the SailPoint list declares X-Total-Count on 200 and takes count, limit (0..250) and offset (>= 0)', async () => {
-    const { spec, op } = await find(DOCUMENTED_OPERATIONS.find((d) => d.api === 'sailpoint' && d.method === 'GET' && d.path === '/connectors')!);
+    const { spec, op } = await find(
+      DOCUMENTED_OPERATIONS.find((d) => d.api === 'sailpoint' && d.method === 'GET' && d.path === '/connectors')!,
+    );
     expect(Object.keys(response(spec, op, 200)!.headers ?? {})).toContain('X-Total-Count');
-    const query = Object.fromEntries(op.parameters.filter((p) => p.parameter.in === 'query').map((p) => [p.parameter.name, p.parameter.schema as Record<string, unknown>]));
+    const query = Object.fromEntries(
+      op.parameters
+        .filter((p) => p.parameter.in === 'query')
+        .map((p) => [p.parameter.name, p.parameter.schema as Record<string, unknown>]),
+    );
     expect(query['count']).toMatchObject({ type: 'boolean', default: false });
     expect(query['limit']).toMatchObject({ type: 'integer', minimum: 0, maximum: 250, default: 250 });
     expect(query['offset']).toMatchObject({ type: 'integer', minimum: 0, default: 0 });

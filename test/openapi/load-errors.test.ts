@@ -10,7 +10,10 @@ import { lintSpecs } from '../../src/openapi/lint-specs.js';
 const fixture = (name: string) => join(import.meta.dirname, '../fixtures/specs', name);
 
 async function specError(file: string): Promise<SpecError> {
-  const err = await loadSpec(file).then(() => undefined, (e: unknown) => e);
+  const err = await loadSpec(file).then(
+    () => undefined,
+    (e: unknown) => e,
+  );
   expect(err).toBeInstanceOf(SpecError);
   return err as SpecError;
 }
@@ -22,7 +25,10 @@ describe('loadSpec', () => {
   });
 
   it('refuses a YAML alias bomb at once, naming the file', () => {
-    const levels = ['a: &a [x, x, x, x, x, x, x, x, x]', ...'bcdefghij'.split('').map((k, i) => `${k}: &${k} [${Array(9).fill(`*${'abcdefghij'[i]}`).join(', ')}]`)];
+    const levels = [
+      'a: &a [x, x, x, x, x, x, x, x, x]',
+      ...'bcdefghij'.split('').map((k, i) => `${k}: &${k} [${Array(9).fill(`*${'abcdefghij'[i]}`).join(', ')}]`),
+    ];
     const started = Date.now();
     let err: unknown;
     try {
@@ -46,7 +52,9 @@ describe('loadSpec', () => {
     const err = await specError(fixture('broken-ref.yaml'));
     expect(err.problems).toHaveLength(1);
     expect(err.problems[0]).toMatchObject({ rule: 'ref', line: 41 });
-    expect(err.problems[0]!.pointer).toBe('/paths/~1things~1{thingId}/get/responses/200/content/application~1json/schema/$ref');
+    expect(err.problems[0]!.pointer).toBe(
+      '/paths/~1things~1{thingId}/get/responses/200/content/application~1json/schema/$ref',
+    );
     expect(err.message).toContain('"#/components/schemas/Thingy" does not resolve');
   });
 
@@ -80,7 +88,10 @@ describe('lintSpecs', () => {
     const report = await lintSpecs([fixture('invalid-example.yaml')]);
     expect(report.fatal).toEqual([]);
     expect(report.problems).toHaveLength(1);
-    expect(report.problems[0]).toMatchObject({ rule: 'example-valid', pointer: '/paths/~1things~1{thingId}/get/responses/200/content/application~1json/examples/a-thing/value/name' });
+    expect(report.problems[0]).toMatchObject({
+      rule: 'example-valid',
+      pointer: '/paths/~1things~1{thingId}/get/responses/200/content/application~1json/examples/a-thing/value/name',
+    });
     expect(report.problems[0]!.message).toMatch(/must NOT have more than 3 characters/);
   });
 

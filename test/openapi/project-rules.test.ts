@@ -20,10 +20,25 @@ const op = (doc: Doc) => doc['paths']['/things/{thingId}']['get'];
 const CASES: Array<[string, (doc: Doc) => void, RegExp]> = [
   ['api-id', (d) => delete d['info']['x-api-id'], /x-api-id is missing/],
   ['operation-id-unique', (d) => delete op(d).operationId, /has no operationId/],
-  ['operation-id-unique', (d) => (d['paths']['/things'] = { get: { ...structuredClone(op(d)), parameters: [] } }), /operationId "getThing" is also used/],
+  [
+    'operation-id-unique',
+    (d) => (d['paths']['/things'] = { get: { ...structuredClone(op(d)), parameters: [] } }),
+    /operationId "getThing" is also used/,
+  ],
   ['path-params-declared', (d) => (op(d).parameters = []), /\{thingId\} .* is not declared/],
-  ['path-params-declared', (d) => op(d).parameters.push({ name: 'other', in: 'path', required: true, schema: { type: 'string' } }), /"other" is declared but/],
-  ['operation-security', (d) => { delete op(d).security; delete d['security']; }, /no security requirement/],
+  [
+    'path-params-declared',
+    (d) => op(d).parameters.push({ name: 'other', in: 'path', required: true, schema: { type: 'string' } }),
+    /"other" is declared but/,
+  ],
+  [
+    'operation-security',
+    (d) => {
+      delete op(d).security;
+      delete d['security'];
+    },
+    /no security requirement/,
+  ],
   ['operation-security', (d) => op(d).security.push({}), /allows anonymous access/],
   ['operation-4xx', (d) => delete op(d).responses['404'], /documents no 4xx response/],
   ['operation-source', (d) => (op(d)['x-source'] = 'guess'), /x-source must be one of/],

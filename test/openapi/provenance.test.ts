@@ -21,33 +21,118 @@ const messages = (d: Doc) => provenanceOf(d).problems.map((p) => `${p.pointer}: 
 
 // [what, document, problems expected (each a pattern), or [] for none]
 const TABLE: Array<[string, Doc, RegExp[]]> = [
-  ['a string x-from covers the node and what is written inside it', doc({ T: { 'x-from': 'a', type: 'object', required: ['x'], properties: { x: { type: 'string', items: { enum: [1] } } } } }, { 'x-from': 'a' }), []],
-  ['a constraint without a source', doc({ T: { type: 'object', properties: { x: { type: 'string', maxLength: 3 } } } }, { 'x-from': 'a' }), [/\/components\/schemas\/T: type "object" has no source/, /T\/properties\/x: type "string" has no source/, /T\/properties\/x: maxLength 3 has no source/]],
-  ['inheritance stops at a $ref', doc({ T: { 'x-from': 'a', type: 'object', properties: { r: { $ref: '#/components/schemas/U' } } }, U: { type: 'string' } }, { 'x-from': 'a' }), [/schemas\/U: type "string" has no source/]],
-  ['a map names sources per keyword; the rest falls back to what is inherited', doc({ T: { 'x-from': 'a', type: 'object', properties: { x: { 'x-from': { enum: 'b' }, type: 'string', enum: ['p'] } } } }, { 'x-from': 'a' }), []],
-  ['an unknown source id', doc({ T: { 'x-from': 'c', type: 'string' } }, { 'x-from': 'a' }), [/schemas\/T\/x-from: unknown source "c"/, /type "string" has no source/]],
-  ['statuses need a source too (a map by status code)', doc({}, { 'x-from': { '200': 'a' } }), [/responses\/404: status 404 has no source/]],
-  ['x-inferred needs its reason', doc({ T: { 'x-from': 'a', type: 'string', 'x-inferred': { minLength: 1 } } }, { 'x-from': 'a' }), [/x-inferred must be an object of schema keywords with `because`/]],
-  ['x-inferred holds constraint keywords only', doc({ T: { 'x-from': 'a', type: 'string', 'x-inferred': { description: 'x', because: 'y' } } }, { 'x-from': 'a' }), [/x-inferred holds "description", which is not a constraint keyword/]],
+  [
+    'a string x-from covers the node and what is written inside it',
+    doc(
+      {
+        T: {
+          'x-from': 'a',
+          type: 'object',
+          required: ['x'],
+          properties: { x: { type: 'string', items: { enum: [1] } } },
+        },
+      },
+      { 'x-from': 'a' },
+    ),
+    [],
+  ],
+  [
+    'a constraint without a source',
+    doc({ T: { type: 'object', properties: { x: { type: 'string', maxLength: 3 } } } }, { 'x-from': 'a' }),
+    [
+      /\/components\/schemas\/T: type "object" has no source/,
+      /T\/properties\/x: type "string" has no source/,
+      /T\/properties\/x: maxLength 3 has no source/,
+    ],
+  ],
+  [
+    'inheritance stops at a $ref',
+    doc(
+      {
+        T: { 'x-from': 'a', type: 'object', properties: { r: { $ref: '#/components/schemas/U' } } },
+        U: { type: 'string' },
+      },
+      { 'x-from': 'a' },
+    ),
+    [/schemas\/U: type "string" has no source/],
+  ],
+  [
+    'a map names sources per keyword; the rest falls back to what is inherited',
+    doc(
+      {
+        T: {
+          'x-from': 'a',
+          type: 'object',
+          properties: { x: { 'x-from': { enum: 'b' }, type: 'string', enum: ['p'] } },
+        },
+      },
+      { 'x-from': 'a' },
+    ),
+    [],
+  ],
+  [
+    'an unknown source id',
+    doc({ T: { 'x-from': 'c', type: 'string' } }, { 'x-from': 'a' }),
+    [/schemas\/T\/x-from: unknown source "c"/, /type "string" has no source/],
+  ],
+  [
+    'statuses need a source too (a map by status code)',
+    doc({}, { 'x-from': { '200': 'a' } }),
+    [/responses\/404: status 404 has no source/],
+  ],
+  [
+    'x-inferred needs its reason',
+    doc({ T: { 'x-from': 'a', type: 'string', 'x-inferred': { minLength: 1 } } }, { 'x-from': 'a' }),
+    [/x-inferred must be an object of schema keywords with `because`/],
+  ],
+  [
+    'x-inferred holds constraint keywords only',
+    doc({ T: { 'x-from': 'a', type: 'string', 'x-inferred': { description: 'x', because: 'y' } } }, { 'x-from': 'a' }),
+    [/x-inferred holds "description", which is not a constraint keyword/],
+  ],
 ];
 
 describe.each(TABLE.map((row) => [row[0], row] as const))('%s', (_what, [, d, expected]) => {
   it(expected.length === 0 ? 'has no problem' : `reports ${expected.length} problem(s)`, () => {
     const found = messages(d);
     expect(found, found.join('\n')).toHaveLength(expected.length);
-    for (const re of expected) expect(found.some((m) => re.test(m)), `${re} in\n${found.join('\n')}`).toBe(true);
+    for (const re of expected)
+      expect(
+        found.some((m) => re.test(m)),
+        `${re} in\n${found.join('\n')}`,
+      ).toBe(true);
   });
 });
 
 it('lists each constraint with its sources, and each inferred one with its reason', () => {
-  const report = provenanceOf(doc({ T: { 'x-from': ['a', 'b'], type: 'string', 'x-inferred': { pattern: '^x', because: 'we think so' } } }, { 'x-from': 'a' }));
-  expect(report.constraints).toContainEqual({ pointer: '/components/schemas/T', kind: 'schema', keyword: 'type', value: 'string', sources: ['a', 'b'] });
-  expect(report.constraints).toContainEqual(expect.objectContaining({ keyword: 'status', value: '404', sources: ['a'] }));
-  expect(report.inferred).toEqual([{ pointer: '/components/schemas/T', keyword: 'pattern', value: '^x', because: 'we think so' }]);
+  const report = provenanceOf(
+    doc(
+      { T: { 'x-from': ['a', 'b'], type: 'string', 'x-inferred': { pattern: '^x', because: 'we think so' } } },
+      { 'x-from': 'a' },
+    ),
+  );
+  expect(report.constraints).toContainEqual({
+    pointer: '/components/schemas/T',
+    kind: 'schema',
+    keyword: 'type',
+    value: 'string',
+    sources: ['a', 'b'],
+  });
+  expect(report.constraints).toContainEqual(
+    expect.objectContaining({ keyword: 'status', value: '404', sources: ['a'] }),
+  );
+  expect(report.inferred).toEqual([
+    { pointer: '/components/schemas/T', keyword: 'pattern', value: '^x', because: 'we think so' },
+  ]);
 });
 
 it('merges x-inferred into our reading only, joining required lists, and leaves the document as it was', () => {
-  const original = { type: 'object', required: ['a'], 'x-inferred': { required: ['b'], minProperties: 1, because: 'r' }, properties: { p: { type: 'string', 'x-inferred': { pattern: '^x', because: 'r' } } } };
+  const original = {
+    type: 'object',
+    required: ['a'],
+    'x-inferred': { required: ['b'], minProperties: 1, because: 'r' },
+    properties: { p: { type: 'string', 'x-inferred': { pattern: '^x', because: 'r' } } },
+  };
   const merged = withInferred(original) as Doc;
   expect(merged['required']).toEqual(['a', 'b']);
   expect(merged['minProperties']).toBe(1);
@@ -86,13 +171,18 @@ it('specs/PROVENANCE.md is current (npm run generate:provenance)', () => {
 });
 
 describe('reviewed readings stay where the documents put them', () => {
-  const constraint = (report: ReturnType<typeof provenanceOf>, pointer: string, keyword: string) => report.constraints.find((c) => c.pointer === pointer && c.keyword === keyword);
-  const inferred = (report: ReturnType<typeof provenanceOf>, pointer: string, keyword: string) => report.inferred.find((c) => c.pointer === pointer && c.keyword === keyword);
+  const constraint = (report: ReturnType<typeof provenanceOf>, pointer: string, keyword: string) =>
+    report.constraints.find((c) => c.pointer === pointer && c.keyword === keyword);
+  const inferred = (report: ReturnType<typeof provenanceOf>, pointer: string, keyword: string) =>
+    report.inferred.find((c) => c.pointer === pointer && c.keyword === keyword);
 
   it('Authorize and DaVinci read the PingOne error alike: its required fields are inferred (not on the always-returned list)', async () => {
     for (const apiId of ['authorize', 'davinci']) {
       const report = provenanceOf((await loadBundledSpecs()).find((s) => s.apiId === apiId)!.doc);
-      for (const at of ['/components/schemas/PingOneError', '/components/schemas/PingOneError/properties/details/items']) {
+      for (const at of [
+        '/components/schemas/PingOneError',
+        '/components/schemas/PingOneError/properties/details/items',
+      ]) {
         expect(constraint(report, at, 'required'), `${apiId} ${at}`).toBeUndefined();
         expect(inferred(report, at, 'required'), `${apiId} ${at}`).toBeDefined();
       }
@@ -107,7 +197,10 @@ describe('reviewed readings stay where the documents put them', () => {
 
   it('a DaVinci instance link requires href (API-FACTS: each `{ href: uri }`); a collection link only by our reading', async () => {
     const report = provenanceOf((await loadBundledSpecs()).find((s) => s.apiId === 'davinci')!.doc);
-    expect(constraint(report, '/components/schemas/Link', 'required')).toMatchObject({ value: ['href'], sources: ['facts-davinci'] });
+    expect(constraint(report, '/components/schemas/Link', 'required')).toMatchObject({
+      value: ['href'],
+      sources: ['facts-davinci'],
+    });
     expect(constraint(report, '/components/schemas/CollectionLink', 'required')).toBeUndefined();
     expect(inferred(report, '/components/schemas/CollectionLink', 'required')?.value).toEqual(['href']);
   });

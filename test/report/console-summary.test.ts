@@ -4,30 +4,67 @@
 
 import { describe, expect, it } from 'vitest';
 import type { CaseResult } from '../../src/model/types.js';
-import { countsText, EXAMPLES_PER_CHECK, formatRunSummary, observationSummary } from '../../src/report/console-summary.js';
-import { FAILED, fixtureReport, OBSERVED, OBSERVED_FIRST_LINES, OBSERVED_NEGATIVE, OBSERVED_XSS_MESSAGE, PASSED, RESULTS, RESULTS_WITH_OBSERVED, STRICT_RUN } from './fixtures.js';
+import {
+  countsText,
+  EXAMPLES_PER_CHECK,
+  formatRunSummary,
+  observationSummary,
+} from '../../src/report/console-summary.js';
+import {
+  FAILED,
+  fixtureReport,
+  OBSERVED,
+  OBSERVED_FIRST_LINES,
+  OBSERVED_NEGATIVE,
+  OBSERVED_XSS_MESSAGE,
+  PASSED,
+  RESULTS,
+  RESULTS_WITH_OBSERVED,
+  STRICT_RUN,
+} from './fixtures.js';
 
 /** An observed case `n` whose one observed check is `check`. */
-const observed = (n: number, check = 'positive-data-acceptance', message = `Received: 400 for input ${n}\nInput: {}`): CaseResult => ({
-  ...OBSERVED, id: `sailpoint/createCustomConnector/generated-${n}`, checks: [{ name: 'status-code', status: 'passed' }, { name: check, status: 'observed', message }],
+const observed = (
+  n: number,
+  check = 'positive-data-acceptance',
+  message = `Received: 400 for input ${n}\nInput: {}`,
+): CaseResult => ({
+  ...OBSERVED,
+  id: `sailpoint/createCustomConnector/generated-${n}`,
+  checks: [
+    { name: 'status-code', status: 'passed' },
+    { name: check, status: 'observed', message },
+  ],
 });
 
 describe('the headline', () => {
   it.each([
     // [what, results, headline]
     ['no observations', RESULTS, 'conformance: 3 passed, 3 failed, 2 skipped, 0 observed (8 cases, live targets)'],
-    ['two observed cases', RESULTS_WITH_OBSERVED, 'conformance: 3 passed, 3 failed, 2 skipped, 2 observed (10 cases, live targets)'],
-    ['a known failure and a flaky pass', [PASSED, { ...PASSED, id: 'x', flaky: true }, { ...FAILED, status: 'known' }, OBSERVED] as CaseResult[], 'conformance: 2 passed, 0 failed, 0 skipped, 1 observed, 1 known, 1 flaky (4 cases, live targets)'],
+    [
+      'two observed cases',
+      RESULTS_WITH_OBSERVED,
+      'conformance: 3 passed, 3 failed, 2 skipped, 2 observed (10 cases, live targets)',
+    ],
+    [
+      'a known failure and a flaky pass',
+      [PASSED, { ...PASSED, id: 'x', flaky: true }, { ...FAILED, status: 'known' }, OBSERVED] as CaseResult[],
+      'conformance: 2 passed, 0 failed, 0 skipped, 1 observed, 1 known, 1 flaky (4 cases, live targets)',
+    ],
   ])('%s', (_what, results, headline) => {
     expect(formatRunSummary(fixtureReport(results))[0]).toBe(headline);
   });
 
   it('keeps the shape the end-to-end test reads (passed, failed, skipped in that order)', () => {
-    expect(formatRunSummary(fixtureReport(RESULTS_WITH_OBSERVED))[0]).toMatch(/conformance: \d+ passed, \d+ failed, \d+ skipped/);
+    expect(formatRunSummary(fixtureReport(RESULTS_WITH_OBSERVED))[0]).toMatch(
+      /conformance: \d+ passed, \d+ failed, \d+ skipped/,
+    );
   });
 
   it('countsText counts observed apart from the others', () => {
-    expect(countsText(fixtureReport([OBSERVED, OBSERVED_NEGATIVE]).summary)).toBe('0 passed, 0 failed, 0 skipped, 2 observed');
+    expect(countsText(fixtureReport([OBSERVED, OBSERVED_NEGATIVE]).summary)).toBe(
+      '0 passed, 0 failed, 0 skipped, 2 observed',
+    );
   });
 
   it.each([
@@ -77,7 +114,9 @@ describe('failures, then observations', () => {
   });
 
   it('a known failure is not printed as FAILED', () => {
-    expect(formatRunSummary(fixtureReport([{ ...FAILED, status: 'known' }])).some((l) => l.includes('FAILED'))).toBe(false);
+    expect(formatRunSummary(fixtureReport([{ ...FAILED, status: 'known' }])).some((l) => l.includes('FAILED'))).toBe(
+      false,
+    );
   });
 
   it('lists 20 failures, then says how many more', () => {
@@ -90,7 +129,14 @@ describe('failures, then observations', () => {
 
 describe('observationSummary', () => {
   it('most frequent check first; at most three examples each, then how many more', () => {
-    const list = [observed(1), observed(2, 'negative-data-rejection', 'accepted'), observed(3), observed(4), observed(5), observed(6)];
+    const list = [
+      observed(1),
+      observed(2, 'negative-data-rejection', 'accepted'),
+      observed(3),
+      observed(4),
+      observed(5),
+      observed(6),
+    ];
     expect(observationSummary(list)).toEqual([
       'observations (6 cases; never failures, --strict makes them fail):',
       '  positive-data-acceptance: 5',
@@ -119,7 +165,12 @@ describe('observationSummary', () => {
 
   it('only observed cases count: an observed check inside a failed case is part of that failure', () => {
     expect(observationSummary([])).toEqual([]);
-    const failedWithObservation = { ...FAILED, checks: [...FAILED.checks, { name: 'response-headers', status: 'observed' as const, message: 'm' }] };
-    expect(formatRunSummary(fixtureReport([failedWithObservation])).some((l) => l.startsWith('observations'))).toBe(false);
+    const failedWithObservation = {
+      ...FAILED,
+      checks: [...FAILED.checks, { name: 'response-headers', status: 'observed' as const, message: 'm' }],
+    };
+    expect(formatRunSummary(fixtureReport([failedWithObservation])).some((l) => l.startsWith('observations'))).toBe(
+      false,
+    );
   });
 });

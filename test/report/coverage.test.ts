@@ -21,15 +21,41 @@ const AUTHORIZE_SKIPPED = 'PINGONE_AUTHORIZE_TOKEN is not set';
 const json = { 'content-type': 'application/json; charset=utf-8' };
 
 /** A flow step as the runner records it. */
-function step(n: number, operationId: string, method: string, url: string, got: { status?: number; contentType?: string; error?: string }): FlowStep {
+function step(
+  n: number,
+  operationId: string,
+  method: string,
+  url: string,
+  got: { status?: number; contentType?: string; error?: string },
+): FlowStep {
   return { n, label: `step ${n}`, operationId, method, path: '', request: { method, url, headers: {} }, ...got };
 }
 
 /** A single-exchange case with the response given. */
-function single(api: CaseResult['api'], operationId: string, method: string, url: string, status: number, headers: Record<string, string>, body: string, extra: Partial<OperationResult> = {}): CaseResult {
+function single(
+  api: CaseResult['api'],
+  operationId: string,
+  method: string,
+  url: string,
+  status: number,
+  headers: Record<string, string>,
+  body: string,
+  extra: Partial<OperationResult> = {},
+): CaseResult {
   return {
-    id: `${api}/${operationId}/${status}`, api, operationId, method, path: '', case: `answers ${status}`, kind: 'positive', status: 'passed', durationMs: 1, checks: [],
-    request: { method, url, headers: {} }, response: { status, headers, bodyExcerpt: body }, ...extra,
+    id: `${api}/${operationId}/${status}`,
+    api,
+    operationId,
+    method,
+    path: '',
+    case: `answers ${status}`,
+    kind: 'positive',
+    status: 'passed',
+    durationMs: 1,
+    checks: [],
+    request: { method, url, headers: {} },
+    response: { status, headers, bodyExcerpt: body },
+    ...extra,
   };
 }
 
@@ -37,7 +63,15 @@ const D = `${BASE.davinci}/environments/env-1/connectorInstances`;
 const RESULTS: CaseResult[] = [
   // documented 200, JSON with a charset parameter: seen
   single('versori', 'listConnectors', 'GET', `${BASE.versori}/o/org-1/connectors`, 200, json, '{"items":[]}'),
-  single('versori', 'listConnectors', 'GET', `${BASE.versori}/o/org-1/connectors?first=1`, 200, { 'content-type': 'Application/JSON' }, '{"items":[]}'),
+  single(
+    'versori',
+    'listConnectors',
+    'GET',
+    `${BASE.versori}/o/org-1/connectors?first=1`,
+    200,
+    { 'content-type': 'Application/JSON' },
+    '{"items":[]}',
+  ),
   // 500 is covered by versori's `default`
   single('versori', 'getConnector', 'GET', `${BASE.versori}/o/org-1/connectors/c-1`, 500, json, '{"message":"boom"}'),
   // 418: no key covers it (DaVinci documents no `default`)
@@ -48,18 +82,50 @@ const RESULTS: CaseResult[] = [
   single('davinci', 'getConnectorInstance', 'GET', `${D}/ci-2`, 404, {}, '', { kind: 'negative' }),
   // 204 documented without a body: the null cell is seen
   single('sailpoint', 'deleteCustomConnector', 'DELETE', `${BASE.sailpoint}/connectors/x`, 204, {}, ''),
-  single('sailpoint', 'getConnectorSourceConfig', 'GET', `${BASE.sailpoint}/connectors/x/source-config`, 200, { 'content-type': 'application/xml' }, '<config/>'),
+  single(
+    'sailpoint',
+    'getConnectorSourceConfig',
+    'GET',
+    `${BASE.sailpoint}/connectors/x/source-config`,
+    200,
+    { 'content-type': 'application/xml' },
+    '<config/>',
+  ),
   // an operationId the spec lacks: not attributed (coverage never routes URLs back)
   single('sailpoint', 'vitest-fallback-name', 'GET', `${BASE.sailpoint}/connectors/x`, 200, json, '{}'),
   // no response: not an observation
-  { id: 'davinci/skipped', api: 'davinci', operationId: 'createConnectorInstance', method: 'POST', path: '', case: 'skipped', kind: 'positive', status: 'skipped', durationMs: 0, checks: [], reason: 'read-only run' },
+  {
+    id: 'davinci/skipped',
+    api: 'davinci',
+    operationId: 'createConnectorInstance',
+    method: 'POST',
+    path: '',
+    case: 'skipped',
+    kind: 'positive',
+    status: 'skipped',
+    durationMs: 0,
+    checks: [],
+    reason: 'read-only run',
+  },
   // a flow: each step attributed to its own operationId, with its own content type
   {
-    id: 'davinci/flow/lifecycle', api: 'davinci', operationId: 'flow:lifecycle', description: 'create, get, delete, get after delete', case: 'flow: lifecycle', kind: 'flow', status: 'failed', durationMs: 9, checks: [],
-    request: { method: 'GET', url: `${D}/ci-9`, headers: {} }, response: { status: 404, headers: json, bodyExcerpt: '{"code":"NOT_FOUND"}' },
+    id: 'davinci/flow/lifecycle',
+    api: 'davinci',
+    operationId: 'flow:lifecycle',
+    description: 'create, get, delete, get after delete',
+    case: 'flow: lifecycle',
+    kind: 'flow',
+    status: 'failed',
+    durationMs: 9,
+    checks: [],
+    request: { method: 'GET', url: `${D}/ci-9`, headers: {} },
+    response: { status: 404, headers: json, bodyExcerpt: '{"code":"NOT_FOUND"}' },
     steps: [
       step(1, 'createConnectorInstance', 'POST', D, { status: 201, contentType: 'application/json' }),
-      step(2, 'getConnectorInstance', 'GET', `${D}/ci-9`, { status: 200, contentType: 'application/json; charset=utf-8' }),
+      step(2, 'getConnectorInstance', 'GET', `${D}/ci-9`, {
+        status: 200,
+        contentType: 'application/json; charset=utf-8',
+      }),
       step(3, 'deleteConnectorInstance', 'DELETE', `${D}/ci-9`, { status: 204 }),
       step(4, 'getConnectorInstance', 'GET', `${D}/ci-9`, { status: 404, contentType: 'application/json' }),
       step(5, 'deleteConnectorInstance', 'DELETE', `${D}/ci-9`, { status: 418 }),
@@ -70,7 +136,12 @@ const RESULTS: CaseResult[] = [
 ];
 
 const RUN: ProvidedRunLike = {
-  config: { runId: 'cov1', mode: 'mock', skipped: [{ api: 'authorize', reason: AUTHORIZE_SKIPPED }], reportDir: undefined },
+  config: {
+    runId: 'cov1',
+    mode: 'mock',
+    skipped: [{ api: 'authorize', reason: AUTHORIZE_SKIPPED }],
+    reportDir: undefined,
+  },
   targets: [
     { api: 'davinci', baseUrl: BASE.davinci, live: false },
     { api: 'versori', baseUrl: BASE.versori, live: false },
@@ -78,12 +149,14 @@ const RUN: ProvidedRunLike = {
   ],
 };
 
-const report = (results: CaseResult[] = RESULTS, run: ProvidedRunLike = RUN): RunReport => buildReport(run, results, new Date('2026-01-01T00:00:00Z'), new Date('2026-01-01T00:01:00Z'));
+const report = (results: CaseResult[] = RESULTS, run: ProvidedRunLike = RUN): RunReport =>
+  buildReport(run, results, new Date('2026-01-01T00:00:00Z'), new Date('2026-01-01T00:01:00Z'));
 
 let specs: LoadedSpec[];
 let coverage: Coverage;
 const api = (id: string, c: Coverage = coverage): ApiCoverage => c.apis.find((a) => a.api === id)!;
-const cell = (a: string, op: string, status: string, ct: string | null, c: Coverage = coverage) => api(a, c).cells.find((x) => x.operationId === op && x.status === status && x.contentType === ct);
+const cell = (a: string, op: string, status: string, ct: string | null, c: Coverage = coverage) =>
+  api(a, c).cells.find((x) => x.operationId === op && x.status === status && x.contentType === ct);
 
 /** Documented (status, content type) pairs of a spec, counted straight from the document. */
 function documentedPairs(spec: LoadedSpec): number {
@@ -165,16 +238,31 @@ describe('computeCoverage', () => {
   it('attributes flow steps by their operationId, whatever their URL (no router)', () => {
     const flow = RESULTS.find((r) => r.kind === 'flow')!;
     if (flow.kind !== 'flow') throw new Error('no flow');
-    const steps = flow.steps.slice(0, 3).map((s) => ({ ...s, request: { ...s.request, url: s.request.url.replace(BASE.davinci, 'https://elsewhere.example/any/base') } }));
+    const steps = flow.steps.slice(0, 3).map((s) => ({
+      ...s,
+      request: { ...s.request, url: s.request.url.replace(BASE.davinci, 'https://elsewhere.example/any/base') },
+    }));
     const c = computeCoverage(report([{ ...flow, steps, response: undefined, request: undefined }]), specs);
-    expect(cell('davinci', 'createConnectorInstance', '201', 'application/json', c)).toMatchObject({ exercised: 1, seen: 1 });
+    expect(cell('davinci', 'createConnectorInstance', '201', 'application/json', c)).toMatchObject({
+      exercised: 1,
+      seen: 1,
+    });
     expect(cell('davinci', 'deleteConnectorInstance', '204', null, c)).toMatchObject({ exercised: 1, seen: 1 });
     expect(api('davinci', c).unmatched).toBe(0);
   });
 
   it('lists no API that has neither results nor a target', () => {
-    const run: ProvidedRunLike = { config: { ...RUN.config, skipped: [] }, targets: [{ api: 'versori', baseUrl: BASE.versori, live: false }] };
-    const c = computeCoverage(report(RESULTS.filter((r) => r.api === 'versori'), run), specs);
+    const run: ProvidedRunLike = {
+      config: { ...RUN.config, skipped: [] },
+      targets: [{ api: 'versori', baseUrl: BASE.versori, live: false }],
+    };
+    const c = computeCoverage(
+      report(
+        RESULTS.filter((r) => r.api === 'versori'),
+        run,
+      ),
+      specs,
+    );
     expect(c.apis.map((a) => a.api)).toEqual(['versori']);
   });
 });
@@ -184,13 +272,43 @@ describe('renderCoverageSection', () => {
   const evil: Coverage = {
     apis: [
       {
-        api: `api ${EVIL}`, skipped: `skipped ${EVIL}`, ratio: 0.5, exercisedRatio: 0.75, unmatched: 2,
+        api: `api ${EVIL}`,
+        skipped: `skipped ${EVIL}`,
+        ratio: 0.5,
+        exercisedRatio: 0.75,
+        unmatched: 2,
         cells: [
-          { operationId: `op ${EVIL}`, method: 'GET', path: `/x/{${EVIL}}`, status: '200', contentType: `text/${EVIL}`, exercised: 3, seen: 3 },
-          { operationId: `op ${EVIL}`, method: 'GET', path: `/x/{${EVIL}}`, status: '404', contentType: 'application/json', exercised: 1, seen: 0 },
-          { operationId: `op ${EVIL}`, method: 'GET', path: `/x/{${EVIL}}`, status: 'default', contentType: null, exercised: 0, seen: 0 },
+          {
+            operationId: `op ${EVIL}`,
+            method: 'GET',
+            path: `/x/{${EVIL}}`,
+            status: '200',
+            contentType: `text/${EVIL}`,
+            exercised: 3,
+            seen: 3,
+          },
+          {
+            operationId: `op ${EVIL}`,
+            method: 'GET',
+            path: `/x/{${EVIL}}`,
+            status: '404',
+            contentType: 'application/json',
+            exercised: 1,
+            seen: 0,
+          },
+          {
+            operationId: `op ${EVIL}`,
+            method: 'GET',
+            path: `/x/{${EVIL}}`,
+            status: 'default',
+            contentType: null,
+            exercised: 0,
+            seen: 0,
+          },
         ],
-        undocumented: [{ operationId: `op ${EVIL}`, status: 418, contentType: `text/${EVIL}`, reason: 'status', count: 7 }],
+        undocumented: [
+          { operationId: `op ${EVIL}`, status: 418, contentType: `text/${EVIL}`, reason: 'status', count: 7 },
+        ],
       },
     ],
   };

@@ -13,7 +13,19 @@ import { buildReport, type RunReport } from '../../src/report/run-report.js';
 const EVIL = `<script>alert("x")</script>&'`;
 
 function result(api: CaseResult['api'], status: Outcome, flaky = false): CaseResult {
-  return { id: `${api}/x`, api, operationId: 'op', method: 'GET', path: '/x', case: 'c', kind: 'positive', status, durationMs: 1, checks: [], ...(flaky ? { flaky } : {}) };
+  return {
+    id: `${api}/x`,
+    api,
+    operationId: 'op',
+    method: 'GET',
+    path: '/x',
+    case: 'c',
+    kind: 'positive',
+    status,
+    durationMs: 1,
+    checks: [],
+    ...(flaky ? { flaky } : {}),
+  };
 }
 
 /** A run `i` with i+1 davinci passes, i versori failures, one known, one flaky and one sailpoint observation. */
@@ -29,7 +41,12 @@ function run(i: number, runId = `run-${i}`): RunReport {
   const started = new Date(Date.UTC(2026, 0, 1 + i));
   return buildReport(
     {
-      config: { runId, mode: i % 2 ? 'live' : 'mock', skipped: [{ api: 'authorize', reason: 'no token' }], reportDir: undefined },
+      config: {
+        runId,
+        mode: i % 2 ? 'live' : 'mock',
+        skipped: [{ api: 'authorize', reason: 'no token' }],
+        reportDir: undefined,
+      },
       targets: [
         { api: 'davinci', baseUrl: 'http://d', live: false },
         { api: 'versori', baseUrl: 'http://v', live: false },
@@ -54,7 +71,9 @@ describe('historyEntry', () => {
   it('keeps run id, start, mode, summary, and counts per API (targets without results at zero)', () => {
     const e = historyEntry(run(2));
     expect(e).toEqual({
-      runId: 'run-2', startedAt: '2026-01-03T00:00:00.000Z', mode: 'mock',
+      runId: 'run-2',
+      startedAt: '2026-01-03T00:00:00.000Z',
+      mode: 'mock',
       summary: { total: 9, passed: 4, failed: 2, skipped: 1, known: 1, observed: 1, flaky: 1 },
       perApi: {
         davinci: { passed: 4, failed: 0, skipped: 0, known: 0, observed: 0, flaky: 1 },
@@ -124,11 +143,26 @@ describe('appendHistory / readHistory', () => {
 
   it('reads lines written before known, flaky and observed existed, as zero', () => {
     const f = join(dir, 'h.jsonl');
-    const old = { runId: 'old', startedAt: '2025-01-01T00:00:00Z', mode: 'live', summary: { total: 3, passed: 2, failed: 1, skipped: 0 }, perApi: { davinci: { passed: 2, failed: 1, skipped: 0 } } };
-    const v2 = { ...old, runId: 'v2', summary: { ...old.summary, known: 0, flaky: 1 }, perApi: { davinci: { ...old.perApi.davinci, known: 0, flaky: 1 } } };
+    const old = {
+      runId: 'old',
+      startedAt: '2025-01-01T00:00:00Z',
+      mode: 'live',
+      summary: { total: 3, passed: 2, failed: 1, skipped: 0 },
+      perApi: { davinci: { passed: 2, failed: 1, skipped: 0 } },
+    };
+    const v2 = {
+      ...old,
+      runId: 'v2',
+      summary: { ...old.summary, known: 0, flaky: 1 },
+      perApi: { davinci: { ...old.perApi.davinci, known: 0, flaky: 1 } },
+    };
     writeFileSync(f, `${JSON.stringify(old)}\n${JSON.stringify(v2)}\n`);
     expect(readHistory(f)).toEqual([
-      { ...old, summary: { ...old.summary, known: 0, observed: 0, flaky: 0 }, perApi: { davinci: { passed: 2, failed: 1, skipped: 0, known: 0, observed: 0, flaky: 0 } } },
+      {
+        ...old,
+        summary: { ...old.summary, known: 0, observed: 0, flaky: 0 },
+        perApi: { davinci: { passed: 2, failed: 1, skipped: 0, known: 0, observed: 0, flaky: 0 } },
+      },
       { ...v2, summary: { ...v2.summary, observed: 0 }, perApi: { davinci: { ...v2.perApi.davinci, observed: 0 } } },
     ]);
   });
@@ -146,7 +180,12 @@ describe('appendHistory / readHistory', () => {
 
 /** The one <svg> of a fragment. */
 const svgOf = (html: string) => /<svg[\s\S]*<\/svg>/.exec(html)?.[0];
-const parser = new XMLParser({ ignoreAttributes: false, attributeNamePrefix: '', htmlEntities: true, isArray: (name) => ['g', 'polyline', 'circle'].includes(name) });
+const parser = new XMLParser({
+  ignoreAttributes: false,
+  attributeNamePrefix: '',
+  htmlEntities: true,
+  isArray: (name) => ['g', 'polyline', 'circle'].includes(name),
+});
 
 describe('renderHistorySection', () => {
   const entries = (n: number, apiName = (i: number) => `api-${i}`): HistoryEntry[] =>
@@ -165,13 +204,25 @@ describe('renderHistorySection', () => {
     [30, 20, 20],
     [5, 3, 3],
   ])('%i entries, last %i: a well-formed SVG with one series per API and %i points per line', (n, lastN, drawn) => {
-    const html = renderHistorySection(entries(n, () => `davinci ${EVIL}`), lastN);
+    const html = renderHistorySection(
+      entries(n, () => `davinci ${EVIL}`),
+      lastN,
+    );
     const svg = svgOf(html);
     expect(svg).toBeDefined();
     expect(XMLValidator.validate(svg!)).toBe(true);
     expect(svg).not.toMatch(/[\u0000-\u0008\u000b\u000c\u000e-\u001f]/);
     for (const m of svg!.matchAll(/="([^"]*)"/g)) expect(m[1]).not.toContain('<');
-    const doc = parser.parse(svg!) as { svg: { g: Array<{ class: string; 'data-api': string; polyline?: Array<{ class: string; points: string }>; circle: unknown[] }> } };
+    const doc = parser.parse(svg!) as {
+      svg: {
+        g: Array<{
+          class: string;
+          'data-api': string;
+          polyline?: Array<{ class: string; points: string }>;
+          circle: unknown[];
+        }>;
+      };
+    };
     const series = doc.svg.g.filter((g) => g.class === 'series');
     expect(series.map((g) => g['data-api'])).toEqual([`davinci ${EVIL}`, 'versori', 'sailpoint', 'authorize']);
     for (const g of series) {
@@ -192,7 +243,10 @@ describe('renderHistorySection', () => {
   });
 
   it('escapes data everywhere and contains no <script>', () => {
-    const html = renderHistorySection(entries(3, () => `davinci ${EVIL}`), 10);
+    const html = renderHistorySection(
+      entries(3, () => `davinci ${EVIL}`),
+      10,
+    );
     expect(html).not.toMatch(/<script/i);
     expect(html).not.toContain(EVIL);
     expect(html).toContain('run 2 &lt;script&gt;alert(&quot;x&quot;)&lt;/script&gt;&amp;&apos;');
@@ -203,7 +257,9 @@ describe('renderHistorySection', () => {
     const html = renderHistorySection(entries(3), 10);
     expect(html).toContain('api-0: 4 passed, run run 2');
     expect(html).toContain('started 2026-01-03T00:00:00.000Z');
-    const doc = parser.parse(svgOf(html)!) as { svg: { g: Array<{ 'data-api': string; polyline: Array<{ class: string; points: string }> }> } };
+    const doc = parser.parse(svgOf(html)!) as {
+      svg: { g: Array<{ 'data-api': string; polyline: Array<{ class: string; points: string }> }> };
+    };
     const passed = doc.svg.g.find((g) => g['data-api'] === 'api-0')!.polyline.find((p) => p.class === 'passed')!;
     const ys = passed.points.split(' ').map((p) => Number(p.split(',')[1]));
     expect(ys[0]).toBeGreaterThan(ys[2]!); // 2 → 4 passed: the line rises (SVG y grows downward)

@@ -4,11 +4,38 @@ import { XMLParser, XMLValidator } from 'fast-xml-parser';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { CaseResult } from '../../src/model/types.js';
 import { renderJunit } from '../../src/report/junit.js';
-import { FAILED, FAILED_MESSAGES, fixtureReport, FLOW, OBSERVED, OBSERVED_FIRST_LINES, OBSERVED_NEGATIVE, OBSERVED_XSS_MESSAGE, PASSED, PER_API, PER_API_WITH_OBSERVED, RESULTS, RESULTS_WITH_OBSERVED, SECRET_TOKEN, SKIPPED, SKIPPED_SPECIAL, SPECIAL_IN_XML, writeFixtureReports, XSS, XSS_CASE } from './fixtures.js';
+import {
+  FAILED,
+  FAILED_MESSAGES,
+  fixtureReport,
+  FLOW,
+  OBSERVED,
+  OBSERVED_FIRST_LINES,
+  OBSERVED_NEGATIVE,
+  OBSERVED_XSS_MESSAGE,
+  PASSED,
+  PER_API,
+  PER_API_WITH_OBSERVED,
+  RESULTS,
+  RESULTS_WITH_OBSERVED,
+  SECRET_TOKEN,
+  SKIPPED,
+  SKIPPED_SPECIAL,
+  SPECIAL_IN_XML,
+  writeFixtureReports,
+  XSS,
+  XSS_CASE,
+} from './fixtures.js';
 
 type Node = Record<string, any>;
 
-const parser = new XMLParser({ ignoreAttributes: false, attributeNamePrefix: '', parseAttributeValue: false, parseTagValue: false, isArray: (name) => ['testsuite', 'testcase'].includes(name) });
+const parser = new XMLParser({
+  ignoreAttributes: false,
+  attributeNamePrefix: '',
+  parseAttributeValue: false,
+  parseTagValue: false,
+  isArray: (name) => ['testsuite', 'testcase'].includes(name),
+});
 
 /**
  * fast-xml-parser's validator checks structure (tags balanced and named, attributes unique and quoted) but lets through
@@ -20,9 +47,11 @@ function wellFormednessProblems(xml: string): string[] {
   const valid = XMLValidator.validate(xml);
   if (valid !== true) problems.push(`${valid.err.code} at ${valid.err.line}:${valid.err.col}: ${valid.err.msg}`);
   const badChar = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\ufffe\uffff]/.exec(xml);
-  if (badChar) problems.push(`character U+${badChar[0].charCodeAt(0).toString(16).padStart(4, '0')} at ${badChar.index}`);
+  if (badChar)
+    problems.push(`character U+${badChar[0].charCodeAt(0).toString(16).padStart(4, '0')} at ${badChar.index}`);
   for (const m of xml.matchAll(/="([^"]*)"/g)) if (m[1]!.includes('<')) problems.push(`'<' in attribute value ${m[0]}`);
-  for (const m of xml.matchAll(/&(?!(?:amp|lt|gt|quot|apos|#\d+|#x[0-9a-fA-F]+);)/g)) problems.push(`bare '&' at ${m.index}`);
+  for (const m of xml.matchAll(/&(?!(?:amp|lt|gt|quot|apos|#\d+|#x[0-9a-fA-F]+);)/g))
+    problems.push(`bare '&' at ${m.index}`);
   return problems;
 }
 
@@ -30,7 +59,10 @@ let written: ReturnType<typeof writeFixtureReports>;
 let doc: Node;
 let suites: Node[];
 const suite = (api: string) => suites.find((s) => s['name'] === api)!;
-const testcase = (r: CaseResult): Node => suite(r.api)['testcase'].find((t: Node) => t['name'] === r.case.replace('\u0001', '') && t['classname'] === `${r.api}.${r.operationId}`);
+const testcase = (r: CaseResult): Node =>
+  suite(r.api)['testcase'].find(
+    (t: Node) => t['name'] === r.case.replace('\u0001', '') && t['classname'] === `${r.api}.${r.operationId}`,
+  );
 
 beforeAll(() => {
   written = writeFixtureReports();
@@ -68,7 +100,12 @@ describe('suites and counts', () => {
 
   it.each(PER_API)('$api: tests=$tests failures=$failures skipped=$skipped', ({ api, tests, failures, skipped }) => {
     const s = suite(api);
-    expect({ tests: Number(s['tests']), failures: Number(s['failures']), skipped: Number(s['skipped']), errors: Number(s['errors']) }).toEqual({ tests, failures, skipped, errors: 0 });
+    expect({
+      tests: Number(s['tests']),
+      failures: Number(s['failures']),
+      skipped: Number(s['skipped']),
+      errors: Number(s['errors']),
+    }).toEqual({ tests, failures, skipped, errors: 0 });
     expect(s['testcase']).toHaveLength(tests);
     expect(s['testcase'].filter((t: Node) => 'failure' in t)).toHaveLength(failures);
     expect(s['testcase'].filter((t: Node) => 'skipped' in t)).toHaveLength(skipped);
@@ -76,7 +113,12 @@ describe('suites and counts', () => {
 
   it('totals on <testsuites> match the summary', () => {
     const top = doc['testsuites'];
-    expect({ tests: top['tests'], failures: top['failures'], skipped: top['skipped'], timestamp: top['timestamp'] }).toEqual({ tests: '8', failures: '3', skipped: '2', timestamp: '2026-03-04T05:06:07.089Z' });
+    expect({
+      tests: top['tests'],
+      failures: top['failures'],
+      skipped: top['skipped'],
+      timestamp: top['timestamp'],
+    }).toEqual({ tests: '8', failures: '3', skipped: '2', timestamp: '2026-03-04T05:06:07.089Z' });
   });
 
   it('times are seconds: per case and summed per suite', () => {
@@ -91,7 +133,11 @@ describe('failures and skips', () => {
     expect(failure['message']).toBe('status-code, not-server-error');
     expect(failure['type']).toBe('conformance');
     const text: string = failure['#text'];
-    expect(text.split('\n')).toEqual([`[status-code] ${FAILED_MESSAGES[0]}`, `[not-server-error] ${FAILED_MESSAGES[1]!.replace('\u0001', '')}`, `reproduce: ${FAILED.reproduce}`]);
+    expect(text.split('\n')).toEqual([
+      `[status-code] ${FAILED_MESSAGES[0]}`,
+      `[not-server-error] ${FAILED_MESSAGES[1]!.replace('\u0001', '')}`,
+      `reproduce: ${FAILED.reproduce}`,
+    ]);
     expect(text).toContain('-H "Authorization: Bearer $TOKEN"');
     expect(text).not.toContain('content-type'); // a passed check is not a failure
   });
@@ -109,7 +155,9 @@ describe('failures and skips', () => {
   });
 
   it('a passed case is an empty testcase', () => {
-    expect(written.junit).toMatch(/<testcase classname="davinci\.listConnectors" name="documented request" time="0\.013"\/>/);
+    expect(written.junit).toMatch(
+      /<testcase classname="davinci\.listConnectors" name="documented request" time="0\.013"\/>/,
+    );
   });
 
   it('never holds the credential', () => {
@@ -138,10 +186,19 @@ describe('escaping', () => {
 });
 
 describe('observed cases', () => {
-  const observedParser = new XMLParser({ ignoreAttributes: false, attributeNamePrefix: '', parseAttributeValue: false, parseTagValue: false, isArray: (name) => ['testsuite', 'testcase', 'property'].includes(name) });
+  const observedParser = new XMLParser({
+    ignoreAttributes: false,
+    attributeNamePrefix: '',
+    parseAttributeValue: false,
+    parseTagValue: false,
+    isArray: (name) => ['testsuite', 'testcase', 'property'].includes(name),
+  });
   let obs: ReturnType<typeof writeFixtureReports>;
   let obsSuites: Node[];
-  const obsCase = (r: CaseResult): Node => obsSuites.find((x) => x['name'] === r.api)!['testcase'].find((t: Node) => t['name'] === r.case && t['classname'] === `${r.api}.${r.operationId}`);
+  const obsCase = (r: CaseResult): Node =>
+    obsSuites
+      .find((x) => x['name'] === r.api)!
+      ['testcase'].find((t: Node) => t['name'] === r.case && t['classname'] === `${r.api}.${r.operationId}`);
   beforeAll(() => {
     obs = writeFixtureReports(fixtureReport(RESULTS_WITH_OBSERVED));
     obsSuites = (observedParser.parse(obs.junit) as Node)['testsuites']['testsuite'] as Node[];
@@ -150,41 +207,66 @@ describe('observed cases', () => {
 
   it('stays well-formed, with observed cases and for each alone', () => {
     expect(wellFormednessProblems(obs.junit)).toEqual([]);
-    for (const r of [OBSERVED, OBSERVED_NEGATIVE]) expect(wellFormednessProblems(renderJunit(fixtureReport([r]))), r.id).toEqual([]);
+    for (const r of [OBSERVED, OBSERVED_NEGATIVE])
+      expect(wellFormednessProblems(renderJunit(fixtureReport([r]))), r.id).toEqual([]);
   });
 
-  it.each(PER_API_WITH_OBSERVED)('$api: observed cases are tests, never failures or skips (tests=$tests failures=$failures skipped=$skipped)', ({ api, tests, failures, skipped }) => {
-    const s = obsSuites.find((x) => x['name'] === api)!;
-    expect({ tests: Number(s['tests']), failures: Number(s['failures']), skipped: Number(s['skipped']) }).toEqual({ tests, failures, skipped });
-    expect(s['testcase'].filter((t: Node) => 'failure' in t)).toHaveLength(failures);
-  });
+  it.each(PER_API_WITH_OBSERVED)(
+    '$api: observed cases are tests, never failures or skips (tests=$tests failures=$failures skipped=$skipped)',
+    ({ api, tests, failures, skipped }) => {
+      const s = obsSuites.find((x) => x['name'] === api)!;
+      expect({ tests: Number(s['tests']), failures: Number(s['failures']), skipped: Number(s['skipped']) }).toEqual({
+        tests,
+        failures,
+        skipped,
+      });
+      expect(s['testcase'].filter((t: Node) => 'failure' in t)).toHaveLength(failures);
+    },
+  );
 
   it('totals on <testsuites> leave observed cases out of failures and skips', () => {
     const top = (observedParser.parse(obs.junit) as Node)['testsuites'];
-    expect({ tests: top['tests'], failures: top['failures'], skipped: top['skipped'] }).toEqual({ tests: '10', failures: '3', skipped: '2' });
+    expect({ tests: top['tests'], failures: top['failures'], skipped: top['skipped'] }).toEqual({
+      tests: '10',
+      failures: '3',
+      skipped: '2',
+    });
   });
 
   it.each([
-    ['two observed checks, multi-line messages', OBSERVED, OBSERVED_FIRST_LINES.map((l, i) => `${OBSERVED.checks[i + 1]!.name}: ${l.replace('\u0001', '')}`)],
+    [
+      'two observed checks, multi-line messages',
+      OBSERVED,
+      OBSERVED_FIRST_LINES.map((l, i) => `${OBSERVED.checks[i + 1]!.name}: ${l.replace('\u0001', '')}`),
+    ],
     ['markup in the message', OBSERVED_NEGATIVE, [`negative-data-rejection: ${OBSERVED_XSS_MESSAGE}`]],
-  ] as const)('a passing testcase with one observation property per observed check, first line only (%s)', (_label, r, values) => {
-    const t = obsCase(r);
-    expect(t['failure']).toBeUndefined();
-    expect(t['skipped']).toBeUndefined();
-    expect(t['properties']['property']).toEqual(values.map((value) => ({ name: 'observation', value })));
-  });
+  ] as const)(
+    'a passing testcase with one observation property per observed check, first line only (%s)',
+    (_label, r, values) => {
+      const t = obsCase(r);
+      expect(t['failure']).toBeUndefined();
+      expect(t['skipped']).toBeUndefined();
+      expect(t['properties']['property']).toEqual(values.map((value) => ({ name: 'observation', value })));
+    },
+  );
 
   it('the full messages and the curl line in <system-out>', () => {
     const out: string = obsCase(OBSERVED)['system-out'];
     expect(out.split('\n')).toEqual([
-      ...OBSERVED.checks.filter((c) => c.status === 'observed').flatMap((c) => `[${c.name}] observed: ${c.message!.replace('\u0001', '')}`.split('\n')),
+      ...OBSERVED.checks
+        .filter((c) => c.status === 'observed')
+        .flatMap((c) => `[${c.name}] observed: ${c.message!.replace('\u0001', '')}`.split('\n')),
       `reproduce: ${OBSERVED.reproduce}`,
     ]);
-    expect(obsCase(OBSERVED_NEGATIVE)['system-out']).toContain(`[negative-data-rejection] observed: ${OBSERVED_XSS_MESSAGE}`);
+    expect(obsCase(OBSERVED_NEGATIVE)['system-out']).toContain(
+      `[negative-data-rejection] observed: ${OBSERVED_XSS_MESSAGE}`,
+    );
   });
 
   it('escapes observations in attributes and text, and never holds the credential', () => {
-    expect(obs.junit).toContain('value="negative-data-rejection: accepted &lt;script&gt;alert(&quot;obs&quot;)&lt;/script&gt; &amp; &apos;more&apos;, which only our reading forbids"');
+    expect(obs.junit).toContain(
+      'value="negative-data-rejection: accepted &lt;script&gt;alert(&quot;obs&quot;)&lt;/script&gt; &amp; &apos;more&apos;, which only our reading forbids"',
+    );
     expect(obs.junit).not.toContain('<script');
     expect(obs.junit).not.toContain(SECRET_TOKEN);
   });

@@ -13,22 +13,60 @@ import type { CaseResult } from '../../src/model/types.js';
 import { PROJECT_ROOT } from '../../src/project-paths.js';
 import { loadShardReports, MergeError, mergeReports } from '../../src/report/merge.js';
 import { buildReport, type RunReport } from '../../src/report/run-report.js';
-import { AUTH_PASSED, AUTHORIZE_SKIPPED, BASE, CLEANUP, FAILED, fixtureReport, FLOW, OBSERVED, OBSERVED_NEGATIVE, PASSED, RESULTS_WITH_OBSERVED, RUN, SKIPPED, SKIPPED_SPECIAL, STRICT_RUN, XSS } from './fixtures.js';
+import {
+  AUTH_PASSED,
+  AUTHORIZE_SKIPPED,
+  BASE,
+  CLEANUP,
+  FAILED,
+  fixtureReport,
+  FLOW,
+  OBSERVED,
+  OBSERVED_NEGATIVE,
+  PASSED,
+  RESULTS_WITH_OBSERVED,
+  RUN,
+  SKIPPED,
+  SKIPPED_SPECIAL,
+  STRICT_RUN,
+  XSS,
+} from './fixtures.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'cfm-merge-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
 /** A shard's report: the fixture run with its own runId and times. */
-function shard(results: CaseResult[], runId: string, startedAt: string, finishedAt: string, patch: Partial<RunReport> = {}): RunReport {
-  const report = buildReport({ ...RUN, config: { ...RUN.config, runId } }, results, new Date(startedAt), new Date(finishedAt));
+function shard(
+  results: CaseResult[],
+  runId: string,
+  startedAt: string,
+  finishedAt: string,
+  patch: Partial<RunReport> = {},
+): RunReport {
+  const report = buildReport(
+    { ...RUN, config: { ...RUN.config, runId } },
+    results,
+    new Date(startedAt),
+    new Date(finishedAt),
+  );
   return { ...report, ...patch };
 }
 
 // The unsharded run, and the same cases over two shards as vitest splits files: davinci + authorize in one,
 // versori + sailpoint in the other; each shard that ran sailpoint writes its cleanup record.
 const whole = fixtureReport();
-const shard1 = shard([PASSED, FAILED, SKIPPED, SKIPPED_SPECIAL], 'aaaa1111', '2026-03-04T05:06:07.500Z', '2026-03-04T05:07:00.000Z');
-const shard2 = shard([FLOW, AUTH_PASSED, XSS, CLEANUP], 'bbbb2222', '2026-03-04T05:06:07.089Z', '2026-03-04T05:07:08.123Z');
+const shard1 = shard(
+  [PASSED, FAILED, SKIPPED, SKIPPED_SPECIAL],
+  'aaaa1111',
+  '2026-03-04T05:06:07.500Z',
+  '2026-03-04T05:07:00.000Z',
+);
+const shard2 = shard(
+  [FLOW, AUTH_PASSED, XSS, CLEANUP],
+  'bbbb2222',
+  '2026-03-04T05:06:07.089Z',
+  '2026-03-04T05:07:08.123Z',
+);
 
 const sortIds = (results: CaseResult[]) => results.map((r) => r.id).sort();
 
@@ -66,17 +104,23 @@ describe('mergeReports', () => {
 
   it('orders results by API (in the registry order: davinci, authorize, versori, sailpoint), then id, whatever the shard order', () => {
     const ids = merged.results.map((r) => r.id);
-    expect(ids).toEqual([PASSED.id, FAILED.id, SKIPPED.id, SKIPPED_SPECIAL.id, FLOW.id, AUTH_PASSED.id, CLEANUP.id, XSS.id].sort((a, b) => {
-      const order = API_IDS;
-      return order.indexOf(a.split('/')[0]!) - order.indexOf(b.split('/')[0]!) || (a < b ? -1 : a > b ? 1 : 0);
-    }));
+    expect(ids).toEqual(
+      [PASSED.id, FAILED.id, SKIPPED.id, SKIPPED_SPECIAL.id, FLOW.id, AUTH_PASSED.id, CLEANUP.id, XSS.id].sort(
+        (a, b) => {
+          const order = API_IDS;
+          return order.indexOf(a.split('/')[0]!) - order.indexOf(b.split('/')[0]!) || (a < b ? -1 : a > b ? 1 : 0);
+        },
+      ),
+    );
     expect(mergeReports([shard2, shard1], API_IDS).results).toEqual(merged.results);
   });
 
   it('the same id in several shards: one result, the worst status (failed > known > observed > passed > skipped)', () => {
     const as = (status: CaseResult['status'], reason: string): CaseResult => ({ ...CLEANUP, status, reason });
     const pick = (...statuses: CaseResult['status'][]) => {
-      const reports = statuses.map((s, i) => shard([as(s, `shard ${i + 1}`)], `r${i}`, '2026-03-04T05:06:07.089Z', '2026-03-04T05:07:08.123Z'));
+      const reports = statuses.map((s, i) =>
+        shard([as(s, `shard ${i + 1}`)], `r${i}`, '2026-03-04T05:06:07.089Z', '2026-03-04T05:07:08.123Z'),
+      );
       const results = mergeReports(reports).results;
       expect(results).toHaveLength(1);
       return results[0]!;
@@ -91,44 +135,92 @@ describe('mergeReports', () => {
     expect(pick('observed', 'skipped').status).toBe('observed');
     expect(pick('observed', 'failed').status).toBe('failed');
     expect(pick('known', 'observed').status).toBe('known');
-    const m = mergeReports([shard([as('passed', 'a'), PASSED], 'x', '2026-03-04T05:06:07Z', '2026-03-04T05:07:08Z'), shard([as('failed', 'b')], 'y', '2026-03-04T05:06:07Z', '2026-03-04T05:07:08Z')]);
+    const m = mergeReports([
+      shard([as('passed', 'a'), PASSED], 'x', '2026-03-04T05:06:07Z', '2026-03-04T05:07:08Z'),
+      shard([as('failed', 'b')], 'y', '2026-03-04T05:06:07Z', '2026-03-04T05:07:08Z'),
+    ]);
     expect(m.summary).toMatchObject({ total: 2, passed: 1, failed: 1 });
   });
 
   it('counts observed cases: the shards with observations merge into the unsharded run', () => {
     const wholeObserved = fixtureReport(RESULTS_WITH_OBSERVED);
-    const m = mergeReports([shard([...shard1.results, OBSERVED_NEGATIVE], 'aaaa1111', shard1.startedAt, shard1.finishedAt), shard([...shard2.results, OBSERVED], 'bbbb2222', shard2.startedAt, shard2.finishedAt)], API_IDS);
+    const m = mergeReports(
+      [
+        shard([...shard1.results, OBSERVED_NEGATIVE], 'aaaa1111', shard1.startedAt, shard1.finishedAt),
+        shard([...shard2.results, OBSERVED], 'bbbb2222', shard2.startedAt, shard2.finishedAt),
+      ],
+      API_IDS,
+    );
     expect(m.summary).toEqual(wholeObserved.summary);
     expect(m.summary.observed).toBe(2);
-    expect(m.results.filter((r) => r.status === 'observed').map((r) => r.id)).toEqual([OBSERVED_NEGATIVE.id, OBSERVED.id]);
+    expect(m.results.filter((r) => r.status === 'observed').map((r) => r.id)).toEqual([
+      OBSERVED_NEGATIVE.id,
+      OBSERVED.id,
+    ]);
   });
 
   it('keeps strict when every shard shares it; refuses shards run with and without --strict', () => {
-    const strictShard = (results: CaseResult[], runId: string) => ({ ...buildReport({ ...STRICT_RUN, config: { ...STRICT_RUN.config, runId } }, results, new Date(shard1.startedAt), new Date(shard1.finishedAt)) });
+    const strictShard = (results: CaseResult[], runId: string) => ({
+      ...buildReport(
+        { ...STRICT_RUN, config: { ...STRICT_RUN.config, runId } },
+        results,
+        new Date(shard1.startedAt),
+        new Date(shard1.finishedAt),
+      ),
+    });
     expect(merged.strict).toBe(false);
     expect(mergeReports([strictShard([PASSED], 's1'), strictShard([FAILED], 's2')]).strict).toBe(true);
     expect(() => mergeReports([shard1, strictShard([FLOW], 's2')])).toThrow(MergeError);
-    expect(() => mergeReports([shard1, strictShard([FLOW], 's2')])).toThrow(/not all run with the same --strict setting \(shard 1 \(aaaa1111\): not strict, shard 2 \(s2\): strict\)/);
+    expect(() => mergeReports([shard1, strictShard([FLOW], 's2')])).toThrow(
+      /not all run with the same --strict setting \(shard 1 \(aaaa1111\): not strict, shard 2 \(s2\): strict\)/,
+    );
   });
 
   it('refuses shards of different modes', () => {
     const mock = { ...shard2, mode: 'mock' as const };
     expect(() => mergeReports([shard1, mock])).toThrow(MergeError);
-    expect(() => mergeReports([shard1, mock])).toThrow(/do not share one mode \(shard 1 \(aaaa1111\): live, shard 2 \(bbbb2222\): mock\)/);
+    expect(() => mergeReports([shard1, mock])).toThrow(
+      /do not share one mode \(shard 1 \(aaaa1111\): live, shard 2 \(bbbb2222\): mock\)/,
+    );
   });
 
   it('refuses live shards that ran one API against different tenants; mock shards differ by port and merge', () => {
-    const other = { ...shard2, target: { ...shard2.target, sailpoint: { baseUrl: 'https://other.api.identitynow.example/v2024', live: true } } };
-    expect(() => mergeReports([shard1, other])).toThrow(/sailpoint ran against https:\/\/acme\.api\.identitynow\.example\/v2024 in shard 1 and https:\/\/other\.api\.identitynow\.example\/v2024 in shard 2/);
-    const mockA = { ...shard1, mode: 'mock' as const, target: { davinci: { baseUrl: 'http://127.0.0.1:40001/davinci', live: false } } };
-    const mockB = { ...shard2, mode: 'mock' as const, target: { davinci: { baseUrl: 'http://127.0.0.1:40002/davinci', live: false } } };
-    expect(mergeReports([mockA, mockB]).target).toEqual({ davinci: { baseUrl: 'http://127.0.0.1:40001/davinci', live: false } });
+    const other = {
+      ...shard2,
+      target: { ...shard2.target, sailpoint: { baseUrl: 'https://other.api.identitynow.example/v2024', live: true } },
+    };
+    expect(() => mergeReports([shard1, other])).toThrow(
+      /sailpoint ran against https:\/\/acme\.api\.identitynow\.example\/v2024 in shard 1 and https:\/\/other\.api\.identitynow\.example\/v2024 in shard 2/,
+    );
+    const mockA = {
+      ...shard1,
+      mode: 'mock' as const,
+      target: { davinci: { baseUrl: 'http://127.0.0.1:40001/davinci', live: false } },
+    };
+    const mockB = {
+      ...shard2,
+      mode: 'mock' as const,
+      target: { davinci: { baseUrl: 'http://127.0.0.1:40002/davinci', live: false } },
+    };
+    expect(mergeReports([mockA, mockB]).target).toEqual({
+      davinci: { baseUrl: 'http://127.0.0.1:40001/davinci', live: false },
+    });
   });
 
   it('an API configured in any shard is configured in the merge; skipped only when no shard ran it', () => {
-    const a = { ...shard1, target: { davinci: { skipped: 'not in this shard' }, authorize: { skipped: AUTHORIZE_SKIPPED } } };
-    const b = { ...shard2, target: { davinci: { baseUrl: BASE.davinci, live: true }, versori: { baseUrl: BASE.versori, live: true } } };
-    expect(mergeReports([a, b]).target).toEqual({ davinci: { baseUrl: BASE.davinci, live: true }, authorize: { skipped: AUTHORIZE_SKIPPED }, versori: { baseUrl: BASE.versori, live: true } });
+    const a = {
+      ...shard1,
+      target: { davinci: { skipped: 'not in this shard' }, authorize: { skipped: AUTHORIZE_SKIPPED } },
+    };
+    const b = {
+      ...shard2,
+      target: { davinci: { baseUrl: BASE.davinci, live: true }, versori: { baseUrl: BASE.versori, live: true } },
+    };
+    expect(mergeReports([a, b]).target).toEqual({
+      davinci: { baseUrl: BASE.davinci, live: true },
+      authorize: { skipped: AUTHORIZE_SKIPPED },
+      versori: { baseUrl: BASE.versori, live: true },
+    });
   });
 
   it('keeps generation when the shards share it; unions expired deviations; drops comparison', () => {
@@ -142,13 +234,23 @@ describe('mergeReports', () => {
     expect(m.generation).toEqual(gen);
     expect(m.deviations).toEqual({ expired: [expiredA, expiredB] });
     expect(m.comparison).toBeUndefined();
-    expect(mergeReports([{ ...shard1, generation: gen }, { ...shard2, generation: { seed: 7, maxCases: 5 } }]).generation).toBeUndefined();
+    expect(
+      mergeReports([
+        { ...shard1, generation: gen },
+        { ...shard2, generation: { seed: 7, maxCases: 5 } },
+      ]).generation,
+    ).toBeUndefined();
     expect(merged.deviations).toBeUndefined();
   });
 
   it('coverage: one report keeps its own; of several, none (conformance merge computes it again)', () => {
     expect(mergeReports([{ ...shard1, coverage: { apis: [] } }]).coverage).toEqual({ apis: [] });
-    expect(mergeReports([{ ...shard1, coverage: { a: 1 } }, { ...shard2, coverage: { b: 2 } }]).coverage).toBeUndefined();
+    expect(
+      mergeReports([
+        { ...shard1, coverage: { a: 1 } },
+        { ...shard2, coverage: { b: 2 } },
+      ]).coverage,
+    ).toBeUndefined();
   });
 
   it('one shard merges into itself (its results sorted)', () => {
@@ -164,8 +266,17 @@ describe('mergeReports', () => {
   it('the merged report validates against results.schema.json', () => {
     const ajv = new Ajv2020({ allErrors: true, strict: true });
     addFormats(ajv);
-    const validate = ajv.compile(JSON.parse(readFileSync(join(PROJECT_ROOT, 'src', 'report', 'results.schema.json'), 'utf8')));
-    const value = JSON.parse(JSON.stringify(mergeReports([{ ...shard1, deviations: { expired: [{ id: 'a', reason: 'r', expires: '2025-01-01' }] } }, shard2])));
+    const validate = ajv.compile(
+      JSON.parse(readFileSync(join(PROJECT_ROOT, 'src', 'report', 'results.schema.json'), 'utf8')),
+    );
+    const value = JSON.parse(
+      JSON.stringify(
+        mergeReports([
+          { ...shard1, deviations: { expired: [{ id: 'a', reason: 'r', expires: '2025-01-01' }] } },
+          shard2,
+        ]),
+      ),
+    );
     expect(validate(value) ? [] : validate.errors).toEqual([]);
   });
 });
@@ -189,15 +300,61 @@ describe('loadShardReports', () => {
   it.each<[string, () => string[], RegExp]>([
     ['nothing given', () => [], /no shard reports given/],
     ['a path that does not exist', () => [join(dir, 'missing')], /missing: no such file or folder/],
-    ['a folder with no results.json', () => [(mkdirSync(join(dir, 'empty'), { recursive: true }), join(dir, 'empty'))], /empty: no results\.json in this folder or below/],
-    ['a file that is not JSON', () => [bad('not-json', '{"schemaVersion": 2,')], /not-json[/\\]results\.json: not JSON \(/],
-    ['JSON that is not a report', () => [bad('array', '[1, 2]')], /array[/\\]results\.json: not a conformance results\.json \(expected an object, found an array\)/],
-    ['another schema version', () => [bad('v1', JSON.stringify({ ...shard1, schemaVersion: 1 }))], /v1[/\\]results\.json: schemaVersion 1; this version of conformance merges schemaVersion 4/],
-    ['a version 2 shard (readable, but not of this version)', () => [bad('v2', JSON.stringify({ ...shard1, schemaVersion: 2, strict: undefined, summary: { ...shard1.summary, observed: undefined } }))], /v2[/\\]results\.json: schemaVersion 2; this version of conformance merges schemaVersion 4/],
-    ['no results', () => [bad('no-results', JSON.stringify({ ...shard1, results: undefined }))], /no-results[/\\]results\.json: not a conformance results\.json \(\/ must have required property 'results'\)/],
-    ['a result without a status', () => [bad('no-status', JSON.stringify({ ...shard1, results: [{ ...PASSED, status: 'ok' }] }))], /\/results\/0\/status must be equal to one of the allowed values \("ok"\)/],
-    ['a bad mode', () => [bad('mode', JSON.stringify({ ...shard1, mode: 'staging' }))], /\/mode must be equal to one of the allowed values \("staging"\)/],
-    ['a bad date', () => [bad('date', JSON.stringify({ ...shard1, startedAt: 'yesterday' }))], /\/startedAt must match format "date-time"/],
+    [
+      'a folder with no results.json',
+      () => [(mkdirSync(join(dir, 'empty'), { recursive: true }), join(dir, 'empty'))],
+      /empty: no results\.json in this folder or below/,
+    ],
+    [
+      'a file that is not JSON',
+      () => [bad('not-json', '{"schemaVersion": 2,')],
+      /not-json[/\\]results\.json: not JSON \(/,
+    ],
+    [
+      'JSON that is not a report',
+      () => [bad('array', '[1, 2]')],
+      /array[/\\]results\.json: not a conformance results\.json \(expected an object, found an array\)/,
+    ],
+    [
+      'another schema version',
+      () => [bad('v1', JSON.stringify({ ...shard1, schemaVersion: 1 }))],
+      /v1[/\\]results\.json: schemaVersion 1; this version of conformance merges schemaVersion 4/,
+    ],
+    [
+      'a version 2 shard (readable, but not of this version)',
+      () => [
+        bad(
+          'v2',
+          JSON.stringify({
+            ...shard1,
+            schemaVersion: 2,
+            strict: undefined,
+            summary: { ...shard1.summary, observed: undefined },
+          }),
+        ),
+      ],
+      /v2[/\\]results\.json: schemaVersion 2; this version of conformance merges schemaVersion 4/,
+    ],
+    [
+      'no results',
+      () => [bad('no-results', JSON.stringify({ ...shard1, results: undefined }))],
+      /no-results[/\\]results\.json: not a conformance results\.json \(\/ must have required property 'results'\)/,
+    ],
+    [
+      'a result without a status',
+      () => [bad('no-status', JSON.stringify({ ...shard1, results: [{ ...PASSED, status: 'ok' }] }))],
+      /\/results\/0\/status must be equal to one of the allowed values \("ok"\)/,
+    ],
+    [
+      'a bad mode',
+      () => [bad('mode', JSON.stringify({ ...shard1, mode: 'staging' }))],
+      /\/mode must be equal to one of the allowed values \("staging"\)/,
+    ],
+    [
+      'a bad date',
+      () => [bad('date', JSON.stringify({ ...shard1, startedAt: 'yesterday' }))],
+      /\/startedAt must match format "date-time"/,
+    ],
   ])('%s: a MergeError naming it', (_name, paths, message) => {
     let error: unknown;
     try {
@@ -229,10 +386,14 @@ describe('conformance merge (mergeCommand)', () => {
     const written = JSON.parse(readFileSync(join(out, 'results.json'), 'utf8')) as RunReport;
     expect(written.summary).toEqual(whole.summary);
     expect(sortIds(written.results)).toEqual(sortIds(whole.results));
-    expect(readFileSync(join(out, 'junit.xml'), 'utf8')).toMatch(new RegExp(`<testsuites name="conformance" tests="${whole.summary.total}" failures="${whole.summary.failed}"`));
+    expect(readFileSync(join(out, 'junit.xml'), 'utf8')).toMatch(
+      new RegExp(`<testsuites name="conformance" tests="${whole.summary.total}" failures="${whole.summary.failed}"`),
+    );
     expect(readFileSync(join(out, 'index.html'), 'utf8')).toMatch(/<html/i);
     const printed = c.logs.join('\n');
-    expect(printed).toMatch(/merged 2 reports: .*conformance-shard-1[/\\]results\.json, .*conformance-shard-2[/\\]results\.json/);
+    expect(printed).toMatch(
+      /merged 2 reports: .*conformance-shard-1[/\\]results\.json, .*conformance-shard-2[/\\]results\.json/,
+    );
     expect(printed).toMatch(/conformance: 3 passed, 3 failed, 2 skipped, 0 observed \(8 cases, live targets\)/);
     for (const name of ['results.json', 'junit.xml', 'index.html']) expect(printed).toContain(join(out, name));
     expect(c.errors).toEqual([]);
@@ -267,9 +428,17 @@ describe('conformance merge (mergeCommand)', () => {
   });
 
   it('exit 1 when the merged run holds expired deviations, listing them', async () => {
-    const expired = writeShard({ ...shard2, deviations: { expired: [{ id: 'versori/**', reason: 'VRS-7', expires: '2025-01-31' }] } }, 'cmd-expired', 's2');
+    const expired = writeShard(
+      { ...shard2, deviations: { expired: [{ id: 'versori/**', reason: 'VRS-7', expires: '2025-01-31' }] } },
+      'cmd-expired',
+      's2',
+    );
     const c = capture();
-    expect(await mergeCommand([join(shards, 'conformance-shard-1'), expired], { out: join(dir, 'merged-expired') }, c.out)).toBe(1);
-    expect(c.errors.join('\n')).toMatch(/1 known deviation expired[\s\S]*EXPIRED versori\/\*\* \(expired after 2025-01-31\): VRS-7/);
+    expect(
+      await mergeCommand([join(shards, 'conformance-shard-1'), expired], { out: join(dir, 'merged-expired') }, c.out),
+    ).toBe(1);
+    expect(c.errors.join('\n')).toMatch(
+      /1 known deviation expired[\s\S]*EXPIRED versori\/\*\* \(expired after 2025-01-31\): VRS-7/,
+    );
   });
 });

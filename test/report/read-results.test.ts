@@ -13,7 +13,18 @@ import { compareReports, type Comparison } from '../../src/report/compare.js';
 import { READABLE_SCHEMA_VERSIONS, readResultsFile } from '../../src/report/read-results.js';
 import { SCHEMA_VERSION, type RunReport } from '../../src/report/run-report.js';
 import type { FlowResult } from '../../src/model/types.js';
-import { CLEANUP, FAILED, FLOW, fixtureReport, OBSERVED, PASSED, RESULTS, RESULTS_WITH_OBSERVED, SKIPPED, STRICT_RUN } from './fixtures.js';
+import {
+  CLEANUP,
+  FAILED,
+  FLOW,
+  fixtureReport,
+  OBSERVED,
+  PASSED,
+  RESULTS,
+  RESULTS_WITH_OBSERVED,
+  SKIPPED,
+  STRICT_RUN,
+} from './fixtures.js';
 
 type Json = Record<string, any>;
 
@@ -34,11 +45,25 @@ const v4 = (report: RunReport = fixtureReport()): Json => JSON.parse(JSON.string
 function v3(report: RunReport = fixtureReport()): Json {
   const json = v4(report);
   const results = (json['results'] as Json[]).map((r) => {
-    const checks = (r['checks'] as Json[]).map((c) => ({ name: c['step'] ? `step ${c['step']}: ${c['name']}` : c['name'], status: c['status'], ...(c['message'] ? { message: c['message'] } : {}) }));
+    const checks = (r['checks'] as Json[]).map((c) => ({
+      name: c['step'] ? `step ${c['step']}: ${c['name']}` : c['name'],
+      status: c['status'],
+      ...(c['message'] ? { message: c['message'] } : {}),
+    }));
     if (r['kind'] === 'cleanup') return { ...r, checks, kind: 'flow', method: 'DELETE', path: '' };
     if (r['kind'] !== 'flow') return { ...r, checks };
     const { description, steps, ...rest } = r;
-    return { ...rest, checks, method: 'FLOW', path: description, steps: (steps as Json[]).map((st) => ({ request: st['request'], ...(st['status'] ? { status: st['status'] } : {}), ...(st['error'] ? { error: st['error'] } : {}) })) };
+    return {
+      ...rest,
+      checks,
+      method: 'FLOW',
+      path: description,
+      steps: (steps as Json[]).map((st) => ({
+        request: st['request'],
+        ...(st['status'] ? { status: st['status'] } : {}),
+        ...(st['error'] ? { error: st['error'] } : {}),
+      })),
+    };
   });
   return { ...json, schemaVersion: 3, results };
 }
@@ -47,7 +72,8 @@ function v3(report: RunReport = fixtureReport()): Json {
 function oldComparison(): Json {
   const c = JSON.parse(JSON.stringify(compareReports(fixtureReport(), fixtureReport(), 'b.json'))) as Json;
   const line = (k: Json) => (k['message'] ? `${k['name']}: ${k['message']}` : k['name']);
-  for (const r of c['results'] as Json[]) if (r['failedChecks']) r['failedChecks'] = (r['failedChecks'] as Json[]).map(line);
+  for (const r of c['results'] as Json[])
+    if (r['failedChecks']) r['failedChecks'] = (r['failedChecks'] as Json[]).map(line);
   for (const o of c['newObservations'] as Json[]) o['observations'] = (o['observations'] as Json[]).map(line);
   return c;
 }
@@ -63,7 +89,12 @@ function v2(report: RunReport = fixtureReport()): Json {
 function v1(report: RunReport = fixtureReport()): Json {
   const old = v2(report);
   const { known: _k, flaky: _f, ...summary } = old['summary'] as Json;
-  return { ...old, schemaVersion: 1, summary, results: (old['results'] as Json[]).map((r, i) => (i === 0 ? { ...r, checks: undefined } : r)) };
+  return {
+    ...old,
+    schemaVersion: 1,
+    summary,
+    results: (old['results'] as Json[]).map((r, i) => (i === 0 ? { ...r, checks: undefined } : r)),
+  };
 }
 
 describe('readResultsFile: each readable version', () => {
@@ -97,22 +128,30 @@ describe('readResultsFile: each readable version', () => {
     const flow = report.results.find((r) => r.id === FLOW.id)!;
     expect(flow).toMatchObject({ kind: 'flow', description: (FLOW as FlowResult).description });
     expect(flow).not.toHaveProperty('method');
-    expect((flow as FlowResult).steps.map((st) => [st.n, st.method, st.status ?? st.error])).toEqual((FLOW as FlowResult).steps.map((st) => [st.n, st.request.method, st.status ?? st.error]));
+    expect((flow as FlowResult).steps.map((st) => [st.n, st.method, st.status ?? st.error])).toEqual(
+      (FLOW as FlowResult).steps.map((st) => [st.n, st.request.method, st.status ?? st.error]),
+    );
     expect(report.results.find((r) => r.id === CLEANUP.id)).toMatchObject({ kind: 'cleanup' });
     expect(report.results.find((r) => r.id === CLEANUP.id)).not.toHaveProperty('path');
   });
 
-  it('version 3: a comparison\'s text lines become checks with the line as their title', () => {
+  it("version 3: a comparison's text lines become checks with the line as their title", () => {
     const content = { ...v3(), comparison: oldComparison() };
     const entry = (content['comparison']['results'] as Json[]).find((r) => r['failedChecks'])!;
     entry['failedChecks'] = ['status-code: Received: 500 / Documented: 200'];
     const read = readResultsFile(file(content)).comparison as Comparison;
-    expect(read.results.find((r) => r.id === entry['id'])!.failedChecks).toEqual([{ name: '(version 3 report)', title: 'status-code: Received: 500 / Documented: 200', status: 'failed' }]);
+    expect(read.results.find((r) => r.id === entry['id'])!.failedChecks).toEqual([
+      { name: '(version 3 report)', title: 'status-code: Received: 500 / Documented: 200', status: 'failed' },
+    ]);
   });
 
   it('version 2: strict and summary.observed are added (then the version 3 upgrade); a comparison gets an empty newObservations', () => {
     const content = v2(fixtureReport([PASSED, FAILED, SKIPPED]));
-    expect(readResultsFile(file(content))).toEqual({ ...content, strict: false, summary: { ...content['summary'], observed: 0 } });
+    expect(readResultsFile(file(content))).toEqual({
+      ...content,
+      strict: false,
+      summary: { ...content['summary'], observed: 0 },
+    });
     const withComparison = { ...v2(), comparison: oldComparison() };
     delete withComparison.comparison['newObservations'];
     expect((readResultsFile(file(withComparison)).comparison as Json)['newObservations']).toEqual([]);
@@ -142,19 +181,74 @@ describe('readResultsFile: malformed files, named with the path', () => {
   const resultOf = (r: Json, id: string): Json => (r['results'] as Json[]).find((x) => x['id'] === id)!;
 
   it.each<[string, Json, RegExp]>([
-    ['version 4 without strict', v3Result((r) => delete r['strict']), /not a conformance results\.json \(\/ must have required property 'strict'\)/],
-    ['version 4 without summary.observed', v3Result((r) => delete r['summary']['observed']), /\(\/summary must have required property 'observed'\)/],
-    ['version 4 with an unknown case status', v3Result((r) => (resultOf(r, OBSERVED.id)['status'] = 'noticed')), /\/results\/\d+\/status must be equal to one of the allowed values \("noticed"\)/],
-    ['version 4 with an unknown check status', v3Result((r) => (resultOf(r, OBSERVED.id)['checks'][1]['status'] = 'noted')), /\/checks\/1\/status must be equal to one of the allowed values \("noted"\)/],
+    [
+      'version 4 without strict',
+      v3Result((r) => delete r['strict']),
+      /not a conformance results\.json \(\/ must have required property 'strict'\)/,
+    ],
+    [
+      'version 4 without summary.observed',
+      v3Result((r) => delete r['summary']['observed']),
+      /\(\/summary must have required property 'observed'\)/,
+    ],
+    [
+      'version 4 with an unknown case status',
+      v3Result((r) => (resultOf(r, OBSERVED.id)['status'] = 'noticed')),
+      /\/results\/\d+\/status must be equal to one of the allowed values \("noticed"\)/,
+    ],
+    [
+      'version 4 with an unknown check status',
+      v3Result((r) => (resultOf(r, OBSERVED.id)['checks'][1]['status'] = 'noted')),
+      /\/checks\/1\/status must be equal to one of the allowed values \("noted"\)/,
+    ],
     ['version 4 with strict not a boolean', v3Result((r) => (r['strict'] = 'true')), /\/strict must be boolean/],
-    ['version 4 with a comparison lacking newObservations', v3Result((r) => (r['comparison'] = { ...JSON.parse(JSON.stringify(compareReports(fixtureReport(), fixtureReport(), 'b.json'))), newObservations: undefined })), /\/comparison must have required property 'newObservations'/],
-    ['version 2 holding an observed case (version 2 had none)', { ...v2(), results: [{ ...v3(fixtureReport([OBSERVED]))['results'][0], status: 'observed' }] }, /\/results\/0\/status must be equal to one of the allowed values \("observed"\)/],
-    ['version 2 holding an observed check', { ...v2(), results: [{ ...v3(fixtureReport([PASSED]))['results'][0], checks: [{ name: 'status-code', status: 'observed' }] }] }, /\/results\/0\/checks\/0\/status must be equal to one of the allowed values \("observed"\)/],
+    [
+      'version 4 with a comparison lacking newObservations',
+      v3Result(
+        (r) =>
+          (r['comparison'] = {
+            ...JSON.parse(JSON.stringify(compareReports(fixtureReport(), fixtureReport(), 'b.json'))),
+            newObservations: undefined,
+          }),
+      ),
+      /\/comparison must have required property 'newObservations'/,
+    ],
+    [
+      'version 2 holding an observed case (version 2 had none)',
+      { ...v2(), results: [{ ...v3(fixtureReport([OBSERVED]))['results'][0], status: 'observed' }] },
+      /\/results\/0\/status must be equal to one of the allowed values \("observed"\)/,
+    ],
+    [
+      'version 2 holding an observed check',
+      {
+        ...v2(),
+        results: [
+          { ...v3(fixtureReport([PASSED]))['results'][0], checks: [{ name: 'status-code', status: 'observed' }] },
+        ],
+      },
+      /\/results\/0\/checks\/0\/status must be equal to one of the allowed values \("observed"\)/,
+    ],
     ['version 2 with a field of version 3 (strict)', { ...v2(), strict: false }, /must NOT have additional properties/],
-    ['version 1 holding an observed case', { ...v1(), results: [{ ...FAILED, status: 'observed' }] }, /results\[0\] \(davinci\/getConnector\/documented-request\) has status "observed"/],
-    ['version 4 with a flow written as method FLOW', { ...v4(), results: v3()['results'] }, /must NOT have additional properties|must NOT be valid|must have required property/],
-    ['version 3 holding a version 4 flow', { ...v3(), results: v4()['results'] }, /must have required property 'method'|must NOT have additional properties|must be equal to one of the allowed values/],
-    ['version 5', { ...v4(), schemaVersion: 5 }, /results\.json schemaVersion 5 is not one this version reads \(1, 2, 3 or 4\)/],
+    [
+      'version 1 holding an observed case',
+      { ...v1(), results: [{ ...FAILED, status: 'observed' }] },
+      /results\[0\] \(davinci\/getConnector\/documented-request\) has status "observed"/,
+    ],
+    [
+      'version 4 with a flow written as method FLOW',
+      { ...v4(), results: v3()['results'] },
+      /must NOT have additional properties|must NOT be valid|must have required property/,
+    ],
+    [
+      'version 3 holding a version 4 flow',
+      { ...v3(), results: v4()['results'] },
+      /must have required property 'method'|must NOT have additional properties|must be equal to one of the allowed values/,
+    ],
+    [
+      'version 5',
+      { ...v4(), schemaVersion: 5 },
+      /results\.json schemaVersion 5 is not one this version reads \(1, 2, 3 or 4\)/,
+    ],
     ['no schemaVersion', { ...v3(), schemaVersion: undefined }, /not a conformance results\.json \(no schemaVersion\)/],
   ])('%s: refused', (_label, content, message) => {
     const f = file(content);
@@ -168,8 +262,12 @@ describe('readResultsFile: malformed files, named with the path', () => {
 });
 
 describe('the frozen version 2 schema', () => {
-  const schema = JSON.parse(readFileSync(join(PROJECT_ROOT, 'src', 'report', 'results.v2.schema.json'), 'utf8')) as Json;
-  const current = JSON.parse(readFileSync(join(PROJECT_ROOT, 'src', 'report', 'results.v3.schema.json'), 'utf8')) as Json;
+  const schema = JSON.parse(
+    readFileSync(join(PROJECT_ROOT, 'src', 'report', 'results.v2.schema.json'), 'utf8'),
+  ) as Json;
+  const current = JSON.parse(
+    readFileSync(join(PROJECT_ROOT, 'src', 'report', 'results.v3.schema.json'), 'utf8'),
+  ) as Json;
 
   it('is version 2 and knows nothing of observations or strict runs', () => {
     expect(schema['properties']['schemaVersion']['const']).toBe(2);
@@ -178,8 +276,14 @@ describe('the frozen version 2 schema', () => {
 
   it('differs from the frozen version 3 schema only by what version 3 added (same API ids, kinds and case fields)', () => {
     expect(schema['$defs']['apiId']).toEqual(current['$defs']['apiId']);
-    expect(Object.keys(schema['$defs']['caseResult']['properties'])).toEqual(Object.keys(current['$defs']['caseResult']['properties']));
+    expect(Object.keys(schema['$defs']['caseResult']['properties'])).toEqual(
+      Object.keys(current['$defs']['caseResult']['properties']),
+    );
     expect(Object.keys(current['properties']).filter((k) => !(k in schema['properties']))).toEqual(['strict']);
-    expect(Object.keys(current['properties']['summary']['properties']).filter((k) => !(k in schema['properties']['summary']['properties']))).toEqual(['observed']);
+    expect(
+      Object.keys(current['properties']['summary']['properties']).filter(
+        (k) => !(k in schema['properties']['summary']['properties']),
+      ),
+    ).toEqual(['observed']);
   });
 });

@@ -33,7 +33,15 @@ let runs = 0;
 async function finish(results: CaseResult[], strict: boolean): Promise<{ printed: string[]; summary: RunSummary }> {
   const name = `run-${++runs}`;
   publishRun({
-    config: { runId: name, mode: 'mock', skipped: [], reportDir: join(dir, name), failOn: 'any', history: join(dir, `${name}.jsonl`), strict },
+    config: {
+      runId: name,
+      mode: 'mock',
+      skipped: [],
+      reportDir: join(dir, name),
+      failOn: 'any',
+      history: join(dir, `${name}.jsonl`),
+      strict,
+    },
     targets: [{ api: 'sailpoint', baseUrl: 'http://127.0.0.1:1/sailpoint/v2024', live: false }],
     secrets: [],
     caseOptions: {},
@@ -61,7 +69,9 @@ describe('ConformanceReporter at the end of a run', () => {
     const { printed, summary } = await finish([FAILED, OBSERVED], false);
     const failedAt = printed.findIndex((l) => l.startsWith('  FAILED '));
     expect(failedAt).toBeGreaterThan(0);
-    expect(printed.indexOf('observations (1 case; never failures, --strict makes them fail):')).toBeGreaterThan(failedAt);
+    expect(printed.indexOf('observations (1 case; never failures, --strict makes them fail):')).toBeGreaterThan(
+      failedAt,
+    );
     expect(summary).toMatchObject({ failed: 1, observed: 1, failing: true });
   });
 

@@ -24,8 +24,21 @@ async function runWithFirstCallFailing(retries: number) {
       return response;
     },
   });
-  const target: ApiTarget = { api: 'sailpoint', baseUrl: mock.apis['sailpoint']!, live: false, auth: { kind: 'token', token: TOKEN }, params: {} };
-  const results = await runInProcess({ targets: [target], runId: 'flaky', allowWrites: true, retries, seed: 1, maxCases: 2 });
+  const target: ApiTarget = {
+    api: 'sailpoint',
+    baseUrl: mock.apis['sailpoint']!,
+    live: false,
+    auth: { kind: 'token', token: TOKEN },
+    params: {},
+  };
+  const results = await runInProcess({
+    targets: [target],
+    runId: 'flaky',
+    allowWrites: true,
+    retries,
+    seed: 1,
+    maxCases: 2,
+  });
   return results.find((r) => r.id === 'sailpoint/getConnectorList/count-true')!;
 }
 

@@ -28,7 +28,10 @@ function route(req: IncomingMessage, res: ServerResponse): void {
   const path = new URL(req.url!, 'http://x').pathname;
   if (path === '/v2024/connectors/hung') return; // never answers
   if (path === '/v2024/connectors/dropped') return void req.socket.destroy();
-  if (path === '/v2024/connectors/throttled') return void res.writeHead(429, { 'content-type': 'application/json', 'retry-after': '0' }).end('{"message":"slow down"}');
+  if (path === '/v2024/connectors/throttled')
+    return void res
+      .writeHead(429, { 'content-type': 'application/json', 'retry-after': '0' })
+      .end('{"message":"slow down"}');
   if (path === '/v2024/connectors/busy' && busyOnce) {
     busyOnce = false;
     return void res.writeHead(503, { 'content-type': 'text/plain' }).end('busy');
@@ -38,8 +41,21 @@ function route(req: IncomingMessage, res: ServerResponse): void {
 
 function runtime(): { rt: CaseRuntime; options: RunCaseOptions } {
   const redactor = new Redactor([TOKEN]);
-  const target: ApiTarget = { api: 'sailpoint', baseUrl: `${server.url}/v2024`, live: false, auth: { kind: 'token', token: TOKEN }, params: {} };
-  client = new HttpClient({ baseUrl: target.baseUrl, token: TOKEN, timeoutMs: TIMEOUT_MS, concurrency: 8, redactor, useProxyEnv: false });
+  const target: ApiTarget = {
+    api: 'sailpoint',
+    baseUrl: `${server.url}/v2024`,
+    live: false,
+    auth: { kind: 'token', token: TOKEN },
+    params: {},
+  };
+  client = new HttpClient({
+    baseUrl: target.baseUrl,
+    token: TOKEN,
+    timeoutMs: TIMEOUT_MS,
+    concurrency: 8,
+    redactor,
+    useProxyEnv: false,
+  });
   const rt = new CaseRuntime(spec, sailpoint, target, client, { runId: 'retry', allowWrites: false });
   return { rt, options: { redactor, retries: 2, enabledChecks: ['not-server-error', 'status-code'] } };
 }
@@ -47,13 +63,21 @@ function runtime(): { rt: CaseRuntime; options: RunCaseOptions } {
 /** A read of one connector: `scriptName` picks the server's behaviour. */
 function getCase(scriptName: string, n = 0): CaseDefinition {
   return {
-    id: `sailpoint/getConnector/${scriptName}-${n}`, api: 'sailpoint', operationId: 'getConnector', method: 'GET', path: '/connectors/{scriptName}',
-    name: `${scriptName} ${n}`, kind: 'positive', writes: false, expectedStatus: [200],
+    id: `sailpoint/getConnector/${scriptName}-${n}`,
+    api: 'sailpoint',
+    operationId: 'getConnector',
+    method: 'GET',
+    path: '/connectors/{scriptName}',
+    name: `${scriptName} ${n}`,
+    kind: 'positive',
+    writes: false,
+    expectedStatus: [200],
     prepare: async (rt) => rt.plan('getConnector', { scriptName }),
   };
 }
 
-const requestsTo = (scriptName: string) => server.requests.filter((r) => new URL(r.url, 'http://x').pathname === `/v2024/connectors/${scriptName}`).length;
+const requestsTo = (scriptName: string) =>
+  server.requests.filter((r) => new URL(r.url, 'http://x').pathname === `/v2024/connectors/${scriptName}`).length;
 
 beforeAll(async () => {
   restoreEnv = clearProxyEnv();
@@ -93,31 +117,50 @@ describe('not run again', () => {
     expect(results[0]).toMatchObject({ status: 'failed', reason: `no response within ${TIMEOUT_MS} ms (timeout)` });
     for (const r of results.slice(1)) {
       expect(r.status).toBe('skipped');
-      expect(r.reason).toBe(`not sent: operation getConnector unresponsive since GET ${server.url}/v2024/connectors/hung: no response within ${TIMEOUT_MS} ms (timeout)`);
+      expect(r.reason).toBe(
+        `not sent: operation getConnector unresponsive since GET ${server.url}/v2024/connectors/hung: no response within ${TIMEOUT_MS} ms (timeout)`,
+      );
     }
     // Another operation of the same API still answers.
-    const other = await runCaseWithRetries({ ...getCase('ok-1'), operationId: 'getConnectorSourceConfig', path: '/connectors/{scriptName}/source-config', prepare: async (r) => r.plan('getConnectorSourceConfig', { scriptName: 'ok-1' }) }, rt, options);
+    const other = await runCaseWithRetries(
+      {
+        ...getCase('ok-1'),
+        operationId: 'getConnectorSourceConfig',
+        path: '/connectors/{scriptName}/source-config',
+        prepare: async (r) => r.plan('getConnectorSourceConfig', { scriptName: 'ok-1' }),
+      },
+      rt,
+      options,
+    );
     expect(other.status).toBe('passed');
   });
 
   it('N cases of a hung operation at once: the wall time of one timeout', async () => {
     const { rt, options } = runtime();
     const started = Date.now();
-    const results = await Promise.all(Array.from({ length: 6 }, (_, i) => runCaseWithRetries(getCase('hung', i), rt, options)));
+    const results = await Promise.all(
+      Array.from({ length: 6 }, (_, i) => runCaseWithRetries(getCase('hung', i), rt, options)),
+    );
     expect(Date.now() - started).toBeLessThan(TIMEOUT_MS * 2);
     expect(results.every((r) => r.status !== 'passed' && r.attempts === undefined)).toBe(true);
     expect(results.filter((r) => r.status === 'failed').length).toBeGreaterThan(0);
     expect(requestsTo('hung')).toBeLessThanOrEqual(6);
     // After them, the operation is not sent to at all.
     const later = await runCaseWithRetries(getCase('hung', 7), rt, options);
-    expect(later).toMatchObject({ status: 'skipped', reason: expect.stringMatching(/^not sent: operation getConnector unresponsive since /) });
+    expect(later).toMatchObject({
+      status: 'skipped',
+      reason: expect.stringMatching(/^not sent: operation getConnector unresponsive since /),
+    });
     expect(requestsTo('hung')).toBeLessThanOrEqual(6);
   });
 
   it('throttled beyond the retries: skipped as rate limited, not failed', async () => {
     const { rt, options } = runtime();
     const result = await runCaseWithRetries(getCase('throttled'), rt, options);
-    expect(result).toMatchObject({ status: 'skipped', reason: expect.stringMatching(/^rate limited: the target still answered 429 after \d+ attempt\(s\)/) });
+    expect(result).toMatchObject({
+      status: 'skipped',
+      reason: expect.stringMatching(/^rate limited: the target still answered 429 after \d+ attempt\(s\)/),
+    });
     expect(requestsTo('throttled')).toBeGreaterThan(1);
   });
 
@@ -134,7 +177,11 @@ describe('not run again', () => {
     const { rt, options } = runtime();
     let runs = 0;
     const flow: CaseDefinition = {
-      ...getCase('hung'), id: 'sailpoint/flow/hung', kind: 'flow', operationId: 'getConnector', name: 'flow',
+      ...getCase('hung'),
+      id: 'sailpoint/flow/hung',
+      kind: 'flow',
+      operationId: 'getConnector',
+      name: 'flow',
       flow: {
         description: 'list, get a hung connector',
         run: async (steps) => {

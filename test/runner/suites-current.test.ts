@@ -10,10 +10,14 @@ import { SUITES_DIR, renderSuites } from '../../src/runner/generate-suites.js';
 
 it('suites/*.suite.ts are what the generator makes from the specs today', async () => {
   const expected = await renderSuites();
-  const onDisk = readdirSync(SUITES_DIR).filter((f) => f.endsWith('.suite.ts')).sort();
+  const onDisk = readdirSync(SUITES_DIR)
+    .filter((f) => f.endsWith('.suite.ts'))
+    .sort();
   expect(onDisk).toEqual([...expected.keys()].sort());
   for (const [name, content] of expected) {
-    expect(readFileSync(join(SUITES_DIR, name), 'utf8'), `suites/${name} is stale: run npm run generate:suites`).toBe(content);
+    expect(readFileSync(join(SUITES_DIR, name), 'utf8'), `suites/${name} is stale: run npm run generate:suites`).toBe(
+      content,
+    );
   }
 });
 
@@ -23,7 +27,11 @@ it('every operation of every registered spec has at least one case, and every AP
   const specs = await Promise.all(API_DEFINITIONS.map((d) => loadSpec(d.spec, { validate: false })));
   expect(operations).toHaveLength(specs.reduce((n, spec) => n + listOperations(spec.doc).length, 0));
   // The lifecycle flow of every API, and the extra flows each registers.
-  expect(all.match(/^ {4}'flow:[\w ]+': \{$/gm)).toHaveLength(API_DEFINITIONS.reduce((n, d) => n + 1 + (d.adapter.extraFlows?.length ?? 0), 0));
-  for (const def of API_DEFINITIONS) for (const flow of def.adapter.extraFlows ?? []) expect(all, `${def.id}: flow ${flow.name}`).toContain(`'flow:${flow.name}': {`);
+  expect(all.match(/^ {4}'flow:[\w ]+': \{$/gm)).toHaveLength(
+    API_DEFINITIONS.reduce((n, d) => n + 1 + (d.adapter.extraFlows?.length ?? 0), 0),
+  );
+  for (const def of API_DEFINITIONS)
+    for (const flow of def.adapter.extraFlows ?? [])
+      expect(all, `${def.id}: flow ${flow.name}`).toContain(`'flow:${flow.name}': {`);
   expect(all.match(/cases: \[\]/g)).toBeNull();
 });

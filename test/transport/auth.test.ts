@@ -5,7 +5,14 @@ import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { AuthConfig } from '../../src/config/types.js';
 import { AuthError, resolveToken } from '../../src/transport/auth.js';
 import { MASK, Redactor } from '../../src/transport/redact.js';
-import { clearProxyEnv, closedPort, startFakeProxy, startServer, type Handler, type LocalServer } from './local-servers.js';
+import {
+  clearProxyEnv,
+  closedPort,
+  startFakeProxy,
+  startServer,
+  type Handler,
+  type LocalServer,
+} from './local-servers.js';
 
 const CLIENT_ID = 'client-7d1e';
 const SECRET = 's3cr3t:with+chars/9';
@@ -21,12 +28,23 @@ async function tokenServer(handler: Handler): Promise<LocalServer> {
 }
 
 const issue = (_req: IncomingMessage, res: ServerResponse) =>
-  res.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify({ access_token: ACCESS_TOKEN, token_type: 'Bearer', expires_in: 3600 }));
+  res
+    .writeHead(200, { 'content-type': 'application/json' })
+    .end(JSON.stringify({ access_token: ACCESS_TOKEN, token_type: 'Bearer', expires_in: 3600 }));
 
-const credentials = (tokenUrl: string, method: 'basic' | 'post'): AuthConfig => ({ kind: 'client-credentials', tokenUrl, clientId: CLIENT_ID, clientSecret: SECRET, method });
+const credentials = (tokenUrl: string, method: 'basic' | 'post'): AuthConfig => ({
+  kind: 'client-credentials',
+  tokenUrl,
+  clientId: CLIENT_ID,
+  clientSecret: SECRET,
+  method,
+});
 
 async function authError(p: Promise<unknown>): Promise<AuthError> {
-  const err = await p.then(() => undefined, (e: unknown) => e);
+  const err = await p.then(
+    () => undefined,
+    (e: unknown) => e,
+  );
   expect(err).toBeInstanceOf(AuthError);
   return err as AuthError;
 }
@@ -44,7 +62,9 @@ afterEach(async () => {
 describe('a static token', () => {
   it('is returned as is and registered with the Redactor', async () => {
     const redactor = new Redactor();
-    await expect(resolveToken({ kind: 'token', token: 'static-token-123' }, redactor, 1000)).resolves.toBe('static-token-123');
+    await expect(resolveToken({ kind: 'token', token: 'static-token-123' }, redactor, 1000)).resolves.toBe(
+      'static-token-123',
+    );
     expect(redactor.secrets()).toEqual(['static-token-123']);
     expect(redactor.text('Bearer static-token-123!')).toBe(`Bearer ${MASK}!`);
   });
@@ -52,8 +72,16 @@ describe('a static token', () => {
 
 describe('client credentials', () => {
   it.each([
-    { method: 'basic' as const, authorization: `Basic ${Buffer.from(`${CLIENT_ID}:${encodeURIComponent(SECRET)}`).toString('base64')}`, form: { grant_type: 'client_credentials' } },
-    { method: 'post' as const, authorization: undefined, form: { grant_type: 'client_credentials', client_id: CLIENT_ID, client_secret: SECRET } },
+    {
+      method: 'basic' as const,
+      authorization: `Basic ${Buffer.from(`${CLIENT_ID}:${encodeURIComponent(SECRET)}`).toString('base64')}`,
+      form: { grant_type: 'client_credentials' },
+    },
+    {
+      method: 'post' as const,
+      authorization: undefined,
+      form: { grant_type: 'client_credentials', client_id: CLIENT_ID, client_secret: SECRET },
+    },
   ])('method $method: sends the credentials the way it names and returns access_token', async (t) => {
     const s = await tokenServer(issue);
     const redactor = new Redactor();
@@ -83,14 +111,20 @@ describe('client credentials', () => {
   });
 
   it.each([
-    { name: '401 echoing the secret', status: 401, body: JSON.stringify({ error: 'invalid_client', received: SECRET }) },
+    {
+      name: '401 echoing the secret',
+      status: 401,
+      body: JSON.stringify({ error: 'invalid_client', received: SECRET }),
+    },
     { name: '200 without access_token', status: 200, body: JSON.stringify({ token_type: 'Bearer' }) },
     { name: '200 with an empty access_token', status: 200, body: JSON.stringify({ access_token: '' }) },
     { name: '200 with a non-string access_token', status: 200, body: JSON.stringify({ access_token: 42 }) },
     { name: '200 that is not JSON', status: 200, body: '<html>login</html>' },
     { name: '500', status: 500, body: 'oops' },
   ])('$name → AuthError naming the token URL, without the secret', async (t) => {
-    const s = await tokenServer((_req, res) => res.writeHead(t.status, { 'content-type': 'application/json' }).end(t.body));
+    const s = await tokenServer((_req, res) =>
+      res.writeHead(t.status, { 'content-type': 'application/json' }).end(t.body),
+    );
     const tokenUrl = `${s.url}/as/token`;
     for (const method of ['basic', 'post'] as const) {
       const err = await authError(resolveToken(credentials(tokenUrl, method), new Redactor(), 2000));
@@ -125,6 +159,9 @@ describe('client credentials', () => {
     const token = await resolveToken(credentials('http://example.test/as/token', 'post'), new Redactor(), 2000);
     expect(token).toBe(ACCESS_TOKEN);
     expect(proxy.targets).toEqual(['http://example.test/as/token']);
-    expect(Object.fromEntries(new URLSearchParams(proxy.requests[0]!.body.toString()))).toMatchObject({ client_id: CLIENT_ID, grant_type: 'client_credentials' });
+    expect(Object.fromEntries(new URLSearchParams(proxy.requests[0]!.body.toString()))).toMatchObject({
+      client_id: CLIENT_ID,
+      grant_type: 'client_credentials',
+    });
   });
 });

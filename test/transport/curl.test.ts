@@ -14,7 +14,15 @@ const run = promisify(execFile);
 const TOKEN = 'tok-curl-8c7b6a5d4e3f';
 const CURL = '/usr/bin/curl';
 
-const plan = (p: Partial<RequestPlan>): RequestPlan => ({ method: 'GET', path: '/', pathParams: {}, query: {}, headers: {}, auth: 'default', ...p });
+const plan = (p: Partial<RequestPlan>): RequestPlan => ({
+  method: 'GET',
+  path: '/',
+  pathParams: {},
+  query: {},
+  headers: {},
+  auth: 'default',
+  ...p,
+});
 
 /**
  * The words a POSIX shell makes of the line, with `curl` replaced by a shell function that prints
@@ -22,7 +30,9 @@ const plan = (p: Partial<RequestPlan>): RequestPlan => ({ method: 'GET', path: '
  */
 async function argv(line: string, env: Record<string, string> = {}): Promise<string[]> {
   expect(line.startsWith('curl ')).toBe(true);
-  const { stdout } = await run('/bin/sh', ['-c', `curl() { printf '%s\\0' "$@"; }\n${line}`], { env: { PATH: '', ...env } });
+  const { stdout } = await run('/bin/sh', ['-c', `curl() { printf '%s\\0' "$@"; }\n${line}`], {
+    env: { PATH: '', ...env },
+  });
   return stdout.split('\0').slice(0, -1);
 }
 
@@ -33,7 +43,13 @@ let client: HttpClient;
 beforeAll(async () => {
   restoreEnv = clearProxyEnv();
   server = await startServer((_req, res) => res.writeHead(200, { 'content-type': 'application/json' }).end('{}'));
-  client = new HttpClient({ baseUrl: server.url, token: TOKEN, timeoutMs: 5000, concurrency: 2, redactor: new Redactor([TOKEN]) });
+  client = new HttpClient({
+    baseUrl: server.url,
+    token: TOKEN,
+    timeoutMs: 5000,
+    concurrency: 2,
+    redactor: new Redactor([TOKEN]),
+  });
 });
 afterAll(async () => {
   await client.close();
@@ -47,10 +63,27 @@ afterEach(() => {
 describe('curlLine (argument level)', () => {
   it('quotes single quotes and other shell syntax so each value stays one literal word', async () => {
     const nasty = `it's "quoted" $HOME \`id\` $(id) \\ ; & | * ? ~ ! \n next line`;
-    const sent: SentRequest = { method: 'POST', url: `http://h/a'b?q=x'y`, headers: { 'x-note': nasty, 'content-type': 'text/plain' }, body: nasty };
-    const line = curlLine(sent, plan({ method: 'POST', auth: 'none', body: { mediaType: 'text/plain', value: nasty } }));
+    const sent: SentRequest = {
+      method: 'POST',
+      url: `http://h/a'b?q=x'y`,
+      headers: { 'x-note': nasty, 'content-type': 'text/plain' },
+      body: nasty,
+    };
+    const line = curlLine(
+      sent,
+      plan({ method: 'POST', auth: 'none', body: { mediaType: 'text/plain', value: nasty } }),
+    );
     expect(await argv(line, { HOME: '/home/should-not-expand' })).toEqual([
-      '-sS', '-X', 'POST', `http://h/a'b?q=x'y`, '-H', `x-note: ${nasty}`, '-H', 'content-type: text/plain', '--data-raw', nasty,
+      '-sS',
+      '-X',
+      'POST',
+      `http://h/a'b?q=x'y`,
+      '-H',
+      `x-note: ${nasty}`,
+      '-H',
+      'content-type: text/plain',
+      '--data-raw',
+      nasty,
     ]);
   });
 
@@ -70,7 +103,9 @@ describe('curlLine (argument level)', () => {
 
   it('a JSON body is shown with --data-raw, exactly as sent', async () => {
     const value = { name: "O'Brien", n: 1, nested: { ok: true } };
-    const ex = await client.send(plan({ method: 'POST', path: '/people', body: { mediaType: 'application/json', value } }));
+    const ex = await client.send(
+      plan({ method: 'POST', path: '/people', body: { mediaType: 'application/json', value } }),
+    );
     const line = curlLine(ex.request, ex.plan);
     expect(line).toContain('--data-raw');
     const words = await argv(line);
@@ -80,7 +115,13 @@ describe('curlLine (argument level)', () => {
   });
 
   it('a multipart body is shown as form fields, without the Content-Type header or --data-raw', async () => {
-    const ex = await client.send(plan({ method: 'POST', path: '/upload', body: { mediaType: 'multipart/form-data', value: { file: 'plain text content' } } }));
+    const ex = await client.send(
+      plan({
+        method: 'POST',
+        path: '/upload',
+        body: { mediaType: 'multipart/form-data', value: { file: 'plain text content' } },
+      }),
+    );
     const line = curlLine(ex.request, ex.plan);
     const words = await argv(line);
     expect(words[words.indexOf('-F') + 1]).toBe('file=plain text content');
@@ -93,7 +134,10 @@ describe('curlLine (argument level)', () => {
     { value: '@/etc/passwd', why: 'a leading @ makes -F upload a file' },
     { value: 'a;type=text/html', why: ';type= is parsed by -F' },
   ])('a multipart value curl would interpret ($why) is passed literally', async ({ value }) => {
-    const line = curlLine({ method: 'POST', url: 'http://h/upload', headers: {} }, plan({ method: 'POST', body: { mediaType: 'multipart/form-data', value: { file: value } } }));
+    const line = curlLine(
+      { method: 'POST', url: 'http://h/upload', headers: {} },
+      plan({ method: 'POST', body: { mediaType: 'multipart/form-data', value: { file: value } } }),
+    );
     const words = await argv(line);
     expect(words).not.toContain('-F');
     expect(words[words.indexOf('--form-string') + 1]).toBe(`file=${value}`);
@@ -104,16 +148,33 @@ describe('curlLine (argument level)', () => {
 describe.skipIf(!existsSync(CURL) || !existsSync('/bin/sh'))('curlLine replayed by curl against a local server', () => {
   const replay = async (line: string): Promise<Recorded> => {
     server.requests.length = 0;
-    await run('/bin/sh', ['-c', line.replace(/^curl /, `${CURL} --max-time 5 `)], { env: { PATH: '/usr/bin:/bin', TOKEN } });
+    await run('/bin/sh', ['-c', line.replace(/^curl /, `${CURL} --max-time 5 `)], {
+      env: { PATH: '/usr/bin:/bin', TOKEN },
+    });
     expect(server.requests).toHaveLength(1);
     return server.requests[0]!;
   };
   const same = ['authorization', 'accept', 'content-type', 'x-note'];
-  const pick = (r: Recorded) => ({ method: r.method, url: r.url, body: r.body.toString('utf8'), headers: Object.fromEntries(same.map((h) => [h, r.headers[h]])) });
+  const pick = (r: Recorded) => ({
+    method: r.method,
+    url: r.url,
+    body: r.body.toString('utf8'),
+    headers: Object.fromEntries(same.map((h) => [h, r.headers[h]])),
+  });
 
   it.each([
-    { name: 'GET with query and a quoted header', plan: plan({ path: "/things/it's", query: { q: "a 'b' c" }, headers: { 'X-Note': `it's "x" $HOME` } }) },
-    { name: 'POST JSON', plan: plan({ method: 'POST', path: '/things', body: { mediaType: 'application/json', value: { name: "O'Brien", list: [1, 2] } } }) },
+    {
+      name: 'GET with query and a quoted header',
+      plan: plan({ path: "/things/it's", query: { q: "a 'b' c" }, headers: { 'X-Note': `it's "x" $HOME` } }),
+    },
+    {
+      name: 'POST JSON',
+      plan: plan({
+        method: 'POST',
+        path: '/things',
+        body: { mediaType: 'application/json', value: { name: "O'Brien", list: [1, 2] } },
+      }),
+    },
     { name: 'invalid token', plan: plan({ auth: 'invalid' }) },
     { name: 'no auth', plan: plan({ auth: 'none', method: 'DELETE', path: '/things/1' }) },
   ])('$name', async (t) => {
@@ -124,10 +185,20 @@ describe.skipIf(!existsSync(CURL) || !existsSync('/bin/sh'))('curlLine replayed 
   });
 
   it('multipart: curl sends a `file` part with the same text', async () => {
-    const ex = await client.send(plan({ method: 'POST', path: '/upload', body: { mediaType: 'multipart/form-data', value: { file: '<Application name="x"/>' } } }));
+    const ex = await client.send(
+      plan({
+        method: 'POST',
+        path: '/upload',
+        body: { mediaType: 'multipart/form-data', value: { file: '<Application name="x"/>' } },
+      }),
+    );
     const got = await replay(curlLine(ex.request, ex.plan));
     expect(got.headers['content-type']).toMatch(/^multipart\/form-data; boundary=/);
-    const form = await new Request('http://parse.invalid/', { method: 'POST', headers: { 'content-type': got.headers['content-type']! }, body: got.body }).formData();
+    const form = await new Request('http://parse.invalid/', {
+      method: 'POST',
+      headers: { 'content-type': got.headers['content-type']! },
+      body: got.body,
+    }).formData();
     const file = form.get('file');
     expect(typeof file === 'string' ? file : await file?.text()).toBe('<Application name="x"/>');
   });

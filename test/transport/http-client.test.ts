@@ -5,18 +5,40 @@ import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { RequestPlan } from '../../src/model/types.js';
 import { HttpClient, INVALID_TOKEN, type HttpClientOptions } from '../../src/transport/http-client.js';
 import { Redactor } from '../../src/transport/redact.js';
-import { clearProxyEnv, closedPort, startServer, type Handler, type LocalServer, type Recorded } from './local-servers.js';
+import {
+  clearProxyEnv,
+  closedPort,
+  startServer,
+  type Handler,
+  type LocalServer,
+  type Recorded,
+} from './local-servers.js';
 
 const TOKEN = 'tok-3f9a1c7e5b2d4680';
 
-const plan = (p: Partial<RequestPlan>): RequestPlan => ({ method: 'GET', path: '/', pathParams: {}, query: {}, headers: {}, auth: 'default', ...p });
+const plan = (p: Partial<RequestPlan>): RequestPlan => ({
+  method: 'GET',
+  path: '/',
+  pathParams: {},
+  query: {},
+  headers: {},
+  auth: 'default',
+  ...p,
+});
 
 let restoreEnv: () => void;
 const clients: HttpClient[] = [];
 const servers: LocalServer[] = [];
 
 function client(baseUrl: string, options: Partial<HttpClientOptions> = {}): HttpClient {
-  const c = new HttpClient({ baseUrl, token: TOKEN, timeoutMs: 5000, concurrency: 4, redactor: new Redactor([TOKEN]), ...options });
+  const c = new HttpClient({
+    baseUrl,
+    token: TOKEN,
+    timeoutMs: 5000,
+    concurrency: 4,
+    redactor: new Redactor([TOKEN]),
+    ...options,
+  });
   clients.push(c);
   return c;
 }
@@ -41,38 +63,73 @@ afterEach(async () => {
 });
 
 describe('the request arrives as planned', () => {
-  const ok = (_req: IncomingMessage, res: ServerResponse) => res.writeHead(200, { 'content-type': 'application/json' }).end('{}');
+  const ok = (_req: IncomingMessage, res: ServerResponse) =>
+    res.writeHead(200, { 'content-type': 'application/json' }).end('{}');
 
   it.each([
     {
       name: 'GET with path, query and headers',
-      plan: plan({ method: 'GET', path: '/connectors/abc', query: { limit: '5', filter: 'name eq "a b"' }, headers: { 'X-Request-Id': 'r-1' } }),
-      method: 'GET', path: '/v1/connectors/abc', query: { limit: '5', filter: 'name eq "a b"' },
-      headers: { accept: '*/*', authorization: `Bearer ${TOKEN}`, 'x-request-id': 'r-1' }, contentType: undefined, body: '',
+      plan: plan({
+        method: 'GET',
+        path: '/connectors/abc',
+        query: { limit: '5', filter: 'name eq "a b"' },
+        headers: { 'X-Request-Id': 'r-1' },
+      }),
+      method: 'GET',
+      path: '/v1/connectors/abc',
+      query: { limit: '5', filter: 'name eq "a b"' },
+      headers: { accept: '*/*', authorization: `Bearer ${TOKEN}`, 'x-request-id': 'r-1' },
+      contentType: undefined,
+      body: '',
     },
     {
       name: 'POST with a JSON body',
-      plan: plan({ method: 'POST', path: '/connectors', body: { mediaType: 'application/json', value: { name: 'Workday', tags: ['a'], n: 1 } } }),
-      method: 'POST', path: '/v1/connectors', query: {},
-      headers: { accept: '*/*', authorization: `Bearer ${TOKEN}` }, contentType: 'application/json', body: '{"name":"Workday","tags":["a"],"n":1}',
+      plan: plan({
+        method: 'POST',
+        path: '/connectors',
+        body: { mediaType: 'application/json', value: { name: 'Workday', tags: ['a'], n: 1 } },
+      }),
+      method: 'POST',
+      path: '/v1/connectors',
+      query: {},
+      headers: { accept: '*/*', authorization: `Bearer ${TOKEN}` },
+      contentType: 'application/json',
+      body: '{"name":"Workday","tags":["a"],"n":1}',
     },
     {
-      name: 'PATCH with a +json body and the plan\'s own Accept',
-      plan: plan({ method: 'PATCH', path: '/connectors/1', headers: { Accept: 'application/json' }, body: { mediaType: 'application/merge-patch+json', value: { name: 'x' } } }),
-      method: 'PATCH', path: '/v1/connectors/1', query: {},
-      headers: { accept: 'application/json', authorization: `Bearer ${TOKEN}` }, contentType: 'application/merge-patch+json', body: '{"name":"x"}',
+      name: "PATCH with a +json body and the plan's own Accept",
+      plan: plan({
+        method: 'PATCH',
+        path: '/connectors/1',
+        headers: { Accept: 'application/json' },
+        body: { mediaType: 'application/merge-patch+json', value: { name: 'x' } },
+      }),
+      method: 'PATCH',
+      path: '/v1/connectors/1',
+      query: {},
+      headers: { accept: 'application/json', authorization: `Bearer ${TOKEN}` },
+      contentType: 'application/merge-patch+json',
+      body: '{"name":"x"}',
     },
     {
       name: 'PUT with a text body',
       plan: plan({ method: 'PUT', path: '/files/a', body: { mediaType: 'application/xml', value: '<a>1</a>' } }),
-      method: 'PUT', path: '/v1/files/a', query: {},
-      headers: { accept: '*/*', authorization: `Bearer ${TOKEN}` }, contentType: 'application/xml', body: '<a>1</a>',
+      method: 'PUT',
+      path: '/v1/files/a',
+      query: {},
+      headers: { accept: '*/*', authorization: `Bearer ${TOKEN}` },
+      contentType: 'application/xml',
+      body: '<a>1</a>',
     },
     {
       name: 'DELETE with no body',
       plan: plan({ method: 'DELETE', path: '/connectors/1' }),
-      method: 'DELETE', path: '/v1/connectors/1', query: {},
-      headers: { accept: '*/*', authorization: `Bearer ${TOKEN}` }, contentType: undefined, body: '',
+      method: 'DELETE',
+      path: '/v1/connectors/1',
+      query: {},
+      headers: { accept: '*/*', authorization: `Bearer ${TOKEN}` },
+      contentType: undefined,
+      body: '',
     },
   ])('$name', async (t) => {
     const s = await server(ok);
@@ -96,11 +153,21 @@ describe('the request arrives as planned', () => {
 
   it('sends a multipart plan body as multipart/form-data with a `file` part holding the text', async () => {
     const s = await server(ok);
-    const ex = await client(s.url).send(plan({ method: 'POST', path: '/sources/1/upload-config', body: { mediaType: 'multipart/form-data', value: { file: '<x/>' } } }));
+    const ex = await client(s.url).send(
+      plan({
+        method: 'POST',
+        path: '/sources/1/upload-config',
+        body: { mediaType: 'multipart/form-data', value: { file: '<x/>' } },
+      }),
+    );
     expect(ex.response?.status).toBe(200);
     const got = last(s);
     expect(got.headers['content-type']).toMatch(/^multipart\/form-data; boundary=\S+$/);
-    const form = await new Request('http://parse.invalid/', { method: 'POST', headers: { 'content-type': got.headers['content-type']! }, body: got.body }).formData();
+    const form = await new Request('http://parse.invalid/', {
+      method: 'POST',
+      headers: { 'content-type': got.headers['content-type']! },
+      body: got.body,
+    }).formData();
     expect([...form.keys()]).toEqual(['file']);
     const file = form.get('file');
     expect(file).toBeInstanceOf(Blob);
@@ -142,10 +209,16 @@ describe('the response is parsed by its content type', () => {
   });
 
   it('lower-cases response header names', async () => {
-    const s = await server((_req, res) => res.writeHead(201, ['X-Trace-ID', 'abc', 'Content-Type', 'application/json', 'Location', '/things/1']).end('{}'));
+    const s = await server((_req, res) =>
+      res.writeHead(201, ['X-Trace-ID', 'abc', 'Content-Type', 'application/json', 'Location', '/things/1']).end('{}'),
+    );
     const ex = await client(s.url).send(plan({ method: 'POST' }));
     expect(ex.response?.status).toBe(201);
-    expect(ex.response?.headers).toMatchObject({ 'x-trace-id': 'abc', 'content-type': 'application/json', location: '/things/1' });
+    expect(ex.response?.headers).toMatchObject({
+      'x-trace-id': 'abc',
+      'content-type': 'application/json',
+      location: '/things/1',
+    });
     expect(Object.keys(ex.response!.headers).every((k) => k === k.toLowerCase())).toBe(true);
   });
 });
@@ -165,7 +238,13 @@ describe('auth modes', () => {
 
   it('keeps the token out of the recorded request (headers and body)', async () => {
     const s = await server((_req, res) => res.writeHead(200).end());
-    const ex = await client(s.url).send(plan({ method: 'POST', query: { q: 'x' }, body: { mediaType: 'application/json', value: { note: `copy of ${TOKEN}` } } }));
+    const ex = await client(s.url).send(
+      plan({
+        method: 'POST',
+        query: { q: 'x' },
+        body: { mediaType: 'application/json', value: { note: `copy of ${TOKEN}` } },
+      }),
+    );
     // The server got the real values...
     expect(last(s).headers.authorization).toBe(`Bearer ${TOKEN}`);
     expect(last(s).body.toString()).toContain(TOKEN);
@@ -227,7 +306,9 @@ describe('429 and Retry-After', () => {
       if (s.requests.length === 1) res.writeHead(429, { 'retry-after': '0' }).end('slow down');
       else res.writeHead(200, { 'content-type': 'application/json' }).end('{"ok":true}');
     });
-    const ex = await client(s.url).send(plan({ method: 'POST', body: { mediaType: 'application/json', value: { a: 1 } } }));
+    const ex = await client(s.url).send(
+      plan({ method: 'POST', body: { mediaType: 'application/json', value: { a: 1 } } }),
+    );
     expect(ex.response?.status).toBe(200);
     expect(ex.response?.body).toEqual({ ok: true });
     expect(ex.attempts).toBe(2);
@@ -254,7 +335,8 @@ describe('429 and Retry-After', () => {
     const arrivals: number[] = [];
     const s = await server((_req, res) => {
       arrivals.push(performance.now());
-      if (arrivals.length === 1) res.writeHead(429, t.retryAfter === undefined ? {} : { 'retry-after': t.retryAfter }).end();
+      if (arrivals.length === 1)
+        res.writeHead(429, t.retryAfter === undefined ? {} : { 'retry-after': t.retryAfter }).end();
       else res.writeHead(200).end();
     });
     const ex = await client(s.url, { maxRetryAfterMs: 50 }).send(plan({}));

@@ -105,7 +105,11 @@ export async function startFakeProxy(handler: Handler): Promise<FakeProxy> {
   track(proxy, sockets);
   const port = await listen(proxy);
   return {
-    url: `http://127.0.0.1:${port}`, port, requests, targets, tunnels,
+    url: `http://127.0.0.1:${port}`,
+    port,
+    requests,
+    targets,
+    tunnels,
     close: async () => {
       inner.closeAllConnections();
       await shut(proxy, sockets);

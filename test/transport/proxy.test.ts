@@ -16,11 +16,20 @@ let proxy: FakeProxy;
 let origin: LocalServer | undefined;
 let client: HttpClient | undefined;
 
-const newClient = (baseUrl: string) => (client = new HttpClient({ baseUrl, token: TOKEN, timeoutMs: 5000, concurrency: 2, redactor: new Redactor([TOKEN]) }));
+const newClient = (baseUrl: string) =>
+  (client = new HttpClient({
+    baseUrl,
+    token: TOKEN,
+    timeoutMs: 5000,
+    concurrency: 2,
+    redactor: new Redactor([TOKEN]),
+  }));
 
 beforeEach(async () => {
   restoreEnv = clearProxyEnv();
-  proxy = await startFakeProxy((_req, res) => res.writeHead(200, { 'content-type': 'application/json' }).end('{"via":"proxy"}'));
+  proxy = await startFakeProxy((_req, res) =>
+    res.writeHead(200, { 'content-type': 'application/json' }).end('{"via":"proxy"}'),
+  );
 });
 afterEach(async () => {
   await client?.close();
@@ -32,32 +41,40 @@ afterEach(async () => {
 });
 
 describe('proxy settings from the environment', () => {
-  it.each(['HTTP_PROXY', 'http_proxy'])('%s set, NO_PROXY unset: http://example.test/x goes through the proxy', async (name) => {
-    process.env[name] = proxy.url;
-    const ex = await newClient('http://example.test').send(plan);
-    expect(ex.error).toBeUndefined();
-    expect(ex.response?.status).toBe(200);
-    expect(ex.response?.body).toEqual({ via: 'proxy' });
-    expect(proxy.targets).toEqual(['http://example.test/x']);
-    expect(proxy.requests[0]?.headers.authorization).toBe(`Bearer ${TOKEN}`);
-  });
+  it.each(['HTTP_PROXY', 'http_proxy'])(
+    '%s set, NO_PROXY unset: http://example.test/x goes through the proxy',
+    async (name) => {
+      process.env[name] = proxy.url;
+      const ex = await newClient('http://example.test').send(plan);
+      expect(ex.error).toBeUndefined();
+      expect(ex.response?.status).toBe(200);
+      expect(ex.response?.body).toEqual({ via: 'proxy' });
+      expect(proxy.targets).toEqual(['http://example.test/x']);
+      expect(proxy.requests[0]?.headers.authorization).toBe(`Bearer ${TOKEN}`);
+    },
+  );
 
   // Bypass is tested with local origins only: a name such as example.test would make the resolver
   // send a DNS query off this machine.
-  it.each(['127.0.0.1', 'other.test,127.0.0.1', 'other.test, 127.0.0.1'])('NO_PROXY=%s: a local origin bypasses the proxy', async (noProxy) => {
-    origin = await startServer((_req, res) => {
-      res.writeHead(200, { 'content-type': 'application/json' }).end('{"via":"direct"}');
-    });
-    process.env['HTTP_PROXY'] = proxy.url;
-    process.env['NO_PROXY'] = noProxy;
-    const ex = await newClient(origin.url).send(plan);
-    expect(ex.response?.body).toEqual({ via: 'direct' });
-    expect(proxy.targets).toEqual([]);
-    expect(proxy.tunnels).toEqual([]);
-  });
+  it.each(['127.0.0.1', 'other.test,127.0.0.1', 'other.test, 127.0.0.1'])(
+    'NO_PROXY=%s: a local origin bypasses the proxy',
+    async (noProxy) => {
+      origin = await startServer((_req, res) => {
+        res.writeHead(200, { 'content-type': 'application/json' }).end('{"via":"direct"}');
+      });
+      process.env['HTTP_PROXY'] = proxy.url;
+      process.env['NO_PROXY'] = noProxy;
+      const ex = await newClient(origin.url).send(plan);
+      expect(ex.response?.body).toEqual({ via: 'direct' });
+      expect(proxy.targets).toEqual([]);
+      expect(proxy.tunnels).toEqual([]);
+    },
+  );
 
   it('NO_PROXY=127.0.0.1: a local origin is reached directly, the proxy sees nothing', async () => {
-    origin = await startServer((_req, res) => res.writeHead(200, { 'content-type': 'application/json' }).end('{"via":"direct"}'));
+    origin = await startServer((_req, res) =>
+      res.writeHead(200, { 'content-type': 'application/json' }).end('{"via":"direct"}'),
+    );
     process.env['HTTP_PROXY'] = proxy.url;
     process.env['NO_PROXY'] = '127.0.0.1';
     const ex = await newClient(origin.url).send(plan);
@@ -71,7 +88,14 @@ describe('proxy settings from the environment', () => {
       res.writeHead(200, { 'content-type': 'application/json' }).end('{"via":"direct"}');
     });
     process.env['HTTP_PROXY'] = proxy.url;
-    client = new HttpClient({ baseUrl: origin.url, token: TOKEN, timeoutMs: 5000, concurrency: 2, redactor: new Redactor([TOKEN]), useProxyEnv: false });
+    client = new HttpClient({
+      baseUrl: origin.url,
+      token: TOKEN,
+      timeoutMs: 5000,
+      concurrency: 2,
+      redactor: new Redactor([TOKEN]),
+      useProxyEnv: false,
+    });
     const ex = await client.send(plan);
     expect(ex.response?.body).toEqual({ via: 'direct' });
     expect(proxy.targets).toEqual([]);

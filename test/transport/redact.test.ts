@@ -24,7 +24,11 @@ describe('Redactor.headers', () => {
   });
 
   it('keeps every header, masking only what is secret', () => {
-    const out = new Redactor().headers({ accept: '*/*', authorization: 'Bearer t0k3n', 'content-type': 'application/json' });
+    const out = new Redactor().headers({
+      accept: '*/*',
+      authorization: 'Bearer t0k3n',
+      'content-type': 'application/json',
+    });
     expect(out).toEqual({ accept: '*/*', authorization: 'Bearer ***', 'content-type': 'application/json' });
   });
 });
@@ -32,9 +36,24 @@ describe('Redactor.headers', () => {
 describe('Redactor.text', () => {
   it.each([
     { name: 'one secret, several times', secrets: [SECRET], text: `${SECRET} and ${SECRET}`, out: '*** and ***' },
-    { name: 'inside a URL', secrets: [SECRET], text: `https://h/x?token=${SECRET}&a=1`, out: 'https://h/x?token=***&a=1' },
-    { name: 'a longer secret containing a shorter one', secrets: ['abcd', 'abcdefgh'], text: 'x abcdefgh y abcd', out: 'x *** y ***' },
-    { name: 'regex characters in a secret', secrets: ['a.b*c+d(e)'], text: 'a.b*c+d(e) axbbbcd(e)', out: '*** axbbbcd(e)' },
+    {
+      name: 'inside a URL',
+      secrets: [SECRET],
+      text: `https://h/x?token=${SECRET}&a=1`,
+      out: 'https://h/x?token=***&a=1',
+    },
+    {
+      name: 'a longer secret containing a shorter one',
+      secrets: ['abcd', 'abcdefgh'],
+      text: 'x abcdefgh y abcd',
+      out: 'x *** y ***',
+    },
+    {
+      name: 'regex characters in a secret',
+      secrets: ['a.b*c+d(e)'],
+      text: 'a.b*c+d(e) axbbbcd(e)',
+      out: '*** axbbbcd(e)',
+    },
     { name: 'text without secrets', secrets: [SECRET], text: 'nothing here', out: 'nothing here' },
   ])('$name', ({ secrets, text, out }) => {
     expect(new Redactor(secrets).text(text)).toBe(out);
@@ -82,7 +101,12 @@ describe('Redactor.json', () => {
   });
 
   it('removes registered secrets from any string, leaves other values alone', () => {
-    const out = new Redactor([SECRET]).json({ note: `see ${SECRET}`, list: [SECRET, 1, true, null], n: 5, deep: { a: { b: SECRET } } });
+    const out = new Redactor([SECRET]).json({
+      note: `see ${SECRET}`,
+      list: [SECRET, 1, true, null],
+      n: 5,
+      deep: { a: { b: SECRET } },
+    });
     expect(out).toEqual({ note: 'see ***', list: ['***', 1, true, null], n: 5, deep: { a: { b: '***' } } });
     expect(JSON.stringify(out)).not.toContain(SECRET);
   });

@@ -5,7 +5,12 @@ import type { ServerResponse } from 'node:http';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { notServerError } from '../../src/checks/not-server-error.js';
 import type { RequestPlan } from '../../src/model/types.js';
-import { DEFAULT_MAX_RESPONSE_BYTES, HttpClient, failureOf, type HttpClientOptions } from '../../src/transport/http-client.js';
+import {
+  DEFAULT_MAX_RESPONSE_BYTES,
+  HttpClient,
+  failureOf,
+  type HttpClientOptions,
+} from '../../src/transport/http-client.js';
 import { Redactor } from '../../src/transport/redact.js';
 import { clearProxyEnv, startServer, type Handler, type LocalServer } from './local-servers.js';
 
@@ -19,7 +24,15 @@ const clients: HttpClient[] = [];
 const servers: LocalServer[] = [];
 
 function client(baseUrl: string, options: Partial<HttpClientOptions> = {}): HttpClient {
-  const c = new HttpClient({ baseUrl, token: TOKEN, timeoutMs: 20_000, concurrency: 2, redactor: new Redactor([TOKEN]), useProxyEnv: false, ...options });
+  const c = new HttpClient({
+    baseUrl,
+    token: TOKEN,
+    timeoutMs: 20_000,
+    concurrency: 2,
+    redactor: new Redactor([TOKEN]),
+    useProxyEnv: false,
+    ...options,
+  });
   clients.push(c);
   return c;
 }
@@ -43,7 +56,10 @@ interface Stream {
  */
 function stream(res: ServerResponse, total: number, withLength: boolean, into: Stream[]): void {
   const chunk = Buffer.alloc(64 * 1024, 0x61);
-  const s: Stream = { written: 0, closed: new Promise((resolve) => res.once('close', () => resolve({ finished: res.writableFinished }))) };
+  const s: Stream = {
+    written: 0,
+    closed: new Promise((resolve) => res.once('close', () => resolve({ finished: res.writableFinished }))),
+  };
   into.push(s);
   res.writeHead(200, { 'content-type': 'text/plain', ...(withLength ? { 'content-length': String(total) } : {}) });
   const pump = () => {
@@ -84,11 +100,21 @@ afterEach(async () => {
 
 describe('a 200 MB response against the default 8 MiB cap', () => {
   it.each([
-    { name: 'with Content-Length', withLength: true, error: `response body exceeds the 8 MiB cap (Content-Length ${HUGE})` },
-    { name: 'chunked, without Content-Length', withLength: false, error: `response body exceeds the 8 MiB cap (more than ${8 * MiB} bytes)` },
+    {
+      name: 'with Content-Length',
+      withLength: true,
+      error: `response body exceeds the 8 MiB cap (Content-Length ${HUGE})`,
+    },
+    {
+      name: 'chunked, without Content-Length',
+      withLength: false,
+      error: `response body exceeds the 8 MiB cap (more than ${8 * MiB} bytes)`,
+    },
   ])('$name: fails the exchange naming the size, with bounded memory, the connection destroyed', async (t) => {
     const streams: Stream[] = [];
-    const s = await server((req, res) => (req.url === '/small' ? res.writeHead(200).end('ok') : stream(res, HUGE, t.withLength, streams)));
+    const s = await server((req, res) =>
+      req.url === '/small' ? res.writeHead(200).end('ok') : stream(res, HUGE, t.withLength, streams),
+    );
     const c = client(s.url);
     const started = Date.now();
     const { result: ex, growth } = await peakRssGrowth(() => c.send(plan));
@@ -108,7 +134,10 @@ describe('a 200 MB response against the default 8 MiB cap', () => {
     expect(Date.now() - started).toBeLessThan(10_000);
 
     // The not-server-error check fails the case with that message.
-    expect(notServerError.run(ex, {} as never)).toMatchObject({ status: 'failed', message: expect.stringContaining(t.error) });
+    expect(notServerError.run(ex, {} as never)).toMatchObject({
+      status: 'failed',
+      message: expect.stringContaining(t.error),
+    });
 
     // The client keeps working: the next request gets a fresh connection.
     const small = await c.send({ ...plan, path: '/small' });
@@ -132,7 +161,9 @@ describe('bodies within the cap', () => {
 
   it('a UTF-8 body keeps its characters across chunk boundaries, and a BOM is dropped as before', async () => {
     const text = `${'é'.repeat(70_000)}✓`;
-    const s = await server((_req, res) => res.writeHead(200, { 'content-type': 'application/json' }).end(`\uFEFF${JSON.stringify({ text })}`));
+    const s = await server((_req, res) =>
+      res.writeHead(200, { 'content-type': 'application/json' }).end(`\uFEFF${JSON.stringify({ text })}`),
+    );
     const ex = await client(s.url).send(plan);
     expect(ex.response?.body).toEqual({ text });
   });

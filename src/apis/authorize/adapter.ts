@@ -17,10 +17,12 @@ const operation: ResourceAdapter = {
   createOperation: 'createApiServerOperation',
   deleteOperation: 'deleteApiServerOperation',
   createdBy: ['createApiServerOperation'],
-  items: (body) => ((body as { _embedded?: { operations?: Json[] } })?._embedded?.operations ?? []),
+  items: (body) => (body as { _embedded?: { operations?: Json[] } })?._embedded?.operations ?? [],
   listIsComplete: (body) => {
     const page = body as { count?: unknown; size?: unknown } | undefined;
-    return halComplete(body) && !(typeof page?.count === 'number' && typeof page.size === 'number' && page.count > page.size);
+    return (
+      halComplete(body) && !(typeof page?.count === 'number' && typeof page.size === 'number' && page.count > page.size)
+    );
   },
   idOf: (r) => (typeof r['id'] === 'string' ? r['id'] : undefined),
   createBody: (name) => ({ name, paths: [{ type: 'EXACT', pattern: `/${name}` }], methods: ['GET'] }),
@@ -31,7 +33,10 @@ export const authorize: ApiAdapter = {
   resources: [operation],
   // Generated path patterns become plain ones under the run's name (a PARAMETER one keeps a variable).
   pinGenerated(_operationId, body) {
-    const paths = (body['paths'] as Json[] | undefined)?.map((p, i) => ({ ...p, pattern: `/${String(body['name'])}/p${i}${p['type'] === 'PARAMETER' ? '/{id}' : ''}` }));
+    const paths = (body['paths'] as Json[] | undefined)?.map((p, i) => ({
+      ...p,
+      pattern: `/${String(body['name'])}/p${i}${p['type'] === 'PARAMETER' ? '/{id}' : ''}`,
+    }));
     return paths ? { ...body, paths } : body;
   },
   flows: {
@@ -52,18 +57,23 @@ export const authorize: ApiAdapter = {
     if (!access || typeof access !== 'object') return { body };
     const out = structuredClone(body) as Json;
     const ac = out['accessControl'] as Json;
-    for (const [part, list, setting, param] of [['group', 'groups', 'PINGONE_GROUP_ID', 'groupId'], ['scope', 'scopes', 'PINGONE_SCOPE_ID', 'scopeId']] as const) {
+    for (const [part, list, setting, param] of [
+      ['group', 'groups', 'PINGONE_GROUP_ID', 'groupId'],
+      ['scope', 'scopes', 'PINGONE_SCOPE_ID', 'scopeId'],
+    ] as const) {
       const refs = (ac[part] as Json | undefined)?.[list];
       if (!Array.isArray(refs)) continue;
       for (const ref of refs as Json[]) {
         if (!ref || typeof ref['id'] !== 'string') continue; // an id broken on purpose stays broken
         const configured = target.params[param];
         if (configured) ref['id'] = configured;
-        else if (target.live) return `reaching accessControl.${part} needs ${setting} (an existing ${part} in the environment); not sent with a made-up id`;
+        else if (target.live)
+          return `reaching accessControl.${part} needs ${setting} (an existing ${part} in the environment); not sent with a made-up id`;
       }
     }
     for (const part of ['permission', 'authentication'] as const) {
-      if (ac[part] !== undefined && target.live) return `reaching accessControl.${part} would refer to a ${part === 'permission' ? 'permission' : 'authentication policy'} no setting names; not sent to a live tenant`;
+      if (ac[part] !== undefined && target.live)
+        return `reaching accessControl.${part} would refer to a ${part === 'permission' ? 'permission' : 'authentication policy'} no setting names; not sent to a live tenant`;
     }
     return { body: out };
   },
@@ -85,7 +95,10 @@ function uniquePaths(paths: unknown, name: string): Json[] {
   return list.map((p) => {
     const pattern = String(p['pattern'] ?? '').replace(/^\/?/, '/');
     const prefixed = `/${name}${pattern === '/' ? '' : pattern}`;
-    return { ...p, pattern: p['type'] === 'PARAMETER' && !/\*|\{[^}]+\}/.test(prefixed) ? `${prefixed}/{id}` : prefixed };
+    return {
+      ...p,
+      pattern: p['type'] === 'PARAMETER' && !/\*|\{[^}]+\}/.test(prefixed) ? `${prefixed}/{id}` : prefixed,
+    };
   });
 }
 

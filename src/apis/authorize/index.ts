@@ -4,7 +4,12 @@
 import { join } from 'node:path';
 import type { Env, LiveSettings } from '../../config/api-environment.js';
 import { nonEmpty, required, UUID } from '../../config/env-readers.js';
-import { DEFAULT_API_SERVER_ID, DEFAULT_ENVIRONMENT_ID, DEFAULT_GROUP_ID, DEFAULT_SCOPE_ID } from '../../mock/defaults.js';
+import {
+  DEFAULT_API_SERVER_ID,
+  DEFAULT_ENVIRONMENT_ID,
+  DEFAULT_GROUP_ID,
+  DEFAULT_SCOPE_ID,
+} from '../../mock/defaults.js';
 import { SPECS_DIR } from '../../project-paths.js';
 import { PINGONE_PREFIX, PINGONE_SECTION, PINGONE_VARIABLES, readPingOne } from '../shared/pingone-env.js';
 import type { ApiDefinition } from '../types.js';
@@ -12,11 +17,21 @@ import { authorize as adapter } from './adapter.js';
 import { authorize as profile } from './mock-profile.js';
 
 function read(env: Env, problems: string[]): LiveSettings | undefined {
-  const server = required(env, 'PINGONE_API_SERVER_ID', problems, UUID, 'a UUID (an existing API server for the Authorize operations; or run without authorize: --api davinci)');
+  const server = required(
+    env,
+    'PINGONE_API_SERVER_ID',
+    problems,
+    UUID,
+    'a UUID (an existing API server for the Authorize operations; or run without authorize: --api davinci)',
+  );
   const params: Record<string, string> = server ? { apiServerID: server } : {};
-  for (const [name, key] of [['PINGONE_GROUP_ID', 'groupId'], ['PINGONE_SCOPE_ID', 'scopeId']] as const) {
+  for (const [name, key] of [
+    ['PINGONE_GROUP_ID', 'groupId'],
+    ['PINGONE_SCOPE_ID', 'scopeId'],
+  ] as const) {
     const value = nonEmpty(env[name]);
-    if (value !== undefined && !UUID.test(value)) problems.push(`${name} must be a UUID (an existing ${key === 'groupId' ? 'group' : 'scope'} in the environment)`);
+    if (value !== undefined && !UUID.test(value))
+      problems.push(`${name} must be a UUID (an existing ${key === 'groupId' ? 'group' : 'scope'} in the environment)`);
     else if (value) params[key] = value;
   }
   return readPingOne(env, problems, params);
@@ -31,7 +46,10 @@ export const authorize: ApiDefinition = {
     section: PINGONE_SECTION,
     variables: [
       ...PINGONE_VARIABLES,
-      { name: 'PINGONE_API_SERVER_ID', description: 'an existing API server (UUID), needed for Authorize; or run only DaVinci with --api davinci' },
+      {
+        name: 'PINGONE_API_SERVER_ID',
+        description: 'an existing API server (UUID), needed for Authorize; or run only DaVinci with --api davinci',
+      },
       { name: 'PINGONE_GROUP_ID', description: 'optional: an existing group for accessControl' },
       { name: 'PINGONE_SCOPE_ID', description: 'optional: an existing scope for accessControl' },
     ],

@@ -11,17 +11,27 @@ const apiServersOf = (env: string) => `/environments/${env}/apiServers`;
 const serverHref = (ctx: HandlerContext) =>
   `${ctx.baseUrl}/environments/${ctx.req.pathParams['environmentID']}/apiServers/${ctx.req.pathParams['apiServerID']}`;
 
-type AccessControl = { permission?: { id: string }; group?: { groups: unknown[] }; scope?: { scopes: unknown[] }; authentication?: { acrs?: unknown[] } };
+type AccessControl = {
+  permission?: { id: string };
+  group?: { groups: unknown[] };
+  scope?: { scopes: unknown[] };
+  authentication?: { acrs?: unknown[] };
+};
 
 /** What `expand` embeds: the resources the access control references (authentication policies are its `acrs`). */
 const referenced = (access: AccessControl | undefined, what: string): unknown[] =>
-  (what === 'groups' ? access?.group?.groups : what === 'scopes' ? access?.scope?.scopes : access?.authentication?.acrs) ?? [];
+  (what === 'groups'
+    ? access?.group?.groups
+    : what === 'scopes'
+      ? access?.scope?.scopes
+      : access?.authentication?.acrs) ?? [];
 
 export const authorize: ApiProfile = {
   apiId: 'authorize',
   errorBody: pingOneErrorBody,
 
-  parentExists: (ctx) => ctx.store.get(apiServersOf(ctx.req.pathParams['environmentID']!), ctx.req.pathParams['apiServerID']!) !== undefined,
+  parentExists: (ctx) =>
+    ctx.store.get(apiServersOf(ctx.req.pathParams['environmentID']!), ctx.req.pathParams['apiServerID']!) !== undefined,
 
   create: (ctx, body) => ({ id: ctx.entropy.uuid(), ...pick(body, WRITABLE), policy: { id: ctx.entropy.uuid() } }),
 
@@ -34,8 +44,13 @@ export const authorize: ApiProfile = {
       self: { href: `${serverHref(ctx)}/operations/${String(r['id'])}` },
       apiServer: { href: serverHref(ctx) },
     };
-    if (access?.permission) links['permission'] = { href: `${ctx.baseUrl}/environments/${ctx.req.pathParams['environmentID']}/permissions/${access.permission.id}` };
-    const expand = String(ctx.req.query['expand'] ?? '').split(',').filter(Boolean);
+    if (access?.permission)
+      links['permission'] = {
+        href: `${ctx.baseUrl}/environments/${ctx.req.pathParams['environmentID']}/permissions/${access.permission.id}`,
+      };
+    const expand = String(ctx.req.query['expand'] ?? '')
+      .split(',')
+      .filter(Boolean);
     const embedded = Object.fromEntries(expand.map((what) => [what, referenced(access, what)]));
     return { _links: links, ...r, ...(expand.length > 0 ? { _embedded: embedded } : {}) };
   },
@@ -44,10 +59,18 @@ export const authorize: ApiProfile = {
 
   async seed(api) {
     const env = DEFAULT_ENVIRONMENT_ID;
-    api.store.put(apiServersOf(env), DEFAULT_API_SERVER_ID, { id: DEFAULT_API_SERVER_ID, name: 'Accounts API', baseUrls: ['https://api.example.com/accounts'] });
+    api.store.put(apiServersOf(env), DEFAULT_API_SERVER_ID, {
+      id: DEFAULT_API_SERVER_ID,
+      name: 'Accounts API',
+      baseUrls: ['https://api.example.com/accounts'],
+    });
     const at = { environmentID: env, apiServerID: DEFAULT_API_SERVER_ID };
     await api.create('createApiServerOperation', at, api.example('seed002-update-request'));
-    await api.create('createApiServerOperation', at, { name: 'Read accounts', paths: [{ type: 'PARAMETER', pattern: '/accounts/{accountId}' }], methods: ['GET'] });
+    await api.create('createApiServerOperation', at, {
+      name: 'Read accounts',
+      paths: [{ type: 'PARAMETER', pattern: '/accounts/{accountId}' }],
+      methods: ['GET'],
+    });
     await api.create('createApiServerOperation', at, {
       name: 'Admin',
       paths: [{ type: 'PARAMETER', pattern: '/admin/**' }],
@@ -56,4 +79,3 @@ export const authorize: ApiProfile = {
     });
   },
 };
-

@@ -14,7 +14,7 @@ const instance: ResourceAdapter = {
   createOperation: 'createConnectorInstance',
   deleteOperation: 'deleteConnectorInstance',
   createdBy: ['createConnectorInstance', 'cloneConnectorInstance'],
-  items: (body) => ((body as { _embedded?: { connectorInstances?: Json[] } })?._embedded?.connectorInstances ?? []),
+  items: (body) => (body as { _embedded?: { connectorInstances?: Json[] } })?._embedded?.connectorInstances ?? [],
   listIsComplete: halComplete,
   idOf: (r) => (typeof r['id'] === 'string' ? r['id'] : undefined),
   createBody: (name) => ({ name, connector: { id: 'httpConnector' } }),

@@ -11,7 +11,11 @@ const run: FlowFn = async (f, rt, r) => {
   if (!read.ok) return;
   const change = rt.adapter.flows.update(read.body ?? {}, rt.uniqueName());
   const promised = rt.adapter.flows.promises;
-  const put = await f.step('PUT', change.operationId, made.params, { body: change.body, expect: [200], claims: { 'update-reflected': { shows: change.shows, promisedBy: promised.updateReflected } } });
+  const put = await f.step('PUT', change.operationId, made.params, {
+    body: change.body,
+    expect: [200],
+    claims: { 'update-reflected': { shows: change.shows, promisedBy: promised.updateReflected } },
+  });
   if (!put.ok) return;
   const sourceId = made.params[r.param]!;
   const clone = await f.step('clone', 'cloneConnectorInstance', made.params, {
@@ -22,7 +26,13 @@ const run: FlowFn = async (f, rt, r) => {
   const cloneId = clone.ok && clone.body ? r.idOf(clone.body) : undefined;
   // No document says what a clone is named: a tenant may derive a name ("Copy of ..."); only observed.
   const name = 'value' in change.shows ? String(change.shows.value) : '';
-  if (clone.ok && clone.body) await f.step('get clone', r.getOperation, { [r.param]: cloneId ?? '' }, { expect: [200], claims: { 'clone-copies': { name, promisedBy: promised.cloneKeepsName } } });
+  if (clone.ok && clone.body)
+    await f.step(
+      'get clone',
+      r.getOperation,
+      { [r.param]: cloneId ?? '' },
+      { expect: [200], claims: { 'clone-copies': { name, promisedBy: promised.cloneKeepsName } } },
+    );
   if (cloneId) await f.step('delete clone', r.deleteOperation, { [r.param]: cloneId }, { expect: [204] });
   await f.step('delete', r.deleteOperation, made.params, { expect: [204] });
 };

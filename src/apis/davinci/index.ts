@@ -12,7 +12,12 @@ export const davinci: ApiDefinition = {
   id: 'davinci',
   title: 'PingOne DaVinci connector instances',
   spec: join(SPECS_DIR, 'pingone-davinci-connector-instances.yaml'),
-  env: { prefix: PINGONE_PREFIX, section: PINGONE_SECTION, variables: PINGONE_VARIABLES, read: (env, problems) => readPingOne(env, problems, {}) },
+  env: {
+    prefix: PINGONE_PREFIX,
+    section: PINGONE_SECTION,
+    variables: PINGONE_VARIABLES,
+    read: (env, problems) => readPingOne(env, problems, {}),
+  },
   adapter,
   mock: { profile, params: { environmentID: DEFAULT_ENVIRONMENT_ID } },
   errorSchema: '/components/schemas/PingOneError',

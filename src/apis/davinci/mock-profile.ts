@@ -35,14 +35,19 @@ export const davinci: ApiProfile = {
   replace(ctx, existing, body) {
     const connectorId = (existing['connector'] as { id: string }).id;
     if ((body['connector'] as { id: string }).id !== connectorId) {
-      ctx.fail(400, 'the connector of a connector instance cannot be changed', [{ field: 'connector.id', message: `must stay "${connectorId}"` }]);
+      ctx.fail(400, 'the connector of a connector instance cannot be changed', [
+        { field: 'connector.id', message: `must stay "${connectorId}"` },
+      ]);
     }
     return instance(ctx, String(existing['id']), body, String(existing['createdAt']), ctx.entropy.now().toISOString());
   },
 
   render(ctx, r) {
     const self = `${envHref(ctx)}/connectorInstances/${String(r['id'])}`;
-    return { _links: { self: { href: self }, environment: { href: envHref(ctx) }, 'connectorInstance.clone': { href: self } }, ...r };
+    return {
+      _links: { self: { href: self }, environment: { href: envHref(ctx) }, 'connectorInstance.clone': { href: self } },
+      ...r,
+    };
   },
 
   list: (ctx, items) => halCollection(ctx, 'connectorInstances', items, { environment: envHref(ctx) }),
@@ -63,9 +68,16 @@ export const davinci: ApiProfile = {
     const at = { environmentID: DEFAULT_ENVIRONMENT_ID };
     await api.create('createConnectorInstance', at, api.example('seed001-create-request'));
     await api.create('createConnectorInstance', at, api.example('seed000-update-request'));
-    await api.create('createConnectorInstance', at, { name: 'Slack Notifications', connector: { id: 'slackConnector' }, properties: { channel: { value: '#identity-alerts' } } });
+    await api.create('createConnectorInstance', at, {
+      name: 'Slack Notifications',
+      connector: { id: 'slackConnector' },
+      properties: { channel: { value: '#identity-alerts' } },
+    });
     await api.create('createConnectorInstance', at, { name: 'PingOne SSO', connector: { id: 'pingOneSSOConnector' } });
-    await api.create('createConnectorInstance', at, { name: 'Email (SMTP)', connector: { id: 'smtpConnector' }, properties: { hostname: { value: 'smtp.example.com' }, port: { value: 587 } } });
+    await api.create('createConnectorInstance', at, {
+      name: 'Email (SMTP)',
+      connector: { id: 'smtpConnector' },
+      properties: { hostname: { value: 'smtp.example.com' }, port: { value: 587 } },
+    });
   },
 };
-

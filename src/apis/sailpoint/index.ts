@@ -11,7 +11,13 @@ import { sailpoint as profile } from './mock-profile.js';
 
 function read(env: Env, problems: string[]): LiveSettings | undefined {
   const baseUrl = httpUrl(env, 'SAILPOINT_API_URL', problems);
-  const auth = authFrom(env, 'SAILPOINT', baseUrl ? `${new URL(baseUrl).origin}/oauth/token` : undefined, problems, 'post');
+  const auth = authFrom(
+    env,
+    'SAILPOINT',
+    baseUrl ? `${new URL(baseUrl).origin}/oauth/token` : undefined,
+    problems,
+    'post',
+  );
   return baseUrl && auth ? { baseUrl, auth, params: {} } : undefined;
 }
 
@@ -23,8 +29,15 @@ export const sailpoint: ApiDefinition = {
     prefix: 'SAILPOINT',
     section: 'SailPoint Identity Security Cloud v2024',
     variables: [
-      { name: 'SAILPOINT_API_URL', example: 'https://<tenant>.api.identitynow.com/v2024', description: "your tenant's v2024 API" },
-      { name: 'SAILPOINT_ACCESS_TOKEN', description: 'a token; or else the two below, client credentials (sent in the form body to the token URL)' },
+      {
+        name: 'SAILPOINT_API_URL',
+        example: 'https://<tenant>.api.identitynow.com/v2024',
+        description: "your tenant's v2024 API",
+      },
+      {
+        name: 'SAILPOINT_ACCESS_TOKEN',
+        description: 'a token; or else the two below, client credentials (sent in the form body to the token URL)',
+      },
       { name: 'SAILPOINT_CLIENT_ID', description: 'the client id' },
       { name: 'SAILPOINT_CLIENT_SECRET', description: 'the client secret' },
       { name: 'SAILPOINT_AUTH_URL', description: 'default: <API origin>/oauth/token' },

@@ -26,7 +26,10 @@ function tokenize(expression: string): Token[] {
     if (/^\s*$/.test(expression.slice(TOKEN.lastIndex))) break;
     const at = TOKEN.lastIndex;
     const m = TOKEN.exec(expression);
-    if (!m) throw new Error(`cannot read the filter at character ${at + 1} ("${expression.slice(at).trim().slice(0, 20)}"); write field op "value", e.g. name sw "Active"`);
+    if (!m)
+      throw new Error(
+        `cannot read the filter at character ${at + 1} ("${expression.slice(at).trim().slice(0, 20)}"); write field op "value", e.g. name sw "Active"`,
+      );
     if (m[1] !== undefined) tokens.push({ kind: 'string', text: m[1].replace(/\\(.)/g, '$1') });
     else if (m[2] !== undefined) tokens.push({ kind: 'word', text: m[2] });
     else tokens.push({ kind: m[3] as '(' | ')' | ',', text: m[3]! });
@@ -47,8 +50,10 @@ export function parseFilters(expression: string): Predicate {
     const opToken = next(`an operator after "${field.text}"`);
     const op = opToken.text.toLowerCase();
     if (opToken.kind !== 'word') fail(`expected an operator after "${field.text}", found ${opToken.text}`);
-    if (!ALLOWED[field.text]) fail(`filtering on "${field.text}" is not supported; use ${Object.keys(ALLOWED).join(', ')}`);
-    if (!ALLOWED[field.text]!.includes(op)) fail(`"${field.text}" supports ${ALLOWED[field.text]!.join(', ')}, not ${opToken.text}`);
+    if (!ALLOWED[field.text])
+      fail(`filtering on "${field.text}" is not supported; use ${Object.keys(ALLOWED).join(', ')}`);
+    if (!ALLOWED[field.text]!.includes(op))
+      fail(`"${field.text}" supports ${ALLOWED[field.text]!.join(', ')}, not ${opToken.text}`);
     const value = next(`a value after "${field.text} ${opToken.text}"`);
     let values: string[];
     if (value.kind === 'string') values = [value.text];
@@ -57,18 +62,23 @@ export function parseFilters(expression: string): Predicate {
       values = [];
       for (;;) {
         const item = next('a quoted value in the list');
-        if (item.kind !== 'string') fail(`the list after "${field.text} ${op}" holds quoted values only, found ${item.text}`);
+        if (item.kind !== 'string')
+          fail(`the list after "${field.text} ${op}" holds quoted values only, found ${item.text}`);
         values.push(item.text);
         const sep = next('"," or ")"');
         if (sep.kind === ')') break;
         if (sep.kind !== ',') fail(`expected "," or ")" in the list, found ${sep.text}`);
       }
       if (op !== 'ca') fail(`"${op}" takes one value, not a list`);
-    } else fail(`expected a value after "${field.text} ${opToken.text}" (a quoted string, true or false), found ${value.text}`);
+    } else
+      fail(
+        `expected a value after "${field.text} ${opToken.text}" (a quoted string, true or false), found ${value.text}`,
+      );
     terms.push(term$(field.text, op, values));
     if (i === tokens.length) break;
     const joiner = tokens[i++]!;
-    if (joiner.kind !== 'word' || joiner.text.toLowerCase() !== 'and') fail(`expected "and" between terms, found ${joiner.text}`);
+    if (joiner.kind !== 'word' || joiner.text.toLowerCase() !== 'and')
+      fail(`expected "and" between terms, found ${joiner.text}`);
   }
   return (c) => terms.every((t) => t(c));
 }
@@ -78,7 +88,8 @@ function fail(message: string): never {
 }
 
 function term$(field: string, op: string, values: string[]): Predicate {
-  const get = (c: Resource): unknown => (field === 'category' || field === 'labels' ? (c['connectorMetadata'] as Resource | undefined)?.[field] : c[field]);
+  const get = (c: Resource): unknown =>
+    field === 'category' || field === 'labels' ? (c['connectorMetadata'] as Resource | undefined)?.[field] : c[field];
   const value = values[0]!;
   return (c) => {
     const actual = get(c);

@@ -9,11 +9,33 @@ import { pick } from '../../mock/pick.js';
 import { parseFilters, type Predicate } from './mock-filters.js';
 
 const DETAIL_CODES: Record<number, string> = {
-  400: '400.1 Bad Request Content', 403: '403 Forbidden', 404: '404 Not found', 405: '405 Method Not Allowed',
-  413: '413 Payload Too Large', 415: '415 Unsupported Media Type', 500: '500.0 Internal Fault',
+  400: '400.1 Bad Request Content',
+  403: '403 Forbidden',
+  404: '404 Not found',
+  405: '405 Method Not Allowed',
+  413: '413 Payload Too Large',
+  415: '415 Unsupported Media Type',
+  500: '500.0 Internal Fault',
 };
 const DTO = ['name', 'type', 'scriptName', 'className', 'features', 'directConnect', 'connectorMetadata', 'status'];
-const DETAIL = ['name', 'type', 'className', 'scriptName', 'applicationXml', 'correlationConfigXml', 'sourceConfigXml', 'sourceConfig', 'sourceConfigFrom', 's3Location', 'uploadedFiles', 'fileUpload', 'directConnect', 'translationProperties', 'connectorMetadata', 'status'];
+const DETAIL = [
+  'name',
+  'type',
+  'className',
+  'scriptName',
+  'applicationXml',
+  'correlationConfigXml',
+  'sourceConfigXml',
+  'sourceConfig',
+  'sourceConfigFrom',
+  's3Location',
+  'uploadedFiles',
+  'fileUpload',
+  'directConnect',
+  'translationProperties',
+  'connectorMetadata',
+  'status',
+];
 const CONNECTORS = '/connectors';
 const message = (text: string) => ({ locale: 'en-US', localeOrigin: 'DEFAULT', text });
 
@@ -29,7 +51,8 @@ const FILES: Record<string, { field: string; fileName: string }> = {
 };
 
 const connector = (ctx: HandlerContext): Resource =>
-  ctx.store.get(CONNECTORS, ctx.req.pathParams['scriptName']!) ?? ctx.fail(404, `no connector with scriptName "${ctx.req.pathParams['scriptName']}"`);
+  ctx.store.get(CONNECTORS, ctx.req.pathParams['scriptName']!) ??
+  ctx.fail(404, `no connector with scriptName "${ctx.req.pathParams['scriptName']}"`);
 
 function readFile(kind: string): Handler {
   return (ctx) => ({ status: 200, body: String(connector(ctx)[FILES[kind]!.field]), contentType: 'application/xml' });
@@ -39,7 +62,10 @@ function writeFile(kind: string): Handler {
   return (ctx) => {
     const c = connector(ctx);
     const text = (ctx.req.body as { file: string }).file;
-    if (!isXml(text)) ctx.fail(400, `the ${FILES[kind]!.fileName} file is not an XML document`, [{ field: 'file', message: 'must be an XML document' }]);
+    if (!isXml(text))
+      ctx.fail(400, `the ${FILES[kind]!.fileName} file is not an XML document`, [
+        { field: 'file', message: 'must be an XML document' },
+      ]);
     return updateDetail(c, FILES[kind]!.field, FILES[kind]!.fileName, text);
   };
 }
@@ -50,7 +76,12 @@ function updateDetail(c: Resource, field: string, fileName: string, text: string
   if (!unchanged) c['uploadedFiles'] = [...new Set([...((c['uploadedFiles'] as string[] | null) ?? []), fileName])];
   return {
     status: 200,
-    body: { message: unchanged ? `${fileName} is unchanged` : `${fileName} updated`, scriptName: c['scriptName'], updatedFiles: unchanged ? [] : [fileName], status: unchanged ? 'UNCHANGED' : 'UPDATED' },
+    body: {
+      message: unchanged ? `${fileName} is unchanged` : `${fileName} updated`,
+      scriptName: c['scriptName'],
+      updatedFiles: unchanged ? [] : [fileName],
+      status: unchanged ? 'UNCHANGED' : 'UPDATED',
+    },
   };
 }
 
@@ -74,7 +105,8 @@ function properties(text: string): Record<string, string> {
 function patchedProblems(c: Resource): FieldError[] {
   const problems: FieldError[] = [];
   const meta = c['connectorMetadata'];
-  if (typeof meta !== 'object' || meta === null || Array.isArray(meta)) problems.push({ field: 'connectorMetadata', message: 'must be an object' });
+  if (typeof meta !== 'object' || meta === null || Array.isArray(meta))
+    problems.push({ field: 'connectorMetadata', message: 'must be an object' });
   for (const f of XML_FIELDS) if (!isXml(c[f])) problems.push({ field: f, message: 'must be an XML document' });
   return problems;
 }
@@ -97,7 +129,11 @@ export const sailpoint: ApiProfile = {
 
   create(ctx, body) {
     const name = String(body['name']);
-    const slug = name.toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '') || 'connector';
+    const slug =
+      name
+        .toLowerCase()
+        .replace(/[^a-z0-9]+/g, '-')
+        .replace(/^-|-$/g, '') || 'connector';
     return {
       name,
       type: body['type'] ?? name,
@@ -123,7 +159,8 @@ export const sailpoint: ApiProfile = {
   replace: (ctx) => ctx.fail(405, 'connectors are changed with PATCH'),
 
   /** The create and list operations answer V3ConnectorDto; the others ConnectorDetail. */
-  render: (ctx, r) => pick(r, ['createCustomConnector', 'getConnectorList'].includes(ctx.op.operationId ?? '') ? DTO : DETAIL),
+  render: (ctx, r) =>
+    pick(r, ['createCustomConnector', 'getConnectorList'].includes(ctx.op.operationId ?? '') ? DTO : DETAIL),
 
   list(ctx, all) {
     const q = ctx.req.query;
@@ -132,7 +169,9 @@ export const sailpoint: ApiProfile = {
       try {
         matches = parseFilters(q['filters']);
       } catch (err) {
-        ctx.fail(400, `invalid filters: ${(err as Error).message}`, [{ field: 'filters', message: (err as Error).message }]);
+        ctx.fail(400, `invalid filters: ${(err as Error).message}`, [
+          { field: 'filters', message: (err as Error).message },
+        ]);
       }
     }
     const released = all.filter((c) => c['status'] === 'RELEASED' && matches(c));
@@ -168,13 +207,24 @@ export const sailpoint: ApiProfile = {
     async updateConnector(ctx) {
       const before = connector(ctx);
       const ops = ctx.req.body as Array<{ op: string; from?: string }>;
-      const moved = ops.findIndex((o) => o.op === 'move' && !(sailpoint.patchable ?? []).includes(o.from?.split('/')[1] ?? ''));
-      if (moved >= 0) ctx.fail(400, `"${ops[moved]!.from}" cannot be moved from; patchable fields: ${sailpoint.patchable!.join(', ')}`, [{ field: `[${moved}].from`, message: `must be one of /${sailpoint.patchable!.join(', /')} or below them` }]);
+      const moved = ops.findIndex(
+        (o) => o.op === 'move' && !(sailpoint.patchable ?? []).includes(o.from?.split('/')[1] ?? ''),
+      );
+      if (moved >= 0)
+        ctx.fail(
+          400,
+          `"${ops[moved]!.from}" cannot be moved from; patchable fields: ${sailpoint.patchable!.join(', ')}`,
+          [{ field: `[${moved}].from`, message: `must be one of /${sailpoint.patchable!.join(', /')} or below them` }],
+        );
       const answer = await ctx.crud.patch(ctx);
       const problems = patchedProblems(ctx.store.get(CONNECTORS, ctx.itemId!)!);
       if (problems.length > 0) {
         ctx.store.put(CONNECTORS, ctx.itemId!, before);
-        ctx.fail(400, `the patch leaves the connector invalid: ${problems.map((p) => `${p.field} ${p.message}`).join('; ')}`, problems);
+        ctx.fail(
+          400,
+          `the patch leaves the connector invalid: ${problems.map((p) => `${p.field} ${p.message}`).join('; ')}`,
+          problems,
+        );
       }
       return answer;
     },
@@ -188,17 +238,60 @@ export const sailpoint: ApiProfile = {
   async seed(api) {
     await api.create('createCustomConnector', {}, api.example('seed004-create-request'));
     const released = [
-      { name: 'Active Directory', type: 'Active Directory - Direct', className: 'sailpoint.connector.ADLDAPConnector', features: ['AUTHENTICATE', 'PROVISIONING', 'PASSWORD'], category: 'directory' },
-      { name: 'Workday', type: 'Workday', className: 'openconnector.connector.workday.WorkdayConnector', features: ['PROVISIONING', 'SYNC_PROVISIONING'], category: 'hr' },
-      { name: 'ServiceNow', type: 'ServiceNow', className: 'sailpoint.connector.OpenConnectorAdapter', features: ['ENABLE', 'UNLOCK'], category: 'itsm' },
-      { name: 'Delimited File', type: 'DelimitedFile', className: 'sailpoint.connector.DelimitedFileConnector', features: [], category: 'file', directConnect: false },
+      {
+        name: 'Active Directory',
+        type: 'Active Directory - Direct',
+        className: 'sailpoint.connector.ADLDAPConnector',
+        features: ['AUTHENTICATE', 'PROVISIONING', 'PASSWORD'],
+        category: 'directory',
+      },
+      {
+        name: 'Workday',
+        type: 'Workday',
+        className: 'openconnector.connector.workday.WorkdayConnector',
+        features: ['PROVISIONING', 'SYNC_PROVISIONING'],
+        category: 'hr',
+      },
+      {
+        name: 'ServiceNow',
+        type: 'ServiceNow',
+        className: 'sailpoint.connector.OpenConnectorAdapter',
+        features: ['ENABLE', 'UNLOCK'],
+        category: 'itsm',
+      },
+      {
+        name: 'Delimited File',
+        type: 'DelimitedFile',
+        className: 'sailpoint.connector.DelimitedFileConnector',
+        features: [],
+        category: 'file',
+        directConnect: false,
+      },
     ];
     for (const r of released) {
-      const made = await api.create('createCustomConnector', {}, { name: r.name, type: r.type, className: r.className, directConnect: r.directConnect ?? true, status: 'RELEASED' });
+      const made = await api.create(
+        'createCustomConnector',
+        {},
+        {
+          name: r.name,
+          type: r.type,
+          className: r.className,
+          directConnect: r.directConnect ?? true,
+          status: 'RELEASED',
+        },
+      );
       made['features'] = r.features;
       made['connectorMetadata'] = { category: r.category, labels: r.directConnect === false ? ['file'] : ['direct'] };
     }
-    await api.create('createCustomConnector', {}, { name: 'Custom SaaS (in development)', className: 'sailpoint.connector.OpenConnectorAdapter', status: 'DEVELOPMENT' });
+    await api.create(
+      'createCustomConnector',
+      {},
+      {
+        name: 'Custom SaaS (in development)',
+        className: 'sailpoint.connector.OpenConnectorAdapter',
+        status: 'DEVELOPMENT',
+      },
+    );
   },
 };
 

@@ -9,12 +9,23 @@ export const PINGONE_SECTION = 'PingOne (DaVinci connector instances and Authori
 
 /** The variables both PingOne APIs read, in .env.example order. */
 export const PINGONE_VARIABLES: readonly EnvVariable[] = [
-  { name: 'PINGONE_API_URL', example: 'https://api.pingone.com/v1', description: 'regional: .eu .asia .ca .com.au .sg' },
+  {
+    name: 'PINGONE_API_URL',
+    example: 'https://api.pingone.com/v1',
+    description: 'regional: .eu .asia .ca .com.au .sg',
+  },
   { name: 'PINGONE_ENVIRONMENT_ID', description: 'a UUID' },
-  { name: 'PINGONE_ACCESS_TOKEN', description: "a token; or else the two below, a worker app's client credentials (HTTP Basic at the token URL)" },
+  {
+    name: 'PINGONE_ACCESS_TOKEN',
+    description: "a token; or else the two below, a worker app's client credentials (HTTP Basic at the token URL)",
+  },
   { name: 'PINGONE_CLIENT_ID', description: "the worker app's client id" },
   { name: 'PINGONE_CLIENT_SECRET', description: "the worker app's client secret" },
-  { name: 'PINGONE_AUTH_URL', example: 'https://auth.pingone.com/<environment id>/as/token', description: 'default: derived from the API URL' },
+  {
+    name: 'PINGONE_AUTH_URL',
+    example: 'https://auth.pingone.com/<environment id>/as/token',
+    description: 'default: derived from the API URL',
+  },
 ];
 
 /** The API URL, environment and credentials; `params` are the API's own settings, read by the caller. */
@@ -22,7 +33,13 @@ export function readPingOne(env: Env, problems: string[], params: Record<string,
   const baseUrl = httpUrl(env, 'PINGONE_API_URL', problems);
   const envId = required(env, 'PINGONE_ENVIRONMENT_ID', problems, UUID, 'a UUID');
   const tld = baseUrl ? (/api\.pingone\.([a-z.]+)$/.exec(new URL(baseUrl).hostname)?.[1] ?? 'com') : 'com';
-  const auth = authFrom(env, PINGONE_PREFIX, envId ? `https://auth.pingone.${tld}/${envId}/as/token` : undefined, problems, 'basic');
+  const auth = authFrom(
+    env,
+    PINGONE_PREFIX,
+    envId ? `https://auth.pingone.${tld}/${envId}/as/token` : undefined,
+    problems,
+    'basic',
+  );
   if (!baseUrl || !envId || !auth) return undefined;
   return { baseUrl, auth, params: { environmentID: envId, ...params } };
 }

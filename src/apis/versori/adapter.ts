@@ -6,7 +6,16 @@ import { overlayRealValues, pick } from '../../cases/placeholders.js';
 import { pageSize } from '../../cases/page-size.js';
 import type { ApiAdapter, Json, ResourceAdapter } from '../../cases/types.js';
 
-const MUTABLE = ['name', 'public', 'documentationURL', 'imageURL', 'tags', 'baseUrl', 'datasetId', 'connectionVariables'];
+const MUTABLE = [
+  'name',
+  'public',
+  'documentationURL',
+  'imageURL',
+  'tags',
+  'baseUrl',
+  'datasetId',
+  'connectionVariables',
+];
 
 const connector: ResourceAdapter = {
   label: 'connector',
@@ -16,7 +25,7 @@ const connector: ResourceAdapter = {
   createOperation: 'createHttpConnector',
   deleteOperation: 'deleteConnector',
   createdBy: ['createHttpConnector'],
-  items: (body) => ((body as { connectors?: Json[] })?.connectors ?? []),
+  items: (body) => (body as { connectors?: Json[] })?.connectors ?? [],
   listIsComplete: (body) => !(body as { next?: unknown } | undefined)?.next,
   idOf: (r) => (typeof r['id'] === 'string' ? r['id'] : undefined),
   createBody: (name) => ({ name, baseUrl: 'https://conformance.example.com/api' }),
@@ -25,7 +34,18 @@ const connector: ResourceAdapter = {
 export const versori: ApiAdapter = {
   api: 'versori',
   resources: [connector],
-  extraCases: [{ operationId: 'listConnectors', name: 'first=1', query: { first: '1' }, claims: pageSize('first', (b) => (b as { connectors?: unknown[] } | undefined)?.connectors, 'API-FACTS (Versori): the list answers a page of `first` connectors') }],
+  extraCases: [
+    {
+      operationId: 'listConnectors',
+      name: 'first=1',
+      query: { first: '1' },
+      claims: pageSize(
+        'first',
+        (b) => (b as { connectors?: unknown[] } | undefined)?.connectors,
+        'API-FACTS (Versori): the list answers a page of `first` connectors',
+      ),
+    },
+  ],
   // URL fields are plain strings in the spec (its examples hold placeholders); a tenant wants URLs.
   pinGenerated(_operationId, body) {
     const out: Json = { ...body };

@@ -25,7 +25,11 @@ export const versori: ApiDefinition = {
     prefix: 'VERSORI',
     section: 'Versori Connect',
     variables: [
-      { name: 'VERSORI_API_URL', example: 'https://platform.versori.com/api/connect/v1', description: 'the Connect API base URL' },
+      {
+        name: 'VERSORI_API_URL',
+        example: 'https://platform.versori.com/api/connect/v1',
+        description: 'the Connect API base URL',
+      },
       { name: 'VERSORI_ORGANISATION_ID', description: 'a ULID' },
       { name: 'VERSORI_ACCESS_TOKEN', description: 'an API key' },
     ],

@@ -8,8 +8,14 @@ import { DEFAULT_ORGANISATION_ID } from '../../mock/defaults.js';
 import { pick } from '../../mock/pick.js';
 
 const CODES: Record<number, string> = {
-  400: 'invalid_argument', 401: 'unauthenticated', 403: 'permission_denied', 404: 'not_found',
-  405: 'method_not_allowed', 409: 'conflict', 413: 'payload_too_large', 415: 'unsupported_media_type',
+  400: 'invalid_argument',
+  401: 'unauthenticated',
+  403: 'permission_denied',
+  404: 'not_found',
+  405: 'method_not_allowed',
+  409: 'conflict',
+  413: 'payload_too_large',
+  415: 'unsupported_media_type',
 };
 const MUTABLE = ['name', 'public', 'documentationURL', 'imageURL', 'tags', 'connectionVariables'];
 /** The field only connectors of one protocol have: an HTTP connector keeps no `datasetId`, nor BigQuery a `baseUrl`. */
@@ -22,7 +28,11 @@ const uncursor = (c: string) => Buffer.from(c, 'base64url').toString('utf8');
 
 export const versori: ApiProfile = {
   apiId: 'versori',
-  errorBody: (status, message, fields) => ({ code: CODES[status] ?? (status >= 500 ? 'internal' : 'unknown'), message, ...(fields.length > 0 ? { fields } : {}) }),
+  errorBody: (status, message, fields) => ({
+    code: CODES[status] ?? (status >= 500 ? 'internal' : 'unknown'),
+    message,
+    ...(fields.length > 0 ? { fields } : {}),
+  }),
   collectionOf: { createHttpConnector: CONNECTORS },
 
   create(ctx, body) {
@@ -47,9 +57,12 @@ export const versori: ApiProfile = {
   // does `authSchemeConfigs`, `connections` and `versions` (lists, empty when unset).
   replace(ctx, existing, body) {
     const mismatch: FieldError[] = [];
-    if (body['id'] !== existing['id']) mismatch.push({ field: 'id', message: `must be the connector's id "${String(existing['id'])}"` });
-    if (body['organisationId'] !== existing['organisationId']) mismatch.push({ field: 'organisationId', message: `must be "${String(existing['organisationId'])}"` });
-    if (body['protocol'] !== existing['protocol']) mismatch.push({ field: 'protocol', message: `cannot change from "${String(existing['protocol'])}"` });
+    if (body['id'] !== existing['id'])
+      mismatch.push({ field: 'id', message: `must be the connector's id "${String(existing['id'])}"` });
+    if (body['organisationId'] !== existing['organisationId'])
+      mismatch.push({ field: 'organisationId', message: `must be "${String(existing['organisationId'])}"` });
+    if (body['protocol'] !== existing['protocol'])
+      mismatch.push({ field: 'protocol', message: `cannot change from "${String(existing['protocol'])}"` });
     if (mismatch.length > 0) ctx.fail(400, mismatch.map((m) => `${m.field} ${m.message}`).join('; '), mismatch);
     return {
       id: existing['id'],
@@ -57,7 +70,11 @@ export const versori: ApiProfile = {
       protocol: existing['protocol'],
       public: false,
       ...pick(body, mutableOf(existing['protocol'])),
-      authSchemeConfigs: resolveAuthSchemes(ctx, existing['authSchemeConfigs'] as Resource[], (body['authSchemeConfigIds'] as string[] | undefined) ?? []),
+      authSchemeConfigs: resolveAuthSchemes(
+        ctx,
+        existing['authSchemeConfigs'] as Resource[],
+        (body['authSchemeConfigIds'] as string[] | undefined) ?? [],
+      ),
       connections: existing['connections'],
       versions: existing['versions'],
       createdAt: existing['createdAt'],
@@ -70,7 +87,12 @@ export const versori: ApiProfile = {
   list(ctx, all) {
     const q = ctx.req.query;
     let items = all;
-    if (typeof q['name'] === 'string') items = items.filter((c) => String(c['name']).toLowerCase().includes((q['name'] as string).toLowerCase()));
+    if (typeof q['name'] === 'string')
+      items = items.filter((c) =>
+        String(c['name'])
+          .toLowerCase()
+          .includes((q['name'] as string).toLowerCase()),
+      );
     if (typeof q['protocol'] === 'string') items = items.filter((c) => c['protocol'] === q['protocol']);
     if (typeof q['sort'] === 'string') items = sortBy(items, q['sort']);
     const first = (q['first'] as number | undefined) ?? 20;
@@ -78,10 +100,14 @@ export const versori: ApiProfile = {
     let end = items.length;
     if (typeof q['after'] === 'string') start = positionAfter(ctx, items, q['after'], 'after') + 1;
     if (typeof q['before'] === 'string') end = positionAfter(ctx, items, q['before'], 'before');
-    const page = typeof q['before'] === 'string' && typeof q['after'] !== 'string' ? items.slice(Math.max(start, end - first), end) : items.slice(start, Math.min(end, start + first));
+    const page =
+      typeof q['before'] === 'string' && typeof q['after'] !== 'string'
+        ? items.slice(Math.max(start, end - first), end)
+        : items.slice(start, Math.min(end, start + first));
     const pageStart = items.indexOf(page[0]!);
     const body: Resource = { totalCount: items.length, connectors: page };
-    if (page.length > 0 && pageStart + page.length < items.length) body['next'] = cursor(String(page[page.length - 1]!['id']));
+    if (page.length > 0 && pageStart + page.length < items.length)
+      body['next'] = cursor(String(page[page.length - 1]!['id']));
     if (page.length > 0 && pageStart > 0) body['prev'] = cursor(String(page[0]!['id']));
     return { status: ctx.successStatus, body };
   },
@@ -91,7 +117,10 @@ export const versori: ApiProfile = {
       const existing = existingItem(ctx);
       const inUse = (existing['connections'] as unknown[]).length;
       if (inUse > 0 && ctx.req.query['force'] !== true) {
-        ctx.fail(409, `connector ${ctx.itemId} is used by ${inUse} connection(s); delete them first or pass force=true`);
+        ctx.fail(
+          409,
+          `connector ${ctx.itemId} is used by ${inUse} connection(s); delete them first or pass force=true`,
+        );
       }
       ctx.store.delete(ctx.collection, ctx.itemId!);
       return { status: ctx.successStatus };
@@ -104,12 +133,48 @@ export const versori: ApiProfile = {
     const fromDocs = api.example('seed003-update-request') as Resource;
     for (const k of ['id', 'organisationId', 'protocol', 'authSchemeConfigIds']) delete fromDocs[k];
     await api.create('createHttpConnector', at, fromDocs);
-    await api.create('createHttpConnector', at, { name: 'HubSpot', baseUrl: 'https://api.hubapi.com', public: true, documentationURL: 'https://developers.hubspot.com/docs/api/overview', tags: { category: ['crm'] } });
-    await api.create('createHttpConnector', at, { name: 'Stripe', baseUrl: 'https://api.stripe.com/v1', tags: { category: ['payments'] }, connectionVariables: [{ name: 'apiVersion', value: '2024-06-20' }] });
-    const inUse = await api.create('createHttpConnector', at, { name: 'Shopify', baseUrl: 'https://example.myshopify.com/admin/api/2024-07' });
+    await api.create('createHttpConnector', at, {
+      name: 'HubSpot',
+      baseUrl: 'https://api.hubapi.com',
+      public: true,
+      documentationURL: 'https://developers.hubspot.com/docs/api/overview',
+      tags: { category: ['crm'] },
+    });
+    await api.create('createHttpConnector', at, {
+      name: 'Stripe',
+      baseUrl: 'https://api.stripe.com/v1',
+      tags: { category: ['payments'] },
+      connectionVariables: [{ name: 'apiVersion', value: '2024-06-20' }],
+    });
+    const inUse = await api.create('createHttpConnector', at, {
+      name: 'Shopify',
+      baseUrl: 'https://example.myshopify.com/admin/api/2024-07',
+    });
     const now = api.entropy.now().toISOString();
-    inUse['connections'] = [{ id: api.entropy.ulid(), name: 'Shopify production', credentials: { action: [], trigger: [] }, variables: [], createdAt: now, updatedAt: now }];
-    const bq = { id: api.entropy.ulid(), organisationId: DEFAULT_ORGANISATION_ID, name: 'Warehouse', protocol: 'bigquery', datasetId: 'analytics', public: false, tags: {}, authSchemeConfigs: [], connections: [], versions: [], createdAt: now, updatedAt: now };
+    inUse['connections'] = [
+      {
+        id: api.entropy.ulid(),
+        name: 'Shopify production',
+        credentials: { action: [], trigger: [] },
+        variables: [],
+        createdAt: now,
+        updatedAt: now,
+      },
+    ];
+    const bq = {
+      id: api.entropy.ulid(),
+      organisationId: DEFAULT_ORGANISATION_ID,
+      name: 'Warehouse',
+      protocol: 'bigquery',
+      datasetId: 'analytics',
+      public: false,
+      tags: {},
+      authSchemeConfigs: [],
+      connections: [],
+      versions: [],
+      createdAt: now,
+      updatedAt: now,
+    };
     api.store.put(`/o/${DEFAULT_ORGANISATION_ID}/connectors`, bq.id, bq);
   },
 };
@@ -118,14 +183,23 @@ export const versori: ApiProfile = {
 function resolveAuthSchemes(ctx: HandlerContext, current: Resource[], ids: string[]): Resource[] {
   const unknown = ids.map((id, i) => ({ id, i })).filter(({ id }) => !current.some((c) => c['id'] === id));
   if (unknown.length > 0) {
-    ctx.fail(400, `unknown auth scheme config id(s): ${unknown.map((u) => u.id).join(', ')}`, unknown.map(({ id, i }) => ({ field: `authSchemeConfigIds[${i}]`, message: `no auth scheme config "${id}" on this connector` })));
+    ctx.fail(
+      400,
+      `unknown auth scheme config id(s): ${unknown.map((u) => u.id).join(', ')}`,
+      unknown.map(({ id, i }) => ({
+        field: `authSchemeConfigIds[${i}]`,
+        message: `no auth scheme config "${id}" on this connector`,
+      })),
+    );
   }
   return current.filter((c) => ids.includes(String(c['id'])));
 }
 
 function positionAfter(ctx: HandlerContext, items: Resource[], token: string, param: string): number {
   const index = items.findIndex((c) => c['id'] === uncursor(token));
-  return index >= 0 ? index : ctx.fail(400, `${param} is not a cursor from this list`, [{ field: param, message: 'is not a valid cursor' }]);
+  return index >= 0
+    ? index
+    : ctx.fail(400, `${param} is not a cursor from this list`, [{ field: param, message: 'is not a valid cursor' }]);
 }
 
 function sortBy(items: Resource[], sort: string): Resource[] {

@@ -25,7 +25,8 @@ export const patchNoUpdate = (stages: Stages): Stages =>
 export const updateNotStored = (stages: Stages): Stages =>
   withStore(stages, (store) => {
     const view = Object.create(store) as Store;
-    view.put = (collection, id, resource) => (store.get(collection, id) === undefined ? store.put(collection, id, resource) : resource);
+    view.put = (collection, id, resource) =>
+      store.get(collection, id) === undefined ? store.put(collection, id, resource) : resource;
     return view;
   });
 
@@ -39,7 +40,10 @@ export const deleteNoDelete = (stages: Stages): Stages =>
 
 function withCrud(stages: Stages, changed: Partial<Crud>): Stages {
   const inner = stages.behave;
-  return { ...stages, behave: (x: Behaving) => inner({ ...x, ctx: { ...x.ctx, crud: { ...x.ctx.crud, ...changed } } }) };
+  return {
+    ...stages,
+    behave: (x: Behaving) => inner({ ...x, ctx: { ...x.ctx, crud: { ...x.ctx.crud, ...changed } } }),
+  };
 }
 
 function withStore(stages: Stages, wrap: (store: Store) => Store): Stages {

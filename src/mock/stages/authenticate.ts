@@ -16,7 +16,10 @@ export function authenticate(token: string | undefined): Stages['authenticate'] 
 /** Why an Authorization header is refused, or undefined. */
 export function bearerProblem(header: string | undefined, token: string | undefined): string | undefined {
   const m = /^Bearer\s+(\S.*)$/i.exec(header?.trim() ?? '');
-  if (!m) return header ? 'the Authorization header must be "Bearer <token>"' : 'an Authorization header with a bearer token is required';
+  if (!m)
+    return header
+      ? 'the Authorization header must be "Bearer <token>"'
+      : 'an Authorization header with a bearer token is required';
   if (token !== undefined && m[1] !== token) return 'the bearer token is not valid';
   return undefined;
 }

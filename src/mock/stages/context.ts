@@ -7,7 +7,15 @@ import type { Stages } from './types.js';
 export function context(deps: ContextDeps): Stages['context'] {
   return (x) => {
     const inferred = inferFor(x.route, x.mount);
-    const req = { method: x.req.method ?? 'GET', url: x.url, headers: x.req.headers, pathParams: x.params, query: x.query, body: x.body, mediaType: x.mediaType };
+    const req = {
+      method: x.req.method ?? 'GET',
+      url: x.url,
+      headers: x.req.headers,
+      pathParams: x.params,
+      query: x.query,
+      body: x.body,
+      mediaType: x.mediaType,
+    };
     return { ctx: handlerContext(x.route, x.mount, deps, req, inferred), action: inferred.action, relaxed: x.relaxed };
   };
 }

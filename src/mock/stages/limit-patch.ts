@@ -7,9 +7,14 @@ import { MAX_JSON_DEPTH, MAX_PATCH_COPIES, maxPatchedBytes, measureValue, tooDee
 import type { Stages } from './types.js';
 
 export const limitPatch: Stages['limitPatch'] = (x) => {
-  const copies = x.req.method === 'PATCH' && Array.isArray(x.body) ? (x.body as Array<{ op?: unknown }>).filter((o) => o?.op === 'copy').length : 0;
+  const copies =
+    x.req.method === 'PATCH' && Array.isArray(x.body)
+      ? (x.body as Array<{ op?: unknown }>).filter((o) => o?.op === 'copy').length
+      : 0;
   if (copies <= MAX_PATCH_COPIES) return x;
-  return x.refuse(400, `invalid request body: a JSON Patch may hold at most ${MAX_PATCH_COPIES} copy operations`, [{ field: '(body)', message: `must hold at most ${MAX_PATCH_COPIES} copy operations` }]);
+  return x.refuse(400, `invalid request body: a JSON Patch may hold at most ${MAX_PATCH_COPIES} copy operations`, [
+    { field: '(body)', message: `must hold at most ${MAX_PATCH_COPIES} copy operations` },
+  ]);
 };
 
 export function limitPatchGrowth(maxBodyBytes: number): (behave: Stages['behave']) => Stages['behave'] {
@@ -24,7 +29,10 @@ export function limitPatchGrowth(maxBodyBytes: number): (behave: Stages['behave'
     const measured = patched && patched !== unpatched ? measureValue(patched, MAX_JSON_DEPTH, limit) : undefined;
     if (!measured || (measured.depth <= MAX_JSON_DEPTH && measured.size <= limit)) return response;
     ctx.store.put(ctx.collection, ctx.itemId!, unpatched);
-    const why = measured.depth > MAX_JSON_DEPTH ? tooDeepMessage('the patched resource') : `the patched resource would be larger than ${limit} bytes`;
+    const why =
+      measured.depth > MAX_JSON_DEPTH
+        ? tooDeepMessage('the patched resource')
+        : `the patched resource would be larger than ${limit} bytes`;
     return ctx.error(400, `invalid request body: ${why}`, [{ field: '(body)', message: why }]);
   };
 }

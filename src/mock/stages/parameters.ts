@@ -8,7 +8,15 @@ import type { Routed, Stages } from './types.js';
 export const validateParameters: Stages['validateParameters'] = (x) => {
   // The query is our reading's: a value only it refuses is left out, even where a personality lets it pass.
   const { query, errors } = parametersOf(x, x.route.spec);
-  return { ...x, query, problems: { reading: errors, documents: () => parametersOf(x, documentedOf(x.route.spec)).errors, careful: () => [] } };
+  return {
+    ...x,
+    query,
+    problems: {
+      reading: errors,
+      documents: () => parametersOf(x, documentedOf(x.route.spec)).errors,
+      careful: () => [],
+    },
+  };
 };
 
 /** The request's parameters read by one spec. */

@@ -12,11 +12,14 @@ export const readBody: Stages['readBody'] = async (x) => {
   const { mediaType, accepted, pointer, problem } = bodyOf(x);
   const read: BodyRead = { ...x, mediaType, pointer, body: undefined };
   if (accepted.length === 0) return read;
-  if (problem === 'missing') return x.refuse(400, 'a request body is required', [{ field: '(body)', message: 'is required' }]);
+  if (problem === 'missing')
+    return x.refuse(400, 'a request body is required', [{ field: '(body)', message: 'is required' }]);
   if (x.raw.length === 0) return read;
   if (problem === 'unsupported') {
     const status = responseContract(x.route.spec, x.route.op, 415).explicit ? 415 : 400;
-    return x.refuse(status, `content type ${mediaType ?? '(none)'} is not accepted; send ${accepted.join(' or ')}`, [{ field: 'Content-Type', message: `must be ${accepted.join(' or ')}` }]);
+    return x.refuse(status, `content type ${mediaType ?? '(none)'} is not accepted; send ${accepted.join(' or ')}`, [
+      { field: 'Content-Type', message: `must be ${accepted.join(' or ')}` },
+    ]);
   }
   try {
     return { ...read, body: await parseBody(x.raw, x.req.headers['content-type']) };
@@ -27,7 +30,12 @@ export const readBody: Stages['readBody'] = async (x) => {
 };
 
 /** The media type sent, and what the operation makes of it: the media types it accepts, the schema, or the problem. */
-export function bodyOf(x: Queried): { mediaType: string | undefined; accepted: string[]; pointer: string | undefined; problem: 'missing' | 'unsupported' | undefined } {
+export function bodyOf(x: Queried): {
+  mediaType: string | undefined;
+  accepted: string[];
+  pointer: string | undefined;
+  problem: 'missing' | 'unsupported' | undefined;
+} {
   const mediaType = mediaTypeOf(x.req.headers['content-type']);
   const { accepted, pointer, problem } = bodyAcceptance(x.route.spec, x.route.op, mediaType, x.raw.length > 0);
   return { mediaType, accepted, pointer, problem };

@@ -22,7 +22,10 @@ export function documentsDecide(p: Problems): Verdict {
 }
 
 /** strict: our reading, and then what a careful service refuses. */
-export const carefulToo = (p: Problems): Verdict => ({ refused: p.reading.length > 0 ? p.reading : p.careful(), relaxed: false });
+export const carefulToo = (p: Problems): Verdict => ({
+  refused: p.reading.length > 0 ? p.reading : p.careful(),
+  relaxed: false,
+});
 
 /** The stage: `what` begins the message of the 400 (`invalid parameters`, `invalid request body`). */
 export function refuse(verdict: (p: Problems) => Verdict, what: string) {

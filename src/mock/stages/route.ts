@@ -13,13 +13,19 @@ export function route(routes: RouteTable, mounts: Map<string, Mount>, entropy: E
     const match = routes.match(x.req.method ?? 'GET', pathname);
     if (match.kind === 'not-found') return x.refuse(404, `no resource at ${pathname}`);
     if (match.kind === 'method-not-allowed') {
-      const answer = x.refuse(405, `${x.req.method} is not allowed on ${pathname}; allowed: ${match.allowed.join(', ')}`);
+      const answer = x.refuse(
+        405,
+        `${x.req.method} is not allowed on ${pathname}; allowed: ${match.allowed.join(', ')}`,
+      );
       answer.response.headers = { allow: match.allowed.join(', ') };
       return answer;
     }
     const found = match.route;
     const mount = mounts.get(found.spec.apiId)!;
-    const refuse = (status: number, message: string, fields: FieldError[] = []) => ({ route: found, response: vendorError(mount, entropy, status, message, fields) });
+    const refuse = (status: number, message: string, fields: FieldError[] = []) => ({
+      route: found,
+      response: vendorError(mount, entropy, status, message, fields),
+    });
     return { ...x, route: found, params: match.params, mount, refuse };
   };
 }

@@ -12,7 +12,9 @@ export function target(mounts: Map<string, Mount>, entropy: Entropy): Stages['ta
   return (req: IncomingMessage) => {
     const addressed = requestTarget(req);
     const mount = [...mounts.values()].find((m) => addressed.pathname.startsWith(m.basePath + '/'));
-    const refuse = (status: number, message: string, fields: FieldError[] = []) => ({ response: vendorError(mount, entropy, status, message, fields) });
+    const refuse = (status: number, message: string, fields: FieldError[] = []) => ({
+      response: vendorError(mount, entropy, status, message, fields),
+    });
     if (!addressed.ok) return refuse(400, addressed.message);
     return { req, url: addressed.url, mount, refuse } satisfies Addressed;
   };
