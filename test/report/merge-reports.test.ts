@@ -1,18 +1,16 @@
-// Merging shard reports (src/report/merge.ts) and `conformance merge` (src/cli/merge-command.ts): the shards
-// of a run merge into the report the unsharded run would have written.
+// mergeReports (src/report/merge.ts): the shards of a run merge into the report the unsharded run would have
+// written; the worst status wins, and shards that do not belong together are refused.
 
-import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { Ajv2020 } from 'ajv/dist/2020.js';
 import addFormats from 'ajv-formats';
-import { afterAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { API_IDS } from '../../src/apis/index.js';
-import { mergeCommand } from '../../src/cli/merge-command.js';
 import type { CaseResult } from '../../src/model/types.js';
 import { PROJECT_ROOT } from '../../src/project-paths.js';
-import { loadShardReports, MergeError, mergeReports } from '../../src/report/merge.js';
-import { buildReport, type RunReport } from '../../src/report/run-report.js';
+import { MergeError, mergeReports } from '../../src/report/merge.js';
+import { buildReport } from '../../src/report/run-report.js';
 import {
   AUTH_PASSED,
   AUTHORIZE_SKIPPED,
@@ -25,63 +23,12 @@ import {
   OBSERVED_NEGATIVE,
   PASSED,
   RESULTS_WITH_OBSERVED,
-  RUN,
   SKIPPED,
   SKIPPED_SPECIAL,
   STRICT_RUN,
   XSS,
 } from './fixtures.js';
-
-const dir = mkdtempSync(join(tmpdir(), 'cfm-merge-'));
-afterAll(() => rmSync(dir, { recursive: true, force: true }));
-
-/** A shard's report: the fixture run with its own runId and times. */
-function shard(
-  results: CaseResult[],
-  runId: string,
-  startedAt: string,
-  finishedAt: string,
-  patch: Partial<RunReport> = {},
-): RunReport {
-  const report = buildReport(
-    { ...RUN, config: { ...RUN.config, runId } },
-    results,
-    new Date(startedAt),
-    new Date(finishedAt),
-  );
-  return { ...report, ...patch };
-}
-
-// The unsharded run, and the same cases over two shards as vitest splits files: davinci + authorize in one,
-// versori + sailpoint in the other; each shard that ran sailpoint writes its cleanup record.
-const whole = fixtureReport();
-const shard1 = shard(
-  [PASSED, FAILED, SKIPPED, SKIPPED_SPECIAL],
-  'aaaa1111',
-  '2026-03-04T05:06:07.500Z',
-  '2026-03-04T05:07:00.000Z',
-);
-const shard2 = shard(
-  [FLOW, AUTH_PASSED, XSS, CLEANUP],
-  'bbbb2222',
-  '2026-03-04T05:06:07.089Z',
-  '2026-03-04T05:07:08.123Z',
-);
-
-const sortIds = (results: CaseResult[]) => results.map((r) => r.id).sort();
-
-function writeShard(report: RunReport, ...path: string[]): string {
-  const folder = join(dir, ...path);
-  mkdirSync(folder, { recursive: true });
-  writeFileSync(join(folder, 'results.json'), JSON.stringify(report, null, 2));
-  return folder;
-}
-
-function capture() {
-  const logs: string[] = [];
-  const errors: string[] = [];
-  return { out: { log: (s: string) => void logs.push(s), error: (s: string) => void errors.push(s) }, logs, errors };
-}
+import { shard, shard1, shard2, sortIds, whole } from './merge-fixtures.js';
 
 describe('mergeReports', () => {
   const merged = mergeReports([shard1, shard2], API_IDS);
@@ -278,167 +225,5 @@ describe('mergeReports', () => {
       ),
     );
     expect(validate(value) ? [] : validate.errors).toEqual([]);
-  });
-});
-
-describe('loadShardReports', () => {
-  const one = writeShard(shard1, 'layout-a', 'shard-1');
-  const two = writeShard(shard2, 'layout-a', 'shard-2');
-
-  it('reads report folders and results.json files; a file named twice is read once', () => {
-    const loaded = loadShardReports([one, join(two, 'results.json'), join(one, 'results.json')]);
-    expect(loaded.map((l) => l.file)).toEqual([join(one, 'results.json'), join(two, 'results.json')]);
-    expect(loaded.map((l) => l.report.runId)).toEqual(['aaaa1111', 'bbbb2222']);
-  });
-
-  it('reads a folder of shard folders, as actions/download-artifact lays them out', () => {
-    const loaded = loadShardReports([join(dir, 'layout-a')]);
-    expect(loaded.map((l) => l.report.runId)).toEqual(['aaaa1111', 'bbbb2222']);
-    expect(mergeReports(loaded.map((l) => l.report)).summary).toEqual(whole.summary);
-  });
-
-  it.each<[string, () => string[], RegExp]>([
-    ['nothing given', () => [], /no shard reports given/],
-    ['a path that does not exist', () => [join(dir, 'missing')], /missing: no such file or folder/],
-    [
-      'a folder with no results.json',
-      () => [(mkdirSync(join(dir, 'empty'), { recursive: true }), join(dir, 'empty'))],
-      /empty: no results\.json in this folder or below/,
-    ],
-    [
-      'a file that is not JSON',
-      () => [bad('not-json', '{"schemaVersion": 2,')],
-      /not-json[/\\]results\.json: not JSON \(/,
-    ],
-    [
-      'JSON that is not a report',
-      () => [bad('array', '[1, 2]')],
-      /array[/\\]results\.json: not a conformance results\.json \(expected an object, found an array\)/,
-    ],
-    [
-      'another schema version',
-      () => [bad('v1', JSON.stringify({ ...shard1, schemaVersion: 1 }))],
-      /v1[/\\]results\.json: schemaVersion 1; this version of conformance merges schemaVersion 4/,
-    ],
-    [
-      'a version 2 shard (readable, but not of this version)',
-      () => [
-        bad(
-          'v2',
-          JSON.stringify({
-            ...shard1,
-            schemaVersion: 2,
-            strict: undefined,
-            summary: { ...shard1.summary, observed: undefined },
-          }),
-        ),
-      ],
-      /v2[/\\]results\.json: schemaVersion 2; this version of conformance merges schemaVersion 4/,
-    ],
-    [
-      'no results',
-      () => [bad('no-results', JSON.stringify({ ...shard1, results: undefined }))],
-      /no-results[/\\]results\.json: not a conformance results\.json \(\/ must have required property 'results'\)/,
-    ],
-    [
-      'a result without a status',
-      () => [bad('no-status', JSON.stringify({ ...shard1, results: [{ ...PASSED, status: 'ok' }] }))],
-      /\/results\/0\/status must be equal to one of the allowed values \("ok"\)/,
-    ],
-    [
-      'a bad mode',
-      () => [bad('mode', JSON.stringify({ ...shard1, mode: 'staging' }))],
-      /\/mode must be equal to one of the allowed values \("staging"\)/,
-    ],
-    [
-      'a bad date',
-      () => [bad('date', JSON.stringify({ ...shard1, startedAt: 'yesterday' }))],
-      /\/startedAt must match format "date-time"/,
-    ],
-  ])('%s: a MergeError naming it', (_name, paths, message) => {
-    let error: unknown;
-    try {
-      loadShardReports(paths());
-    } catch (err) {
-      error = err;
-    }
-    expect(error).toBeInstanceOf(MergeError);
-    expect((error as Error).message).toMatch(message);
-  });
-
-  function bad(name: string, text: string): string {
-    const folder = join(dir, 'bad', name);
-    mkdirSync(folder, { recursive: true });
-    writeFileSync(join(folder, 'results.json'), text);
-    return folder;
-  }
-});
-
-describe('conformance merge (mergeCommand)', () => {
-  const shards = join(dir, 'cmd-shards');
-  writeShard(shard1, 'cmd-shards', 'conformance-shard-1');
-  writeShard(shard2, 'cmd-shards', 'conformance-shard-2');
-
-  it('writes results.json, junit.xml and index.html to --out and prints them; exit 0', async () => {
-    const out = join(dir, 'merged');
-    const c = capture();
-    expect(await mergeCommand([shards], { out }, c.out)).toBe(0);
-    const written = JSON.parse(readFileSync(join(out, 'results.json'), 'utf8')) as RunReport;
-    expect(written.summary).toEqual(whole.summary);
-    expect(sortIds(written.results)).toEqual(sortIds(whole.results));
-    expect(readFileSync(join(out, 'junit.xml'), 'utf8')).toMatch(
-      new RegExp(`<testsuites name="conformance" tests="${whole.summary.total}" failures="${whole.summary.failed}"`),
-    );
-    expect(readFileSync(join(out, 'index.html'), 'utf8')).toMatch(/<html/i);
-    const printed = c.logs.join('\n');
-    expect(printed).toMatch(
-      /merged 2 reports: .*conformance-shard-1[/\\]results\.json, .*conformance-shard-2[/\\]results\.json/,
-    );
-    expect(printed).toMatch(/conformance: 3 passed, 3 failed, 2 skipped, 0 observed \(8 cases, live targets\)/);
-    for (const name of ['results.json', 'junit.xml', 'index.html']) expect(printed).toContain(join(out, name));
-    expect(c.errors).toEqual([]);
-  });
-
-  it('computes the coverage matrix again from the merged results when the shards had one', async () => {
-    const withCoverage = join(dir, 'cmd-coverage');
-    writeShard({ ...shard1, coverage: { apis: [] } }, 'cmd-coverage', 's1');
-    writeShard({ ...shard2, coverage: { apis: [] } }, 'cmd-coverage', 's2');
-    const out = join(dir, 'merged-coverage');
-    expect(await mergeCommand([withCoverage], { out }, capture().out)).toBe(0);
-    const written = JSON.parse(readFileSync(join(out, 'results.json'), 'utf8')) as RunReport;
-    const apis = (written.coverage as { apis: Array<{ api?: string; apiId?: string }> }).apis;
-    expect(apis.length).toBeGreaterThanOrEqual(3);
-  });
-
-  it('exit 2 with the reason on bad input, and nothing written', async () => {
-    const out = join(dir, 'merged-bad');
-    const c = capture();
-    expect(await mergeCommand([join(dir, 'nope')], { out }, c.out)).toBe(2);
-    expect(c.errors.join('\n')).toMatch(/^conformance merge: .*nope: no such file or folder/);
-    expect(() => readFileSync(join(out, 'results.json'))).toThrow();
-
-    const mixed = writeShard({ ...shard2, mode: 'mock' }, 'cmd-mixed', 's2');
-    const c2 = capture();
-    expect(await mergeCommand([join(shards, 'conformance-shard-1'), mixed], { out }, c2.out)).toBe(2);
-    expect(c2.errors.join('\n')).toMatch(/do not share one mode/);
-
-    const c3 = capture();
-    expect(await mergeCommand([], { out }, c3.out)).toBe(2);
-    expect(c3.errors.join('\n')).toMatch(/no shard reports given/);
-  });
-
-  it('exit 1 when the merged run holds expired deviations, listing them', async () => {
-    const expired = writeShard(
-      { ...shard2, deviations: { expired: [{ id: 'versori/**', reason: 'VRS-7', expires: '2025-01-31' }] } },
-      'cmd-expired',
-      's2',
-    );
-    const c = capture();
-    expect(
-      await mergeCommand([join(shards, 'conformance-shard-1'), expired], { out: join(dir, 'merged-expired') }, c.out),
-    ).toBe(1);
-    expect(c.errors.join('\n')).toMatch(
-      /1 known deviation expired[\s\S]*EXPIRED versori\/\*\* \(expired after 2025-01-31\): VRS-7/,
-    );
   });
 });
