@@ -1,170 +1,13 @@
-// arbitraryFor builds values valid against the specs' schemas from their keywords, deterministically, rarely needing its filter.
+// The inline schema cases for arbitraryFor, one or more keywords each, with what their samples must show
+// beyond validity. Read by arbitrary-inline.test.ts.
 
-import { describe, expect, it } from 'vitest';
-import fc from 'fast-check';
-import { arbitraryFor, unfilteredArbitraryFor, type ArbitraryOptions } from '../../src/generation/arbitrary.js';
-import { toPointer } from '../../src/openapi/json-pointer.js';
+import { expect } from 'vitest';
+import type { ArbitraryOptions } from '../../src/generation/arbitrary.js';
 import type { LoadedSpec } from '../../src/openapi/load-spec.js';
-import { deref, listOperations } from '../../src/openapi/operations.js';
 import { SchemaCompiler } from '../../src/openapi/schema-compiler.js';
-import { loadBundledSpecs } from '../helpers/specs.js';
 
-const specs = await loadBundledSpecs();
-const specById = (id: string): LoadedSpec => {
-  const spec = specs.find((s) => s.apiId === id);
-  if (!spec) throw new Error(`no bundled spec ${id}`);
-  return spec;
-};
-
-/** Every request body schema of every operation: [label, spec, pointer]. */
-const REQUEST_BODIES: Array<[string, LoadedSpec, string]> = specs.flatMap((spec) =>
-  listOperations(spec.doc).flatMap((op) => {
-    if (!op.operation.requestBody) return [];
-    const body = deref<{ content?: Record<string, unknown> }>(
-      spec.doc,
-      op.operation.requestBody,
-      `${op.pointer}/requestBody`,
-    );
-    return Object.keys(body.value.content ?? {}).map((mediaType): [string, LoadedSpec, string] => [
-      `${spec.apiId} ${op.method.toUpperCase()} ${op.path} ${mediaType}`,
-      spec,
-      `${body.pointer}${toPointer(['content', mediaType, 'schema'])}`,
-    ]);
-  }),
-);
-
-/** Share of unfiltered values the spec's validator rejects (what the final filter throws away). */
-function rejectionRate(
-  spec: Pick<LoadedSpec, 'doc' | 'schemas'>,
-  pointer: string,
-  options: ArbitraryOptions = {},
-  numRuns = 200,
-): number {
-  const validate = spec.schemas.compile(pointer);
-  const values = fc.sample(unfilteredArbitraryFor(spec, pointer, options), { seed: 3, numRuns });
-  return values.filter((v) => !validate(v)).length / numRuns;
-}
-
-describe('request bodies of the bundled specs', () => {
-  it('finds request bodies in every spec that has them', () => {
-    expect(REQUEST_BODIES.length).toBeGreaterThanOrEqual(4);
-    for (const id of ['authorize', 'davinci', 'sailpoint', 'versori']) {
-      expect(REQUEST_BODIES.some(([, spec]) => spec.apiId === id)).toBe(true);
-    }
-  });
-
-  it.each(REQUEST_BODIES)('%s: every generated value is valid', (_label, spec, pointer) => {
-    const validate = spec.schemas.compile(pointer);
-    fc.assert(
-      fc.property(arbitraryFor(spec, pointer, { forRequest: true }), (v) => validate(v) === true),
-      { numRuns: 100, seed: 1 },
-    );
-  });
-
-  it.each(REQUEST_BODIES)(
-    '%s: the validator filter rejects at most 2 percent of generated values',
-    (_label, spec, pointer) => {
-      expect(rejectionRate(spec, pointer, { forRequest: true })).toBeLessThanOrEqual(0.02);
-    },
-  );
-});
-
-describe('component schemas', () => {
-  const COMPONENTS: Array<[string, string]> = [
-    ['davinci', 'PingOneError'],
-    ['authorize', 'PingOneError'],
-    ['davinci', 'ConnectorInstance'],
-    ['davinci', 'ConnectorInstanceCollection'],
-    ['sailpoint', 'V3ConnectorDto'],
-    ['versori', 'Connector'],
-    ['versori', 'ConnectorUpdate'],
-    ['authorize', 'ApiServerOperation'],
-  ];
-
-  it.each(COMPONENTS)('%s %s: every generated value is valid, with almost no filtering', (id, name) => {
-    const spec = specById(id);
-    const pointer = `/components/schemas/${name}`;
-    const validate = spec.schemas.compile(pointer);
-    fc.assert(
-      fc.property(arbitraryFor(spec, pointer), (v) => validate(v) === true),
-      { numRuns: 100, seed: 1 },
-    );
-    expect(rejectionRate(spec, pointer)).toBeLessThanOrEqual(0.02);
-  });
-
-  it('is deterministic for a seed', () => {
-    for (const [id, name] of COMPONENTS) {
-      const arb = arbitraryFor(specById(id), `/components/schemas/${name}`);
-      const first = fc.sample(arb, { seed: 42, numRuns: 5 });
-      expect(fc.sample(arb, { seed: 42, numRuns: 5 })).toEqual(first);
-      // A fresh arbitrary over the same schema gives the same values too.
-      expect(fc.sample(arbitraryFor(specById(id), `/components/schemas/${name}`), { seed: 42, numRuns: 5 })).toEqual(
-        first,
-      );
-    }
-  });
-
-  it('leaves out optional readOnly properties with forRequest, and generates them otherwise', () => {
-    const spec = specById('authorize');
-    const pointer = '/components/schemas/ApiServerOperation';
-    const readOnlyOptional = ['policy', '_embedded'];
-    const keysOf = (options: ArbitraryOptions) =>
-      new Set(
-        fc
-          .sample(arbitraryFor(spec, pointer, options), { seed: 5, numRuns: 100 })
-          .flatMap((v) => Object.keys(v as object)),
-      );
-    const forRequest = keysOf({ forRequest: true });
-    const forResponse = keysOf({});
-    for (const key of readOnlyOptional) {
-      expect(forRequest.has(key)).toBe(false);
-      expect(forResponse.has(key)).toBe(true);
-    }
-    // Required readOnly properties stay: the validator requires them.
-    expect(forRequest.has('id')).toBe(true);
-  });
-
-  it('varies optional properties: DaVinci ConnectorInstanceCreate has `properties` sometimes', () => {
-    const samples = fc.sample(
-      arbitraryFor(specById('davinci'), '/components/schemas/ConnectorInstanceCreate', { forRequest: true }),
-      {
-        seed: 11,
-        numRuns: 50,
-      },
-    ) as Array<Record<string, unknown>>;
-    expect(samples.some((v) => 'properties' in v)).toBe(true);
-    expect(samples.some((v) => !('properties' in v))).toBe(true);
-    expect(samples.every((v) => typeof v['name'] === 'string' && typeof v['connector'] === 'object')).toBe(true);
-  });
-
-  it('covers both branches of Versori ConnectorUpdate (oneOf with const tags)', () => {
-    const samples = fc.sample(
-      arbitraryFor(specById('versori'), '/components/schemas/ConnectorUpdate', { forRequest: true }),
-      {
-        seed: 2,
-        numRuns: 50,
-      },
-    ) as Array<Record<string, unknown>>;
-    expect(new Set(samples.map((v) => v['protocol']))).toEqual(new Set(['http', 'bigquery']));
-  });
-
-  it('keeps values small', () => {
-    for (const [, spec, pointer] of REQUEST_BODIES) {
-      for (const v of fc.sample(arbitraryFor(spec, pointer, { forRequest: true }), { seed: 9, numRuns: 50 })) {
-        expect(JSON.stringify(v).length).toBeLessThan(8_000);
-      }
-    }
-  });
-
-  it('throws for a pointer with no schema', () => {
-    expect(() => arbitraryFor(specById('davinci'), '/components/schemas/NoSuchSchema')).toThrow(/no schema/);
-  });
-});
-
-// ---------------------------------------------------------------------------------------------
-// Inline schemas, one or more keywords each.
-
-function inlineSpec(schemas: Record<string, unknown>): LoadedSpec {
+/** A spec holding only `schemas` as its component schemas. */
+export function inlineSpec(schemas: Record<string, unknown>): LoadedSpec {
   const doc = { openapi: '3.1.0', info: { title: 'inline', version: '1' }, paths: {}, components: { schemas } };
   return {
     file: 'inline.yaml',
@@ -177,7 +20,7 @@ function inlineSpec(schemas: Record<string, unknown>): LoadedSpec {
 
 const ULID = '^[0-9A-HJKMNP-TV-Z]{26}$';
 
-interface Case {
+export interface Case {
   schema: unknown;
   /** Other component schemas the case refers to. */
   defs?: Record<string, unknown>;
@@ -190,7 +33,7 @@ const kinds = (values: unknown[]) =>
   new Set(values.map((v) => (v === null ? 'null' : Array.isArray(v) ? 'array' : typeof v)));
 const lengths = (values: unknown[]) => values.map((v) => (v as unknown[] | string).length);
 
-const CASES: Record<string, Case> = {
+export const CASES: Record<string, Case> = {
   'string minLength/maxLength': {
     schema: { type: 'string', minLength: 3, maxLength: 5 },
     expectSamples: (vs) => expect(new Set(lengths(vs))).toEqual(new Set([3, 4, 5])),
@@ -393,45 +236,3 @@ const CASES: Record<string, Case> = {
     },
   },
 };
-
-describe('inline schemas', () => {
-  it.each(Object.entries(CASES))('%s', (_name, c) => {
-    const spec = inlineSpec({ ...c.defs, Subject: c.schema });
-    const pointer = '/components/schemas/Subject';
-    const validate = spec.schemas.compile(pointer);
-    // Generated from the keywords: valid before the final filter, not found by filtering.
-    const raw = fc.sample(unfilteredArbitraryFor(spec, pointer, c.options), { seed: 1, numRuns: 200 });
-    expect(raw.filter((v) => !validate(v))).toEqual([]);
-    fc.assert(
-      fc.property(arbitraryFor(spec, pointer, c.options), (v) => validate(v) === true),
-      { numRuns: 100, seed: 1 },
-    );
-    c.expectSamples?.(raw);
-  });
-
-  it('throws for a schema no value satisfies', () => {
-    const spec = inlineSpec({ Impossible: { type: 'string', minLength: 5, maxLength: 2 } });
-    expect(() => arbitraryFor(spec, '/components/schemas/Impossible')).toThrow(/cannot generate/);
-  });
-});
-
-describe('plain strings', () => {
-  const doc = { components: { schemas: { S: { type: 'string' }, Short: { type: 'string', maxLength: 3 } } } };
-  const source = { doc, schemas: new SchemaCompiler(doc, 'strings') } as unknown as Pick<LoadedSpec, 'doc' | 'schemas'>;
-  const samples = (pointer: string, options: ArbitraryOptions) =>
-    fc.sample(arbitraryFor(source, pointer, options), { seed: 9, numRuns: 300 }) as string[];
-
-  it('are realistic by default: printable, at least one character, neither blank nor padded', () => {
-    for (const s of [...samples('/components/schemas/S', {}), ...samples('/components/schemas/Short', {})]) {
-      expect(s.length, JSON.stringify(s)).toBeGreaterThan(0);
-      expect(s.trim(), JSON.stringify(s)).toBe(s);
-      expect(/^[\x20-\x7e]+$/.test(s), JSON.stringify(s)).toBe(true);
-    }
-  });
-
-  it('go wilder when asked (a mock at --depth deep): empty, blank or unprintable ones appear', () => {
-    const wild = samples('/components/schemas/S', { realistic: false });
-    expect(wild.some((s) => s.trim() === '' || !/^[\x20-\x7e]*$/.test(s))).toBe(true);
-    expect(wild.every((s) => typeof s === 'string')).toBe(true);
-  });
-});
