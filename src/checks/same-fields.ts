@@ -2,22 +2,14 @@
 // containment (key order, and properties the server adds inside an object, are not differences).
 
 import { contains } from './json-at.js';
-import { claimed, withResponse, type Check } from './types.js';
+import { claimCheck, claimed, type Check } from './types.js';
 
-export const sameFields: Check = {
-  name: 'same-fields',
-  description: 'a read of a created resource shows every field the create sent',
-  appliesTo: ['flow'],
-  onlyOnValidAnswer: true,
-  run: (exchange, ctx) => {
-    const claim = ctx.claims?.['same-fields'];
-    if (!claim) return undefined;
-    return withResponse(() => claimed(difference(claim.sent, exchange.response!.body), claim.promisedBy))(
-      exchange,
-      ctx,
-    );
-  },
-};
+export const sameFields: Check = claimCheck(
+  'same-fields',
+  'a read of a created resource shows every field the create sent',
+  (claim, body) => claimed(difference(claim.sent, body), claim.promisedBy),
+  ['flow'],
+);
 
 /** The fields that did not come back as sent, or undefined when all did. */
 export function difference(

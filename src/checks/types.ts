@@ -5,7 +5,7 @@ import type { CaseKind, CheckResult, Exchange } from '../model/types.js';
 import type { LoadedSpec } from '../openapi/load-spec.js';
 import type { OperationEntry } from '../openapi/operations.js';
 import type { ResponseProblem } from '../openapi/validate-response.js';
-import type { Claims } from '../model/claims.js';
+import type { ClaimName, Claims } from '../model/claims.js';
 
 /** One earlier call of a flow, as a check sees it. */
 export interface EarlierExchange {
@@ -107,4 +107,29 @@ export function claimed(
 export function withResponse(run: CheckFn): CheckFn {
   return (exchange, ctx) =>
     exchange.response ? run(exchange, ctx) : skip(`no response: ${exchange.error ?? 'not sent'}`);
+}
+
+/**
+ * A check of what a case or flow step claims (`ctx.claims[name]`): not applicable where nothing is
+ * claimed, skipped without a response, and run only when every other check passed.
+ */
+export function claimCheck<K extends ClaimName>(
+  name: K,
+  description: string,
+  judge: (claim: NonNullable<Claims[K]>, body: unknown, exchange: Exchange) => Verdict,
+  appliesTo?: readonly CaseKind[],
+): Check {
+  return {
+    name,
+    description,
+    ...(appliesTo ? { appliesTo } : {}),
+    onlyOnValidAnswer: true,
+    run: (exchange, ctx) => {
+      const claim = ctx.claims?.[name];
+      if (!claim) return undefined;
+      return exchange.response
+        ? judge(claim, exchange.response.body, exchange)
+        : skip(`no response: ${exchange.error ?? 'not sent'}`);
+    },
+  };
 }

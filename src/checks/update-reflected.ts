@@ -2,19 +2,14 @@
 
 import { valueAt } from './json-at.js';
 import type { Shows } from '../model/claims.js';
-import { claimed, withResponse, type Check } from './types.js';
+import { claimCheck, claimed, type Check } from './types.js';
 
-export const updateReflected: Check = {
-  name: 'update-reflected',
-  description: "an update's answer shows the change it made",
-  appliesTo: ['flow'],
-  onlyOnValidAnswer: true,
-  run: (exchange, ctx) => {
-    const claim = ctx.claims?.['update-reflected'];
-    if (!claim) return undefined;
-    return withResponse(() => claimed(notShown(claim.shows, exchange.response!.body), claim.promisedBy))(exchange, ctx);
-  },
-};
+export const updateReflected: Check = claimCheck(
+  'update-reflected',
+  "an update's answer shows the change it made",
+  (claim, body) => claimed(notShown(claim.shows, body), claim.promisedBy),
+  ['flow'],
+);
 
 /** How the body differs from what it should show, or undefined when it shows it. */
 export function notShown(
