@@ -24,9 +24,11 @@ export function notSelectedLines(skipped: ReadonlyArray<{ api: ApiId; reason: st
 export function startLines(run: ProvidedRun, running: readonly ApiId[], total: number | undefined): string[] {
   const targets = run.targets.filter((t) => running.includes(t.api));
   const where =
-    run.config.mode === 'mock'
-      ? `the embedded mock (${targets.map((t) => t.api).join(', ')})`
-      : targets.map((t) => `${t.api} at ${redactUrl(t.baseUrl)}`).join(', ') + ' (live)';
+    targets.length === 0
+      ? 'no API of this run (its suites are not selected)'
+      : run.config.mode === 'mock'
+        ? `the embedded mock (${targets.map((t) => t.api).join(', ')})`
+        : targets.map((t) => `${t.api} at ${redactUrl(t.baseUrl)}`).join(', ') + ' (live)';
   const shard = targets.length < run.targets.length ? ' in this shard' : '';
   const cases = total !== undefined ? `${total} case${total === 1 ? '' : 's'}` : 'cases';
   const { seed, maxCases } = run.caseOptions;
