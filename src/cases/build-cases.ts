@@ -109,10 +109,14 @@ export async function preparePositive(
   return rt.plan(op.operationId!, params, planBody, query);
 }
 
+/** How a case that needed an id the target never answered with is skipped: `target unreachable: <error>`. */
+export const TARGET_UNREACHABLE = 'target unreachable';
+
 /**
  * Fills the path's resource ids: a read uses an id from a list (or one the run creates); a write
  * uses a resource the run created; a delete gets one of its own. Only resources the run created
- * are ever changed or deleted.
+ * are ever changed or deleted. When the list read (or the create) got no answer at all, the reason
+ * names the network error: the target is unreachable, the list was not empty.
  */
 export async function resolvePathParams(rt: CaseRuntime, op: OperationEntry): Promise<Record<string, string> | string> {
   const params: Record<string, string> = { ...rt.baseParams };
@@ -131,6 +135,8 @@ export async function resolvePathParams(rt: CaseRuntime, op: OperationEntry): Pr
         : op.method === 'get'
           ? await rt.existingId(resource, params)
           : await rt.sharedFixture(resource, params);
+    const unreachable = id ? undefined : rt.unreachable(resource);
+    if (unreachable) return `${TARGET_UNREACHABLE}: ${unreachable}`;
     if (!id)
       return op.method === 'get' && !rt.options.allowWrites
         ? `no existing ${resource.label} to read (the list is empty and the run is read-only)`

@@ -31,6 +31,8 @@ export interface LeftBehind {
 export class CaseRuntime {
   readonly created: CreatedResource[] = [];
   private readonly shared = new Map<string, Promise<string | undefined>>();
+  /** Per resource: the network error or timeout that left its list read (or its fixture's create) unanswered. */
+  private readonly unanswered = new Map<string, string>();
   private readonly ops: Map<string, OperationEntry>;
   private counter = 0;
   /** Operations that stopped answering: their later requests fail at once (src/transport/breaker.ts). */
@@ -86,6 +88,7 @@ export class CaseRuntime {
   async existingId(resource: ResourceAdapter, params: Record<string, string>): Promise<string | undefined> {
     return this.memo(`read:${resource.param}`, async () => {
       const list = await this.exchange(resource.listOperation, this.plan(resource.listOperation, params));
+      if (this.noteUnanswered(resource, list)) return undefined; // creating one would not be answered either
       const first = list.response?.status === 200 ? resource.items(list.response.body)[0] : undefined;
       const id = first ? resource.idOf(first) : undefined;
       if (id) return id;
@@ -105,8 +108,26 @@ export class CaseRuntime {
       value: resource.createBody(this.uniqueName(), this.target),
     });
     const exchange = await this.send(resource.createOperation, plan);
+    this.noteUnanswered(resource, exchange);
     const body = exchange.response?.body as Json | undefined;
     return exchange.response && exchange.response.status < 300 && body ? resource.idOf(body) : undefined;
+  }
+
+  /**
+   * Why no id of this resource could be had because the target did not answer: the list read's (or the
+   * fixture create's) network error or timeout, e.g. `network error ECONNREFUSED: ...`; undefined when
+   * it answered (an empty list, a refused create).
+   */
+  unreachable(resource: ResourceAdapter): string | undefined {
+    return this.unanswered.get(resource.param);
+  }
+
+  /** Records an exchange that got no answer (a network error, a timeout, an open breaker; not an oversized body). */
+  private noteUnanswered(resource: ResourceAdapter, exchange: Exchange): boolean {
+    const kind = failureOf(exchange);
+    if (exchange.response || kind === undefined || kind === 'too-large') return false;
+    if (!this.unanswered.has(resource.param)) this.unanswered.set(resource.param, exchange.error ?? 'no response');
+    return true;
   }
 
   /** The resource as a GET returns it (for full-replace PUTs). */

@@ -1,24 +1,28 @@
-// The end-of-run summary printed to the console (by the vitest reporter): the counts, the failures, then
-// the observations grouped by check, each group with a few examples. Pure: lines in, no I/O.
+// The end-of-run summary printed to the console (by the vitest reporter): the counts, the APIs not
+// selected (one line, never counted), the failures (src/report/console-failures: an unreachable target
+// once, the rest by check with reason, curl and seed), then the observations grouped by check, each
+// group with a few examples. Pure: lines in, no I/O.
 //
 //   conformance: 40 passed, 1 failed, 3 skipped, 2 observed (46 cases, embedded mock)
-//     FAILED sailpoint/getConnector/documented-request: status-code
+//   failed (1 case; seed 7: --seed 7 repeats the generated inputs):
+//     status-code: 1
+//       sailpoint/getConnector/documented-request: Received: 500 / Documented: one of 200, 404
+//         reproduce: curl -sS -X GET ...
 //   observations (2 cases; never failures, --strict makes them fail):
 //     positive-data-acceptance: 2
 //       sailpoint/createCustomConnector/generated-inputs: Received: 400 / Documented: ...
 //       versori/createConnector/generated-inputs: Received: 400 / Documented: ...
 
-import type { CaseResult } from '../model/types.js';
-import { checkTitle } from './check-text.js';
+import type { ApiId, CaseResult } from '../model/types.js';
+import { failuresByCheck, unreachableSummary } from './console-failures.js';
+import { oneLine } from './first-line.js';
 import { observationLines } from './compare.js';
 import type { RunReport, RunSummaryCounts } from './run-report.js';
+import { notSelectedLines } from './start-line.js';
 
-/** Failed cases listed by name; the rest are in the report files. */
-export const FAILURES_SHOWN = 20;
+export { FAILURES_SHOWN } from './console-failures.js';
 /** Examples listed under each observed check. */
 export const EXAMPLES_PER_CHECK = 3;
-/** A message's first line is cut to this many characters. */
-const LINE_MAX = 200;
 
 /** `40 passed, 1 failed, 3 skipped, 2 observed`, then known and flaky when there are any. */
 export function countsText(s: RunSummaryCounts): string {
@@ -26,26 +30,25 @@ export function countsText(s: RunSummaryCounts): string {
   return `${s.passed} passed, ${s.failed} failed, ${s.skipped} skipped, ${s.observed} observed${extra ? `, ${extra}` : ''}`;
 }
 
-/** The summary's lines: the counts (and whether the run was strict), the failures, the observations. */
-export function formatRunSummary(report: RunReport): string[] {
+export interface SummaryExtras {
+  /** APIs the run did not test, with why: named in one line, never counted. */
+  notSelected?: ReadonlyArray<{ api: ApiId; reason: string }>;
+  /** How many of their cases vitest ran as skipped tests (left out of the report). */
+  notSelectedCases?: number;
+}
+
+/** The summary's lines: the counts (and whether the run was strict), the APIs not selected, the failures, the observations. */
+export function formatRunSummary(report: RunReport, extras: SummaryExtras = {}): string[] {
   const s = report.summary;
   const lines = [
     `conformance: ${countsText(s)} (${s.total} cases, ${report.mode === 'mock' ? 'embedded mock' : 'live targets'})`,
   ];
   if (report.strict) lines.push('strict: observations count as failures');
-  const failed = report.results.filter((r) => r.status === 'failed');
-  for (const r of failed.slice(0, FAILURES_SHOWN)) {
-    lines.push(
-      `  FAILED ${r.id}: ${
-        r.checks
-          .filter((c) => c.status === 'failed')
-          .map((c) => checkTitle(c, r))
-          .join(', ') || r.reason
-      }`,
-    );
-  }
-  if (failed.length > FAILURES_SHOWN)
-    lines.push(`  ... and ${failed.length - FAILURES_SHOWN} more failed (see the report files)`);
+  lines.push(...notSelectedLines(extras.notSelected ?? [], extras.notSelectedCases));
+  const unreachable = unreachableSummary(report.results);
+  lines.push(...unreachable.lines);
+  const failed = report.results.filter((r) => r.status === 'failed' && !unreachable.listed.has(r));
+  lines.push(...failuresByCheck(report, failed));
   lines.push(...observationSummary(report.results.filter((r) => r.status === 'observed')));
   return lines;
 }
@@ -61,7 +64,7 @@ export function observationSummary(observed: CaseResult[]): string[] {
         ? checks.map((c) => ({ name: c.name, message: c.message ?? '' }))
         : [{ name: '(no observed check)', message: observationLines(r)[0] ?? '' }];
     for (const { name, message } of entries) {
-      const example = `${r.id}${message ? `: ${firstLine(message)}` : ''}`;
+      const example = `${r.id}${message ? `: ${oneLine(message)}` : ''}`;
       groups.set(name, [...(groups.get(name) ?? []), example]);
     }
   }
@@ -75,13 +78,4 @@ export function observationSummary(observed: CaseResult[]): string[] {
     if (examples.length > EXAMPLES_PER_CHECK) lines.push(`    ... and ${examples.length - EXAMPLES_PER_CHECK} more`);
   }
   return lines;
-}
-
-/** The first line, without control characters (a target's text must not drive the terminal), cut to LINE_MAX. */
-function firstLine(message: string): string {
-  const line = message
-    .split(/\r?\n/)[0]!
-    .replace(/[\u0000-\u001f\u007f-\u009f]/g, '')
-    .trim();
-  return line.length > LINE_MAX ? `${line.slice(0, LINE_MAX - 1)}…` : line;
 }

@@ -1,11 +1,16 @@
-// A vitest reporter for the conformance suites: reads each test's CaseResult from task.meta, shows a
-// progress line, and at the end writes results.json, junit.xml and index.html.
+// A vitest reporter for the conformance suites: reads each test's CaseResult from task.meta; prints a
+// start line (cases, targets, seed), progress with the total (src/report/progress), and at the end the
+// summary, and writes results.json, junit.xml and index.html. The cases of APIs not selected (--api, or
+// no URL in a live run) are still vitest tests: they are kept out of the counts, the progress and the
+// reports, and named in one line.
 
 import { writeFileSync } from 'node:fs';
-import type { Reporter, TestCase, TestModule } from 'vitest/node';
-import type { CaseResult } from '../model/types.js';
-import { publishedRun } from '../runner/run-state.js';
+import type { Reporter, TestCase, TestModule, TestSpecification } from 'vitest/node';
+import type { ApiId, CaseResult } from '../model/types.js';
+import { publishedCaseCounts, publishedRun, type ProvidedRun } from '../runner/run-state.js';
 import { formatRunSummary } from './console-summary.js';
+import { Progress } from './progress.js';
+import { startLines } from './start-line.js';
 import { finishRun } from './finish-report.js';
 import type { RunReport } from './run-report.js';
 import type { WrittenReports } from './write-reports.js';
@@ -28,34 +33,77 @@ export interface RunSummary {
 export interface ConformanceReporterOptions {
   /** Where progress and the summary go (default: stdout). */
   write?: (text: string) => void;
+  /** Whether output goes to a terminal (progress rewritten in place); default: stdout's, false with `write`. */
+  tty?: boolean;
+  /** The clock of the progress lines (tests). */
+  now?: () => number;
   /** Called with the report and the files written. */
   onReport?: (report: RunReport, written: WrittenReports) => void;
 }
 
 export default class ConformanceReporter implements Reporter {
   private startedAt = new Date();
-  private done = 0;
-  private failed = 0;
+  /** The APIs whose suite files this process runs (a shard runs some); undefined when vitest did not say. */
+  private running: ApiId[] | undefined;
+  private progress: Progress | undefined;
+  private beginning: Promise<ProvidedRun> | undefined;
   private readonly write: (text: string) => void;
+  private readonly tty: boolean;
 
   constructor(private readonly options: ConformanceReporterOptions = {}) {
     this.write = options.write ?? ((t) => process.stdout.write(t));
+    this.tty = options.tty ?? (!options.write && process.stdout.isTTY === true);
   }
 
-  onTestRunStart(): void {
+  /** Called before the global setup: which suite files run. */
+  onTestRunStart(specifications: ReadonlyArray<TestSpecification> = []): void {
     this.startedAt = new Date();
+    this.progress = undefined;
+    this.beginning = undefined;
+    this.running = specifications.length > 0 ? specifications.map((s) => apiOfModule(s.moduleId)) : undefined;
   }
 
-  onTestCaseResult(testCase: TestCase): void {
-    this.done++;
-    if (testCase.result().state === 'failed') this.failed++;
-    if (process.stdout.isTTY && !this.options.write) this.write(`\r  ${this.done} checked, ${this.failed} failed`);
+  /** The first file queued comes after the global setup: the run is known, the start line goes out. */
+  async onTestModuleQueued(): Promise<void> {
+    await this.begin();
+  }
+
+  async onTestCaseResult(testCase: TestCase): Promise<void> {
+    const run = await this.begin();
+    const api = testCase.meta().conformance?.api ?? apiOfModule(testCase.module.moduleId);
+    if (run && notSelected(run).has(api)) return;
+    this.progress?.add(testCase.result().state === 'failed');
+  }
+
+  /** Once the run is published: prints the start lines (when the cases are counted) and starts the progress counter. */
+  private begin(): Promise<ProvidedRun | undefined> {
+    const run = publishedRun();
+    if (!run) return Promise.resolve(undefined);
+    return (this.beginning ??= this.start(run));
+  }
+
+  private async start(run: ProvidedRun): Promise<ProvidedRun> {
+    const running = run.targets.map((t) => t.api).filter((api) => !this.running || this.running.includes(api));
+    const counts = await publishedCaseCounts();
+    const each = running.map((api) => counts?.[api]);
+    const total = each.every((n) => n !== undefined) ? each.reduce((a, n) => a + n, 0) : undefined;
+    for (const line of startLines(run, running, total)) this.write(`${line}\n`);
+    this.progress = new Progress({
+      total,
+      write: this.write,
+      tty: this.tty,
+      ...(this.options.now ? { now: this.options.now } : {}),
+    });
+    return run;
   }
 
   async onTestRunEnd(testModules: ReadonlyArray<TestModule>): Promise<void> {
     const run = publishedRun();
+    this.progress?.end();
     if (!run) return; // the global setup failed; vitest reports why
-    const results = testModules.flatMap((m) => [...m.children.allTests()].map(resultOf));
+    const all = testModules.flatMap((m) => [...m.children.allTests()].map(resultOf));
+    const unselected = notSelected(run);
+    const results = all.filter((r) => !unselected.has(r.api));
     const { config, caseOptions } = run;
     const finished = await finishRun(run, results, this.startedAt, {
       ...(config.baseline ? { baseline: config.baseline } : {}),
@@ -70,8 +118,11 @@ export default class ConformanceReporter implements Reporter {
     });
     const { report, written } = finished;
     const s = report.summary;
-    if (process.stdout.isTTY && !this.options.write) this.write('\r');
-    for (const line of formatRunSummary(report)) this.write(`${line}\n`);
+    const summary = formatRunSummary(report, {
+      notSelected: config.skipped,
+      notSelectedCases: all.length - results.length,
+    });
+    for (const line of summary) this.write(`${line}\n`);
     for (const note of finished.notes) this.write(`${note}\n`);
     this.write(`reports: ${written.files.join(', ')}\n`);
     this.options.onReport?.(report, written);
@@ -92,12 +143,22 @@ export default class ConformanceReporter implements Reporter {
   }
 }
 
+/** The APIs the run does not test (not selected with --api, or without a URL in a live run). */
+function notSelected(run: ProvidedRun): Set<ApiId> {
+  return new Set(run.config.skipped.map((s) => s.api));
+}
+
+/** The API of a generated suite file, `suites/<api>.suite.ts`. */
+function apiOfModule(moduleId: string): ApiId {
+  return moduleId.replace(/^.*\/([^/]+)\.suite\.ts$/, '$1');
+}
+
 /** The case's own record, or one made from vitest's view when the test died before making it. */
 function resultOf(test: TestCase): CaseResult {
   const own = test.meta().conformance;
   if (own) return own;
   const result = test.result();
-  const api = test.module.moduleId.replace(/^.*\/([^/]+)\.suite\.ts$/, '$1') as CaseResult['api'];
+  const api = apiOfModule(test.module.moduleId);
   return {
     id: `${api}/${test.fullName}`,
     api,

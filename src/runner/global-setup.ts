@@ -1,5 +1,6 @@
 // vitest global setup for the conformance suites: reads the configuration, starts the embedded mock
-// when no API URL is set, resolves tokens once, and provides the run to every suite.
+// when no API URL is set, resolves tokens once, counts each target's cases (the reporter's start line
+// and progress total), and provides the run to every suite.
 
 import { randomBytes } from 'node:crypto';
 import { rmSync, writeFileSync } from 'node:fs';
@@ -15,7 +16,8 @@ import { JOURNAL_ENV, Journal } from '../cases/journal.js';
 import { redactUrl } from '../transport/redact.js';
 import { AuthError, resolveToken } from '../transport/auth.js';
 import { Redactor } from '../transport/redact.js';
-import { CLI_OPTIONS_ENV, STOP_FILE_ENV, publishRun, type ProvidedRun } from './run-state.js';
+import { caseCounts } from './run-plan.js';
+import { CLI_OPTIONS_ENV, STOP_FILE_ENV, publishCaseCounts, publishRun, type ProvidedRun } from './run-state.js';
 
 export default async function setup(project: TestProject): Promise<() => Promise<void>> {
   const cli = JSON.parse(process.env[CLI_OPTIONS_ENV] ?? '{}') as CliOverrides;
@@ -85,6 +87,8 @@ export default async function setup(project: TestProject): Promise<() => Promise
     ...(stopFile ? { stopFile } : {}),
   };
   publishRun(run);
+  // Counted while the worker starts the first suite; the reporter's start line waits for it.
+  publishCaseCounts(caseCounts(targets, caseOptions).catch(() => undefined));
   project.provide('conformance', run);
   const parent = watchParent(stopFile);
   return async () => {

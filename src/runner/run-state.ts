@@ -1,7 +1,7 @@
 // What the global setup hands to the suites (through vitest's provide/inject) and to the reporter
 // (through a process-wide slot, since both run in the main process).
 
-import type { ApiTarget, RunConfig } from '../config/types.js';
+import type { ApiId, ApiTarget, RunConfig } from '../config/types.js';
 import type { RunLimits } from './run-limits.js';
 
 /** Targets with tokens resolved: every target's auth is a bearer token by now. */
@@ -20,6 +20,9 @@ export interface ProvidedRun {
   limits: RunLimits;
 }
 
+/** How many cases each target's suite runs, its cleanup included (src/runner/run-plan): the progress total. */
+export type CaseCounts = Partial<Record<ApiId, number>>;
+
 declare module 'vitest' {
   export interface ProvidedContext {
     conformance: ProvidedRun;
@@ -34,6 +37,17 @@ export function publishRun(run: ProvidedRun): void {
 
 export function publishedRun(): ProvidedRun | undefined {
   return (globalThis as Record<symbol, unknown>)[SLOT] as ProvidedRun | undefined;
+}
+
+const COUNTS_SLOT = Symbol.for('connector-conformance.case-counts');
+
+/** The cases per API, counted while the first suite starts (undefined when they could not be counted). */
+export function publishCaseCounts(counts: Promise<CaseCounts | undefined>): void {
+  (globalThis as Record<symbol, unknown>)[COUNTS_SLOT] = counts;
+}
+
+export function publishedCaseCounts(): Promise<CaseCounts | undefined> | undefined {
+  return (globalThis as Record<symbol, unknown>)[COUNTS_SLOT] as Promise<CaseCounts | undefined> | undefined;
 }
 
 /** The CLI creates this file to ask a run to stop (the global setup passes its path on). */

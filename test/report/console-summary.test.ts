@@ -11,8 +11,11 @@ import {
   observationSummary,
 } from '../../src/report/console-summary.js';
 import {
+  CLEANUP,
   FAILED,
+  FAILED_MESSAGES,
   fixtureReport,
+  FLOW,
   OBSERVED,
   OBSERVED_FIRST_LINES,
   OBSERVED_NEGATIVE,
@@ -20,7 +23,9 @@ import {
   PASSED,
   RESULTS,
   RESULTS_WITH_OBSERVED,
+  SKIPPED,
   STRICT_RUN,
+  XSS,
 } from './fixtures.js';
 
 /** An observed case `n` whose one observed check is `check`. */
@@ -80,16 +85,32 @@ describe('the headline', () => {
 describe('failures, then observations', () => {
   const lines = formatRunSummary(fixtureReport(RESULTS_WITH_OBSERVED));
 
-  it('lists the failures first, then the observations; observed cases are never FAILED', () => {
-    const failedAt = lines.findIndex((l) => l.startsWith('  FAILED '));
+  it('lists the failures by check, each with its first line and curl, then the observations', () => {
+    const failedAt = lines.findIndex((l) => l.startsWith('failed ('));
     const observationsAt = lines.indexOf('observations (2 cases; never failures, --strict makes them fail):');
     expect(failedAt).toBe(1);
-    expect(observationsAt).toBeGreaterThan(lines.findLastIndex((l) => l.startsWith('  FAILED ')));
-    expect(lines.filter((l) => l.startsWith('  FAILED ')).map((l) => l.split(':')[0])).toEqual([
-      '  FAILED davinci/getConnector/documented-request',
-      '  FAILED versori/flow/create-then-read',
-      '  FAILED sailpoint/updateConnector/xss',
+    expect(lines.slice(failedAt, observationsAt)).toEqual([
+      'failed (3 cases):',
+      '  status-code: 2',
+      `    ${FAILED.id}: ${FAILED_MESSAGES[0]} (also not-server-error)`,
+      `      reproduce: ${FAILED.reproduce}`,
+      `    ${FLOW.id} at step 2 (get: GET /organisations/{organisationId}/connections/{connectionId}): Received: 404 / Documented: 200`,
+      `      reproduce: ${FLOW.reproduce}`,
+      '  response-schema: 1',
+      `    ${XSS.id}: <script>alert("x")</script> & 'more'`,
+      `      reproduce: ${XSS.reproduce}`,
     ]);
+  });
+
+  it('names the seed that repeats the generated inputs', () => {
+    const report = { ...fixtureReport([FAILED]), generation: { seed: 7, maxCases: 20 } };
+    expect(formatRunSummary(report)).toContain('failed (1 case; seed 7: --seed 7 repeats the generated inputs):');
+  });
+
+  it('a failure without a failed check is listed with its reason', () => {
+    const out = formatRunSummary(fixtureReport([{ ...FAILED, checks: [], reason: 'the case did not finish' }]));
+    expect(out).toContain('  (no check failed): 1');
+    expect(out).toContain(`    ${FAILED.id}: the case did not finish`);
   });
 
   it('groups observations by check: the check and its count, then `case id: first line` examples', () => {
@@ -113,16 +134,16 @@ describe('failures, then observations', () => {
     expect(formatRunSummary(fixtureReport(RESULTS)).some((l) => l.startsWith('observations'))).toBe(false);
   });
 
-  it('a known failure is not printed as FAILED', () => {
-    expect(formatRunSummary(fixtureReport([{ ...FAILED, status: 'known' }])).some((l) => l.includes('FAILED'))).toBe(
-      false,
-    );
+  it('a known failure is not listed as failed', () => {
+    const out = formatRunSummary(fixtureReport([{ ...FAILED, status: 'known' }]));
+    expect(out.some((l) => l.startsWith('failed') || l.includes(FAILED.id))).toBe(false);
   });
 
   it('lists 20 failures, then says how many more', () => {
     const many = Array.from({ length: 23 }, (_, i) => ({ ...FAILED, id: `davinci/getConnector/f${i}` }));
     const out = formatRunSummary(fixtureReport(many));
-    expect(out.filter((l) => l.startsWith('  FAILED '))).toHaveLength(20);
+    expect(out.filter((l) => l.startsWith('    davinci/getConnector/f'))).toHaveLength(20);
+    expect(out).toContain('failed (23 cases):');
     expect(out).toContain('  ... and 3 more failed (see the report files)');
   });
 });
@@ -172,5 +193,74 @@ describe('observationSummary', () => {
     expect(formatRunSummary(fixtureReport([failedWithObservation])).some((l) => l.startsWith('observations'))).toBe(
       false,
     );
+  });
+});
+
+describe('an unreachable target and the APIs not selected', () => {
+  const ERROR = 'network error ECONNREFUSED: connect ECONNREFUSED 127.0.0.1:9';
+  /** A read that got no answer, as the executor records it. */
+  const unanswered = (n: number): CaseResult => ({
+    ...FAILED,
+    id: `versori/listConnectors/case-${n}`,
+    api: 'versori',
+    response: undefined,
+    reason: ERROR,
+    checks: [
+      { name: 'request-shape', status: 'passed' },
+      {
+        name: 'not-server-error',
+        status: 'failed',
+        received: ERROR,
+        documented: 'a response',
+        message: `Received: ${ERROR}`,
+      },
+      { name: 'status-code', status: 'skipped', message: `no response: ${ERROR}` },
+    ],
+  });
+  const dependent = (n: number): CaseResult => ({
+    ...SKIPPED,
+    id: `versori/getConnector/case-${n}`,
+    api: 'versori',
+    reason: `target unreachable: ${ERROR}`,
+  });
+  const cleanup: CaseResult = { ...CLEANUP, id: 'versori/cleanup', api: 'versori' };
+
+  it('is named once, with its error, the cases it cost and one curl; its failures are not listed one by one', () => {
+    const report = fixtureReport([...[1, 2, 3, 4, 5, 6].map(unanswered), dependent(1), dependent(2), cleanup, FAILED]);
+    const out = formatRunSummary(report);
+    expect(out.filter((l) => l.includes('ECONNREFUSED'))).toEqual([
+      `versori: target unreachable: ${ERROR} (6 cases failed, 2 skipped)`,
+    ]);
+    expect(out[out.indexOf(`versori: target unreachable: ${ERROR} (6 cases failed, 2 skipped)`) + 1]).toBe(
+      `  reproduce: ${FAILED.reproduce}`,
+    );
+    expect(out.some((l) => l.includes('versori/listConnectors/case-'))).toBe(false);
+    expect(out).toContain('failed (1 case):'); // the one failure on an answer is still listed
+    expect(out.join('\n')).not.toContain('the list is empty');
+  });
+
+  it('a target that answered some requests is not called unreachable', () => {
+    const out = formatRunSummary(fixtureReport([unanswered(1), { ...PASSED, api: 'versori' }]));
+    expect(out).toContain(`versori: requests unanswered: ${ERROR} (1 case failed)`);
+  });
+
+  it('a failure on an answer is never taken for an unreachable target', () => {
+    expect(formatRunSummary(fixtureReport([FAILED])).some((l) => l.includes('unreachable'))).toBe(false);
+  });
+
+  it('APIs not selected: one line, grouped by reason, with their cases; never in the counts', () => {
+    const out = formatRunSummary(fixtureReport([PASSED]), {
+      notSelected: [
+        { api: 'authorize', reason: 'not selected with --api' },
+        { api: 'versori', reason: 'not selected with --api' },
+        { api: 'sailpoint', reason: 'SAILPOINT_API_URL is not set' },
+      ],
+      notSelectedCases: 163,
+    });
+    expect(out[0]).toBe('conformance: 1 passed, 0 failed, 0 skipped, 0 observed (1 cases, live targets)');
+    expect(out[1]).toBe(
+      'not selected, not counted: authorize, versori (not selected with --api); sailpoint (SAILPOINT_API_URL is not set); 163 cases',
+    );
+    expect(formatRunSummary(fixtureReport([PASSED])).some((l) => l.startsWith('not selected'))).toBe(false);
   });
 });

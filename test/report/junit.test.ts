@@ -128,9 +128,9 @@ describe('suites and counts', () => {
 });
 
 describe('failures and skips', () => {
-  it('a failure names every failed check and carries each message and the curl line', () => {
+  it("a failure: its message is the first check's first line; its text every message and the curl line", () => {
     const failure = testcase(FAILED)['failure'];
-    expect(failure['message']).toBe('status-code, not-server-error');
+    expect(failure['message']).toBe(`status-code: ${FAILED_MESSAGES[0]} (and not-server-error)`);
     expect(failure['type']).toBe('conformance');
     const text: string = failure['#text'];
     expect(text.split('\n')).toEqual([
@@ -142,6 +142,14 @@ describe('failures and skips', () => {
     expect(text).not.toContain('content-type'); // a passed check is not a failure
   });
 
+  it('a failure has the curl line and the response excerpt in <system-out>', () => {
+    expect(testcase(FAILED)['system-out'].split('\n')).toEqual([
+      `reproduce: ${FAILED.reproduce}`,
+      'response: 500 application/json',
+      FAILED.response!.bodyExcerpt.replace('\u0001', ''),
+    ]);
+  });
+
   it('a failed flow carries its reason as well', () => {
     expect(testcase(FLOW)['failure']['#text']).toContain(FLOW.reason);
   });
@@ -151,12 +159,13 @@ describe('failures and skips', () => {
     ['special characters', SKIPPED_SPECIAL, `cannot send: ${SPECIAL_IN_XML}`],
   ])('a skipped case carries its reason (%s)', (_label, r, reason) => {
     expect(testcase(r)['skipped']['message']).toBe(reason);
+    expect(testcase(r)['skipped']['#text']).toBe(reason); // the text GitLab shows
     expect(testcase(r)['failure']).toBeUndefined();
   });
 
   it('a passed case is an empty testcase', () => {
     expect(written.junit).toMatch(
-      /<testcase classname="davinci\.listConnectors" name="documented request" time="0\.013"\/>/,
+      /<testcase classname="davinci\.listConnectors" name="documented request" time="0\.013" file="suites\/davinci\.suite\.ts"\/>/,
     );
   });
 
@@ -257,6 +266,8 @@ describe('observed cases', () => {
         .filter((c) => c.status === 'observed')
         .flatMap((c) => `[${c.name}] observed: ${c.message!.replace('\u0001', '')}`.split('\n')),
       `reproduce: ${OBSERVED.reproduce}`,
+      `response: ${OBSERVED.response!.status}`,
+      OBSERVED.response!.bodyExcerpt,
     ]);
     expect(obsCase(OBSERVED_NEGATIVE)['system-out']).toContain(
       `[negative-data-rejection] observed: ${OBSERVED_XSS_MESSAGE}`,

@@ -67,7 +67,7 @@ describe('ConformanceReporter at the end of a run', () => {
 
   it('a failure and an observation: the failure first, the run failing because of the failure only', async () => {
     const { printed, summary } = await finish([FAILED, OBSERVED], false);
-    const failedAt = printed.findIndex((l) => l.startsWith('  FAILED '));
+    const failedAt = printed.findIndex((l) => l.startsWith('failed ('));
     expect(failedAt).toBeGreaterThan(0);
     expect(printed.indexOf('observations (1 case; never failures, --strict makes them fail):')).toBeGreaterThan(
       failedAt,
