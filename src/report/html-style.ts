@@ -20,6 +20,7 @@ table{border-collapse:collapse}td,th{padding:.2rem .7rem;text-align:left;border-
 .why{color:#4a4f5a}
 details{margin:.15rem 0}summary{cursor:pointer}
 details.op{margin:.3rem 0 .3rem .5rem}details.op>summary{font-weight:600}
+li.r,section,h2{scroll-margin-top:2.6rem}
 ul.cases{list-style:none;margin:.2rem 0 .4rem;padding-left:1rem}ul.cases>li{margin:.1rem 0}
 .detail{margin:.3rem 0 .8rem 1.2rem;padding-left:.8rem;border-left:3px solid #e3e5ea}
 pre{background:#f5f6f8;padding:.6rem;overflow-x:auto;white-space:pre-wrap;overflow-wrap:anywhere;font-size:12px;margin:.3rem 0}
