@@ -37,17 +37,17 @@ ${legend(apis)}
 ${table(runs, apis)}`;
 }
 
-/** One chart and table per series (in order of each series' latest run, latest last), its last n runs each. */
+/** One chart and table per series, its last n runs each: the series of the latest run (this run's) first. */
 function bySeries(entries: Entry[], n: number): string {
   const groups = new Map<string, Entry[]>();
   for (const e of entries) {
     const key = e.series ?? '(runs recorded before series)';
     const list = groups.get(key) ?? [];
-    groups.delete(key); // re-inserted last: the series of the latest run comes last
+    groups.delete(key); // re-inserted: the map ends with the series of the latest run
     list.push(e);
     groups.set(key, list);
   }
-  const blocks = [...groups].map(([name, list]) => {
+  const blocks = [...groups].reverse().map(([name, list]) => {
     const runs = list.slice(-n);
     const unreachable = runs.filter((r) => r.unreachable).length;
     const note = unreachable ? ` <span class="unreachable">${unreachable} unreachable</span>` : '';
