@@ -43,6 +43,7 @@ export const PAGE_SCRIPT = `(function () {
   var form = document.getElementById('filters');
   var rows = Array.prototype.slice.call(document.querySelectorAll('li.r'));
   var shown = document.getElementById('shown');
+  var opOf = rows.map(function (r) { return r.closest('details.op'); });
   function openTo(el) {
     for (var n = el; n; n = n.parentElement) if (n.tagName === 'DETAILS') n.open = true;
     var own = el.querySelector('details');
@@ -54,13 +55,13 @@ export const PAGE_SCRIPT = `(function () {
     var active = f.api || f.status || f.kind || f.check;
     var count = 0;
     var ops = new Map();
-    rows.forEach(function (r) {
+    rows.forEach(function (r, i) {
       var d = r.dataset;
       var ok = (!f.api || d.api === f.api) && (!f.status || d.status === f.status) && (!f.kind || d.kind === f.kind) &&
         (!f.check || (d.check || '').split(' ').indexOf(f.check) >= 0);
       r.hidden = !ok;
       if (ok) count++;
-      var op = r.closest('details.op');
+      var op = opOf[i];
       if (op) ops.set(op, (ops.get(op) || 0) + (ok ? 1 : 0));
     });
     ops.forEach(function (n, op) { op.hidden = n === 0; if (active && n > 0) op.open = true; });

@@ -14,8 +14,8 @@ const W = 720;
 const H = 260;
 const M = { left: 48, right: 16, top: 16, bottom: 56 };
 
-/** A history entry, with the fields a newer history.ts writes (absent from older lines). */
-type Entry = HistoryEntry & { series?: string; unreachable?: boolean };
+/** A history entry; `series` and `unreachable` are absent from lines written before they existed. */
+type Entry = Omit<HistoryEntry, 'series' | 'unreachable'> & { series?: string; unreachable?: boolean };
 
 export function renderHistorySection(entries: Entry[], lastN: number): string {
   const n = lastN > 0 ? Math.floor(lastN) : 0;
