@@ -19,8 +19,8 @@ export const flaggedChecks = (r: CaseResult) =>
 const badge = (status: string) => `<span class="badge ${status}">${status}</span>`;
 const ms = (r: CaseResult) => `<span class="muted">${r.durationMs.toFixed(0)} ms</span>`;
 
-/** The row of a case: one line, or a <details> with the detail for what needs reading. */
-export function caseRow(r: CaseResult, index: number): string {
+/** The row of a case: one line, or a <details> with the detail for what needs reading (open when `open`). */
+export function caseRow(r: CaseResult, index: number, open = r.status === 'failed'): string {
   const checks = flaggedChecks(r);
   const attrs = `class="r" id="${caseAnchor(index)}" data-api="${esc(r.api)}" data-status="${r.status}" data-kind="${r.kind}"${checks.length ? ` data-check="${esc(checks.join(' '))}"` : ''}`;
   const needsDetail = r.status === 'failed' || r.status === 'observed' || r.status === 'known' || r.flaky;
@@ -32,8 +32,7 @@ export function caseRow(r: CaseResult, index: number): string {
       : '';
     return `<li ${attrs}>${badge(r.status)} ${esc(r.case)} ${ms(r)}${reason}${notes}</li>`;
   }
-  const open = r.status === 'failed' ? ' open' : '';
-  return `<li ${attrs}><details${open}><summary>${badge(r.status)} ${esc(r.case)} ${ms(r)}${r.flaky ? ' <span class="flaky">flaky</span>' : ''}</summary><div class="detail">${caseDetail(r)}</div></details></li>`;
+  return `<li ${attrs}><details${open ? ' open' : ''}><summary>${badge(r.status)} ${esc(r.case)} ${ms(r)}${r.flaky ? ' <span class="flaky">flaky</span>' : ''}</summary><div class="detail">${caseDetail(r)}</div></details></li>`;
 }
 
 /** What a reader needs of a failed or observed case, most important first. */

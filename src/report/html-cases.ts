@@ -43,7 +43,8 @@ export function notRunLines(report: RunReport): string {
     .join('\n');
 }
 
-export function renderCaseSections(report: RunReport): string {
+/** `opened`: the indices of the failed cases whose detail starts open (the others open from their link). */
+export function renderCaseSections(report: RunReport, opened: ReadonlySet<number>): string {
   const hidden = new Set(notRunApis(report).map((a) => a.api));
   const byApi = groupBy(
     report.results.map((r, i) => ({ r, i })),
@@ -51,11 +52,11 @@ export function renderCaseSections(report: RunReport): string {
   );
   return [...byApi]
     .filter(([api]) => !hidden.has(api))
-    .map(([api, cases]) => apiSection(api, cases))
+    .map(([api, cases]) => apiSection(api, cases, opened))
     .join('\n');
 }
 
-function apiSection(api: string, cases: Indexed[]): string {
+function apiSection(api: string, cases: Indexed[], opened: ReadonlySet<number>): string {
   const failed = cases.filter((x) => x.r.status === 'failed').length;
   const ops = [...groupBy(cases, (x) => x.r.operationId)];
   const failing = (list: Indexed[]) => list.some((x) => x.r.status === 'failed');
@@ -64,11 +65,14 @@ function apiSection(api: string, cases: Indexed[]): string {
   const count = failed ? `<span class="failed">${failed} failed</span>` : `<span class="passed">none failed</span>`;
   return `<section class="api" data-api="${esc(api)}">
 <h2 id="api-${esc(api)}">${esc(api)} ${count} <span class="muted">of ${cases.length}</span></h2>
-${ops.map(([op, list]) => operationBlock(op, list)).join('\n')}
+${ops.map(([op, list]) => operationBlock(op, list, opened)).join('\n')}
 </section>`;
 }
 
-function operationBlock(op: string, cases: Indexed[]): string {
+/** Rows a reader opens the page for: failed, known, observed or flaky. */
+const needsReading = (r: CaseResult) => r.status !== 'passed' && r.status !== 'skipped';
+
+function operationBlock(op: string, cases: Indexed[], opened: ReadonlySet<number>): string {
   const sorted = [...cases].sort((a, b) => RANK[a.r.status] - RANK[b.r.status]);
   const counts = groupBy(cases, (x) => x.r.status);
   const tally = [...counts]
@@ -76,8 +80,17 @@ function operationBlock(op: string, cases: Indexed[]): string {
     .map(([status, list]) => `<span class="${status}">${list.length} ${status}</span>`)
     .join(' · ');
   const open = counts.has('failed') ? ' open' : '';
-  return `<details class="op"${open}><summary><span class="op-name">${esc(op)}</span> <span class="muted">${esc(whereOf(cases[0]!.r))}</span> <span class="tally">${tally}</span></summary>
-<ul class="cases">${sorted.map((x) => caseRow(x.r, x.i)).join('\n')}</ul></details>`;
+  const head = `<details class="op"${open}><summary><span class="op-name">${esc(op)}</span> <span class="muted">${esc(whereOf(cases[0]!.r))}</span> <span class="tally">${tally}</span></summary>`;
+  const first = sorted.filter((x) => needsReading(x.r));
+  const rest = sorted.filter((x) => !needsReading(x.r));
+  const rows = (list: Indexed[]) =>
+    `<ul class="cases">${list.map((x) => caseRow(x.r, x.i, opened.has(x.i))).join('\n')}</ul>`;
+  if (first.length === 0 || rest.length === 0) return `${head}\n${rows(sorted)}</details>`;
+  // Passed and skipped rows folded below the ones to read, so an open operation shows its failures, not its passes.
+  const restTally = [...groupBy(rest, (x) => x.r.status)]
+    .map(([status, list]) => `${list.length} ${status}`)
+    .join(' · ');
+  return `${head}\n${rows(first)}<details class="rest"><summary class="muted">${restTally}</summary>${rows(rest)}</details></details>`;
 }
 
 function groupBy<T, K>(items: T[], key: (item: T) => K): Map<K, T[]> {

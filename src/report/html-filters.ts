@@ -1,7 +1,8 @@
 // The filters of index.html (API, status, kind, check) and the page's one inline script. The page reads
 // without the script: the form starts hidden and folding is <details>. The script holds no data: it reads
 // the rows' data-* attributes, hides the rows that do not match, opens the operations that hold matches,
-// opens a linked case (and what contains it) when its link is followed, and copies curl lines.
+// opens a linked case (and what contains it) when its link is followed, scrolls a long body to its marked
+// line, and copies curl lines.
 
 import type { CaseResult } from '../model/types.js';
 import { esc } from './escape.js';
@@ -44,10 +45,19 @@ export const PAGE_SCRIPT = `(function () {
   var rows = Array.prototype.slice.call(document.querySelectorAll('li.r'));
   var shown = document.getElementById('shown');
   var opOf = rows.map(function (r) { return r.closest('details.op'); });
+  var restOf = rows.map(function (r) { return r.closest('details.rest'); });
   function openTo(el) {
     for (var n = el; n; n = n.parentElement) if (n.tagName === 'DETAILS') n.open = true;
     var own = el.querySelector('details');
     if (own) own.open = true;
+  }
+  function showMarks(root) {
+    root.querySelectorAll('pre.body').forEach(function (pre) {
+      var m = pre.querySelector('mark');
+      if (!m || !(pre.scrollHeight > pre.clientHeight)) return;
+      var at = m.getBoundingClientRect().top - pre.getBoundingClientRect().top + pre.scrollTop;
+      pre.scrollTop = Math.max(0, at - pre.clientHeight / 3);
+    });
   }
   function apply() {
     var f = {};
@@ -61,6 +71,7 @@ export const PAGE_SCRIPT = `(function () {
         (!f.check || (d.check || '').split(' ').indexOf(f.check) >= 0);
       r.hidden = !ok;
       if (ok) count++;
+      if (ok && active && restOf[i]) restOf[i].open = true;
       var op = opOf[i];
       if (op) ops.set(op, (ops.get(op) || 0) + (ok ? 1 : 0));
     });
@@ -84,6 +95,8 @@ export const PAGE_SCRIPT = `(function () {
     form.addEventListener('reset', function () { setTimeout(apply, 0); });
     apply();
   }
+  showMarks(document);
+  document.addEventListener('toggle', function (e) { if (e.target.open) showMarks(e.target); }, true);
   window.addEventListener('hashchange', follow);
   follow();
   document.querySelectorAll('button.copy').forEach(function (b) { b.hidden = false; });

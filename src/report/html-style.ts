@@ -19,11 +19,12 @@ table{border-collapse:collapse}td,th{padding:.2rem .7rem;text-align:left;border-
 .tag{display:inline-block;font-size:.7rem;text-transform:uppercase;padding:0 .3rem;border-radius:3px;background:#b3261e;color:#fff;margin-right:.3rem}
 .why{color:#4a4f5a}
 details{margin:.15rem 0}summary{cursor:pointer}
-details.op{margin:.3rem 0 .3rem .5rem}details.op>summary{font-weight:600}
+details.op{margin:.3rem 0 .3rem .5rem}details.rest{margin-left:1rem}details.op>summary{font-weight:600}
 li.r,section,h2{scroll-margin-top:2.6rem}
 ul.cases{list-style:none;margin:.2rem 0 .4rem;padding-left:1rem}ul.cases>li{margin:.1rem 0}
 .detail{margin:.3rem 0 .8rem 1.2rem;padding-left:.8rem;border-left:3px solid #e3e5ea}
 pre{background:#f5f6f8;padding:.6rem;overflow-x:auto;white-space:pre-wrap;overflow-wrap:anywhere;font-size:12px;margin:.3rem 0}
+pre.body{max-height:30rem;overflow:auto}
 pre mark{background:#ffe08a;display:inline-block;min-width:100%}
 .check{margin:.2rem 0}.muted{color:#6b6f7a}
 .step.failing{border:1px solid #f3c4bf;background:#fffafa;padding:.4rem .6rem;border-radius:4px}

@@ -65,15 +65,25 @@ function why(r: CaseResult): string {
   return line.length > WHY_CHARS ? `${line.slice(0, WHY_CHARS)}…` : line;
 }
 
-/** Expired deviations, regressions and failures, linked to their details; empty when there are none. */
-export function attentionList(report: RunReport, comparison: Comparison | undefined): string {
+/** The failed cases as the top lists them: regressions first, then the rest in report order (one per id). */
+export function failuresInOrder(
+  report: RunReport,
+  comparison: Comparison | undefined,
+): Array<{ r: CaseResult; i: number }> {
   const anchors = anchorsById(report.results);
   const change = new Map((comparison?.results ?? []).map((c) => [c.id, c.change]));
   const failed = report.results
     .map((r, i) => ({ r, i }))
     .filter((x) => x.r.status === 'failed' && anchors.get(x.r.id) === x.i);
-  // Regressions first, then the rest in report order.
-  failed.sort((a, b) => Number(change.get(b.r.id) === 'regression') - Number(change.get(a.r.id) === 'regression'));
+  return failed.sort(
+    (a, b) => Number(change.get(b.r.id) === 'regression') - Number(change.get(a.r.id) === 'regression'),
+  );
+}
+
+/** Expired deviations, regressions and failures, linked to their details; empty when there are none. */
+export function attentionList(report: RunReport, comparison: Comparison | undefined): string {
+  const change = new Map((comparison?.results ?? []).map((c) => [c.id, c.change]));
+  const failed = failuresInOrder(report, comparison);
   const items = failed.slice(0, LISTED).map(({ r, i }) => {
     const c = change.get(r.id);
     const tag = c === 'regression' ? '<span class="tag">regression</span>' : '';

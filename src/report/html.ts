@@ -14,10 +14,13 @@ import type { HistoryEntry } from './history.js';
 import { renderHistorySection } from './html-history.js';
 import { esc } from './escape.js';
 import { HTML_STYLE } from './html-style.js';
-import { anchorsById, attentionList, verdictLine } from './html-verdict.js';
+import { anchorsById, attentionList, failuresInOrder, verdictLine } from './html-verdict.js';
 import { notRunApis, notRunLines, renderCaseSections } from './html-cases.js';
 import { filterForm, PAGE_SCRIPT } from './html-filters.js';
 import { caseAnchor } from './html-case.js';
+
+/** Failed cases whose detail starts open, in the order the top lists them; the others open from their link. */
+const OPEN_FAILURES = 20;
 
 export function renderHtml(report: RunReport, history: HistoryEntry[] = []): string {
   const s = report.summary;
@@ -27,6 +30,11 @@ export function renderHtml(report: RunReport, history: HistoryEntry[] = []): str
     const i = anchors.get(id);
     return i === undefined ? undefined : `#${caseAnchor(i)}`;
   };
+  const opened = new Set(
+    failuresInOrder(report, comparison)
+      .slice(0, OPEN_FAILURES)
+      .map((x) => x.i),
+  );
   const notRun = new Set(notRunApis(report).map((a) => a.api));
   const shownRows = report.results.filter((r) => !notRun.has(r.api));
   const observed = report.results.filter((r) => r.status === 'observed');
@@ -57,7 +65,7 @@ ${expiredDeviations(report)}
 <section id="cases">
 <h2>Cases</h2>
 ${filterForm(shownRows)}
-${renderCaseSections(report)}
+${renderCaseSections(report, opened)}
 </section>
 ${observationsSection(observed, anchors)}
 ${comparison ? renderComparisonSection(comparison, linkOf) : ''}

@@ -50,6 +50,16 @@ describe(`${CASES} cases`, () => {
     await page.goto(pages.url('index.html'), { waitUntil: 'load' });
     const loadMs = performance.now() - start;
     expect(await page.textContent('#shown')).toBe(`${CASES} cases`);
+    const height = await page.evaluate<number>('document.documentElement.scrollHeight');
+    // The top lists the first 100 failures; one far down the list opens from its link (only 20 start open).
+    const links = page.locator('#attention a');
+    expect(await links.count()).toBe(100);
+    const last = links.last();
+    const target = page.locator((await last.getAttribute('href'))!);
+    expect(await target.locator('details').first().getAttribute('open')).toBeNull();
+    await last.click();
+    expect(await target.locator('details').first().getAttribute('open')).not.toBeNull();
+    expect(await target.locator('.detail').isVisible()).toBe(true);
     const filterStart = performance.now();
     await page.selectOption('#filters select[name="status"]', 'failed');
     await page.waitForFunction(
@@ -64,7 +74,7 @@ describe(`${CASES} cases`, () => {
     const versori = report.results.filter((r) => r.api === 'versori' && r.status === 'failed').length;
     await page.waitForFunction(`document.getElementById('shown').textContent.startsWith('${versori} of')`);
     console.log(
-      `chromium: ${CASES} cases loaded in ${loadMs.toFixed(0)} ms; the status filter applied in ${filterMs.toFixed(0)} ms`,
+      `chromium: ${CASES} cases loaded in ${loadMs.toFixed(0)} ms, ${height} px tall; the status filter applied in ${filterMs.toFixed(0)} ms`,
     );
     await page.close();
   });

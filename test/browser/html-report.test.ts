@@ -77,6 +77,14 @@ describe('finding a failure', () => {
     expect(await mark.count()).toBe(1);
     expect(await mark.textContent()).toBe('      "status": "BROKEN",');
     expect(await mark.isVisible()).toBe(true);
+    // The body is taller than its box: it is scrolled so that the marked line is inside it.
+    const inside = await page.evaluate<{ tall: boolean; within: boolean }>(`(() => {
+      const pre = document.querySelector('${rowOf(SCHEMA_FAIL.id)} pre.body');
+      const box = pre.getBoundingClientRect();
+      const m = pre.querySelector('mark').getBoundingClientRect();
+      return { tall: pre.scrollHeight > pre.clientHeight, within: m.top >= box.top && m.bottom <= box.bottom };
+    })()`);
+    expect(inside).toEqual({ tall: true, within: true });
   });
 });
 
