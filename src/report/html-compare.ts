@@ -1,7 +1,8 @@
 // The comparison with a baseline run as an index.html section: a headline with the counts, then each
 // group (regressions first, with their failed checks and curl line); unchanged cases are only counted;
 // then the new observations (cases observed now and not in the baseline, never regressions).
-// A fragment with no scripts and no external files; every value is escaped.
+// A fragment with no scripts and no external files; every value is escaped. Given `linkOf`, a case that
+// has a row on the page links to it.
 
 import {
   CHANGE_ORDER,
@@ -33,7 +34,15 @@ const TITLE: Record<Change, string> = {
 /** Groups whose entries show the current failure (checks, reason and curl) when there is one. */
 const SHOW_FAILURE: ReadonlySet<Change> = new Set<Change>(['regression', 'still-failing', 'flaky', 'new']);
 
-export function renderComparisonSection(c: Comparison): string {
+/** A case id's in-page link (`#case-7`), when the page shows that case. */
+export type LinkOf = (id: string) => string | undefined;
+
+const caseId = (id: string, linkOf?: LinkOf) => {
+  const href = linkOf?.(id);
+  return href ? `<a href="${esc(href)}"><code>${esc(id)}</code></a>` : `<code>${esc(id)}</code>`;
+};
+
+export function renderComparisonSection(c: Comparison, linkOf?: LinkOf): string {
   const regressions = c.counts.regression;
   const fresh = c.newObservations;
   const observations = fresh.length ? ` · <span class="observed">${newObservationsLabel(fresh.length)}</span>` : '';
@@ -42,9 +51,10 @@ export function renderComparisonSection(c: Comparison): string {
     group(
       change,
       c.results.filter((r) => r.change === change),
+      linkOf,
     ),
   );
-  if (fresh.length > 0) groups.push(newObservationsGroup(fresh));
+  if (fresh.length > 0) groups.push(newObservationsGroup(fresh, linkOf));
   return `<section id="comparison">
 <h2>Compared with baseline run ${esc(c.baseline.runId)} <span class="muted">started ${esc(c.baseline.startedAt)}, ${esc(c.baseline.file)}</span></h2>
 ${headline}
@@ -52,12 +62,12 @@ ${groups.join('\n')}
 </section>`;
 }
 
-function group(change: Change, results: ComparedResult[]): string {
+function group(change: Change, results: ComparedResult[], linkOf?: LinkOf): string {
   return `<h3 id="comparison-${change}">${TITLE[change]} <span class="muted">${results.length}</span></h3>
-<table><tr><th>case</th><th>baseline → now</th><th>details</th></tr>${results.map((r) => row(change, r)).join('')}</table>`;
+<table><tr><th>case</th><th>baseline → now</th><th>details</th></tr>${results.map((r) => row(change, r, linkOf)).join('')}</table>`;
 }
 
-function row(change: Change, r: ComparedResult): string {
+function row(change: Change, r: ComparedResult, linkOf?: LinkOf): string {
   const failure = SHOW_FAILURE.has(change) && r.current === 'failed';
   const details = failure
     ? [
@@ -73,16 +83,16 @@ function row(change: Change, r: ComparedResult): string {
         : r.current === 'observed'
           ? 'observed'
           : 'skipped';
-  return `<tr><td><code>${esc(r.id)}</code></td><td class="${cls}">${esc(transition(r))}</td><td>${details}</td></tr>`;
+  return `<tr><td>${caseId(r.id, linkOf)}</td><td class="${cls}">${esc(transition(r))}</td><td>${details}</td></tr>`;
 }
 
-function newObservationsGroup(list: NewObservation[]): string {
+function newObservationsGroup(list: NewObservation[], linkOf?: LinkOf): string {
   const rows = list.map((o) => {
     const details = [
       ...o.observations.map((k) => `<pre>${esc(observationText(k))}</pre>`),
       o.reproduce ? `<p>Reproduce (set TOKEN first):</p><pre>${esc(o.reproduce)}</pre>` : '',
     ].join('');
-    return `<tr><td><code>${esc(o.id)}</code></td><td class="observed">${esc(observationTransition(o))}</td><td>${details}</td></tr>`;
+    return `<tr><td>${caseId(o.id, linkOf)}</td><td class="observed">${esc(observationTransition(o))}</td><td>${details}</td></tr>`;
   });
   return `<h3 id="comparison-new-observations">New observations <span class="muted">${list.length}</span></h3>
 <p class="muted">Observed now, not in the baseline: the target differs from our reading of the documents without breaking them. Never a regression.</p>

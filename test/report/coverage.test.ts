@@ -273,7 +273,6 @@ describe('renderCoverageSection', () => {
     apis: [
       {
         api: `api ${EVIL}`,
-        skipped: `skipped ${EVIL}`,
         ratio: 0.5,
         exercisedRatio: 0.75,
         unmatched: 2,
@@ -305,10 +304,30 @@ describe('renderCoverageSection', () => {
             exercised: 0,
             seen: 0,
           },
+          ...['500', '5XX', '429'].map((status) => ({
+            operationId: `op ${EVIL}`,
+            method: 'GET',
+            path: `/x/{${EVIL}}`,
+            status,
+            contentType: 'application/json',
+            exercised: 0,
+            seen: 0,
+          })),
         ],
         undocumented: [
           { operationId: `op ${EVIL}`, status: 418, contentType: `text/${EVIL}`, reason: 'status', count: 7 },
         ],
+      },
+      {
+        api: `not run ${EVIL}`,
+        skipped: `skipped ${EVIL}`,
+        ratio: 0,
+        exercisedRatio: 0,
+        unmatched: 0,
+        cells: [
+          { operationId: 'other', method: 'GET', path: '/y', status: '200', contentType: null, exercised: 0, seen: 0 },
+        ],
+        undocumented: [],
       },
     ],
   };
@@ -323,27 +342,48 @@ describe('renderCoverageSection', () => {
     expect(html).not.toContain(EVIL);
   });
 
-  it('shows the matrix, counts, highlighting, ratio and undocumented list', () => {
+  it('shows the operations with their responses as chips, counts, ratio and undocumented list', () => {
     const html = renderCoverageSection(evil);
     const escaped = '&lt;script&gt;alert(&quot;x&quot;)&lt;/script&gt;&amp;&apos;';
     expect(html).toContain(`op ${escaped}`);
     expect(html).toContain('50.0% seen');
     expect(html).toContain('75.0% exercised');
-    expect(html.match(/class="cov-seen"/g)).toHaveLength(1);
-    expect(html.match(/class="cov-exercised"/g)).toHaveLength(1);
-    expect(html.match(/class="cov-unseen"/g)).toHaveLength(1);
+    const chips = [...html.matchAll(/<span class="chip cov-(\w+)" title="[^"]*"><b>([^<]+)<\/b>/g)].map((m) => [
+      m[2],
+      m[1],
+    ]);
+    expect(chips).toEqual([
+      ['200', 'seen'],
+      ['404', 'exercised'],
+      ['429', 'good'],
+      ['500', 'good'],
+      ['5XX', 'good'],
+      ['default', 'unseen'],
+    ]);
+    expect(html).toContain('title="500 application/json: never seen (good news)"');
     expect(html).toContain(`text/${escaped} 3/3`);
     expect(html).toContain('no body 0/0');
     expect(html).toMatch(/status 418 is not documented.*× 7/);
     expect(html).toContain('2 responses could not be attributed');
-    expect((html.match(/<th /g) ?? []).length).toBe(4); // operation + 200, 404, default
+    // Two columns whatever the statuses, so the table never outgrows the page: the chips wrap.
+    expect(html.match(/<table class="coverage-matrix"/g)).toHaveLength(1);
+    expect(html.match(/<th>/g)).toHaveLength(2);
+  });
+
+  it('an API not run is one line, with no matrix', () => {
+    const html = renderCoverageSection(evil);
+    const escaped = '&lt;script&gt;alert(&quot;x&quot;)&lt;/script&gt;&amp;&apos;';
+    expect(html).toContain(`Not run, so not covered: <b>not run ${escaped}</b> (skipped ${escaped}).`);
+    expect(html).not.toContain('coverage-not run');
+    expect(html).not.toContain('>other<');
   });
 
   it('renders every cell of the fixture run, one matrix per API', () => {
     const html = renderCoverageSection(coverage);
-    expect(html.match(/<table class="coverage-matrix"/g)).toHaveLength(coverage.apis.length);
-    const spans = html.match(/class="cov-(seen|exercised|unseen)"/g) ?? [];
-    expect(spans).toHaveLength(coverage.apis.reduce((n, a) => n + a.cells.length, 0));
+    const ran = coverage.apis.filter((a) => !a.skipped);
+    expect(html.match(/<table class="coverage-matrix"/g)).toHaveLength(ran.length);
+    const spans = html.match(/class="chip cov-(seen|exercised|unseen|good)" title=/g) ?? [];
+    expect(spans).toHaveLength(ran.reduce((n, a) => n + a.cells.length, 0));
     expect(html).toContain('content type text/html is not documented for status 200');
     expect(renderCoverageSection({ apis: [] })).toContain('no API was run');
   });

@@ -3,7 +3,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { renderHtml } from '../../src/report/html.js';
 import { fixtureReport, SECRET_TOKEN, stringsIn, writeFixtureReports, XSS, XSS_CASE } from './fixtures.js';
-import { unescape } from './html-outline.js';
+import { unescape, withoutPageScript } from './html-outline.js';
+import { PAGE_SCRIPT } from '../../src/report/html-filters.js';
 
 let written: ReturnType<typeof writeFixtureReports>;
 let html: string;
@@ -14,49 +15,58 @@ beforeAll(() => {
 });
 afterAll(() => written?.remove());
 
+const TAGS = [
+  ...['html', 'head', 'meta', 'title', 'style', 'script', 'body', 'nav', 'section', 'h1', 'h2', 'h3', 'p', 'span', 'b'],
+  ...['a', 'div', 'pre', 'code', 'mark', 'table', 'tr', 'th', 'td', 'ul', 'ol', 'li', 'details', 'summary'],
+  ...['form', 'label', 'select', 'option', 'button'],
+];
+const ATTRIBUTES = [
+  'lang',
+  'charset',
+  'name',
+  'content',
+  'class',
+  'id',
+  'href',
+  'open',
+  'hidden',
+  'type',
+  'value',
+  'aria-live',
+];
+
 describe('self-contained', () => {
-  it('loads nothing: no scripts, stylesheets, images, frames or CSS imports', () => {
-    expect(html).not.toMatch(/<script/i);
-    expect(html).not.toMatch(/<link/i);
-    expect(html).not.toMatch(/<[a-z][^>]*\s(src|href|srcset|action|on\w+)=/i);
-    expect(html).not.toMatch(/@import|url\(/i);
+  it('loads nothing: one inline script, the one with no data; no stylesheets, images, frames or CSS imports', () => {
+    expect(html.match(/<script/gi)).toHaveLength(1);
+    expect(html).toContain(`<script>${PAGE_SCRIPT}</script>`);
+    const rest = withoutPageScript(html, PAGE_SCRIPT);
+    expect(rest).not.toMatch(/<script/i);
+    expect(rest).not.toMatch(/<link/i);
+    expect(rest).not.toMatch(/<[a-z][^>]*\s(src|srcset|action|formaction|on\w+)=/i);
+    expect(rest).not.toMatch(/@import|url\(/i);
+    // Links stay on the page: every href is a fragment naming an element of the page.
+    const ids = new Set([...html.matchAll(/\sid="([^"]*)"/g)].map((m) => m[1]));
+    const hrefs = [...html.matchAll(/\shref="([^"]*)"/g)].map((m) => m[1]!);
+    expect(hrefs.length).toBeGreaterThan(0);
+    expect(hrefs.filter((h) => !h.startsWith('#') || !ids.has(h.slice(1)))).toEqual([]);
+  });
+
+  it('the script holds no data and no markup', () => {
+    expect(PAGE_SCRIPT).not.toMatch(/</);
+    const report = fixtureReport();
+    const data = report.results.flatMap((r) => [r.id, r.case, r.api, r.reproduce ?? r.id, r.request?.url ?? r.id]);
+    for (const s of [...data, report.runId, ...Object.keys(report.target)]) expect(PAGE_SCRIPT).not.toContain(s);
   });
 
   it("uses only the page's own elements and attributes", () => {
     const tags = new Set([...html.matchAll(/<\/?([a-zA-Z][\w-]*)/g)].map((m) => m[1]!.toLowerCase()));
-    expect(
-      [...tags].filter(
-        (t) =>
-          ![
-            'html',
-            'head',
-            'meta',
-            'title',
-            'style',
-            'body',
-            'h1',
-            'h2',
-            'h3',
-            'p',
-            'span',
-            'b',
-            'div',
-            'pre',
-            'table',
-            'tr',
-            'th',
-            'td',
-            'details',
-            'summary',
-          ].includes(t),
-      ),
-    ).toEqual([]);
+    expect([...tags].filter((t) => !TAGS.includes(t))).toEqual([]);
     const attributes = new Set(
-      [...html.matchAll(/<[a-z][^>]*>/g)].flatMap((m) => [...m[0].matchAll(/\s([\w-]+)=/g)].map((a) => a[1]!)),
+      [...withoutPageScript(html, PAGE_SCRIPT).matchAll(/<[a-z][^>]*>/g)].flatMap((m) =>
+        [...m[0].matchAll(/\s([\w-]+)(?==|[\s>])/g)].map((a) => a[1]!),
+      ),
     );
-    expect([...attributes].filter((a) => !['lang', 'charset', 'name', 'content', 'class', 'id'].includes(a))).toEqual(
-      [],
-    );
+    expect([...attributes].filter((a) => !ATTRIBUTES.includes(a) && !a.startsWith('data-'))).toEqual([]);
   });
 
   it('every http(s) URL on the page comes from the data', () => {
@@ -73,6 +83,18 @@ describe('self-contained', () => {
 });
 
 describe('escaping', () => {
+  it('data-* attributes and filter options carry escaped values', () => {
+    const report = fixtureReport([{ ...XSS, api: `x" onclick="alert(1)` }]);
+    const page = renderHtml(report);
+    expect(page).toContain('data-api="x&quot; onclick=&quot;alert(1)"');
+    expect(page).toContain('<option value="x&quot; onclick=&quot;alert(1)">');
+    const names = [...page.matchAll(/<[a-z][^>]*>/g)].flatMap((m) =>
+      [...m[0].matchAll(/\s([\w-]+)="[^"]*"/g)].map((a) => a[1]!),
+    );
+    expect(names).toContain('data-api');
+    expect(names).not.toContain('onclick');
+  });
+
   it('a case named like an <img> tag appears escaped, never as markup', () => {
     expect(html).toContain('&lt;img src=x onerror=alert(1)&gt;');
     expect(html).not.toContain(XSS_CASE);
