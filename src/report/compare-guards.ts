@@ -1,5 +1,6 @@
 // Whether two runs can be compared at all: a baseline from another mode, other targets or another
-// selection (`--api`, `--checks`, `--shard`), or one that started after the run it is compared with,
+// selection (`--api`, `--checks`, `--shard`), or one that started after the run it is compared with had
+// finished (runs that overlap, such as shards and a whole run started together, are not judged on order),
 // would list as regressions and fixes what is only a difference between the runs. Each mismatch is one
 // line saying what differs; `compare` and `merge --baseline` refuse on any (exit 2) unless
 // `--allow-mismatch`, and a run with `--baseline` warns.
@@ -7,7 +8,8 @@
 // Rules: the mode must be the same; the same APIs must have run (a skipped API did not run); a live
 // API's base URL must be the same (the embedded mock's changes with its port every run, so it is not
 // compared); the selections must be the same when both reports record one (reports written before
-// `selection` existed are not judged on it); the baseline must not have started after the current run.
+// `selection` existed are not judged on it); the baseline must not have started after the current run
+// finished.
 
 import type { RunReport, Selection } from './run-report.js';
 import { selectionText } from './run-report.js';
@@ -43,9 +45,9 @@ export function comparisonMismatches(baseline: RunReport, current: RunReport): s
     out.push(
       `the baseline selected ${selectionText(baseline.selection)}; this run ${selectionText(current.selection)}`,
     );
-  if (Date.parse(baseline.startedAt) > Date.parse(current.startedAt))
+  if (Date.parse(baseline.startedAt) > Date.parse(current.finishedAt))
     out.push(
-      `the baseline (${baseline.startedAt}) started after this run (${current.startedAt}): are the two swapped?`,
+      `the baseline started (${baseline.startedAt}) after this run had finished (${current.finishedAt}): are the two swapped?`,
     );
   return out;
 }
@@ -54,7 +56,7 @@ const modeText = (mode: RunReport['mode']) => (mode === 'mock' ? 'the embedded m
 
 /** The refusal: what differs, and what to do about it. */
 export function mismatchRefusal(mismatches: string[]): string {
-  return `the baseline is not comparable with this run: ${mismatches.join('; ')}. Compare runs of the same target and selection, or pass --allow-mismatch to compare anyway`;
+  return `the baseline is not comparable with this run (${mismatches.join('; ')}): compare runs of the same target and selection, or pass --allow-mismatch to compare anyway`;
 }
 
 /** The loud warning line of a comparison made anyway. */

@@ -75,7 +75,7 @@ describe('merge --baseline', () => {
       /the baseline ran against the embedded mock, this run against live targets/,
     ],
     ['another selection', { selection: { apis: ['davinci'] } }, /the baseline selected apis davinci; checks all/],
-    ['a later start', { startedAt: '2026-03-05T00:00:00.000Z' }, /started after this run/],
+    ['a later start', { startedAt: '2026-03-05T00:00:00.000Z' }, /after this run had finished/],
   ])('refuses a baseline of %s: exit 2, nothing written', async (_what, patch, message) => {
     const other = writeShard(dir, { ...yesterday, ...patch }, 'other', String(Object.keys(patch)[0]));
     const out = join(dir, `refused-${Object.keys(patch)[0]}`);
