@@ -10,6 +10,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { compareCommand } from '../../src/cli/compare-command.js';
 import { comparisonMismatches } from '../../src/report/compare-guards.js';
 import { formatComparison, compareReports } from '../../src/report/compare.js';
+import { compareWithBaseline } from '../../src/report/finish-report.js';
 import type { RunReport } from '../../src/report/run-report.js';
 import { BASELINE, CURRENT } from './compare-fixtures.js';
 
@@ -131,5 +132,21 @@ describe('conformance compare: refuses, or with --allow-mismatch warns', () => {
       'conformance compare: WARNING: comparing runs that differ (--allow-mismatch): the baseline ran against the embedded mock, this run against live targets; regressions and fixes may only be that difference',
     ]);
     expect(r.log[0]).toMatch(/^compare: WARNING/);
+  });
+});
+
+describe('a run with --baseline (compareWithBaseline): warns, never refuses, after the run', () => {
+  it('records the mismatch and opens its notes with the warning', () => {
+    mkdirSync(join(dir, 'run-base'), { recursive: true });
+    writeFileSync(join(dir, 'run-base', 'results.json'), JSON.stringify(BASELINE));
+    const current: RunReport = { ...CURRENT, selection: { apis: ['davinci'] }, mode: 'live' };
+    const r = compareWithBaseline(current, join(dir, 'run-base'), 'regression');
+    expect(r.mismatches).toEqual(['the baseline ran against the embedded mock, this run against live targets']);
+    expect(r.notes[0]).toMatch(/^WARNING: comparing runs that differ/);
+    expect((current.comparison as { mismatch?: string[] }).mismatch).toEqual(r.mismatches);
+    expect(r.failing).toBe(true); // the usual verdict: CURRENT has regressions
+    const same = compareWithBaseline({ ...CURRENT }, join(dir, 'run-base'), 'regression');
+    expect(same.mismatches).toEqual([]);
+    expect(same.notes[0]).toMatch(/^compared with /);
   });
 });
