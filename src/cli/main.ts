@@ -1,18 +1,24 @@
 // The `conformance` command line: one program, a subcommand per job. Each subcommand's module is
 // imported when it runs, so `--help` and `lint` do not load vitest or the mock.
 
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
+import { PROJECT_ROOT } from '../project-paths.js';
 import { Command, CommanderError, InvalidArgumentError } from 'commander';
 import { PERSONALITIES, type Personality } from '../mock/personality-names.js';
 import { parseCount, parseDepth, parsePort, parseSeed, parsePositiveInt, collect } from './parse-options.js';
 import { parseFailOn } from './compare-command.js';
 import { EXIT } from './exit-codes.js';
 
-export function buildProgram(): Command {
+/** `epilog`: what `--help` ends with (help-text.ts: variables, exit codes, examples), loaded when help is asked for. */
+export function buildProgram(epilog?: string): Command {
   const program = new Command('conformance')
     .description('Contract tests and conformance suites for connector-management APIs')
+    .version(packageVersion(), '-V, --version', 'print the version')
     .exitOverride()
     .showHelpAfterError();
+  if (epilog) program.addHelpText('after', epilog);
 
   program
     .command('lint')
@@ -177,19 +183,57 @@ export function buildProgram(): Command {
       parseFailOn,
       'regression',
     )
-    .action(async (baseline: string, current: string, opts: { failOn: 'regression' | 'any' }) => {
-      const { compareCommand } = await import('./compare-command.js');
-      process.exitCode = await compareCommand(baseline, current, opts);
-    });
+    .option(
+      '--allow-mismatch',
+      'compare runs of another mode, target or selection (or a baseline newer than <current>) anyway, with a warning; otherwise exit 2',
+    )
+    .action(
+      async (baseline: string, current: string, opts: { failOn: 'regression' | 'any'; allowMismatch?: boolean }) => {
+        const { compareCommand } = await import('./compare-command.js');
+        process.exitCode = await compareCommand(baseline, current, opts);
+      },
+    );
 
   program
     .command('merge')
     .description('Merge the reports of a sharded run into one results.json, junit.xml and index.html')
     .argument('<reports...>', 'shard report folders or results.json files (or a folder of them)')
     .requiredOption('--out <dir>', 'folder to write the merged reports to')
-    .action(async (reports: string[], opts: { out: string }) => {
-      const { mergeCommand } = await import('./merge-command.js');
-      process.exitCode = await mergeCommand(reports, opts);
+    .option(
+      '--baseline <path>',
+      'compare the merged run with an earlier run (results.json or report folder): the merged report holds the comparison',
+    )
+    .option('--fail-on <mode>', 'with --baseline: exit 1 on regression (default) or any failed case', parseFailOn)
+    .option('--allow-mismatch', 'compare with a baseline of another mode, target or selection anyway, with a warning')
+    .option('--history <file>', 'append the merged run to this history file; index.html charts its trend')
+    .action(
+      async (
+        reports: string[],
+        opts: {
+          out: string;
+          baseline?: string;
+          failOn?: 'regression' | 'any';
+          allowMismatch?: boolean;
+          history?: string;
+        },
+      ) => {
+        const { mergeCommand } = await import('./merge-command.js');
+        process.exitCode = await mergeCommand(reports, opts);
+      },
+    );
+
+  program
+    .command('summary')
+    .description(
+      'Print a report as a CI job summary in Markdown (regressions first, for $GITHUB_STEP_SUMMARY), or as annotations',
+    )
+    .argument('<report>', 'a report folder or its results.json (e.g. what `merge --baseline` wrote)')
+    .option('--annotations', 'print one `::error` workflow command per regression instead of the Markdown')
+    .option('--fail-on <mode>', 'how the verdict judges a compared run: regression (default) or any', parseFailOn)
+    .option('--link <url>', 'where the full report is (e.g. the workflow run), linked at the end')
+    .action(async (report: string, opts: { annotations?: boolean; failOn?: 'regression' | 'any'; link?: string }) => {
+      const { summaryCommand } = await import('./summary-command.js');
+      process.exitCode = await summaryCommand(report, opts);
     });
 
   program
@@ -221,6 +265,7 @@ export function buildProgram(): Command {
       },
     );
 
+  if (epilog) program.commands.find((c) => c.name() === 'run')?.addHelpText('after', epilog);
   return program;
 }
 
@@ -237,7 +282,8 @@ export async function main(argv: string[]): Promise<number> {
         : a,
   );
   try {
-    await buildProgram().parseAsync(args, { from: 'user' });
+    const epilog = wantsHelp(args) ? (await import('./help-text.js')).helpEpilog() : undefined;
+    await buildProgram(epilog).parseAsync(args, { from: 'user' });
     return Number(process.exitCode ?? EXIT.OK);
   } catch (err) {
     if (err instanceof CommanderError) return err.exitCode === 0 ? EXIT.OK : EXIT.USAGE;
@@ -249,6 +295,17 @@ export async function main(argv: string[]): Promise<number> {
 
 if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {
   process.exitCode = await main(process.argv.slice(2));
+}
+
+/** Help is asked for (`--help`, `-h`, `help`, or no command at all): then the epilog is loaded. */
+function wantsHelp(args: string[]): boolean {
+  return args.length === 0 || args.some((a) => a === '--help' || a === '-h') || args[0] === 'help';
+}
+
+/** The version in package.json. */
+function packageVersion(): string {
+  const pkg = JSON.parse(readFileSync(join(PROJECT_ROOT, 'package.json'), 'utf8')) as { version?: string };
+  return pkg.version ?? '0.0.0';
 }
 
 function parsePersonality(value: string): Personality {

@@ -1,11 +1,14 @@
 // `conformance merge <shard reports...> --out <dir>`: merges the reports of a sharded run (one folder per
 // `conformance run --shard i/n --report-dir <dir>`, or their results.json files, or a folder of such
 // folders as actions/download-artifact leaves them) into one results.json, junit.xml and index.html.
-// Exit 0 when merged, 1 when the merged run holds expired known deviations (they fail a run wherever they
-// show), 2 when an input cannot be read or the reports are not the shards of one run. Failed cases alone
-// do not change the exit code: merging is a reporting step; the shards' own exit codes and
-// `conformance compare --fail-on` judge the results. The coverage matrix is computed again from the
-// merged results (when the shards had one), so the merged index.html shows it as an unsharded run's does.
+// With `--baseline`, the merged report holds the comparison (as a run's with `--baseline` does); with
+// `--history FILE`, the merged run is appended to it and index.html charts its series' trend.
+// Exit as a run would have: 0 when the merged run passes, 1 when it fails (a failed case; with a baseline,
+// a regression, or any failed case with `--fail-on any`) or holds expired known deviations, 2 when an input
+// cannot be read, the reports are not the shards of one run, or the baseline is of another target or
+// selection (unless `--allow-mismatch`). The reports are written whenever the merge succeeds, red or green.
+// The coverage matrix is computed again from the merged results (when the shards had one), so the merged
+// index.html shows it as an unsharded run's does.
 
 import { countsText } from '../report/console-summary.js';
 import { relative } from 'node:path';
@@ -16,12 +19,22 @@ import { API_IDS } from '../apis/index.js';
 import { loadShardReports, MergeError, mergeReports, type ShardReport } from '../report/merge.js';
 import type { RunReport } from '../report/run-report.js';
 import { writeReports } from '../report/write-reports.js';
+import { compareWithBaseline, writeWithHistory, type BaselineComparison } from '../report/finish-report.js';
+import { mismatchRefusal } from '../report/compare-guards.js';
 import { loadSpec } from '../openapi/load-spec.js';
 import { EXIT } from './exit-codes.js';
 
 export interface MergeCommandOptions {
   /** The folder to write the merged reports to. */
   out: string;
+  /** An earlier run to compare the merged run with (results.json or report folder). */
+  baseline?: string;
+  /** With a baseline: exit 1 on a regression (default) or on any failed case. */
+  failOn?: 'regression' | 'any';
+  /** Compare with a baseline of another mode, target or selection anyway, with a warning. */
+  allowMismatch?: boolean;
+  /** Append the merged run to this history file; index.html charts its trend. */
+  history?: string;
 }
 
 export async function mergeCommand(
@@ -52,7 +65,22 @@ export async function mergeCommand(
     const specs = await Promise.all(bundledSpecFiles().map((f) => loadSpec(f, { validate: false })));
     merged.coverage = computeCoverage(merged, specs);
   }
-  const written = writeReports(merged, options.out);
+  let compared: BaselineComparison | undefined;
+  if (options.baseline) {
+    try {
+      compared = compareWithBaseline(merged, options.baseline, options.failOn ?? 'regression');
+    } catch (err) {
+      out.error(`conformance merge: --baseline ${(err as Error).message.replace(/\s*\n\s*/g, ' ')}`);
+      return EXIT.USAGE;
+    }
+    if (compared.mismatches.length > 0 && !options.allowMismatch) {
+      out.error(`conformance merge: ${mismatchRefusal(compared.mismatches)}`);
+      return EXIT.USAGE;
+    }
+  }
+  const written = options.history
+    ? writeWithHistory(merged, options.out, options.history)
+    : writeReports(merged, options.out);
   const s = merged.summary;
   out.log(
     `merged ${shards.length} report${shards.length === 1 ? '' : 's'}: ${shards.map((x) => display(x.file)).join(', ')}`,
@@ -60,14 +88,24 @@ export async function mergeCommand(
   out.log(
     `conformance: ${countsText(s)} (${s.total} cases, ${merged.mode === 'mock' ? 'embedded mock' : 'live targets'})`,
   );
+  for (const note of compared?.notes ?? []) {
+    if (note.startsWith('WARNING')) out.error(`conformance merge: ${note}`);
+    else out.log(note);
+  }
   out.log(`reports: ${written.files.join(', ')}`);
 
   const expired = merged.deviations?.expired ?? [];
-  if (expired.length > 0) {
-    for (const line of describeExpired(expired, 'the deviations file')) out.error(line);
-    return EXIT.FAILED;
-  }
-  return EXIT.OK;
+  if (expired.length > 0) for (const line of describeExpired(expired, 'the deviations file')) out.error(line);
+  const failing = compared ? compared.failing : s.failed > 0;
+  if (failing) out.log(`merge: FAILED: ${failedText(merged, compared, options.failOn ?? 'regression')}`);
+  return failing || expired.length > 0 ? EXIT.FAILED : EXIT.OK;
+}
+
+/** Why the merged run fails, in the words `compare` uses. */
+function failedText(merged: RunReport, compared: BaselineComparison | undefined, failOn: 'regression' | 'any'): string {
+  if (!compared) return `${merged.summary.failed} failed case(s) and no baseline to compare with`;
+  const regressions = `${compared.comparison.counts.regression} regression(s)`;
+  return failOn === 'any' ? `${regressions}, ${merged.summary.failed} failed case(s) (--fail-on any)` : regressions;
 }
 
 function display(file: string): string {

@@ -27,6 +27,7 @@ import type { CaseResult, CheckResult, Outcome } from '../model/types.js';
 import { checkTitle } from './check-text.js';
 import type { RunReport } from './run-report.js';
 import { readResultsFile } from './read-results.js';
+import { mismatchWarning } from './compare-guards.js';
 
 export type Change = 'regression' | 'fixed' | 'still-failing' | 'flaky' | 'new' | 'removed' | 'unchanged';
 
@@ -89,6 +90,8 @@ export interface Comparison {
   results: ComparedResult[];
   /** Cases observed now and not in the baseline, sorted by id. Never a regression. */
   newObservations: NewObservation[];
+  /** How the two runs differ (mode, targets, selection, order) when they were compared anyway (compare-guards.ts). */
+  mismatch?: string[];
 }
 
 const failing = (r: CaseResult) => r.status === 'failed';
@@ -133,7 +136,12 @@ function byId(results: CaseResult[]): Map<string, CaseResult> {
   return map;
 }
 
-export function compareReports(baseline: RunReport, current: RunReport, baselineFile: string): Comparison {
+export function compareReports(
+  baseline: RunReport,
+  current: RunReport,
+  baselineFile: string,
+  mismatch: string[] = [],
+): Comparison {
   const before = byId(baseline.results);
   const now = byId(current.results);
   const ids = new Set([...before.keys(), ...now.keys()]);
@@ -179,6 +187,7 @@ export function compareReports(baseline: RunReport, current: RunReport, baseline
     counts,
     results,
     newObservations,
+    ...(mismatch.length > 0 ? { mismatch } : {}),
   };
 }
 
@@ -274,6 +283,7 @@ const indent = (text: string, prefix: string) =>
 export function formatComparison(c: Comparison): string {
   const fresh = c.newObservations;
   const out = [
+    ...(c.mismatch?.length ? [`compare: ${mismatchWarning(c.mismatch)}`] : []),
     `compare: baseline run ${c.baseline.runId} (${c.baseline.startedAt}, ${c.baseline.file}) → current run ${c.current.runId} (${c.current.startedAt})`,
     `compare: ${countsLine(c.counts)}${fresh.length ? `; ${newObservationsLabel(fresh.length)} (never regressions)` : ''}`,
   ];

@@ -1,11 +1,15 @@
 // Run history: each run appended as one JSON line (JSON Lines) to a history file, by default
 // reports/history.jsonl, so a trend can be drawn across runs (html-history.ts). Reading tolerates a missing
 // file and lines that are not a history entry (a torn write, a hand edit): those are skipped.
+//
+// A trend compares like with like: each entry names its `series` (the mode, each API that ran with its
+// live base URL, and the selection), and a report's trend is the entries of its own series. An entry is
+// `unreachable` when an API that ran got not one answer from its target (see unreachableApis).
 
 import { appendFileSync, closeSync, existsSync, mkdirSync, openSync, readFileSync, readSync, statSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { PROJECT_ROOT } from '../project-paths.js';
-import type { RunReport, RunSummaryCounts } from './run-report.js';
+import { selectionText, type RunReport, type RunSummaryCounts } from './run-report.js';
 
 export const DEFAULT_HISTORY_FILE = join(PROJECT_ROOT, 'reports', 'history.jsonl');
 
@@ -27,6 +31,41 @@ export interface HistoryEntry {
   summary: RunSummaryCounts;
   /** Per API: the APIs with results, and the targets of the run (skipped ones included, with zero counts). */
   perApi: Record<string, ApiCounts>;
+  /** The trend this run belongs to: mode, targets and selection (seriesKey); '' for lines written before it existed. */
+  series: string;
+  /** An API that ran got no answer at all from its target: the counts say more about the network than the API. */
+  unreachable?: boolean;
+}
+
+/**
+ * The series of a report: `mock davinci,versori | apis all | checks all | shard all`, or for live targets
+ * each API with its base URL (`live davinci=https://api.pingone.com/v1 ...`). The embedded mock's URL
+ * changes every run and is left out; skipped APIs did not run and are not named.
+ */
+export function seriesKey(report: RunReport): string {
+  const ran = Object.entries(report.target)
+    .filter(([, t]) => t !== undefined && 'baseUrl' in t)
+    .map(([api, t]) => (t && 'baseUrl' in t && t.live ? `${api}=${t.baseUrl}` : api))
+    .sort();
+  return `${report.mode} ${ran.join(',')} | ${selectionText(report.selection ?? {}).replace(/;/g, ' |')}`;
+}
+
+/**
+ * The APIs that ran and never heard from their target: at least one of their cases failed, and none of
+ * them carries a response (no case's `response`, no flow step's `status`). A run whose target refused
+ * connections or timed out throughout is such a run; one that got a single answer, even a 500, is not.
+ */
+export function unreachableApis(report: RunReport): string[] {
+  const out: string[] = [];
+  for (const [api, t] of Object.entries(report.target)) {
+    if (!t || !('baseUrl' in t)) continue;
+    const results = report.results.filter((r) => r.api === api);
+    const answered = results.some(
+      (r) => r.response !== undefined || (r.kind === 'flow' && r.steps.some((s) => s.status !== undefined)),
+    );
+    if (!answered && results.some((r) => r.status === 'failed')) out.push(api);
+  }
+  return out;
 }
 
 /** The history line of a report. */
@@ -46,7 +85,16 @@ export function historyEntry(report: RunReport): HistoryEntry {
     mode: report.mode,
     summary: { ...report.summary },
     perApi,
+    series: seriesKey(report),
+    ...(unreachableApis(report).length > 0 ? { unreachable: true } : {}),
   };
+}
+
+/** The last `lastN` entries of one series, oldest first. */
+export function readSeries(file: string, series: string, lastN: number): HistoryEntry[] {
+  const entries = readHistory(file).filter((e) => e.series === series);
+  const n = Math.max(0, Math.floor(lastN));
+  return n === 0 ? [] : entries.slice(-n);
 }
 
 /** Appends the report's entry as one line; creates the file and its folder when missing. Returns the entry. */
@@ -123,7 +171,9 @@ function countsOf(v: unknown): ApiCounts | undefined {
 /** The entry a parsed line holds, normalised; undefined when the line is not an entry. */
 function entryOf(v: unknown): HistoryEntry | undefined {
   if (!isRecord(v)) return undefined;
-  const { runId, startedAt, mode, summary, perApi } = {
+  const { runId, startedAt, mode, summary, perApi, series, unreachable } = {
+    series: v['series'],
+    unreachable: v['unreachable'],
     runId: v['runId'],
     startedAt: v['startedAt'],
     mode: v['mode'],
@@ -140,5 +190,18 @@ function entryOf(v: unknown): HistoryEntry | undefined {
     if (!c) return undefined;
     apis[api] = c;
   }
-  return { runId, startedAt, mode, summary: { total: summary['total'] as number, ...s }, perApi: apis };
+  if (
+    (series !== undefined && typeof series !== 'string') ||
+    (unreachable !== undefined && typeof unreachable !== 'boolean')
+  )
+    return undefined;
+  return {
+    runId,
+    startedAt,
+    mode,
+    summary: { total: summary['total'] as number, ...s },
+    perApi: apis,
+    series: series ?? '',
+    ...(unreachable ? { unreachable: true } : {}),
+  };
 }

@@ -19,7 +19,7 @@ type Entry = Omit<HistoryEntry, 'series' | 'unreachable'> & { series?: string; u
 
 export function renderHistorySection(entries: Entry[], lastN: number): string {
   const n = lastN > 0 ? Math.floor(lastN) : 0;
-  if (n > 0 && entries.some((e) => typeof e.series === 'string')) return bySeries(entries, n);
+  if (n > 0 && entries.some((e) => Boolean(e.series))) return bySeries(entries, n);
   const runs = n > 0 ? entries.slice(-n) : [];
   const heading = `<h2>Trend <span style="color:#6b6f7a">last ${runs.length} run${runs.length === 1 ? '' : 's'}</span></h2>`;
   if (runs.length === 0)
@@ -41,7 +41,7 @@ ${table(runs, apis)}`;
 function bySeries(entries: Entry[], n: number): string {
   const groups = new Map<string, Entry[]>();
   for (const e of entries) {
-    const key = e.series ?? '(runs recorded before series)';
+    const key = e.series || '(runs recorded before series)';
     const list = groups.get(key) ?? [];
     groups.delete(key); // re-inserted: the map ends with the series of the latest run
     list.push(e);

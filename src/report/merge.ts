@@ -23,12 +23,14 @@
 //   the specs (computeCoverage in coverage.ts), which `conformance merge` does on the merged results.
 // - comparison: left out; compare the merged report with a baseline instead.
 // - deviations.expired: the union.
+// - selection: the shards' `--api` and `--checks` must be the same (else the merge is refused); the
+//   merged report keeps them without `shard`: it is the whole run. Left out when no shard recorded one.
 
 import { existsSync, readdirSync, statSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import type { CaseResult } from '../model/types.js';
 import { readResultsFile } from './read-results.js';
-import { SCHEMA_VERSION, summarize, type RunReport } from './run-report.js';
+import { SCHEMA_VERSION, selectionOf, selectionText, summarize, type RunReport } from './run-report.js';
 
 /** Shard reports that cannot be merged: wrong input, or reports of different runs. */
 export class MergeError extends Error {
@@ -72,6 +74,8 @@ export function mergeReports(reports: RunReport[], apiIds: readonly string[] = [
     );
   }
 
+  const selection = mergeSelections(reports);
+
   const byId = new Map<string, CaseResult>();
   for (const report of reports) {
     for (const r of report.results) {
@@ -114,9 +118,25 @@ export function mergeReports(reports: RunReport[], apiIds: readonly string[] = [
     results,
     ...(generation ? { generation } : {}),
     ...(expired.length ? { deviations: { expired } } : {}),
+    ...(selection ? { selection } : {}),
   };
   if (reports.length === 1 && first.coverage !== undefined) merged.coverage = first.coverage;
   return merged;
+}
+
+/** The selection every shard shares, without its shard; a MergeError when they select differently. */
+function mergeSelections(reports: RunReport[]): RunReport['selection'] {
+  const own = reports.map((r) => (r.selection ? { ...r.selection, shard: undefined } : undefined));
+  const texts = own.map((s) => (s ? selectionText(s) : 'no selection recorded'));
+  if (new Set(texts).size > 1) {
+    const which = texts.map((t, i) => `shard ${i + 1} (${reports[i]!.runId}): ${t}`).join('; ');
+    throw new MergeError(
+      `the shard reports did not select the same APIs and checks (${which}): merge only the shards of one run`,
+    );
+  }
+  const first = own[0];
+  if (!first) return undefined;
+  return selectionOf(first);
 }
 
 function mergeTargets(reports: RunReport[]): RunReport['target'] {

@@ -27,6 +27,40 @@ export interface RunReport {
   comparison?: unknown;
   /** Known deviations that expired: each fails the run (src/report/deviations.ts). */
   deviations?: { expired: Array<{ id: string; reason: string; expires: string }> };
+  /** What the run was asked to run: `--api`, `--checks`, `--shard` (each absent when not given: all). */
+  selection?: Selection;
+}
+
+/** The part of the suite a run was asked to run; compare and the history series tell runs apart by it. */
+export interface Selection {
+  /** `--api` names, sorted; absent: every API. */
+  apis?: string[];
+  /** `--checks` names, sorted; absent: every check. */
+  checks?: string[];
+  /** `--shard i/n`; absent: the whole run (a merged report has none). */
+  shard?: string;
+}
+
+/** The selection of a run from its command-line options: lists sorted and deduplicated, empty ones left out. */
+export function selectionOf(options: {
+  apis?: readonly string[];
+  checks?: readonly string[];
+  shard?: string;
+}): Selection {
+  const list = (v: readonly string[] | undefined) => (v && v.length > 0 ? [...new Set(v)].sort() : undefined);
+  const apis = list(options.apis);
+  const checks = list(options.checks);
+  return {
+    ...(apis ? { apis } : {}),
+    ...(checks ? { checks } : {}),
+    ...(options.shard ? { shard: options.shard } : {}),
+  };
+}
+
+/** A selection in words: `apis davinci, versori; checks all; shard 1/4`. */
+export function selectionText(s: Selection | undefined): string {
+  if (!s) return 'selection unknown';
+  return `apis ${s.apis?.join(', ') ?? 'all'}; checks ${s.checks?.join(', ') ?? 'all'}; shard ${s.shard ?? 'all'}`;
 }
 
 export interface RunSummaryCounts {

@@ -7,12 +7,12 @@
 import { writeFileSync } from 'node:fs';
 import type { Reporter, TestCase, TestModule, TestSpecification } from 'vitest/node';
 import type { ApiId, CaseResult } from '../model/types.js';
-import { publishedCaseCounts, publishedRun, type ProvidedRun } from '../runner/run-state.js';
+import { CLI_OPTIONS_ENV, publishedCaseCounts, publishedRun, type ProvidedRun } from '../runner/run-state.js';
 import { formatRunSummary } from './console-summary.js';
 import { Progress } from './progress.js';
 import { startLines } from './start-line.js';
 import { finishRun } from './finish-report.js';
-import type { RunReport } from './run-report.js';
+import { selectionOf, type RunReport } from './run-report.js';
 import type { WrittenReports } from './write-reports.js';
 
 /** When set, the reporter writes the run's summary (JSON) to this file: how `conformance run` reads it. */
@@ -108,6 +108,10 @@ export default class ConformanceReporter implements Reporter {
     const finished = await finishRun(run, results, this.startedAt, {
       ...(config.baseline ? { baseline: config.baseline } : {}),
       failOn: config.failOn,
+      selection: selectionOf({
+        ...(JSON.parse(process.env[CLI_OPTIONS_ENV] ?? '{}') as { apis?: string[]; shard?: string }),
+        ...(config.checks ? { checks: config.checks } : {}),
+      }),
       reportDir: config.reportDir,
       ...(config.reports ? { reports: config.reports } : {}),
       ...(config.history ? { historyFile: config.history } : {}),

