@@ -149,6 +149,49 @@ export function buildProgram(epilog?: string): Command {
     );
 
   program
+    .command('replay')
+    .description(
+      'Run one case (or flow) again against the target, creating what it needs and deleting it afterwards: still failing (exit 1) or fixed (exit 0)',
+    )
+    .argument('<case-id>', "the case's id, as results.json names it, e.g. sailpoint/getConnectorList/count-true")
+    .option(
+      '--report <dir>',
+      "the run the case comes from (results.json or report folder): its generated inputs' seed and number, and its result to compare with",
+    )
+    .option('--env-file <path>', 'read settings from this file instead of ./.env')
+    .option('--allow-writes', 'let a write case (POST, PUT, PATCH, DELETE) run against a live target')
+    .option('--strict', 'fail on observations too, as a --strict run does')
+    .option('--seed <n>', "seed for a generated case's inputs (default: the report's, else 1)", parseSeed)
+    .option('--max-cases <n>', "a generated case's number of inputs (default: the report's, else 5)", parsePositiveInt)
+    .option('--timeout <ms>', 'per-request timeout in milliseconds, 1 to 600000 (default 30000)', parseCount)
+    .action(
+      async (
+        caseId: string,
+        opts: {
+          report?: string;
+          envFile?: string;
+          allowWrites?: boolean;
+          strict?: boolean;
+          seed?: number;
+          maxCases?: number;
+          timeout?: number;
+        },
+      ) => {
+        const { replayCommand } = await import('./replay-command.js');
+        process.exitCode = await replayCommand({
+          caseId,
+          ...(opts.report ? { report: opts.report } : {}),
+          ...(opts.envFile ? { envFile: opts.envFile } : {}),
+          ...(opts.allowWrites ? { allowWrites: true } : {}),
+          ...(opts.strict ? { strict: true } : {}),
+          ...(opts.seed !== undefined ? { seed: opts.seed } : {}),
+          ...(opts.maxCases !== undefined ? { maxCases: opts.maxCases } : {}),
+          ...(opts.timeout !== undefined ? { timeoutMs: opts.timeout } : {}),
+        });
+      },
+    );
+
+  program
     .command('cleanup')
     .description(
       'Delete what killed or interrupted runs left on the configured targets, from their journals (reports/journals/, or CONFORMANCE_STATE_DIR)',

@@ -107,14 +107,30 @@ interface ResultBase {
   reason?: string;
   request?: SentRequest;
   response?: { status: number; headers: Record<string, string>; bodyExcerpt: string };
-  /** A redacted curl line that sends the same request. */
+  /**
+   * A redacted curl line that sends the same request. When the request addresses a resource the run
+   * created (and deleted after it), a shell comment at its end says so and gives the replay line.
+   */
   reproduce?: string;
+  /** For failed, observed and flaky results: the command that runs this case again, `npx conformance replay '<id>' ...`. */
+  replay?: string;
   /** Failed, then passed when run again: reported apart from regressions. */
   flaky?: boolean;
+  /** For flaky results: how the first attempt failed, before the retry that passed. */
+  firstFailure?: FirstFailure;
   /** How many times the case ran (retries of a failure add to it). */
   attempts?: number;
   /** For `known` results: the deviation that expects this failure. */
   deviation?: { reason: string; expires: string };
+}
+
+/** The first failing attempt of a flaky case: its failed checks and what it sent and received. */
+export interface FirstFailure {
+  /** The checks that failed (only those). */
+  checks: CheckResult[];
+  reason?: string;
+  reproduce?: string;
+  response?: { status: number; headers: Record<string, string>; bodyExcerpt: string };
 }
 
 /** A case that calls one operation (perhaps many times, for generated inputs). */

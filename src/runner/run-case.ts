@@ -5,11 +5,12 @@ import { performance } from 'node:perf_hooks';
 import { caseStatus, strictly } from '../checks/index.js';
 import type { CaseRuntime } from '../cases/runtime.js';
 import type { CaseDefinition } from '../cases/types.js';
-import type { CaseResult } from '../model/types.js';
+import type { CaseResult, FirstFailure } from '../model/types.js';
 import { evidence, header, unrun } from './evidence.js';
 import { Executor } from './executor.js';
 import { runFlow } from './run-flow.js';
 import { runGenerated } from './run-generated.js';
+import { noteCreatedResource, offerReplay, replayLine } from './replay-line.js';
 import { failureOf } from '../transport/http-client.js';
 import type { Redactor } from '../transport/redact.js';
 
@@ -24,7 +25,8 @@ export interface RunCaseOptions {
 
 /**
  * Runs a case, and a failed one again up to `retries` times: a case whose retry passes is reported
- * passed and `flaky` (apart from regressions); one that keeps failing is failed, with its attempts.
+ * passed and `flaky` (apart from regressions), keeping its first failure; one that keeps failing is
+ * failed, with its attempts. A failed, observed or flaky result offers its replay line.
  * Only a check that failed on a real response is worth another run: a timeout, a network error, an
  * operation's open breaker, an oversized body or a request that could not be prepared is not retried
  * (a timeout would cost the whole timeout again).
@@ -40,15 +42,28 @@ export async function runCaseWithRetries(
       ? { ...r, status: 'failed' as const, checks: strictly(r.checks) }
       : r;
   };
-  let result = await once();
+  const replay = replayLine(def, rt, options);
+  const first = await once();
+  let result = first;
   let attempts = 1;
   while (result.status === 'failed' && failedOnAResponse(result) && attempts <= (options.retries ?? 0)) {
     attempts++;
     const again = await once();
-    if (again.status !== 'failed' && again.status !== 'skipped') return { ...again, flaky: true, attempts };
+    if (again.status !== 'failed' && again.status !== 'skipped')
+      return offerReplay({ ...again, flaky: true, attempts, firstFailure: firstFailureOf(first) }, replay);
     result = again;
   }
-  return attempts > 1 ? { ...result, attempts } : result;
+  return offerReplay(attempts > 1 ? { ...result, attempts } : result, replay);
+}
+
+/** The first failing attempt, as a flaky result keeps it: its failed checks and its evidence. */
+function firstFailureOf(r: CaseResult): FirstFailure {
+  return {
+    checks: r.checks.filter((c) => c.status === 'failed'),
+    ...(r.reason !== undefined ? { reason: r.reason } : {}),
+    ...(r.reproduce !== undefined ? { reproduce: r.reproduce } : {}),
+    ...(r.response !== undefined ? { response: r.response } : {}),
+  };
 }
 
 /** The case failed on answers: it has a response, and none of its calls (a flow's steps) went unanswered. */
@@ -57,8 +72,15 @@ function failedOnAResponse(result: CaseResult): boolean {
   return result.response !== undefined;
 }
 
-/** Runs one case of any kind through the executor. */
+/**
+ * Runs one case of any kind through the executor. A curl line addressing a resource the run created
+ * says so, with the replay line.
+ */
 export async function runCase(def: CaseDefinition, rt: CaseRuntime, options: RunCaseOptions): Promise<CaseResult> {
+  return noteCreatedResource(await runAnyCase(def, rt, options), rt, replayLine(def, rt, options));
+}
+
+async function runAnyCase(def: CaseDefinition, rt: CaseRuntime, options: RunCaseOptions): Promise<CaseResult> {
   const started = performance.now();
   if (def.unusable) return unrun(def, 'skipped', def.unusable);
   if (def.writes && rt.target.live && !rt.options.allowWrites)

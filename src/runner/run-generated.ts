@@ -1,12 +1,14 @@
 // Runs a generated case: fast-check's property sends each input through the executor (the
 // positive-data-acceptance check judges its status), shrinks a failure to the smallest failing input,
 // and the result reports the acceptance count, the first refusal (observed) or the smallest failure.
+// An input is reported as it was sent (after the adapter's refinement), and the evidence (the curl) is
+// the exchange of exactly that input, so the repro sends what the report names.
 
 import fc from 'fast-check';
 import { performance } from 'node:perf_hooks';
 import { caseStatus } from '../checks/index.js';
 import type { CaseDefinition, GeneratedInput, PropertyCase } from '../cases/types.js';
-import type { CaseResult, CheckResult, Exchange } from '../model/types.js';
+import type { CaseResult, CheckResult, Exchange, RequestPlan } from '../model/types.js';
 import { evidence, header, unrun } from './evidence.js';
 import type { Executor } from './executor.js';
 
@@ -14,8 +16,25 @@ const CHECK = 'positive-data-acceptance';
 
 interface Sent {
   input: GeneratedInput;
+  plan: RequestPlan;
   exchange: Exchange;
   checks: CheckResult[];
+}
+
+/** The input as it was sent: the query and body of the plan the adapter made of it. */
+function sentInput(sent: Sent): string {
+  const { query, body } = sent.plan;
+  return JSON.stringify({ query, ...(body ? { body: body.value } : {}) });
+}
+
+/** The record, when it is of an input equal to `input` (should fast-check ever hand back a copy). */
+function sameInput(record: Sent | undefined, input: GeneratedInput): Sent | undefined {
+  return record && JSON.stringify(record.input) === JSON.stringify(input) ? record : undefined;
+}
+
+/** What the target answered the input with: its status, or the error that replaced the answer. */
+function answerOf(exchange: Exchange): string {
+  return exchange.response ? String(exchange.response.status) : (exchange.error ?? 'no answer');
 }
 
 export async function runGenerated(def: CaseDefinition, executor: Executor): Promise<CaseResult> {
@@ -27,7 +46,9 @@ export async function runGenerated(def: CaseDefinition, executor: Executor): Pro
   const rt = executor.rt;
   const params = await property.params(rt);
   if (typeof params === 'string') return unrun(def, 'skipped', params, performance.now() - started);
-  const seen = new Map<string, Sent>();
+  // Each failing input by identity: fast-check reports the very object it last failed on (the smallest).
+  const failures = new Map<GeneratedInput, Sent>();
+  let lastFailure: Sent | undefined;
   let sent = 0;
   let refusals = 0;
   let refused: Sent | undefined;
@@ -41,13 +62,17 @@ export async function runGenerated(def: CaseDefinition, executor: Executor): Pro
       generated: true,
     });
     sent++;
-    const record = { input, exchange, checks };
-    seen.set(JSON.stringify(input), record);
+    const record: Sent = { input, plan: plan!, exchange, checks };
+    const ok = checks.every((c) => c.status !== 'failed');
+    if (!ok) {
+      failures.set(input, record);
+      lastFailure = record;
+    }
     if (checks.some((c) => c.name === CHECK && c.status === 'observed')) {
       refusals++;
       refused ??= record;
     }
-    return checks.every((c) => c.status !== 'failed');
+    return ok;
   });
   const outcome = await fc.check(run, {
     seed: property.seed,
@@ -63,23 +88,27 @@ export async function runGenerated(def: CaseDefinition, executor: Executor): Pro
     const summary: CheckResult = {
       name: CHECK,
       status: 'observed',
-      received: `${refusals} of ${sent} inputs refused with a documented 4xx, first ${JSON.stringify(first.input)}`,
+      received: `${refusals} of ${sent} inputs refused with a documented 4xx, first ${sentInput(first)}`,
       documented:
         'the documents allow these inputs, so a success was expected (our reading; a service may refuse for reasons they leave open)',
-      message: `${accepted}; ${refusals} refused with a documented 4xx though the documents allow them, first: ${JSON.stringify(first.input)}`,
+      message: `${accepted}; ${refusals} refused with a documented 4xx though the documents allow them, first: ${sentInput(first)}`,
     };
     const checks = [summary, ...first.checks.filter((c) => c.status === 'observed' && c.name !== CHECK)];
     return { ...base, status: caseStatus(checks), checks, ...evidence(first.exchange, executor.redactor) };
   }
-  const smallest = outcome.counterexample ? seen.get(JSON.stringify(outcome.counterexample[0])) : undefined;
+  const reported = outcome.counterexample?.[0];
+  const smallest = reported ? (failures.get(reported) ?? sameInput(lastFailure, reported)) : undefined;
   const failedChecks = smallest?.checks.filter((c) => c.status === 'failed') ?? [];
   const why = `a valid input was not accepted; shrunk to the smallest failing input after ${outcome.numRuns} runs and ${outcome.numShrinks} shrinks (seed ${property.seed}, path ${outcome.counterexamplePath ?? '-'})`;
-  const input = JSON.stringify(outcome.counterexample?.[0]);
+  // The property threw before sending (no exchange): the generated input is all there is to name.
+  const input = smallest ? sentInput(smallest) : JSON.stringify(reported);
   const own = failedChecks.find((c) => c.name === CHECK);
   const summary: CheckResult = {
     name: CHECK,
     status: 'failed',
-    received: own?.received ?? `${failedChecks.map((c) => c.name).join(', ') || 'an error'} for the input ${input}`,
+    received: smallest
+      ? `${answerOf(smallest.exchange)} for the input ${input}${own ? '' : ` (${failedChecks.map((c) => c.name).join(', ')})`}`
+      : `an error for the input ${input}`,
     documented: own?.documented ?? 'a valid input is accepted with a documented success and a valid answer',
     message: `${why}: ${input}`,
   };

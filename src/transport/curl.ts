@@ -5,7 +5,9 @@ import type { RequestPlan, SentRequest } from '../model/types.js';
 import { INVALID_TOKEN } from './http-client.js';
 import { withoutUserinfo } from './redact.js';
 
-const quote = (s: string) => `'${s.replace(/'/g, `'\\''`)}'`;
+/** One shell word, single-quoted: what the shell reads back is exactly `s`. */
+export const shellQuote = (s: string) => `'${s.replace(/'/g, `'\\''`)}'`;
+const quote = shellQuote;
 /** `-F` reads a file for a leading `<` or `@`, and parses `;type=` and quotes: such values go as `--form-string`. */
 const formOption = (value: string) => (/^[@<"]/.test(value) || value.includes(';') ? '--form-string' : '-F');
 
