@@ -72,6 +72,7 @@ export function failuresByCheck(report: RunReport, failed: CaseResult[]): string
     const entry = [
       `    ${r.id}${step ? ` at ${step}` : ''}: ${why}${also.length ? ` (also ${also.join(', ')})` : ''}`,
       ...(r.reproduce ? [`      reproduce: ${r.reproduce}`] : []),
+      ...(r.replay ? [`      replay: ${r.replay}`] : []),
     ];
     groups.set(title, [...(groups.get(title) ?? []), entry]);
   }

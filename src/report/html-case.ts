@@ -42,8 +42,30 @@ export function caseDetail(r: CaseResult): string {
     r.flaky ? `<p>Flaky: failed, then passed on attempt ${r.attempts ?? 2}.</p>` : '',
     r.reason ? `<p>${esc(r.reason)}</p>` : '',
   ].join('');
-  if (r.kind === 'flow') return notes + flowDetail(r);
-  return notes + checksBlock(r.checks, r) + responseBlock(r, r.checks) + reproBlock(r.reproduce);
+  const replay = replayBlock(r.replay);
+  if (r.kind === 'flow') return notes + flowDetail(r) + firstFailureBlock(r) + replay;
+  return (
+    notes +
+    checksBlock(r.checks, r) +
+    responseBlock(r, r.checks) +
+    reproBlock(r.reproduce) +
+    firstFailureBlock(r) +
+    replay
+  );
+}
+
+/** A flaky case's first, failing attempt: its failed checks and curl. */
+function firstFailureBlock(r: CaseResult): string {
+  const first = r.firstFailure;
+  if (!first) return '';
+  const why = first.reason ? `<p>${esc(first.reason)}</p>` : '';
+  return `<details class="first-failure"><summary>The first attempt, which failed</summary>${why}${checksBlock(first.checks, r)}${reproBlock(first.reproduce)}</details>`;
+}
+
+/** The command that runs the case again, with the setup it needs, and says still failing or fixed. */
+function replayBlock(replay: string | undefined): string {
+  if (!replay) return '';
+  return `<p>Replay (creates what the case needs, then cleans up):</p><div class="repro"><pre class="curl">${esc(replay)}</pre><button type="button" class="copy" hidden>Copy</button></div>`;
 }
 
 function checkLine(c: CheckResult, r: CaseResult): string {

@@ -97,9 +97,15 @@ function failureText(checks: CheckResult[], r: CaseResult, reason?: string, repr
 }
 
 /** What a CI viewer shows beside the test: the curl line and the response excerpt. */
-function systemOut(reproduce: string | undefined, response: CaseResult['response'], indent = '      '): string[] {
+function systemOut(
+  reproduce: string | undefined,
+  response: CaseResult['response'],
+  indent = '      ',
+  replay?: string,
+): string[] {
   const text = [
     ...(reproduce ? [`reproduce: ${reproduce}`] : []),
+    ...(replay ? [`replay: ${replay}`] : []),
     ...(response
       ? [
           `response: ${response.status}${response.headers['content-type'] ? ` ${response.headers['content-type']}` : ''}`,
@@ -121,7 +127,7 @@ function failed(r: CaseResult): string[] {
   return [
     `      <failure message="${message}" type="conformance">${esc(failureText(r.checks, r, r.reason, r.reproduce))}</failure>`,
     ...reruns,
-    ...systemOut(r.reproduce, r.response),
+    ...systemOut(r.reproduce, r.response, '      ', r.replay),
   ];
 }
 
