@@ -48,6 +48,11 @@ export async function finishJournals(
   for (const file of files.map((f) => resolve(f))) {
     const journal = Journal.read(file);
     const base = { file, deleted: [], left: [], removed: false };
+    // Never remove a file this tool did not write as a journal.
+    if (!journal.run && existsSync(file) && statSync(file).size > 0) {
+      outcomes.push({ ...base, skipped: 'not a conformance journal (no run header line)' });
+      continue;
+    }
     if (!options.includeLive && journal.run && journal.run.pid !== process.pid && runAlive(journal.run)) {
       outcomes.push({ ...base, skipped: `a run in progress (process ${journal.run.pid}) writes it` });
       continue;

@@ -1,7 +1,7 @@
 // `conformance cleanup` checks the state folder before anything else, naming CONFORMANCE_STATE_DIR
 // (set in the environment or in the env file); a folder that does not exist holds no journal.
 
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { expect, it } from 'vitest';
@@ -57,5 +57,34 @@ it('a state folder that does not exist yet holds no journal', async () => {
     isolatedEnv({ ...LIVE, CONFORMANCE_STATE_DIR: join(dir, 'not-yet') }),
   );
   expect(run.stdout).toMatch(/conformance cleanup: no journal in .*not-yet: nothing to delete/);
+  expect(run.status).toBe(0);
+});
+
+it.each<[string, () => string, RegExp]>([
+  [
+    'a file that is not a journal',
+    () => {
+      const notJournal = join(dir, 'results.json');
+      writeFileSync(notJournal, '{"schemaVersion":4}\n');
+      return notJournal;
+    },
+    /--journal .*results\.json: not a conformance journal \(it has no run header line\); nothing was deleted/,
+  ],
+  ['a path that does not exist', () => join(dir, 'no-such-journal.jsonl'), /no such file; nothing was deleted/],
+])('--journal naming %s: exit 2, and the file is left as it was', async (_name, make, message) => {
+  const named = make();
+  const before = existsSync(named) ? readFileSync(named, 'utf8') : undefined;
+  const run = await runCliAsync(['cleanup', '--env-file', empty, '--journal', named], isolatedEnv(LIVE));
+  expect(run.stderr).toMatch(message);
+  expect(run.status).toBe(2);
+  expect(existsSync(named) ? readFileSync(named, 'utf8') : undefined).toBe(before);
+});
+
+it('no journal and no target configured: nothing to delete, exit 0', async () => {
+  const run = await runCliAsync(
+    ['cleanup', '--env-file', empty],
+    isolatedEnv({ CONFORMANCE_STATE_DIR: join(dir, 'none') }),
+  );
+  expect(run.stdout).toMatch(/no journal in .*: nothing to delete/);
   expect(run.status).toBe(0);
 });
