@@ -72,6 +72,9 @@ function failedOnAResponse(result: CaseResult): boolean {
   return result.response !== undefined;
 }
 
+/** Why a case that ran is reported skipped: the checks chosen with --checks have nothing to say of it. */
+export const NOTHING_JUDGED = 'no check chosen with --checks judges this case';
+
 /**
  * Runs one case of any kind through the executor. A curl line addressing a resource the run created
  * says so, with the replay line.
@@ -149,6 +152,8 @@ async function runSingle(def: CaseDefinition, executor: Executor, started: numbe
       ),
       request: exchange.request,
     };
+  // --checks chose checks none of which judges this case: it ran, but nothing was judged.
+  if (checks.length === 0) return { ...skipped(NOTHING_JUDGED), request: exchange.request };
   return {
     ...base,
     ...evidence(exchange, executor.redactor),

@@ -55,9 +55,12 @@ export class FlowRun implements FlowSteps {
 
   /** The flow's record: failed at its first failing step, with that step's curl and every call made. */
   result(): FlowResult {
+    // Steps were made, but --checks chose nothing that judges them.
+    const judged = this.checks.length > 0 || this.steps.length === 0;
     return {
       ...flowHeader(this.def),
-      status: caseStatus(this.checks),
+      status: judged ? caseStatus(this.checks) : 'skipped',
+      ...(judged ? {} : { reason: 'no check chosen with --checks judges this flow' }),
       durationMs: performance.now() - this.started,
       checks: this.checks,
       steps: this.steps,

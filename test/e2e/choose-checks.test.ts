@@ -24,6 +24,9 @@ it('runs only positive-data-acceptance, use-after-delete and page-size when thos
   const report = JSON.parse(readFileSync(join(dir, 'results.json'), 'utf8')) as RunReport;
   const names = new Set(report.results.flatMap((r) => r.checks.map((c) => c.name)));
   expect([...names].sort()).toEqual([...chosen].sort());
+  // a case none of the chosen checks judges ran, but is not counted as passed
+  const unjudged = report.results.find((r) => r.id.endsWith('/no-credentials'))!;
+  expect(unjudged).toMatchObject({ status: 'skipped', reason: 'no check chosen with --checks judges this case' });
   const lifecycle = report.results.find((r) => r.id === 'versori/flow/lifecycle')!;
   // the read and the delete after the delete, each judged against the earlier DELETE
   expect(lifecycle.checks.filter((c) => c.name === 'use-after-delete').map((c) => [c.status, c.step])).toEqual([
