@@ -61,7 +61,10 @@ export function jobSummary(report: RunReport, options: { failOn?: FailOn; link?:
       (c ? ` Compared with run \`${code(c.baseline.runId)}\` (${md(c.baseline.startedAt)}).` : ' No baseline.'),
   ];
   if (report.generation)
-    out.push('', `Seed ${report.generation.seed}, ${report.generation.maxCases} cases per operation.`);
+    out.push(
+      '',
+      `Seed ${report.generation.seed}, ${report.generation.maxCases} generated inputs per operation (--seed ${report.generation.seed} repeats them).`,
+    );
   for (const m of c?.mismatch ?? []) out.push('', `> **Warning:** compared with a baseline that differs: ${md(m)}`);
   const unreachable = unreachableApis(report);
   if (unreachable.length > 0)

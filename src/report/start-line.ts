@@ -14,7 +14,9 @@ export function notSelectedLines(skipped: ReadonlyArray<{ api: ApiId; reason: st
   const byReason = new Map<string, ApiId[]>();
   for (const s of skipped) byReason.set(s.reason, [...(byReason.get(s.reason) ?? []), s.api]);
   const groups = [...byReason].map(([reason, apis]) => `${apis.join(', ')} (${reason})`).join('; ');
-  return [`not selected, not counted: ${groups}${cases ? `; ${cases} case${cases === 1 ? '' : 's'}` : ''}`];
+  return [
+    `not selected, not counted: ${groups}${cases ? `; their ${cases} case${cases === 1 ? '' : 's'} not run` : ''}`,
+  ];
 }
 
 /**

@@ -6,8 +6,8 @@ import type { CaseResult, CheckResult } from '../model/types.js';
 
 /**
  * `still failing`: it failed before (or nothing was recorded) and fails now; `failing now`: the recorded
- * result did not fail; `fixed`: it does not fail now (nothing recorded, or it failed before); `passes`:
- * it did not fail before either; `skipped`: it could not run here (the reason says why).
+ * result did not fail; `fixed`: it does not fail now and it failed before (or only passed on a retry);
+ * `passes`: it does not fail now, and nothing recorded says it failed; `skipped`: it could not run here (the reason says why).
  */
 export type ReplayOutcome = 'still failing' | 'failing now' | 'fixed' | 'passes' | 'skipped';
 
@@ -27,7 +27,7 @@ export function replayVerdict(now: CaseResult, recorded?: CaseResult, left: read
         ? recorded && !failing(recorded)
           ? 'failing now'
           : 'still failing'
-        : recorded && !failing(recorded) && !recorded.flaky
+        : !recorded || (!failing(recorded) && !recorded.flaky)
           ? 'passes'
           : 'fixed';
   const lines = [

@@ -116,7 +116,7 @@ describe('the start line and the progress of a run in a CI log', () => {
     ]);
     const summary = printed.slice(2).join('');
     expect(summary).toMatch(/^conformance: 3 passed, 1 failed, 0 skipped, 0 observed \(4 cases, live targets\)\n/);
-    expect(summary).toContain('not selected, not counted: versori (not selected with --api); 1 case\n');
+    expect(summary).toContain('not selected, not counted: versori (not selected with --api); their 1 case not run\n');
     expect(summary).toContain(`failed (1 case; seed ${SEED}: --seed ${SEED} repeats the generated inputs):`);
     expect(report!.results.map((r) => r.api)).toEqual(['davinci', 'davinci', 'davinci', 'davinci']);
     expect(report!.summary.skipped).toBe(0);

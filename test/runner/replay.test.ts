@@ -54,8 +54,8 @@ describe('the verdict', () => {
     ]);
   });
 
-  it('fixed when it passes now (nothing recorded, a recorded failure, a flaky one); passes when it never failed', () => {
-    expect(replayVerdict(result()).outcome).toBe('fixed');
+  it('fixed when it passes now after a recorded failure (or a flaky one); passes when nothing says it failed', () => {
+    expect(replayVerdict(result()).outcome).toBe('passes');
     const fixed = replayVerdict(result(), result({ status: 'known', checks: [statusCodeFailed] }));
     expect(fixed.lines).toEqual([
       'sailpoint/getConnector/documented-request: fixed (passed)',
@@ -78,7 +78,7 @@ describe('the verdict', () => {
       checks: [{ name: 'response-schema', status: 'observed', message: 'our reading' }],
     });
     expect(replayVerdict(observed).lines).toEqual([
-      'sailpoint/getConnector/documented-request: fixed (observed, not a failure)',
+      'sailpoint/getConnector/documented-request: passes (observed, not a failure)',
       '  observed (not a failure): response-schema: our reading',
     ]);
   });
