@@ -108,9 +108,14 @@ function failureItem(r: CaseResult, change: string | undefined): string {
   return `- \`${code(r.id)}\`${change ? ` (${md(change.replace('-', ' '))})` : ''}: ${md(why)}`;
 }
 
-/** Annotation lines: one `::error` per regression (up to `limit`), then one saying how many more. */
+/**
+ * Annotation lines: one `::error` per regression (up to `limit`), then one saying how many more. With no
+ * baseline (a first night), every failed case fails the night, so each failed case is annotated instead.
+ */
 export function regressionAnnotations(report: RunReport, limit = REGRESSIONS_SHOWN): string[] {
-  const regressions = comparisonOf(report)?.results.filter((r) => r.change === 'regression') ?? [];
+  const comparison = comparisonOf(report);
+  if (!comparison) return failureAnnotations(report, limit);
+  const regressions = comparison.results.filter((r) => r.change === 'regression');
   const out = regressions.slice(0, limit).map((r) => {
     const why = failureLines(r).map(oneLine).join('; ') || 'failed';
     const data = `${transition(r)}: ${why}${r.reproduce ? `\nreproduce: ${r.reproduce}` : ''}`;
@@ -120,6 +125,22 @@ export function regressionAnnotations(report: RunReport, limit = REGRESSIONS_SHO
     out.push(
       `::error title=regressions::${commandData(`${regressions.length - limit} more regressions: see the report`)}`,
     );
+  return out;
+}
+
+/** Without a baseline: one `::error` per failed case (up to `limit`), then one saying how many more. */
+function failureAnnotations(report: RunReport, limit: number): string[] {
+  const failed = report.results.filter((r) => r.status === 'failed');
+  const out = failed.slice(0, limit).map((r) => {
+    const why = r.checks
+      .filter((k) => k.status === 'failed')
+      .map((k) => `${k.name}: ${oneLine(k.message ?? '')}`)
+      .join('; ');
+    const data = `failed (no baseline yet): ${why || oneLine(r.reason ?? 'failed')}${r.reproduce ? `\nreproduce: ${r.reproduce}` : ''}`;
+    return `::error title=${property(`failed: ${r.id}`)}::${commandData(data)}`;
+  });
+  if (failed.length > limit)
+    out.push(`::error title=failures::${commandData(`${failed.length - limit} more failed cases: see the report`)}`);
   return out;
 }
 

@@ -120,7 +120,17 @@ describe('regressionAnnotations', () => {
       /^::error title=regression%3A davinci\/getThing\/known-to-failed::known → failed: status-code: Received 500/,
     );
     expect(lines[0]).toContain('%0Areproduce: curl');
-    expect(regressionAnnotations(CURRENT)).toEqual([]);
+  });
+
+  it('with no baseline (a first night), one ::error per failed case, since each fails the night', () => {
+    const failed = CURRENT.results.filter((r) => r.status === 'failed');
+    expect(failed.length).toBeGreaterThan(0);
+    const lines = regressionAnnotations(CURRENT);
+    expect(lines).toHaveLength(failed.length);
+    expect(lines[0]).toMatch(/^::error title=failed%3A [^:]+::failed \(no baseline yet\): /);
+    expect(
+      regressionAnnotations({ ...CURRENT, results: CURRENT.results.filter((r) => r.status !== 'failed') }),
+    ).toEqual([]);
   });
 
   it('no text can end the command or start another: %, CR, LF encoded, :: broken, : and , encoded in the title', () => {
