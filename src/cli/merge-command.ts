@@ -11,7 +11,7 @@
 // index.html shows it as an unsharded run's does.
 
 import { countsText } from '../report/console-summary.js';
-import { relative } from 'node:path';
+import { relative, resolve } from 'node:path';
 import { bundledSpecFiles } from '../project-paths.js';
 import { computeCoverage } from '../report/coverage.js';
 import { describeExpired } from '../report/deviations.js';
@@ -23,6 +23,7 @@ import { compareWithBaseline, writeWithHistory, type BaselineComparison } from '
 import { mismatchRefusal } from '../report/compare-guards.js';
 import { loadSpec } from '../openapi/load-spec.js';
 import { EXIT } from './exit-codes.js';
+import { reportFolderProblems } from './folder-checks.js';
 
 export interface MergeCommandOptions {
   /** The folder to write the merged reports to. */
@@ -44,6 +45,11 @@ export async function mergeCommand(
 ): Promise<number> {
   if (!options.out) {
     out.error('conformance merge: --out <dir> is required: the folder to write the merged reports to');
+    return EXIT.USAGE;
+  }
+  const outProblems = reportFolderProblems(resolve(options.out), '--out');
+  if (outProblems.length > 0) {
+    out.error(`conformance merge: ${outProblems.join('; ')}`);
     return EXIT.USAGE;
   }
   let shards: ShardReport[];

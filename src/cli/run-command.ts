@@ -23,7 +23,7 @@ import {
   newJournalFile,
   stateFolderProblems,
 } from './finish-journals.js';
-import { cannotWrite, isSystemFolder } from './folder-checks.js';
+import { reportFolderProblems } from './folder-checks.js';
 import { PROJECT_ROOT, bundledSpecFiles } from '../project-paths.js';
 import { SUMMARY_FILE_ENV, type RunSummary } from '../report/vitest-reporter.js';
 import { CLI_OPTIONS_ENV } from '../runner/run-state.js';
@@ -306,11 +306,7 @@ function preflight(options: RunCommandOptions): {
 }
 
 /** Problems with writing files into `dir` (created when missing), found by writing one. */
-function writableFolder(dir: string, what: string): string[] {
-  if (isSystemFolder(dir)) return [`${what} ${dir}: a system folder, not a place for reports; choose another`];
-  const why = cannotWrite(dir);
-  return why ? [`${what} ${dir}: cannot write there (${why}); choose a folder you can write to`] : [];
-}
+const writableFolder = (dir: string, what: string): string[] => reportFolderProblems(dir, what);
 
 /** Problems with appending to an existing file. */
 function appendable(file: string): string[] {

@@ -111,7 +111,7 @@ describe('conformance run: usage and configuration errors exit 2', () => {
       'a history file under a file',
       ['--history', `${empty}/h.jsonl`],
       {},
-      /--history .*empty\.env\/h\.jsonl: cannot write there \((ENOTDIR|EEXIST)\)/,
+      /--history .*empty\.env\/h\.jsonl: a file, not a folder; give a folder/,
     ],
     // A live run keeps its journal in the state folder: checked up front too, naming the variable.
     [

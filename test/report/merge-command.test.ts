@@ -1,7 +1,7 @@
 // `conformance merge` (src/cli/merge-command.ts): writes the merged reports, computes coverage again, and its
 // exit codes for bad input, failed cases and expired deviations (merge-baseline.test.ts: --baseline, --history).
 
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -16,6 +16,27 @@ describe('conformance merge (mergeCommand)', () => {
   const shards = join(dir, 'cmd-shards');
   writeShard(dir, shard1, 'cmd-shards', 'conformance-shard-1');
   writeShard(dir, shard2, 'cmd-shards', 'conformance-shard-2');
+
+  it.each([
+    [
+      'a system folder',
+      () => '/proc/self/merged',
+      /--out \/proc\/self\/merged: a system folder, not a place for reports/,
+    ],
+    [
+      'a file',
+      () => {
+        const file = join(dir, 'a-file');
+        writeFileSync(file, '');
+        return file;
+      },
+      /--out .*a-file: a file, not a folder; give a folder/,
+    ],
+  ] as const)('--out naming %s: exit 2 at once, naming it, nothing read or written', async (_what, outOf, message) => {
+    const c = capture();
+    expect(await mergeCommand([shards], { out: outOf() }, c.out)).toBe(2);
+    expect(c.errors.join('\n')).toMatch(message);
+  });
 
   it('writes results.json, junit.xml and index.html to --out and prints them; exit 1: the merged run has failures', async () => {
     const out = join(dir, 'merged');
