@@ -45,7 +45,14 @@ export function readEnvironment(processEnv: Env, envFile: string | undefined, cw
   const file = envFile ?? (existsSync(`${cwd}/.env`) ? `${cwd}/.env` : undefined);
   if (!file) return { ...processEnv };
   if (!existsSync(file)) throw new ConfigError([`--env-file ${file}: no such file`]);
-  return { ...parseDotenv(readFileSync(file)), ...processEnv };
+  try {
+    return { ...parseDotenv(readFileSync(file)), ...processEnv };
+  } catch (err) {
+    const code = (err as NodeJS.ErrnoException).code;
+    throw new ConfigError([
+      `--env-file ${file}: ${code === 'EISDIR' ? 'a folder, not a file' : `cannot be read (${code ?? (err as Error).message})`}`,
+    ]);
+  }
 }
 
 /** The run's configuration for the registered `apis` (src/apis: API_DEFINITIONS), in their order. */

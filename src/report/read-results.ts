@@ -54,7 +54,7 @@ export function readResultsFile(file: string): RunReport {
   try {
     data = JSON.parse(text);
   } catch (err) {
-    throw new Error(`${file}: not JSON (${(err as Error).message.split('\n')[0]})`);
+    throw new Error(`${file}: not JSON (${jsonProblem(err as Error)})`);
   }
   const notResults = (what: string) => new Error(`${file}: not a conformance results.json (${what})`);
   if (!isObject(data))
@@ -145,4 +145,10 @@ function upgradeToV4(data: Record<string, unknown>): RunReport {
       if (Array.isArray(o['observations'])) o['observations'] = o['observations'].map(asCheck('observed'));
   }
   return data as unknown as RunReport;
+}
+
+/** The parser's complaint without the excerpt of the text it quotes (which may be cut mid-quote). */
+function jsonProblem(err: Error): string {
+  const first = err.message.split('\n')[0]!;
+  return first.replace(/,\s*".*$/, '');
 }

@@ -17,22 +17,19 @@ describe('conformance merge (mergeCommand)', () => {
   writeShard(dir, shard1, 'cmd-shards', 'conformance-shard-1');
   writeShard(dir, shard2, 'cmd-shards', 'conformance-shard-2');
 
-  it.each([
+  const aFile = (): string => {
+    const file = join(dir, 'a-file');
+    writeFileSync(file, '');
+    return file;
+  };
+  it.each<[string, () => string, RegExp]>([
     [
       'a system folder',
       () => '/proc/self/merged',
       /--out \/proc\/self\/merged: a system folder, not a place for reports/,
     ],
-    [
-      'a file',
-      () => {
-        const file = join(dir, 'a-file');
-        writeFileSync(file, '');
-        return file;
-      },
-      /--out .*a-file: a file, not a folder; give a folder/,
-    ],
-  ] as const)('--out naming %s: exit 2 at once, naming it, nothing read or written', async (_what, outOf, message) => {
+    ['a file', aFile, /--out .*a-file: a file, not a folder; give a folder/],
+  ])('--out naming %s: exit 2 at once, naming it, nothing read or written', async (_what, outOf, message) => {
     const c = capture();
     expect(await mergeCommand([shards], { out: outOf() }, c.out)).toBe(2);
     expect(c.errors.join('\n')).toMatch(message);
