@@ -47,11 +47,6 @@ export async function mergeCommand(
     out.error('conformance merge: --out <dir> is required: the folder to write the merged reports to');
     return EXIT.USAGE;
   }
-  const outProblems = reportFolderProblems(resolve(options.out), '--out');
-  if (outProblems.length > 0) {
-    out.error(`conformance merge: ${outProblems.join('; ')}`);
-    return EXIT.USAGE;
-  }
   let shards: ShardReport[];
   let merged: RunReport;
   try {
@@ -83,6 +78,12 @@ export async function mergeCommand(
       out.error(`conformance merge: ${mismatchRefusal(compared.mismatches)}`);
       return EXIT.USAGE;
     }
+  }
+  // Checked last, as it creates the folder: a refused baseline writes nothing.
+  const outProblems = reportFolderProblems(resolve(options.out), '--out');
+  if (outProblems.length > 0) {
+    out.error(`conformance merge: ${outProblems.join('; ')}`);
+    return EXIT.USAGE;
   }
   const written = options.history
     ? writeWithHistory(merged, options.out, options.history)

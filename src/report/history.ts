@@ -73,7 +73,8 @@ export function historyEntry(report: RunReport): HistoryEntry {
   const perApi: Record<string, ApiCounts> = {};
   const counts = (api: string) =>
     (perApi[api] ??= { passed: 0, failed: 0, skipped: 0, known: 0, observed: 0, flaky: 0 });
-  for (const api of Object.keys(report.target)) counts(api);
+  // An API the run did not run (not selected, not configured) has no line in the trend.
+  for (const [api, target] of Object.entries(report.target)) if (target && !('skipped' in target)) counts(api);
   for (const r of report.results) {
     const c = counts(r.api);
     c[r.status]++;

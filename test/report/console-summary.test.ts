@@ -259,7 +259,7 @@ describe('an unreachable target and the APIs not selected', () => {
     });
     expect(out[0]).toBe('conformance: 1 passed, 0 failed, 0 skipped, 0 observed (1 cases, live targets)');
     expect(out[1]).toBe(
-      'not selected, not counted: authorize, versori (not selected with --api); sailpoint (SAILPOINT_API_URL is not set); 163 cases',
+      'not selected, not counted: authorize, versori (not selected with --api); sailpoint (SAILPOINT_API_URL is not set); their 163 cases not run',
     );
     expect(formatRunSummary(fixtureReport([PASSED])).some((l) => l.startsWith('not selected'))).toBe(false);
   });

@@ -121,3 +121,11 @@ describe('readSeries and the trend a report is written with', () => {
     expect(readFileSync(file, 'utf8').trim().split('\n')).toHaveLength(3);
   });
 });
+
+describe('historyEntry and APIs that did not run', () => {
+  it('gives a skipped target (not selected, not configured) no line in the trend', () => {
+    const entry = historyEntry(fixtureReport([PASSED, FAILED]));
+    expect(Object.keys(entry.perApi)).not.toContain('authorize');
+    expect(Object.keys(entry.perApi)).toContain(PASSED.api);
+  });
+});
