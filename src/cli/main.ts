@@ -17,7 +17,7 @@ export function buildProgram(epilog?: string): Command {
     .description('Contract tests and conformance suites for connector-management APIs')
     .version(packageVersion(), '-V, --version', 'print the version')
     .exitOverride()
-    .showHelpAfterError();
+    .showHelpAfterError('(add --help for the options, the environment variables, exit codes and examples)');
   if (epilog) program.addHelpText('after', epilog);
 
   program

@@ -77,3 +77,10 @@ describe('options are wired to their commands', () => {
     expect(options('summary')).toEqual(expect.arrayContaining(['--annotations', '--fail-on', '--link']));
   });
 });
+
+it('a wrong flag prints the error and a hint, not the whole help, and exits 2', async () => {
+  const r = await runCliAsync(['run', '--bogus']);
+  expect(r.status).toBe(2);
+  expect(r.stderr).toMatch(/^error: unknown option '--bogus'\n\(add --help for the options/);
+  expect(r.stderr.split('\n').filter(Boolean).length).toBeLessThanOrEqual(3);
+});
