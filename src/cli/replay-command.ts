@@ -52,6 +52,8 @@ export async function replayCommand(options: ReplayCommandOptions, out: Out = co
   const recorded = report?.results.find((r) => r.id === options.caseId);
   const seed = options.seed ?? report?.generation?.seed;
   const maxCases = options.maxCases ?? report?.generation?.maxCases;
+  // The checks the recorded run chose with --checks, so a replay judges the case as that run did.
+  const checks = report?.selection?.checks;
 
   const found = await findCase(options.caseId);
   if ('suggestions' in found) {
@@ -101,7 +103,9 @@ export async function replayCommand(options: ReplayCommandOptions, out: Out = co
         ...(config.mode === 'mock' && cases >= DEPTHS.deep ? { wild: true } : {}),
       },
       strict: config.strict,
+      ...(checks ? { enabledChecks: checks } : {}),
     });
+    if (checks) out.log(`  judged by the checks the run chose: ${checks.join(', ')}`);
     const verdict = replayVerdict(result, recorded, left);
     for (const line of verdict.lines) out.log(line);
     const swept = journalFile ? await finishJournals([journalFile], config, { includeLive: true }) : [];

@@ -3,7 +3,7 @@
 // a flow replays and deletes what it created; an unknown id exits 2 naming the closest ids; with
 // --report it repeats the run's generated inputs and compares with the recorded result.
 
-import { mkdirSync, mkdtempSync, readdirSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -53,6 +53,18 @@ describe('conformance replay against the embedded mock', () => {
     expect(run.stdout).toMatch(/against the embedded mock/);
     expect(run.stdout).toContain(`${id}: fixed (passed)`);
     expect(run.stdout).toContain('was failed: status-code; now passed');
+    expect(run.status).toBe(0);
+  }, 60_000);
+
+  it('judges the case by the checks the recorded run chose with --checks', async () => {
+    const id = 'sailpoint/getConnectorList/count-true';
+    const dir = recordedReport('checks-run', failedBefore(id, 'getConnectorList', 'GET', '/connectors', 'page-size'));
+    const file = join(dir, 'results.json');
+    const report = JSON.parse(readFileSync(file, 'utf8')) as Record<string, unknown>;
+    writeFileSync(file, JSON.stringify({ ...report, selection: { checks: ['page-size'] } }));
+    const run = await runCliAsync(['replay', id, '--report', dir, '--env-file', emptyEnv]);
+    expect(run.stdout).toContain('judged by the checks the run chose: page-size');
+    expect(run.stdout).toContain(`${id}: fixed (passed)`);
     expect(run.status).toBe(0);
   }, 60_000);
 
