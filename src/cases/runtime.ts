@@ -193,8 +193,13 @@ export class CaseRuntime {
 
   private track(operationId: string, plan: RequestPlan, exchange: Exchange): void {
     const status = exchange.response?.status ?? 0;
-    // A create answered without creating anything, or never sent (its operation's breaker was open).
-    if ((exchange.response && (status < 200 || status >= 300)) || failureOf(exchange) === 'skipped')
+    // A create answered without creating anything, never sent (its operation's breaker was open), or whose
+    // connection was never made (refused, no such host): nothing can have been created.
+    if (
+      (exchange.response && (status < 200 || status >= 300)) ||
+      failureOf(exchange) === 'skipped' ||
+      neverConnected(exchange)
+    )
       this.journalDeclined(operationId, plan);
     if (status < 200 || status >= 300) return;
     for (const resource of this.adapter.resources) {
@@ -299,4 +304,11 @@ export class CaseRuntime {
     if (!found) this.shared.set(key, (found = make()));
     return found;
   }
+}
+
+/** The request never reached a server: the connection was refused, or the host or network not found. */
+export function neverConnected(exchange: Exchange): boolean {
+  return (
+    !exchange.response && /\b(ECONNREFUSED|ENOTFOUND|EAI_AGAIN|EHOSTUNREACH|ENETUNREACH)\b/.test(exchange.error ?? '')
+  );
 }

@@ -99,14 +99,20 @@ function sameUrl(recorded: string, configured: string): boolean {
   return recorded.replace(/\/+$/, '') === redactUrl(configured).replace(/\/+$/, '');
 }
 
+/** Resources left behind named one by one in the console line; the rest are counted. */
+const LEFT_NAMED = 5;
+
 /** One line per journal for the console: what was deleted, what is left and where the journal is. */
 export function describeJournals(outcomes: JournalOutcome[], whose = 'the run'): string[] {
   return outcomes.flatMap((o) => {
     if (o.skipped) return [`${o.file}: not swept: ${o.skipped}`];
     const left = o.left.map((e) => `${e.api} ${e.label} ${e.what} at ${e.path} (${e.reason})`);
     if (o.deleted.length + left.length === 0) return [];
+    // A few named in full; the journal lists them all.
+    const named =
+      left.slice(0, LEFT_NAMED).join('; ') + (left.length > LEFT_NAMED ? `; and ${left.length - LEFT_NAMED} more` : '');
     return [
-      `deleted ${o.deleted.length} resource(s) ${whose} had created${left.length ? `; COULD NOT DELETE: ${left.join('; ')}; the journal is kept at ${o.file} (conformance cleanup, or the next run against this target, tries again)` : ''}`,
+      `deleted ${o.deleted.length} resource(s) ${whose} had created${left.length ? `; COULD NOT DELETE ${left.length}: ${named}; the journal is kept at ${o.file} (conformance cleanup, or the next run against this target, tries again)` : ''}`,
     ];
   });
 }

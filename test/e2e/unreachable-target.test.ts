@@ -3,7 +3,7 @@
 // from its list are skipped as "target unreachable", never as "the list is empty"; and the APIs not
 // selected are neither counted as skipped nor written to the reports.
 
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
@@ -77,4 +77,23 @@ describe('a live run against an unreachable target', () => {
     const junit = readFileSync(join(dir, 'junit.xml'), 'utf8');
     expect(junit).not.toMatch(/<testsuite name="(davinci|authorize|sailpoint)"/);
   });
+});
+
+describe('a write run against an unreachable target', () => {
+  it('creates nothing, so it reports nothing left behind and keeps no journal', async () => {
+    const state = join(work, 'state');
+    const writes = await runCliAsync(
+      ['run', '--env-file', empty, '--api', 'versori', '--allow-writes', '--report-dir', join(work, 'w')],
+      isolatedEnv({
+        VERSORI_API_URL: TARGET,
+        VERSORI_ORGANISATION_ID: DEFAULT_ORGANISATION_ID,
+        VERSORI_ACCESS_TOKEN: 'unreachable-token',
+        CONFORMANCE_STATE_DIR: state,
+      }),
+    );
+    expect(writes.status).toBe(1);
+    // A create whose connection was refused created nothing: its intent is settled, not "left behind".
+    expect(writes.stderr).not.toMatch(/COULD NOT DELETE/);
+    expect(existsSync(state) ? readdirSync(state).filter((f) => f.endsWith('.jsonl')) : []).toEqual([]);
+  }, 120_000);
 });
