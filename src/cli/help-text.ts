@@ -9,6 +9,10 @@ import { EXIT } from './exit-codes.js';
 /** The tool's own variables that are not numeric limits (those come from LIMITS). */
 const TOOL_VARIABLES: ReadonlyArray<[string, string]> = [
   ['CONFORMANCE_ALLOW_WRITES', 'true: write cases run against live targets (as --allow-writes)'],
+  [
+    'CONFORMANCE_TARGET_KIND',
+    'mock: the *_API_URL targets are mocks you run; writes need no opt-in (as --target-kind)',
+  ],
   ['CONFORMANCE_STRICT', 'true: observations fail the run (as --strict)'],
   ['CONFORMANCE_REPORTS', 'report formats, comma separated: json, junit, html (as --reports)'],
   ['CONFORMANCE_REPORT_DIR', 'where reports go (as --report-dir)'],

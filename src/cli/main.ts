@@ -40,6 +40,10 @@ export function buildProgram(epilog?: string): Command {
     .option('--report-dir <dir>', 'write reports here (default: reports/<UTC timestamp>/ and reports/latest/)')
     .option('--allow-writes', 'let write cases (POST, PUT, PATCH, DELETE) run against live targets')
     .option(
+      '--target-kind <kind>',
+      'live (default) or mock: the *_API_URL targets are mocks you run (Prism, WireMock); writes run without --allow-writes, still cleaned up',
+    )
+    .option(
       '--strict',
       'fail on observations too: where the target differs from our reading of the documents, not from the documents (for tightening your own mock)',
     )
@@ -106,6 +110,7 @@ export function buildProgram(epilog?: string): Command {
         envFile?: string;
         reportDir?: string;
         allowWrites?: boolean;
+        targetKind?: string;
         strict?: boolean;
         timeout?: number;
         concurrency?: number;
@@ -129,6 +134,7 @@ export function buildProgram(epilog?: string): Command {
           ...(opts.envFile ? { envFile: opts.envFile } : {}),
           ...(opts.reportDir ? { reportDir: opts.reportDir } : {}),
           ...(opts.allowWrites ? { allowWrites: true } : {}),
+          ...(opts.targetKind !== undefined ? { targetKind: opts.targetKind } : {}),
           ...(opts.strict ? { strict: true } : {}),
           ...(opts.timeout !== undefined ? { timeoutMs: opts.timeout } : {}),
           ...(opts.concurrency !== undefined ? { concurrency: opts.concurrency } : {}),

@@ -1,6 +1,7 @@
 // What the configuration needs to know of one API: the variables it reads (with their prefix, from
 // which `<PREFIX>_API_URL` follows) and how they become a live target. Each API's registration
-// (src/apis) supplies one; loadConfig takes the list as an argument.
+// (src/apis) supplies one; loadConfig takes the list as an argument. An API whose prefix is shared may
+// also be given its own URL, `<ID>_API_URL` (ownUrlVariable).
 
 import type { ApiId, AuthConfig } from './types.js';
 
@@ -23,8 +24,11 @@ export interface ApiEnvironment {
   section: string;
   /** Every variable it reads, `<PREFIX>_API_URL` first, in the order .env.example lists them. */
   variables: readonly EnvVariable[];
-  /** The live target's settings, or undefined after pushing each problem (naming its variable). */
-  read(env: Env, problems: string[]): LiveSettings | undefined;
+  /**
+   * The live target's settings, or undefined after pushing each problem (naming its variable). `urlName` is
+   * the variable its base URL comes from: `<PREFIX>_API_URL`, or the API's own `<ID>_API_URL` when set.
+   */
+  read(env: Env, problems: string[], urlName: string): LiveSettings | undefined;
 }
 
 /** What a live API's settings come to. */
@@ -42,3 +46,12 @@ export interface ConfiguredApi {
 
 /** The variable whose presence makes an API run live. */
 export const urlVariable = (env: ApiEnvironment): string => `${env.prefix}_API_URL`;
+
+/**
+ * `<ID>_API_URL`, the API's own URL, which wins over a shared `<PREFIX>_API_URL` (e.g. `DAVINCI_API_URL` over
+ * `PINGONE_API_URL`, for mocks that serve one spec per port); undefined when the two are one variable.
+ */
+export function ownUrlVariable(api: ConfiguredApi): string | undefined {
+  const name = `${api.id.toUpperCase()}_API_URL`;
+  return name === urlVariable(api.env) ? undefined : name;
+}

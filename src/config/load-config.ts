@@ -4,7 +4,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { randomBytes } from 'node:crypto';
 import { parse as parseDotenv } from 'dotenv';
-import { urlVariable, type ConfiguredApi, type Env } from './api-environment.js';
+import { ownUrlVariable, urlVariable, type ConfiguredApi, type Env } from './api-environment.js';
 import { nonEmpty } from './env-readers.js';
 import { ConfigError, type ApiId, type ApiTarget, type RunConfig, type SkippedApi } from './types.js';
 
@@ -38,7 +38,12 @@ export interface CliOverrides {
   seed?: number;
   /** Generated inputs per operation. */
   maxCases?: number;
+  /** What the configured URLs are: tenants (`live`, the default) or mocks the team runs (`mock`). */
+  targetKind?: string;
 }
+
+/** The kinds a configured target may be declared (--target-kind, CONFORMANCE_TARGET_KIND). */
+export const TARGET_KINDS = ['live', 'mock'] as const;
 
 /** The environment as the run sees it: process.env over the .env file (`envFile`, or ./.env when present). */
 export function readEnvironment(processEnv: Env, envFile: string | undefined, cwd = process.cwd()): Env {
@@ -63,27 +68,32 @@ export function loadConfig(env: Env, cli: CliOverrides, apis: readonly Configure
     apis.map((a) => a.id),
     problems,
   );
-  const anyUrl = apis.some((a) => nonEmpty(env[urlVariable(a.env)]));
+  const anyUrl = apis.some((a) => urlVariableSet(env, a) !== undefined);
+  const mock = targetKind(cli.targetKind, env, problems) === 'mock';
   const targets: ApiTarget[] = [];
   const skipped: SkippedApi[] = [];
 
-  for (const { id: api, env: reader } of apis) {
+  for (const configured of apis) {
+    const { id: api, env: reader } = configured;
+    const urlName = urlVariableSet(env, configured);
     if (!requested.includes(api)) {
       skipped.push({ api, reason: 'not selected with --api' });
     } else if (!anyUrl) {
       targets.push({ api, baseUrl: '', live: false, auth: { kind: 'token', token: '' }, params: {} });
-    } else if (!nonEmpty(env[urlVariable(reader)])) {
+    } else if (!urlName) {
+      const own = ownUrlVariable(configured);
       skipped.push({
         api,
-        reason: `${urlVariable(reader)} is not set (once any API URL is set, only the configured APIs run)`,
+        reason: `${own ? `${own} or ` : ''}${urlVariable(reader)} is not set (once any API URL is set, only the configured APIs run)`,
       });
     } else {
-      const settings = reader.read(env, problems);
-      if (settings) targets.push({ api, live: true, ...settings });
+      const settings = reader.read(env, problems, urlName);
+      if (settings) targets.push({ api, live: true, ...settings, ...(mock ? { mock: true as const } : {}) });
     }
   }
 
-  const allowWrites = cli.allowWrites ?? parseBool(env, 'CONFORMANCE_ALLOW_WRITES', false, problems);
+  // Against a mock the team runs, writes need no opt-in (like the embedded mock); the journal still cleans up.
+  const allowWrites = mock || (cli.allowWrites ?? parseBool(env, 'CONFORMANCE_ALLOW_WRITES', false, problems));
   const strict = cli.strict ?? parseBool(env, 'CONFORMANCE_STRICT', false, problems);
   // Flags and variables go through the same limits; a value out of range names the one to fix.
   const limit = (key: keyof typeof LIMITS) => setting(LIMITS[key], cli[key], env, problems);
@@ -118,6 +128,25 @@ export function loadConfig(env: Env, cli: CliOverrides, apis: readonly Configure
     ...(cli.deviations ? { deviations: cli.deviations } : {}),
     ...(cli.history ? { history: cli.history } : {}),
   };
+}
+
+/** The variable an API's URL comes from: its own `<ID>_API_URL` when set, else `<PREFIX>_API_URL` when set. */
+function urlVariableSet(env: Env, api: ConfiguredApi): string | undefined {
+  const own = ownUrlVariable(api);
+  if (own && nonEmpty(env[own])) return own;
+  return nonEmpty(env[urlVariable(api.env)]) ? urlVariable(api.env) : undefined;
+}
+
+/** `--target-kind`, else CONFORMANCE_TARGET_KIND; `live` when neither is set. */
+function targetKind(flag: string | undefined, env: Env, problems: string[]): (typeof TARGET_KINDS)[number] {
+  const [name, raw] =
+    flag !== undefined ? ['--target-kind', flag] : ['CONFORMANCE_TARGET_KIND', env['CONFORMANCE_TARGET_KIND']];
+  const value = nonEmpty(raw)?.toLowerCase();
+  if (value === undefined) return 'live';
+  const kind = TARGET_KINDS.find((k) => k === value);
+  if (kind) return kind;
+  problems.push(`${name} must be ${TARGET_KINDS.join(' or ')}; got "${raw}"`);
+  return 'live';
 }
 
 function selectApis(names: string[] | undefined, known: readonly ApiId[], problems: string[]): ApiId[] {

@@ -12,8 +12,13 @@ export interface ApiTarget {
   api: ApiId;
   /** Base URL of the API, e.g. `https://api.pingone.com/v1`; filled in for the mock when it starts. */
   baseUrl: string;
-  /** A live tenant (true) or the embedded mock (false). */
+  /** A configured URL (true: proxies, tokens, journal and sweep) or the embedded mock (false). */
   live: boolean;
+  /**
+   * The configured URL is a mock the team runs (`--target-kind mock`, CONFORMANCE_TARGET_KIND=mock), not a
+   * tenant: writes need no --allow-writes; the journal and sweep still clean up. Absent for a tenant.
+   */
+  mock?: true;
   auth: AuthConfig;
   /** Values the cases need from the tenant: environment, organisation, API server, groups, scopes. */
   params: Record<string, string>;

@@ -15,8 +15,11 @@ export interface RunReport {
   mode: 'mock' | 'live';
   /** The run was `--strict`: the engine turned observations into failures before the report was built. */
   strict: boolean;
-  /** Each API's base URL and whether it is the embedded mock or a live tenant; or why it was skipped. */
-  target: Partial<Record<ApiId, { baseUrl: string; live: boolean } | { skipped: string }>>;
+  /**
+   * Each API's base URL and whether it is the embedded mock or a configured URL (`live`), that URL declared a
+   * mock target (`mock`: a mock the team runs); or why it was skipped.
+   */
+  target: Partial<Record<ApiId, { baseUrl: string; live: boolean; mock?: true } | { skipped: string }>>;
   summary: RunSummaryCounts;
   results: CaseResult[];
   /** Seed and size of the generated cases, to repeat them. */
@@ -93,7 +96,8 @@ export function summarize(results: CaseResult[]): RunSummaryCounts {
 export function buildReport(run: ProvidedRunLike, results: CaseResult[], startedAt: Date, finishedAt: Date): RunReport {
   const target: RunReport['target'] = {};
   // A password in the URL (`https://user:pass@host`) is masked: the report is shared, the password is not.
-  for (const t of run.targets) target[t.api] = { baseUrl: redactUrl(t.baseUrl), live: t.live };
+  for (const t of run.targets)
+    target[t.api] = { baseUrl: redactUrl(t.baseUrl), live: t.live, ...(t.mock ? { mock: true as const } : {}) };
   for (const s of run.config.skipped) target[s.api] = { skipped: s.reason };
   return {
     schemaVersion: SCHEMA_VERSION,

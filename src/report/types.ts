@@ -6,5 +6,5 @@ export type { ApiId };
 
 export interface ProvidedRunLike {
   config: Pick<RunConfig, 'runId' | 'mode' | 'skipped' | 'reportDir'> & Partial<Pick<RunConfig, 'strict'>>;
-  targets: Array<Pick<ApiTarget, 'api' | 'baseUrl' | 'live'>>;
+  targets: Array<Pick<ApiTarget, 'api' | 'baseUrl' | 'live' | 'mock'>>;
 }

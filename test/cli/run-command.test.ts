@@ -133,6 +133,18 @@ describe('conformance run: usage and configuration errors exit 2', () => {
       /PINGONE_ENVIRONMENT_ID is not set/,
     ],
     [
+      'a target kind that is neither live nor mock',
+      [],
+      { PINGONE_API_URL: 'http://127.0.0.1:4010', CONFORMANCE_TARGET_KIND: 'prism' },
+      /CONFORMANCE_TARGET_KIND must be live or mock; got "prism"/,
+    ],
+    [
+      'a --target-kind that is neither live nor mock',
+      ['--target-kind', 'wiremock'],
+      {},
+      /--target-kind must be live or mock; got "wiremock"/,
+    ],
+    [
       'a SailPoint URL without credentials',
       [],
       { SAILPOINT_API_URL: 'https://acme.api.identitynow.com/v2024' },
@@ -200,6 +212,7 @@ it('prints help for run, naming every option', async () => {
     '--env-file <path>',
     '--report-dir <dir>',
     '--allow-writes',
+    '--target-kind <kind>',
     '--timeout <ms>',
     '--concurrency <n>',
     '--checks <names>',

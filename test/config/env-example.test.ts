@@ -7,13 +7,13 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { renderEnvExampleSections, rewriteEnvExample } from '../../src/apis/env-example.js';
 import { API_DEFINITIONS } from '../../src/apis/index.js';
-import { urlVariable, type ApiEnvironment, type Env } from '../../src/config/api-environment.js';
+import { ownUrlVariable, urlVariable, type ApiEnvironment, type Env } from '../../src/config/api-environment.js';
 import { PROJECT_ROOT } from '../../src/project-paths.js';
 
 const example = readFileSync(join(PROJECT_ROOT, '.env.example'), 'utf8');
 
 /** The variables a reader reads given `values`: every key it looks up. */
-function readBy(env: ApiEnvironment, values: Env): Set<string> {
+function readBy(env: ApiEnvironment, values: Env, urlName = urlVariable(env)): Set<string> {
   const read = new Set<string>();
   const recording = new Proxy(values, {
     get(target, key) {
@@ -21,7 +21,7 @@ function readBy(env: ApiEnvironment, values: Env): Set<string> {
       return typeof key === 'string' ? target[key] : undefined;
     },
   });
-  env.read(recording, []);
+  env.read(recording, [], urlName);
   return read;
 }
 
@@ -43,6 +43,15 @@ describe.each(API_DEFINITIONS.map((d) => [d.id, d] as const))('%s', (_id, def) =
     ]);
     expect(read.size).toBeGreaterThan(1);
     expect([...read].filter((name) => !declared.includes(name))).toEqual([]);
+  });
+
+  it('reads its own URL variable, when it has one, instead of the shared one, and .env.example lists it', () => {
+    const own = ownUrlVariable(def);
+    if (!own) return expect(urlVariable(def.env)).toBe(`${def.id.toUpperCase()}_API_URL`);
+    const read = readBy(def.env, { [own]: 'http://127.0.0.1:4010' }, own);
+    expect(read.has(own)).toBe(true);
+    expect(read.has(urlVariable(def.env))).toBe(false);
+    expect(example).toMatch(new RegExp(`^# ${own}=.*wins over ${urlVariable(def.env)}`, 'm'));
   });
 });
 

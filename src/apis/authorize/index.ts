@@ -16,7 +16,7 @@ import type { ApiDefinition } from '../types.js';
 import { authorize as adapter } from './adapter.js';
 import { authorize as profile } from './mock-profile.js';
 
-function read(env: Env, problems: string[]): LiveSettings | undefined {
+function read(env: Env, problems: string[], urlName: string): LiveSettings | undefined {
   const server = required(
     env,
     'PINGONE_API_SERVER_ID',
@@ -34,7 +34,7 @@ function read(env: Env, problems: string[]): LiveSettings | undefined {
       problems.push(`${name} must be a UUID (an existing ${key === 'groupId' ? 'group' : 'scope'} in the environment)`);
     else if (value) params[key] = value;
   }
-  return readPingOne(env, problems, params);
+  return readPingOne(env, problems, urlName, params);
 }
 
 export const authorize: ApiDefinition = {

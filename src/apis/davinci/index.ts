@@ -16,7 +16,7 @@ export const davinci: ApiDefinition = {
     prefix: PINGONE_PREFIX,
     section: PINGONE_SECTION,
     variables: PINGONE_VARIABLES,
-    read: (env, problems) => readPingOne(env, problems, {}),
+    read: (env, problems, urlName) => readPingOne(env, problems, urlName, {}),
   },
   adapter,
   mock: { profile, params: { environmentID: DEFAULT_ENVIRONMENT_ID } },

@@ -9,8 +9,8 @@ import type { ApiDefinition } from '../types.js';
 import { sailpoint as adapter } from './adapter.js';
 import { sailpoint as profile } from './mock-profile.js';
 
-function read(env: Env, problems: string[]): LiveSettings | undefined {
-  const baseUrl = httpUrl(env, 'SAILPOINT_API_URL', problems);
+function read(env: Env, problems: string[], urlName: string): LiveSettings | undefined {
+  const baseUrl = httpUrl(env, urlName, problems);
   const auth = authFrom(
     env,
     'SAILPOINT',

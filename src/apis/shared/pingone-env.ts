@@ -28,9 +28,17 @@ export const PINGONE_VARIABLES: readonly EnvVariable[] = [
   },
 ];
 
-/** The API URL, environment and credentials; `params` are the API's own settings, read by the caller. */
-export function readPingOne(env: Env, problems: string[], params: Record<string, string>): LiveSettings | undefined {
-  const baseUrl = httpUrl(env, 'PINGONE_API_URL', problems);
+/**
+ * The API URL (from `urlName`: PINGONE_API_URL, or the API's own DAVINCI_API_URL / AUTHORIZE_API_URL), environment
+ * and credentials; `params` are the API's own settings, read by the caller.
+ */
+export function readPingOne(
+  env: Env,
+  problems: string[],
+  urlName: string,
+  params: Record<string, string>,
+): LiveSettings | undefined {
+  const baseUrl = httpUrl(env, urlName, problems);
   const envId = required(env, 'PINGONE_ENVIRONMENT_ID', problems, UUID, 'a UUID');
   const tld = baseUrl ? (/api\.pingone\.([a-z.]+)$/.exec(new URL(baseUrl).hostname)?.[1] ?? 'com') : 'com';
   const auth = authFrom(

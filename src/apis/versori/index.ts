@@ -9,8 +9,8 @@ import type { ApiDefinition } from '../types.js';
 import { versori as adapter } from './adapter.js';
 import { versori as profile } from './mock-profile.js';
 
-function read(env: Env, problems: string[]): LiveSettings | undefined {
-  const baseUrl = httpUrl(env, 'VERSORI_API_URL', problems);
+function read(env: Env, problems: string[], urlName: string): LiveSettings | undefined {
+  const baseUrl = httpUrl(env, urlName, problems);
   const org = required(env, 'VERSORI_ORGANISATION_ID', problems, ULID, 'a ULID (26 characters)');
   const token = required(env, 'VERSORI_ACCESS_TOKEN', problems);
   if (!baseUrl || !org || !token) return undefined;
