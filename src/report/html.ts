@@ -114,7 +114,7 @@ function targets(report: RunReport, notRun: Set<string>): string {
     .map(([api, t]) =>
       'skipped' in t!
         ? `<tr><td>${esc(api)}</td><td class="skipped">skipped</td><td>${esc(t.skipped)}</td></tr>`
-        : `<tr><td>${esc(api)}</td><td>${t!.live ? 'live' : 'mock'}</td><td>${esc(t!.baseUrl)}</td></tr>`,
+        : `<tr><td>${esc(api)}</td><td>${'mock' in t! && t.mock ? 'your mock' : t!.live ? 'live' : 'embedded mock'}</td><td>${esc(t!.baseUrl)}</td></tr>`,
     );
   if (rows.length === 0) return '';
   return `<table class="targets"><tr><th>API</th><th>target</th><th>base URL or reason</th></tr>${rows.join('')}</table>`;

@@ -30,7 +30,8 @@ export function startLines(run: ProvidedRun, running: readonly ApiId[], total: n
       ? 'no API of this run (its suites are not selected)'
       : run.config.mode === 'mock'
         ? `the embedded mock (${targets.map((t) => t.api).join(', ')})`
-        : targets.map((t) => `${t.api} at ${redactUrl(t.baseUrl)}`).join(', ') + ' (live)';
+        : targets.map((t) => `${t.api} at ${redactUrl(t.baseUrl)}`).join(', ') +
+          (targets.every((t) => t.mock) ? ' (a mock: writes run, and are cleaned up)' : ' (live)');
   const shard = targets.length < run.targets.length ? ' in this shard' : '';
   const cases = total !== undefined ? `${total} case${total === 1 ? '' : 's'}` : 'cases';
   const { seed, maxCases } = run.caseOptions;

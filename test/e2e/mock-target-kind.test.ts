@@ -61,6 +61,8 @@ it('runs writes without --allow-writes against two mock instances, cleans up, an
     env,
   );
   expect(run.status, run.stderr).toBe(0);
+  // the start line says these are mocks, not live tenants
+  expect(run.stdout.split('\n')[0]).toMatch(/\(a mock: writes run, and are cleaned up\)/);
   // Both instances were written to, and what the run created is gone again.
   for (const methods of seen) expect([...methods]).toEqual(expect.arrayContaining(['GET', 'POST', 'DELETE']));
   expect([JSON.stringify(first.store.summary()), JSON.stringify(second.store.summary())]).toEqual(before);
