@@ -1,7 +1,8 @@
 // same-fields: a read of what the flow created shows each field the create sent, compared by
 // containment (key order, and properties the server adds inside an object, are not differences).
 
-import { contains } from './json-at.js';
+import { toPointer } from '../openapi/json-pointer.js';
+import { contains } from './contains.js';
 import { claimCheck, claimed, type Check } from './types.js';
 
 export const sameFields: Check = claimCheck(
@@ -25,6 +26,6 @@ export function difference(
   return {
     received: shown.join(', '),
     documented: `the fields the create sent (${[...missing, ...differing].map((k) => `${k} = ${JSON.stringify(sent[k])}`).join(', ')})`,
-    at: `/${first.replace(/~/g, '~0').replace(/\//g, '~1')}`,
+    at: toPointer([first]),
   };
 }

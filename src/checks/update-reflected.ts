@@ -1,6 +1,6 @@
 // update-reflected: the update's own answer shows the change it made.
 
-import { valueAt } from './json-at.js';
+import { resolvePointer } from '../openapi/json-pointer.js';
 import type { Shows } from '../model/claims.js';
 import { claimCheck, claimed, type Check } from './types.js';
 
@@ -22,7 +22,7 @@ export function notShown(
       ? undefined
       : { received: JSON.stringify(text.slice(0, 120)), documented: `${shows.what} (${JSON.stringify(shows.text)})` };
   }
-  const got = valueAt(body, shows.pointer);
+  const got = resolvePointer(body, shows.pointer);
   if (got === shows.value) return undefined;
   return {
     received: got === undefined ? 'nothing' : JSON.stringify(got),

@@ -1,15 +1,4 @@
-// The value at a JSON pointer in a parsed body (undefined when any step is missing).
-
-export function valueAt(body: unknown, pointer: string): unknown {
-  if (pointer === '' || pointer === '/') return body;
-  let node = body;
-  for (const raw of pointer.split('/').slice(1)) {
-    const key = raw.replace(/~1/g, '/').replace(/~0/g, '~');
-    if (node === null || typeof node !== 'object' || !(key in node)) return undefined;
-    node = (node as Record<string, unknown>)[key];
-  }
-  return node;
-}
+// Whether a received value holds what was sent (for claims about created and updated resources).
 
 /** True when `got` holds everything in `sent`: the same scalars, arrays of the same length item by item, objects key by key. */
 export function contains(got: unknown, sent: unknown): boolean {
