@@ -195,11 +195,8 @@ export class CaseRuntime {
     const status = exchange.response?.status ?? 0;
     // A create answered without creating anything, never sent (its operation's breaker was open), or whose
     // connection was never made (refused, no such host): nothing can have been created.
-    if (
-      (exchange.response && (status < 200 || status >= 300)) ||
-      failureOf(exchange) === 'skipped' ||
-      neverConnected(exchange)
-    )
+    const unsent = failureOf(exchange);
+    if ((exchange.response && (status < 200 || status >= 300)) || unsent === 'skipped' || unsent === 'unconnected')
       this.journalDeclined(operationId, plan);
     if (status < 200 || status >= 300) return;
     for (const resource of this.adapter.resources) {
@@ -304,11 +301,4 @@ export class CaseRuntime {
     if (!found) this.shared.set(key, (found = make()));
     return found;
   }
-}
-
-/** The request never reached a server: the connection was refused, or the host or network not found. */
-export function neverConnected(exchange: Exchange): boolean {
-  return (
-    !exchange.response && /\b(ECONNREFUSED|ENOTFOUND|EAI_AGAIN|EHOSTUNREACH|ENETUNREACH)\b/.test(exchange.error ?? '')
-  );
 }

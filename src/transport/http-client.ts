@@ -45,7 +45,11 @@ export interface SendOptions {
  * body timeout), `network` (refused, reset, DNS...), `too-large` (the body exceeded the cap), `skipped`
  * (never sent: the operation's breaker was open).
  */
-export type FailureKind = 'timeout' | 'network' | 'too-large' | 'skipped';
+/**
+ * Why an exchange has no response. `unconnected`: the connection was never made (refused, no such host or
+ * network), so the request reached no server; `network`: any other network error (it may have been sent).
+ */
+export type FailureKind = 'timeout' | 'unconnected' | 'network' | 'too-large' | 'skipped';
 
 const failures = new WeakMap<Exchange, FailureKind>();
 
@@ -56,6 +60,9 @@ export function failureOf(exchange: Exchange): FailureKind | undefined {
 
 /** A token no server issued, for the authentication cases. */
 export const INVALID_TOKEN = 'conformance-invalid-token-0000';
+
+/** Errors of a connection that was never made: nothing was sent. */
+const UNCONNECTED_CODES = new Set(['ECONNREFUSED', 'ENOTFOUND', 'EAI_AGAIN', 'EHOSTUNREACH', 'ENETUNREACH']);
 
 /** undici's own timeouts (connect, headers, body), which cost as much time as ours. */
 const TIMEOUT_CODES = new Set([
@@ -211,7 +218,7 @@ function parseBody(text: string, contentType: string | undefined): unknown {
   return text;
 }
 
-/** What went wrong, in one line, and whether it was a timeout, a network error or an oversized body. */
+/** What went wrong, in one line, and whether it was a timeout, a connection never made, another network error or an oversized body. */
 export function describeError(
   err: unknown,
   timeoutMs: number,
@@ -222,7 +229,7 @@ export function describeError(
     return { kind: 'timeout', message: `no response within ${timeoutMs} ms (timeout)` };
   const code = e.code ?? e.cause?.code;
   return {
-    kind: code && TIMEOUT_CODES.has(code) ? 'timeout' : 'network',
+    kind: code && TIMEOUT_CODES.has(code) ? 'timeout' : code && UNCONNECTED_CODES.has(code) ? 'unconnected' : 'network',
     message: `network error${code ? ` ${code}` : ''}: ${e.cause?.message ?? e.message}`,
   };
 }
