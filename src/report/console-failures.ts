@@ -14,6 +14,7 @@ import type { CaseResult } from '../model/types.js';
 import { checkTitle, stepLabel } from './check-text.js';
 import { oneLine } from './first-line.js';
 import type { RunReport } from './run-report.js';
+import { anyAnswered } from './history.js';
 
 /** Failed cases listed (each with its curl); the rest are in the report files. */
 export const FAILURES_SHOWN = 20;
@@ -39,10 +40,7 @@ export function unreachableSummary(results: CaseResult[]): { lines: string[]; li
       ...failed.map((r) => unansweredError(r)!),
       ...skipped.map((r) => r.reason!.slice(UNREACHABLE_PREFIX.length)),
     ];
-    // The cleanup passes when the run created nothing: it says nothing of whether the target answers.
-    const answered = own.some(
-      (r) => r.kind !== 'cleanup' && (r.status === 'passed' || r.status === 'observed' || r.response !== undefined),
-    );
+    const answered = anyAnswered(own);
     const counts = [
       failed.length ? `${failed.length} case${failed.length === 1 ? '' : 's'} failed` : '',
       skipped.length ? `${skipped.length} skipped` : '',

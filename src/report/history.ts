@@ -9,6 +9,7 @@
 import { appendFileSync, closeSync, existsSync, mkdirSync, openSync, readFileSync, readSync, statSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { PROJECT_ROOT } from '../project-paths.js';
+import type { CaseResult } from '../model/types.js';
 import { selectionText, type RunReport, type RunSummaryCounts } from './run-report.js';
 
 export const DEFAULT_HISTORY_FILE = join(PROJECT_ROOT, 'reports', 'history.jsonl');
@@ -60,12 +61,25 @@ export function unreachableApis(report: RunReport): string[] {
   for (const [api, t] of Object.entries(report.target)) {
     if (!t || !('baseUrl' in t)) continue;
     const results = report.results.filter((r) => r.api === api);
-    const answered = results.some(
-      (r) => r.response !== undefined || (r.kind === 'flow' && r.steps.some((s) => s.status !== undefined)),
-    );
-    if (!answered && results.some((r) => r.status === 'failed')) out.push(api);
+    if (!anyAnswered(results) && results.some((r) => r.status === 'failed')) out.push(api);
   }
   return out;
+}
+
+/**
+ * Whether the target answered any of these results: a case with a response, a flow step with a status,
+ * or a passed or observed case (a generated case keeps no response when it passes). The cleanup says
+ * nothing of the target: it passes when the run created nothing.
+ */
+export function anyAnswered(results: readonly CaseResult[]): boolean {
+  return results.some(
+    (r) =>
+      r.kind !== 'cleanup' &&
+      (r.status === 'passed' ||
+        r.status === 'observed' ||
+        r.response !== undefined ||
+        (r.kind === 'flow' && r.steps.some((s) => s.status !== undefined))),
+  );
 }
 
 /** The history line of a report. */
