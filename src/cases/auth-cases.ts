@@ -11,6 +11,9 @@ const MODES = [
   ['invalid', 'wrong token'],
 ] as const;
 
+/** The names of the authentication cases, one per mode. */
+export const AUTH_CASE_NAMES = MODES.map(([, name]) => name);
+
 export function buildAuthCases(spec: LoadedSpec): CaseDefinition[] {
   return listOperations(spec.doc)
     .filter((op) => op.method === 'get')

@@ -17,6 +17,8 @@ import { runCaseWithRetries } from './run-case.js';
 import { caseLimitMs, stopReason, vitestTimeoutMs, withinLimit } from './run-limits.js';
 import type { ProvidedRun } from './run-state.js';
 import { startSuite } from './suite-context.js';
+import { AUTH_CASE_NAMES } from '../cases/auth-cases.js';
+import { flowHeader, header as evidenceHeader } from './evidence.js';
 
 declare module 'vitest' {
   interface TaskMeta {
@@ -117,7 +119,7 @@ export function defineConformanceSuite(def: SuiteDefinition): void {
                 retries: run.config.retries,
                 strict: run.config.strict === true,
               }),
-              { ...header, id: found.id },
+              found.flow ? flowHeader(found) : evidenceHeader(found),
               limit,
             );
             task.meta.conformance = result;
@@ -187,16 +189,16 @@ async function cleanup(state: SuiteState): Promise<LeftBehind[]> {
 }
 
 /** The header of a case known only from the generated suite (flows are written there as `FLOW <description>`). */
-function caseHeader(api: ApiId, operationId: string, method: string, path: string, name: string): CaseHeader {
+export function caseHeader(api: ApiId, operationId: string, method: string, path: string, name: string): CaseHeader {
   const id = caseId(api, operationId, name);
   if (method === 'FLOW') return { id, api, operationId, case: name, kind: 'flow', description: path, steps: [] };
   return { id, api, operationId, method, path, case: name, kind: kindOf(name) };
 }
 
-/** The kind, from the case's name as the builders give it. */
+/** The kind, from the case's name as the builders give it (auth-cases names its cases). */
 function kindOf(name: string): 'positive' | 'negative' | 'auth' {
   if (name.startsWith('negative')) return 'negative';
-  return name.startsWith('auth') ? 'auth' : 'positive';
+  return (AUTH_CASE_NAMES as readonly string[]).includes(name) ? 'auth' : 'positive';
 }
 
 function cleanupResult(api: ApiId, left: LeftBehind[]): CaseResult {
