@@ -1,21 +1,25 @@
-// `conformance run`: checks configuration, checks and specs up front (exit 2 on a problem), then runs
-// the generated suites in a vitest child process and reads its summary. Exit 0 all passed, 1 a check
-// failed, 2 the run could not complete. vitest runs in plain node (it compiles TypeScript itself),
-// which keeps the run's memory well below running it under tsx.
+// `conformance run`: checks configuration, checks and specs up front (exit 2 on a problem), finishes what
+// an earlier killed run left, then runs the suites' cases in this process (execute-run) and sweeps the
+// run's journal. Exit 0 all passed, 1 a check failed, 2 the run could not complete.
 
-import { spawn } from 'node:child_process';
-import { closeSync, existsSync, mkdtempSync, openSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
+import { closeSync, existsSync, mkdtempSync, openSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
-import { CHECK_NAMES, unknownChecks } from '../checks/index.js';
-import { REPORT_FORMAT_NAMES, unknownFormats } from '../report/formats.js';
 import { API_DEFINITIONS } from '../apis/index.js';
-import { loadConfig, readEnvironment, type CliOverrides } from '../config/load-config.js';
+import { journalDir } from '../cases/journal.js';
+import { CHECK_NAMES, unknownChecks } from '../checks/index.js';
+import { loadConfig, readEnvironment } from '../config/load-config.js';
 import { ConfigError, type RunConfig } from '../config/types.js';
-import { JOURNAL_ENV, journalDir } from '../cases/journal.js';
-import { STOP_FILE_ENV } from '../runner/run-state.js';
-import { MAX_DURATION_STOP } from '../runner/run-limits.js';
+import { loadSpec } from '../openapi/load-spec.js';
+import { SpecError } from '../openapi/spec-error.js';
+import { PROJECT_ROOT, bundledSpecFiles } from '../project-paths.js';
+import { loadReport } from '../report/compare.js';
+import { DEFAULT_DEVIATIONS_FILE, DeviationsError, loadDeviations } from '../report/deviations.js';
+import { REPORT_FORMAT_NAMES, unknownFormats } from '../report/formats.js';
+import { DEFAULT_HISTORY_FILE } from '../report/history.js';
+import type { SuiteHooks } from '../runner/run-suites.js';
+import { EXIT } from './exit-codes.js';
+import { executeRun, STOP_SIGNALS, type ExecuteOptions } from './execute-run.js';
 import {
   describeJournals,
   finishJournals,
@@ -24,34 +28,12 @@ import {
   stateFolderProblems,
 } from './finish-journals.js';
 import { reportFolderProblems } from './folder-checks.js';
-import { PROJECT_ROOT, bundledSpecFiles } from '../project-paths.js';
-import { SUMMARY_FILE_ENV, type RunSummary } from '../report/vitest-reporter.js';
-import { CLI_OPTIONS_ENV } from '../runner/run-state.js';
-import { loadSpec } from '../openapi/load-spec.js';
-import { SpecError } from '../openapi/spec-error.js';
-import { EXIT } from './exit-codes.js';
-import { loadReport } from '../report/compare.js';
-import { DEFAULT_HISTORY_FILE } from '../report/history.js';
-import { DEFAULT_DEVIATIONS_FILE, DeviationsError, loadDeviations } from '../report/deviations.js';
 
-/**
- * How long a run asked to stop (Ctrl+C, SIGTERM, SIGHUP, --max-duration) may take to finish its
- * requests in flight and clean up before it is killed: 20 s, and always a request timeout and 15 s
- * more, so a request in flight when the stop comes can time out and the run still write its reports.
- */
-export function stopGraceMs(timeoutMs: number): number {
-  return Math.max(20_000, timeoutMs + 15_000);
-}
+export { stopGraceMs } from './execute-run.js';
 
-/** After SIGTERM, how long before SIGKILL. */
-const KILL_GRACE_MS = 1500;
-
-/** Signals that ask the run to stop: Ctrl+C, a kill, a closed terminal. */
-const STOP_SIGNALS: NodeJS.Signals[] = ['SIGINT', 'SIGTERM', 'SIGHUP'];
-
-export interface RunCommandOptions extends CliOverrides {
-  /** vitest's `--shard i/n`. */
-  shard?: string;
+export interface RunCommandOptions extends ExecuteOptions {
+  /** Options for every case beyond the run's (a recorder, for instance). */
+  hooks?: SuiteHooks;
 }
 
 export async function runCommand(options: RunCommandOptions, out = console): Promise<number> {
@@ -75,12 +57,26 @@ export async function runCommand(options: RunCommandOptions, out = console): Pro
   }
 
   const scratch = mkdtempSync(join(tmpdir(), 'conformance-run-'));
-  const summaryFile = join(scratch, 'summary.json');
   // A live run's journal is kept in the state folder until what it lists is deleted; the embedded mock dies with the run.
   const journalFile = config.mode === 'live' ? newJournalFile(stateDir) : join(scratch, 'journal.jsonl');
   const stopFile = join(scratch, 'stop');
   try {
-    const { signal, timedOut } = await runVitest(options, config, { summaryFile, journalFile, stopFile }, out);
+    const executed = await executeRun(
+      options,
+      runConfig(config, options),
+      { journalFile, stopFile },
+      {
+        write: (text) => process.stdout.write(text),
+        error: (line) => out.error(line),
+        tty: process.stdout.isTTY === true,
+        ...(options.hooks ? { hooks: options.hooks } : {}),
+      },
+    );
+    if (executed.notStarted) {
+      out.error(`conformance: ${executed.notStarted}`);
+      return EXIT.USAGE;
+    }
+    const { signal, timedOut, end } = executed;
     const swept =
       config.mode === 'live'
         ? await duringSweep(() => finishJournals([journalFile], config, { includeLive: true }), journalFile, out)
@@ -92,11 +88,8 @@ export async function runCommand(options: RunCommandOptions, out = console): Pro
       );
       return EXIT.USAGE;
     }
-    let summary: RunSummary;
-    try {
-      summary = JSON.parse(readFileSync(summaryFile, 'utf8')) as RunSummary;
-    } catch {
-      out.error('conformance: the run did not complete (see the messages above)');
+    if (!end) {
+      out.error('conformance: the run did not complete: it was stopped at once; no report was written');
       return EXIT.USAGE;
     }
     for (const line of described) out.error(`conformance: after the run, ${line}`);
@@ -105,10 +98,18 @@ export async function runCommand(options: RunCommandOptions, out = console): Pro
         `conformance: the run reached its --max-duration of ${Math.round(config.maxDurationMs / 1000)} s; the cases not yet started are reported skipped (not run), and the run fails`,
       );
     const left = swept.some((o) => o.left.length > 0);
-    return summary.failing || timedOut || left ? EXIT.FAILED : EXIT.OK;
+    return end.summary.failing || timedOut || left ? EXIT.FAILED : EXIT.OK;
   } finally {
     rmSync(scratch, { recursive: true, force: true });
   }
+}
+
+/**
+ * The run's configuration once the preflight passed: the specs are validated (not again), and the
+ * deviations file is always named (the default one is read when present).
+ */
+function runConfig(config: RunConfig, options: RunCommandOptions): RunConfig {
+  return { ...config, specsValidated: true, deviations: resolve(options.deviations ?? DEFAULT_DEVIATIONS_FILE) };
 }
 
 /**
@@ -135,113 +136,6 @@ async function duringSweep<T>(sweep: () => Promise<T>, journalFile: string, out:
   } finally {
     for (const signal of STOP_SIGNALS) process.off(signal, hold);
   }
-}
-
-interface RunFiles {
-  summaryFile: string;
-  journalFile: string;
-  /** Created to ask the run to stop: cases not yet started are skipped, and the run cleans up. */
-  stopFile: string;
-}
-
-/** The vitest command line of a run: its concurrency is the configuration's (flag, variable or default). */
-export function vitestArgs(
-  options: Pick<RunCommandOptions, 'shard'>,
-  config: Pick<RunConfig, 'concurrency'>,
-): string[] {
-  const require = createRequire(import.meta.url);
-  const vitestBin = join(dirname(require.resolve('vitest/package.json')), 'vitest.mjs');
-  const args = [
-    vitestBin,
-    'run',
-    '--config',
-    join(PROJECT_ROOT, 'suites/vitest.config.ts'),
-    '--reporter',
-    join(PROJECT_ROOT, 'src/report/vitest-reporter.ts'),
-  ];
-  args.push('--maxConcurrency', String(config.concurrency));
-  if (options.shard) args.push('--shard', options.shard);
-  return args;
-}
-
-/**
- * Runs vitest in its own process group, so Ctrl+C reaches this process only. The first SIGINT,
- * SIGTERM or SIGHUP asks the run to stop (the stop file): requests in flight finish, cases not started
- * are skipped, and the suites delete what they created. If it is not done within the grace period, or
- * on a second signal, it is terminated; the caller then sweeps the journal. The child has an IPC
- * channel to this process: should this process die without a word (SIGKILL), the channel closes and
- * the run stops itself the same way (src/runner/global-setup.ts).
- */
-function runVitest(
-  options: RunCommandOptions,
-  config: RunConfig,
-  files: RunFiles,
-  out: Console,
-): Promise<{ code: number | null; signal: NodeJS.Signals | undefined; timedOut: boolean }> {
-  const args = vitestArgs(options, config);
-  const graceMs = stopGraceMs(config.timeoutMs);
-  // Paths the child reads are made absolute here: it runs in the project root, not the caller's directory.
-  const childOptions = {
-    ...options,
-    specsValidated: true,
-    deviations: resolve(options.deviations ?? DEFAULT_DEVIATIONS_FILE),
-    ...(options.baseline ? { baseline: resolve(options.baseline) } : {}),
-    ...(options.history ? { history: resolve(options.history) } : {}),
-    ...(options.reportDir ? { reportDir: resolve(options.reportDir) } : {}),
-  };
-  const env = {
-    ...process.env,
-    [CLI_OPTIONS_ENV]: JSON.stringify(childOptions),
-    [SUMMARY_FILE_ENV]: files.summaryFile,
-    [JOURNAL_ENV]: files.journalFile,
-    [STOP_FILE_ENV]: files.stopFile,
-  };
-  return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, args, {
-      cwd: PROJECT_ROOT,
-      env,
-      stdio: ['inherit', 'inherit', 'inherit', 'ipc'],
-      detached: true,
-    });
-    let interrupted: NodeJS.Signals | undefined;
-    let timedOut = false;
-    const timers: NodeJS.Timeout[] = [];
-    const terminate = () => {
-      child.kill('SIGTERM');
-      timers.push(setTimeout(() => child.kill('SIGKILL'), KILL_GRACE_MS));
-    };
-    const stop = (signal: NodeJS.Signals) => {
-      if (interrupted) return terminate(); // a second signal: stop now
-      interrupted = signal;
-      out.error(
-        `conformance: ${signal}: finishing requests in flight and deleting what the run created (again to stop at once)`,
-      );
-      writeFileSync(files.stopFile, signal);
-      timers.push(setTimeout(terminate, graceMs));
-    };
-    const leave = () => child.kill('SIGKILL'); // never leave the run behind this process
-    for (const signal of STOP_SIGNALS) process.on(signal, stop);
-    process.on('exit', leave);
-    // --max-duration: stop as on Ctrl+C (requests in flight finish, the rest is skipped, the run cleans up).
-    timers.push(
-      setTimeout(() => {
-        if (interrupted) return;
-        timedOut = true;
-        out.error(
-          `conformance: --max-duration ${Math.round(config.maxDurationMs / 1000)} s reached: finishing requests in flight and deleting what the run created`,
-        );
-        writeFileSync(files.stopFile, MAX_DURATION_STOP);
-        timers.push(setTimeout(terminate, graceMs));
-      }, config.maxDurationMs),
-    );
-    child.once('error', reject);
-    child.once('exit', (code) => {
-      timers.forEach(clearTimeout);
-      for (const signal of STOP_SIGNALS) process.off(signal, stop);
-      process.off('exit', leave);
-      resolve({ code, signal: interrupted, timedOut });
-    });
-  });
 }
 
 /** Every problem that keeps the run from starting, and the configuration when there is one. */

@@ -8,27 +8,16 @@ import { writeFileSync } from 'node:fs';
 import type { Reporter, TestCase, TestModule, TestSpecification } from 'vitest/node';
 import type { ApiId, CaseResult } from '../model/types.js';
 import { CLI_OPTIONS_ENV, publishedCaseCounts, publishedRun, type ProvidedRun } from '../runner/run-state.js';
-import { formatRunSummary } from './console-summary.js';
 import { Progress } from './progress.js';
 import { startLines } from './start-line.js';
-import { finishRun } from './finish-report.js';
-import { selectionOf, type RunReport } from './run-report.js';
+import { endRun } from './end-of-run.js';
+import type { RunReport } from './run-report.js';
 import type { WrittenReports } from './write-reports.js';
 
 /** When set, the reporter writes the run's summary (JSON) to this file: how `conformance run` reads it. */
 export const SUMMARY_FILE_ENV = 'CONFORMANCE_SUMMARY_FILE';
 
-export interface RunSummary {
-  total: number;
-  passed: number;
-  failed: number;
-  skipped: number;
-  /** Observed cases: never failures, so never part of `failing` (a --strict run has already made them failures). */
-  observed: number;
-  reportDir: string;
-  /** Whether the run fails: a failed case (or, with a baseline, a regression), or an expired deviation. */
-  failing: boolean;
-}
+export type { RunSummary } from './end-of-run.js';
 
 export interface ConformanceReporterOptions {
   /** Where progress and the summary go (default: stdout). */
@@ -104,46 +93,14 @@ export default class ConformanceReporter implements Reporter {
     const all = testModules.flatMap((m) => [...m.children.allTests()].map(resultOf));
     const unselected = notSelected(run);
     const results = all.filter((r) => !unselected.has(r.api));
-    const { config, caseOptions } = run;
-    const finished = await finishRun(run, results, this.startedAt, {
-      ...(config.baseline ? { baseline: config.baseline } : {}),
-      failOn: config.failOn,
-      selection: selectionOf({
-        ...(JSON.parse(process.env[CLI_OPTIONS_ENV] ?? '{}') as { apis?: string[]; shard?: string }),
-        ...(config.checks ? { checks: config.checks } : {}),
-      }),
-      reportDir: config.reportDir,
-      ...(config.reports ? { reports: config.reports } : {}),
-      ...(config.history ? { historyFile: config.history } : {}),
-      ...(config.deviations ? { deviations: config.deviations } : {}),
-      ...(caseOptions.seed !== undefined && caseOptions.maxCases !== undefined
-        ? { generation: { seed: caseOptions.seed, maxCases: caseOptions.maxCases } }
-        : {}),
-    });
-    const { report, written } = finished;
-    const s = report.summary;
-    const summary = formatRunSummary(report, {
-      notSelected: config.skipped,
+    const { report, written, summary } = await endRun(run, results, this.startedAt, {
+      write: this.write,
+      asked: JSON.parse(process.env[CLI_OPTIONS_ENV] ?? '{}') as { apis?: string[]; shard?: string },
       notSelectedCases: all.length - results.length,
     });
-    for (const line of summary) this.write(`${line}\n`);
-    for (const note of finished.notes) this.write(`${note}\n`);
-    this.write(`reports: ${written.files.join(', ')}\n`);
     this.options.onReport?.(report, written);
     const summaryFile = process.env[SUMMARY_FILE_ENV];
-    if (summaryFile)
-      writeFileSync(
-        summaryFile,
-        JSON.stringify({
-          total: s.total,
-          passed: s.passed,
-          failed: s.failed,
-          skipped: s.skipped,
-          observed: s.observed,
-          reportDir: written.dir,
-          failing: finished.failing,
-        } satisfies RunSummary),
-      );
+    if (summaryFile) writeFileSync(summaryFile, JSON.stringify(summary));
   }
 }
 

@@ -17,6 +17,7 @@ import { runCaseWithRetries } from './run-case.js';
 import { caseLimitMs, stopReason, vitestTimeoutMs, withinLimit } from './run-limits.js';
 import type { ProvidedRun } from './run-state.js';
 import { startSuite } from './suite-context.js';
+import { CREATED_NOTHING, cleanupResult, cleanupSkipped } from './cleanup-result.js';
 import { AUTH_CASE_NAMES } from '../cases/auth-cases.js';
 import { flowHeader, header as evidenceHeader } from './evidence.js';
 
@@ -134,16 +135,15 @@ export function defineConformanceSuite(def: SuiteDefinition): void {
   it(`${def.api} cleanup: delete what the run created`, async ({ task, skip }) => {
     if (skippedBecause || !state) {
       const reason = skippedBecause ?? 'nothing ran';
-      task.meta.conformance = { ...cleanupResult(def.api, []), status: 'skipped', reason };
+      task.meta.conformance = cleanupSkipped(def.api, reason);
       return skip(reason);
     }
     const s = await state;
     const left = await cleanup(s);
     // Nothing to judge when the run created nothing (a read-only run): not a pass.
     if (s.rt.created.length === 0 && left.length === 0) {
-      const reason = 'the run created nothing, so there was nothing to delete';
-      task.meta.conformance = { ...cleanupResult(def.api, []), status: 'skipped', reason };
-      return skip(reason);
+      task.meta.conformance = cleanupSkipped(def.api, CREATED_NOTHING);
+      return skip(CREATED_NOTHING);
     }
     task.meta.conformance = cleanupResult(def.api, left);
     if (left.length > 0)
@@ -199,20 +199,4 @@ export function caseHeader(api: ApiId, operationId: string, method: string, path
 function kindOf(name: string): 'positive' | 'negative' | 'auth' {
   if (name.startsWith('negative')) return 'negative';
   return (AUTH_CASE_NAMES as readonly string[]).includes(name) ? 'auth' : 'positive';
-}
-
-function cleanupResult(api: ApiId, left: LeftBehind[]): CaseResult {
-  return {
-    id: `${api}/cleanup`,
-    api,
-    operationId: 'cleanup',
-    case: 'delete what the run created',
-    kind: 'cleanup',
-    status: left.length > 0 ? 'failed' : 'passed',
-    durationMs: 0,
-    checks: [],
-    ...(left.length > 0
-      ? { reason: `left behind: ${left.map((l) => `${l.label} ${l.id} at ${l.path} (${l.reason})`).join('; ')}` }
-      : {}),
-  };
 }

@@ -1,94 +1,45 @@
-// vitest global setup for the conformance suites: reads the configuration, starts the embedded mock
-// when no API URL is set, resolves tokens once, counts each target's cases (the reporter's start line
-// and progress total), and provides the run to every suite.
+// vitest global setup for the conformance suites, when a user runs them with `npx vitest` (`conformance
+// run` runs the same cases in its own process): reads the configuration, prepares the run (prepare-run:
+// the embedded mock when no API URL is set, tokens fetched once), counts each target's cases (the
+// reporter's start line and progress total), and provides the run to every suite.
 
-import { randomBytes } from 'node:crypto';
 import { rmSync, writeFileSync } from 'node:fs';
 import type { TestProject } from 'vitest/node';
-import { loadConfig, readEnvironment, type CliOverrides } from '../config/load-config.js';
-import type { ApiTarget } from '../config/types.js';
 import { API_DEFINITIONS } from '../apis/index.js';
-import { mockParams, startReferenceMock } from '../apis/reference-mock.js';
-import type { RunningMock } from '../mock/server.js';
-import { loadSpec } from '../openapi/load-spec.js';
-import { DEFAULT_MAX_CASES, DEPTHS } from '../cases/build-all.js';
 import { JOURNAL_ENV, Journal } from '../cases/journal.js';
-import { redactUrl } from '../transport/redact.js';
-import { AuthError, resolveToken } from '../transport/auth.js';
-import { Redactor } from '../transport/redact.js';
+import { loadConfig, readEnvironment, type CliOverrides } from '../config/load-config.js';
+import { AuthError } from '../transport/auth.js';
+import { prepareRun, type PreparedRun } from './prepare-run.js';
 import { caseCounts } from './run-plan.js';
-import { CLI_OPTIONS_ENV, STOP_FILE_ENV, publishCaseCounts, publishRun, type ProvidedRun } from './run-state.js';
+import { CLI_OPTIONS_ENV, STOP_FILE_ENV, publishCaseCounts, publishRun } from './run-state.js';
 
 export default async function setup(project: TestProject): Promise<() => Promise<void>> {
   const cli = JSON.parse(process.env[CLI_OPTIONS_ENV] ?? '{}') as CliOverrides;
   const config = loadConfig(readEnvironment(process.env, cli.envFile), cli, API_DEFINITIONS);
-  const redactor = new Redactor();
-  let mock: RunningMock | undefined;
-  let targets: ApiTarget[];
-  if (config.mode === 'mock') {
-    const token = `mock-${randomBytes(12).toString('hex')}`;
-    const specs = await Promise.all(API_DEFINITIONS.map((d) => loadSpec(d.spec, { validate: !config.specsValidated })));
-    mock = await startReferenceMock({ port: 0, host: '127.0.0.1', token, specs });
-    const params = mockParams();
-    targets = config.targets.map((t) => ({
-      ...t,
-      baseUrl: mock!.apis[t.api]!,
-      auth: { kind: 'token', token },
-      params: params[t.api]!,
-    }));
-  } else {
-    try {
-      targets = await Promise.all(
-        config.targets.map(async (t) => ({
-          ...t,
-          auth: { kind: 'token' as const, token: await resolveToken(t.auth, redactor, config.timeoutMs) },
-        })),
-      );
-    } catch (err) {
-      if (!(err instanceof AuthError)) throw err;
-      // One plain line, not vitest's error banner: the token request failed, and nothing was sent.
-      process.stderr.write(`conformance: ${redactor.text(err.message)}; no case was run\n`);
-      process.exit(2); // the CLI's exit code for a setting problem: nothing could be checked
-    }
-  }
-  for (const t of targets) if (t.auth.kind === 'token') redactor.add(t.auth.token);
-  for (const t of config.targets) if (t.auth.kind === 'client-credentials') redactor.add(t.auth.clientSecret);
-  // Without --seed the run picks one and reports it, so any run can be repeated.
-  const maxCases = cli.maxCases ?? DEFAULT_MAX_CASES;
-  // `--depth deep` against the embedded mock goes wilder than a real client (blank, empty, any characters).
-  const caseOptions = {
-    seed: cli.seed ?? Math.floor(Math.random() * 2 ** 31),
-    maxCases,
-    ...(config.mode === 'mock' && maxCases >= DEPTHS.deep ? { wild: true } : {}),
-  };
   // Workers do not see the CLI's environment variables; the journal's path travels with the run.
   const journalFile = process.env[JOURNAL_ENV];
-  // The journal's first line names the run and its targets, so a later run or `conformance cleanup` can finish it.
-  if (journalFile && config.mode === 'live')
-    new Journal(journalFile).record({
-      event: 'run',
-      runId: config.runId,
-      targets: Object.fromEntries(targets.map((t) => [t.api, redactUrl(t.baseUrl)])),
-      pid: process.pid,
-    });
   const stopFile = process.env[STOP_FILE_ENV];
-  const limits = {
-    deadline: Date.now() + config.maxDurationMs,
-    maxDurationMs: config.maxDurationMs,
-    ...(stopFile ? { stopFile } : {}),
-  };
-  const run: ProvidedRun = {
-    config,
-    targets,
-    secrets: redactor.secrets(),
-    caseOptions,
-    limits,
-    ...(journalFile ? { journalFile } : {}),
-    ...(stopFile ? { stopFile } : {}),
-  };
+  let prepared: PreparedRun;
+  try {
+    prepared = await prepareRun(config, cli, {
+      ...(journalFile ? { journalFile } : {}),
+      ...(stopFile ? { stopFile } : {}),
+    });
+  } catch (err) {
+    if (!(err instanceof AuthError)) throw err;
+    // One plain line, not vitest's error banner: the token request failed, and nothing was sent.
+    process.stderr.write(`conformance: ${err.message}; no case was run\n`); // redacted where it was made
+    process.exit(2); // the CLI's exit code for a setting problem: nothing could be checked
+  }
+  const { run, mock } = prepared;
   publishRun(run);
   // Counted while the worker starts the first suite; the reporter's start line waits for it.
-  publishCaseCounts(caseCounts(targets, caseOptions).catch(() => undefined));
+  publishCaseCounts(
+    caseCounts(
+      run.targets.map((t) => t.api),
+      run.caseOptions,
+    ).catch(() => undefined),
+  );
   project.provide('conformance', run);
   const parent = watchParent(stopFile);
   return async () => {

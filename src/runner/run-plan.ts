@@ -3,16 +3,16 @@
 
 import { apiDefinition } from '../apis/index.js';
 import { buildCases, type CaseOptions } from '../cases/build-all.js';
-import type { ApiId, ApiTarget } from '../config/types.js';
+import type { ApiId } from '../config/types.js';
 import { loadSpec } from '../openapi/load-spec.js';
 
 /** Cases per API: every case the suite builds, and the one that deletes what the run created. */
-export async function caseCounts(targets: readonly ApiTarget[], options: CaseOptions): Promise<Record<ApiId, number>> {
+export async function caseCounts(apis: readonly ApiId[], options: CaseOptions): Promise<Record<ApiId, number>> {
   const counts = await Promise.all(
-    targets.map(async (t) => {
-      const definition = apiDefinition(t.api);
+    apis.map(async (api) => {
+      const definition = apiDefinition(api);
       const spec = await loadSpec(definition.spec, { validate: false });
-      return [t.api, buildCases(spec, definition.adapter, options).length + 1] as const;
+      return [api, buildCases(spec, definition.adapter, options).length + 1] as const;
     }),
   );
   return Object.fromEntries(counts);

@@ -101,6 +101,11 @@ export class HttpClient {
     if (!this.options.dispatcher) await this.dispatcher.close();
   }
 
+  /** Ends every request in flight at once (each ends as a network error): for a run told to stop now. */
+  async abandon(): Promise<void> {
+    if (!this.options.dispatcher) await this.dispatcher.destroy();
+  }
+
   private async sendNow(plan: RequestPlan, skip: string | undefined): Promise<Exchange> {
     const { redactor } = this.options;
     const { url, headers, body, shownBody } = this.encode(plan);

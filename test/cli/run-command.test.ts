@@ -5,9 +5,8 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { stopGraceMs, vitestArgs } from '../../src/cli/run-command.js';
-import { API_DEFINITIONS, API_IDS } from '../../src/apis/index.js';
-import { loadConfig } from '../../src/config/load-config.js';
+import { stopGraceMs } from '../../src/cli/run-command.js';
+import { API_IDS } from '../../src/apis/index.js';
 import { DEFAULT_ORGANISATION_ID } from '../../src/mock/defaults.js';
 import { PROJECT_ROOT } from '../../src/project-paths.js';
 import { isolatedEnv, runCliAsync, runLauncher } from '../helpers/run-cli.js';
@@ -233,17 +232,6 @@ it('the launcher works with CDPATH exported (cd would print the folder it went t
   expect(run.stderr).not.toMatch(/Cannot find module/);
   expect(run.status).toBe(0);
   expect(run.stdout).toContain('--allow-writes');
-});
-
-it("the run's concurrency reaches vitest from the variable and the default, not only from the flag", () => {
-  const at = (args: string[]) => args[args.indexOf('--maxConcurrency') + 1];
-  expect(at(vitestArgs({}, loadConfig({ CONFORMANCE_CONCURRENCY: '3' }, {}, API_DEFINITIONS)))).toBe('3');
-  expect(at(vitestArgs({}, loadConfig({ CONFORMANCE_CONCURRENCY: '3' }, { concurrency: 5 }, API_DEFINITIONS)))).toBe(
-    '5',
-  );
-  expect(at(vitestArgs({}, loadConfig({}, {}, API_DEFINITIONS)))).toBe(
-    String(loadConfig({}, {}, API_DEFINITIONS).concurrency),
-  );
 });
 
 it('a run asked to stop has at least a request timeout, and more, to finish what is in flight', () => {
