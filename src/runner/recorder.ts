@@ -1,0 +1,205 @@
+// Writes a recording (`--record DIR`): one JSON file per case with the exchanges of its final attempt,
+// every value through the run's Redactor, and at the end the manifest `recording.json` (format in
+// src/model/recording). A run hands each finished case to `record`; `finish` writes the manifest.
+
+import { createHash } from 'node:crypto';
+import { mkdir, readdir, writeFile } from 'node:fs/promises';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { performance } from 'node:perf_hooks';
+import type { ApiTarget } from '../config/types.js';
+import {
+  bodyShape,
+  RECORDING_FORMAT,
+  RECORDING_MANIFEST,
+  RECORDING_VERSION,
+  RecordingError,
+  type CaseRecorder,
+  type FinishedCase,
+  type MadeExchange,
+  type RecordedCase,
+  type RecordedExchange,
+  type RecordedResponse,
+  type RecordingManifest,
+  type RedactorLike,
+} from '../model/recording.js';
+import { PROJECT_ROOT } from '../project-paths.js';
+import { redactUrl } from '../transport/redact.js';
+
+/** A body whose JSON is longer than this (in characters) is cut to its start: 256 KiB. */
+export const DEFAULT_BODY_CAP = 256 * 1024;
+
+export interface RecordingSettings {
+  /** The folder: created when missing; one that holds anything already is refused. */
+  dir: string;
+  runId: string;
+  /** The run's generation settings (defaults as buildCases applies them: seed 1, quick depth). */
+  caseOptions: { seed: number; maxCases: number; wild?: boolean };
+  targets: readonly ApiTarget[];
+  bodyCap?: number;
+  /** Default: package.json's version. */
+  toolVersion?: string;
+}
+
+/** What a finished recording holds, for the run's console line and the figures. */
+export interface RecordingSummary {
+  dir: string;
+  cases: number;
+  /** Files written, the manifest included. */
+  files: number;
+  bytes: number;
+  /** Time spent building and writing the files. */
+  ms: number;
+}
+
+export class RecordingWriter implements CaseRecorder {
+  private readonly files = new Map<string, string>();
+  private readonly writes: Promise<number>[] = [];
+  private ms = 0;
+
+  private constructor(private readonly settings: RecordingSettings) {}
+
+  /** Prepares the folder: refuses one that is a file or holds anything, so no recording mixes with others. */
+  static async create(settings: RecordingSettings): Promise<RecordingWriter> {
+    try {
+      await mkdir(settings.dir, { recursive: true });
+      const present = await readdir(settings.dir);
+      if (present.length > 0)
+        throw new RecordingError(
+          `the recording folder ${settings.dir} is not empty (${present.length} entries): record into a new or empty folder`,
+        );
+    } catch (err) {
+      if (err instanceof RecordingError) throw err;
+      throw new RecordingError(`cannot record into ${settings.dir}: ${(err as Error).message}`);
+    }
+    return new RecordingWriter(settings);
+  }
+
+  record({ result, exchanges, redact }: FinishedCase): void {
+    const started = performance.now();
+    const file = this.files.get(result.id) ?? caseFileName(result.id);
+    this.files.set(result.id, file);
+    const recorded: RecordedCase = {
+      id: result.id,
+      api: result.api,
+      operationId: result.operationId,
+      kind: result.kind,
+      case: result.case,
+      outcome: result.status,
+      exchanges: exchanges.map((e, i) => recordExchange(e, i + 1, redact, this.bodyCap)),
+    };
+    const text = JSON.stringify(recorded, null, 2) + '\n';
+    this.writes.push(writeFile(join(this.settings.dir, file), text).then(() => Buffer.byteLength(text)));
+    this.ms += performance.now() - started;
+  }
+
+  /** Waits for the case files and writes the manifest; a write that failed is named. */
+  async finish(): Promise<RecordingSummary> {
+    const started = performance.now();
+    const written = await Promise.allSettled(this.writes);
+    const failed = written.find((w): w is PromiseRejectedResult => w.status === 'rejected');
+    if (failed)
+      throw new RecordingError(`could not write the recording in ${this.settings.dir}: ${String(failed.reason)}`);
+    const { settings } = this;
+    const manifest: RecordingManifest = {
+      format: RECORDING_FORMAT,
+      version: RECORDING_VERSION,
+      toolVersion: settings.toolVersion ?? toolVersion(),
+      recordedAt: new Date().toISOString(),
+      runId: settings.runId,
+      caseOptions: {
+        seed: settings.caseOptions.seed,
+        maxCases: settings.caseOptions.maxCases,
+        wild: settings.caseOptions.wild === true,
+      },
+      targets: settings.targets.map((t) => ({
+        api: t.api,
+        baseUrl: redactUrl(t.baseUrl),
+        live: t.live,
+        ...(t.mock ? { mock: true } : {}),
+      })),
+      bodyCap: this.bodyCap,
+      cases: [...this.files]
+        .map(([id, file]) => ({ id, file }))
+        .sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0)),
+    };
+    const text = JSON.stringify(manifest, null, 2) + '\n';
+    await writeFile(join(settings.dir, RECORDING_MANIFEST), text);
+    const bytes = written.reduce((n, w) => n + (w.status === 'fulfilled' ? w.value : 0), Buffer.byteLength(text));
+    this.ms += performance.now() - started;
+    return { dir: settings.dir, cases: this.files.size, files: this.files.size + 1, bytes, ms: this.ms };
+  }
+
+  private get bodyCap(): number {
+    return this.settings.bodyCap ?? DEFAULT_BODY_CAP;
+  }
+}
+
+/**
+ * A file name for a case id, safe on any file system: letters, digits, `.`, `_` and `-` only, at most
+ * 80 of them, then 10 hex digits of the id's SHA-256, so two ids never share a file (not even where
+ * names ignore case) and no name is reserved (`recording.json`, Windows' `CON`).
+ */
+export function caseFileName(id: string): string {
+  const readable = id
+    .replace(/[^A-Za-z0-9._-]+/g, '_')
+    .replace(/^[._-]+/, '')
+    .slice(0, 80);
+  const hash = createHash('sha256').update(id).digest('hex').slice(0, 10);
+  return `${readable || 'case'}-${hash}.json`;
+}
+
+function recordExchange(made: MadeExchange, n: number, redact: RedactorLike, cap: number): RecordedExchange {
+  const { exchange } = made;
+  const { request } = exchange;
+  return {
+    n,
+    operationId: made.operationId,
+    method: request.method.toUpperCase(),
+    path: made.path,
+    url: redact.url(request.url),
+    request: {
+      headers: redact.headers(lowerCased(request.headers)),
+      ...(request.body !== undefined ? { body: redact.text(request.body) } : {}),
+    },
+    ...(exchange.response ? { response: recordResponse(exchange.response, redact, cap) } : {}),
+    ...(exchange.error !== undefined ? { error: redact.text(exchange.error) } : {}),
+    durationMs: Math.round(exchange.durationMs),
+  };
+}
+
+function recordResponse(
+  res: NonNullable<MadeExchange['exchange']['response']>,
+  redact: RedactorLike,
+  cap: number,
+): RecordedResponse {
+  const headers = redact.headers(lowerCased(res.headers));
+  const contentType = headers['content-type'];
+  const json = res.body !== undefined && typeof res.body !== 'string';
+  const shape = json ? bodyShape(res.body) : { properties: [], emptyArrays: [] };
+  const out: RecordedResponse = {
+    status: res.status,
+    ...(contentType !== undefined ? { contentType } : {}),
+    headers,
+    properties: shape.properties.map((p) => redact.text(p)),
+    ...(shape.emptyArrays.length > 0 ? { emptyArrays: shape.emptyArrays.map((p) => redact.text(p)) } : {}),
+  };
+  if (res.body === undefined) return out;
+  const body = json ? redact.json(res.body) : redact.text(res.body as string);
+  const size = json ? JSON.stringify(body).length : (body as string).length;
+  if (size <= cap) return { ...out, body };
+  return { ...out, body: redact.text(res.text).slice(0, cap), bodyTruncated: { chars: res.text.length } };
+}
+
+function lowerCased(headers: Record<string, string>): Record<string, string> {
+  return Object.fromEntries(Object.entries(headers).map(([k, v]) => [k.toLowerCase(), v]));
+}
+
+function toolVersion(): string {
+  try {
+    const pkg = JSON.parse(readFileSync(join(PROJECT_ROOT, 'package.json'), 'utf8')) as { version?: string };
+    return pkg.version ?? 'unknown';
+  } catch {
+    return 'unknown';
+  }
+}
