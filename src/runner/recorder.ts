@@ -185,10 +185,17 @@ function recordResponse(
     ...(shape.emptyArrays.length > 0 ? { emptyArrays: shape.emptyArrays.map((p) => redact.text(p)) } : {}),
   };
   if (res.body === undefined) return out;
-  const body = json ? redact.json(res.body) : redact.text(res.body as string);
+  const body = json ? redact.json(keysRedacted(res.body, redact)) : redact.text(res.body as string);
   const size = json ? JSON.stringify(body).length : (body as string).length;
   if (size <= cap) return { ...out, body };
   return { ...out, body: redact.text(res.text).slice(0, cap), bodyTruncated: { chars: res.text.length } };
+}
+
+/** The value with every object key through the redactor too (Redactor.json masks values only). */
+function keysRedacted(value: unknown, redact: RedactorLike): unknown {
+  if (Array.isArray(value)) return value.map((v) => keysRedacted(v, redact));
+  if (value === null || typeof value !== 'object') return value;
+  return Object.fromEntries(Object.entries(value).map(([k, v]) => [redact.text(k), keysRedacted(v, redact)]));
 }
 
 function lowerCased(headers: Record<string, string>): Record<string, string> {
