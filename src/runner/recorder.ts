@@ -54,7 +54,10 @@ export interface RecordingSummary {
 
 export class RecordingWriter implements CaseRecorder {
   private readonly files = new Map<string, string>();
-  private readonly writes: Promise<number>[] = [];
+  /** The writes, one after another (one open file at a time, however many cases finish at once). */
+  private writing: Promise<void> = Promise.resolve();
+  private bytes = 0;
+  private failure: unknown;
   private ms = 0;
 
   private constructor(private readonly settings: RecordingSettings) {}
@@ -89,17 +92,24 @@ export class RecordingWriter implements CaseRecorder {
       exchanges: exchanges.map((e, i) => recordExchange(e, i + 1, redact, this.bodyCap)),
     };
     const text = JSON.stringify(recorded, null, 2) + '\n';
-    this.writes.push(writeFile(join(this.settings.dir, file), text).then(() => Buffer.byteLength(text)));
+    const path = join(this.settings.dir, file);
+    this.writing = this.writing.then(() =>
+      writeFile(path, text).then(
+        () => void (this.bytes += Buffer.byteLength(text)),
+        (err: unknown) => void (this.failure ??= err),
+      ),
+    );
     this.ms += performance.now() - started;
   }
 
   /** Waits for the case files and writes the manifest; a write that failed is named. */
   async finish(): Promise<RecordingSummary> {
     const started = performance.now();
-    const written = await Promise.allSettled(this.writes);
-    const failed = written.find((w): w is PromiseRejectedResult => w.status === 'rejected');
-    if (failed)
-      throw new RecordingError(`could not write the recording in ${this.settings.dir}: ${String(failed.reason)}`);
+    await this.writing;
+    if (this.failure !== undefined)
+      throw new RecordingError(
+        `could not write the recording in ${this.settings.dir}: ${(this.failure as Error).message ?? String(this.failure)}`,
+      );
     const { settings } = this;
     const manifest: RecordingManifest = {
       format: RECORDING_FORMAT,
@@ -125,7 +135,7 @@ export class RecordingWriter implements CaseRecorder {
     };
     const text = JSON.stringify(manifest, null, 2) + '\n';
     await writeFile(join(settings.dir, RECORDING_MANIFEST), text);
-    const bytes = written.reduce((n, w) => n + (w.status === 'fulfilled' ? w.value : 0), Buffer.byteLength(text));
+    const bytes = this.bytes + Buffer.byteLength(text);
     this.ms += performance.now() - started;
     return { dir: settings.dir, cases: this.files.size, files: this.files.size + 1, bytes, ms: this.ms };
   }

@@ -167,6 +167,14 @@ describe('the writer', () => {
     );
   });
 
+  it('names the folder when a case file could not be written', async () => {
+    const dir = join(root, 'vanishing');
+    const w = await RecordingWriter.create({ dir, runId: 'r', caseOptions: { seed: 1, maxCases: 5 }, targets: [] });
+    await rm(dir, { recursive: true });
+    w.record({ result: result as CaseResult, exchanges: [], redact: new Redactor() });
+    await expect(w.finish()).rejects.toThrow(new RegExp(`^could not write the recording in ${dir}: ENOENT`));
+  });
+
   it('keeps a body within the cap whole, as JSON, with secret-named keys masked', async () => {
     const dir = join(root, 'small');
     const w = await RecordingWriter.create({ dir, runId: 'r', caseOptions: { seed: 1, maxCases: 5 }, targets: [] });
