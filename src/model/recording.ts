@@ -89,6 +89,14 @@ export interface RecordedCase {
   exchanges: RecordedExchange[];
 }
 
+/** A recording read (or collected in memory): its folder, or what stands for it in messages. */
+export interface Recording {
+  dir: string;
+  manifest: RecordingManifest;
+  /** By case id, in the manifest's order. */
+  cases: Map<string, RecordedCase>;
+}
+
 /** A call a case made through the executor: the exchange with the operation it addressed. */
 export interface MadeExchange {
   operationId: string;

@@ -10,15 +10,11 @@ import {
   RECORDING_VERSION,
   RecordingError,
   type RecordedCase,
+  type Recording,
   type RecordingManifest,
 } from '../model/recording.js';
 
-export interface Recording {
-  dir: string;
-  manifest: RecordingManifest;
-  /** By case id, in the manifest's order. */
-  cases: Map<string, RecordedCase>;
-}
+export type { Recording };
 
 export async function readRecording(dir: string): Promise<Recording> {
   const isDir = await stat(dir).then(

@@ -9,22 +9,19 @@ import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import type { ApiTarget } from '../config/types.js';
 import {
-  bodyShape,
   RECORDING_FORMAT,
   RECORDING_MANIFEST,
   RECORDING_VERSION,
   RecordingError,
   type CaseRecorder,
   type FinishedCase,
-  type MadeExchange,
   type RecordedCase,
-  type RecordedExchange,
-  type RecordedResponse,
+  type Recording,
   type RecordingManifest,
-  type RedactorLike,
 } from '../model/recording.js';
 import { PROJECT_ROOT } from '../project-paths.js';
 import { redactUrl } from '../transport/redact.js';
+import { recordedCase } from './recorded-case.js';
 
 /** A body whose JSON is longer than this (in characters) is cut to its start: 256 KiB. */
 export const DEFAULT_BODY_CAP = 256 * 1024;
@@ -78,19 +75,12 @@ export class RecordingWriter implements CaseRecorder {
     return new RecordingWriter(settings);
   }
 
-  record({ result, exchanges, redact }: FinishedCase): void {
+  record(finished: FinishedCase): void {
     const started = performance.now();
-    const file = this.files.get(result.id) ?? caseFileName(result.id);
-    this.files.set(result.id, file);
-    const recorded: RecordedCase = {
-      id: result.id,
-      api: result.api,
-      operationId: result.operationId,
-      kind: result.kind,
-      case: result.case,
-      outcome: result.status,
-      exchanges: exchanges.map((e, i) => recordExchange(e, i + 1, redact, this.bodyCap)),
-    };
+    const id = finished.result.id;
+    const file = this.files.get(id) ?? caseFileName(id);
+    this.files.set(id, file);
+    const recorded = recordedCase(finished, this.bodyCap);
     const text = JSON.stringify(recorded, null, 2) + '\n';
     const path = join(this.settings.dir, file);
     this.writing = this.writing.then(() =>
@@ -111,28 +101,10 @@ export class RecordingWriter implements CaseRecorder {
         `could not write the recording in ${this.settings.dir}: ${(this.failure as Error).message ?? String(this.failure)}`,
       );
     const { settings } = this;
-    const manifest: RecordingManifest = {
-      format: RECORDING_FORMAT,
-      version: RECORDING_VERSION,
-      toolVersion: settings.toolVersion ?? toolVersion(),
-      recordedAt: new Date().toISOString(),
-      runId: settings.runId,
-      caseOptions: {
-        seed: settings.caseOptions.seed,
-        maxCases: settings.caseOptions.maxCases,
-        wild: settings.caseOptions.wild === true,
-      },
-      targets: settings.targets.map((t) => ({
-        api: t.api,
-        baseUrl: redactUrl(t.baseUrl),
-        live: t.live,
-        ...(t.mock ? { mock: true } : {}),
-      })),
-      bodyCap: this.bodyCap,
-      cases: [...this.files]
-        .map(([id, file]) => ({ id, file }))
-        .sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0)),
-    };
+    const manifest = manifestOf(
+      settings,
+      [...this.files].map(([id, file]) => ({ id, file })),
+    );
     const text = JSON.stringify(manifest, null, 2) + '\n';
     await writeFile(join(settings.dir, RECORDING_MANIFEST), text);
     const bytes = this.bytes + Buffer.byteLength(text);
@@ -143,6 +115,54 @@ export class RecordingWriter implements CaseRecorder {
   private get bodyCap(): number {
     return this.settings.bodyCap ?? DEFAULT_BODY_CAP;
   }
+}
+
+/**
+ * Keeps a run's recording in memory, files named as the writer would name them: the side
+ * `conformance fidelity` compares with a recording on disk, without writing one.
+ */
+export class RecordingCollector implements CaseRecorder {
+  private readonly cases = new Map<string, RecordedCase>();
+
+  /** `label` stands for the folder in messages, e.g. `this run`. */
+  constructor(private readonly settings: Omit<RecordingSettings, 'dir'> & { label: string }) {}
+
+  record(finished: FinishedCase): void {
+    this.cases.set(finished.result.id, recordedCase(finished, this.settings.bodyCap ?? DEFAULT_BODY_CAP));
+  }
+
+  recording(): Recording {
+    const ids = [...this.cases.keys()].sort();
+    const manifest = manifestOf(
+      { ...this.settings, dir: this.settings.label },
+      ids.map((id) => ({ id, file: caseFileName(id) })),
+    );
+    return { dir: this.settings.label, manifest, cases: new Map(ids.map((id) => [id, this.cases.get(id)!])) };
+  }
+}
+
+/** The manifest of a recording of these cases, now. */
+function manifestOf(settings: RecordingSettings, cases: { id: string; file: string }[]): RecordingManifest {
+  return {
+    format: RECORDING_FORMAT,
+    version: RECORDING_VERSION,
+    toolVersion: settings.toolVersion ?? toolVersion(),
+    recordedAt: new Date().toISOString(),
+    runId: settings.runId,
+    caseOptions: {
+      seed: settings.caseOptions.seed,
+      maxCases: settings.caseOptions.maxCases,
+      wild: settings.caseOptions.wild === true,
+    },
+    targets: settings.targets.map((t) => ({
+      api: t.api,
+      baseUrl: redactUrl(t.baseUrl),
+      live: t.live,
+      ...(t.mock ? { mock: true } : {}),
+    })),
+    bodyCap: settings.bodyCap ?? DEFAULT_BODY_CAP,
+    cases: [...cases].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0)),
+  };
 }
 
 /**
@@ -157,59 +177,6 @@ export function caseFileName(id: string): string {
     .slice(0, 80);
   const hash = createHash('sha256').update(id).digest('hex').slice(0, 10);
   return `${readable || 'case'}-${hash}.json`;
-}
-
-function recordExchange(made: MadeExchange, n: number, redact: RedactorLike, cap: number): RecordedExchange {
-  const { exchange } = made;
-  const { request } = exchange;
-  return {
-    n,
-    operationId: made.operationId,
-    method: request.method.toUpperCase(),
-    path: made.path,
-    url: redact.url(request.url),
-    request: {
-      headers: redact.headers(lowerCased(request.headers)),
-      ...(request.body !== undefined ? { body: redact.text(request.body) } : {}),
-    },
-    ...(exchange.response ? { response: recordResponse(exchange.response, redact, cap) } : {}),
-    ...(exchange.error !== undefined ? { error: redact.text(exchange.error) } : {}),
-    durationMs: Math.round(exchange.durationMs),
-  };
-}
-
-function recordResponse(
-  res: NonNullable<MadeExchange['exchange']['response']>,
-  redact: RedactorLike,
-  cap: number,
-): RecordedResponse {
-  const headers = redact.headers(lowerCased(res.headers));
-  const contentType = headers['content-type'];
-  const json = res.body !== undefined && typeof res.body !== 'string';
-  const shape = json ? bodyShape(res.body) : { properties: [], emptyArrays: [] };
-  const out: RecordedResponse = {
-    status: res.status,
-    ...(contentType !== undefined ? { contentType } : {}),
-    headers,
-    properties: shape.properties.map((p) => redact.text(p)),
-    ...(shape.emptyArrays.length > 0 ? { emptyArrays: shape.emptyArrays.map((p) => redact.text(p)) } : {}),
-  };
-  if (res.body === undefined) return out;
-  const body = json ? redact.json(keysRedacted(res.body, redact)) : redact.text(res.body as string);
-  const size = json ? JSON.stringify(body).length : (body as string).length;
-  if (size <= cap) return { ...out, body };
-  return { ...out, body: redact.text(res.text).slice(0, cap), bodyTruncated: { chars: res.text.length } };
-}
-
-/** The value with every object key through the redactor too (Redactor.json masks values only). */
-function keysRedacted(value: unknown, redact: RedactorLike): unknown {
-  if (Array.isArray(value)) return value.map((v) => keysRedacted(v, redact));
-  if (value === null || typeof value !== 'object') return value;
-  return Object.fromEntries(Object.entries(value).map(([k, v]) => [redact.text(k), keysRedacted(v, redact)]));
-}
-
-function lowerCased(headers: Record<string, string>): Record<string, string> {
-  return Object.fromEntries(Object.entries(headers).map(([k, v]) => [k.toLowerCase(), v]));
 }
 
 function toolVersion(): string {

@@ -9,10 +9,11 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { apiDefinition } from '../../src/apis/index.js';
 import type { MockResponse } from '../../src/mock/types.js';
 import type { RecordedExchange } from '../../src/model/recording.js';
-import { compareWithRecording, type RecordingComparison } from '../../src/report/recording-diff.js';
+import { RecordingError } from '../../src/model/recording.js';
+import { compareRecordings, compareWithRecording, type RecordingComparison } from '../../src/report/recording-diff.js';
 import { readRecording, type Recording } from '../../src/report/recording-read.js';
 import { recordingComparisonLines } from '../../src/report/recording-lines.js';
-import { recordRun } from './recording-run.js';
+import { collectRun, recordRun, SEED } from './recording-run.js';
 
 let root: string;
 let recorded: Recording;
@@ -47,6 +48,25 @@ describe('the same cases again, against a fresh mock', () => {
     for (const c of notCompared) expect(c.why).toBe('no call made on either side (skipped)');
     expect(recordingComparisonLines(comparison)[0]).toMatch(/\d+ cases compared, \d+ the same, 0 differ/);
   });
+});
+
+describe('a run kept in memory (what fidelity compares with a recording on disk)', () => {
+  it('is the same as the recording, case by case, its files named alike', async () => {
+    const now = await collectRun();
+    expect(now.manifest.cases).toEqual(recorded.manifest.cases);
+    const c = compareRecordings(recorded, now);
+    expect(c.summary).toMatchObject({ differing: 0, onlyRecorded: 0, onlyNow: 0, same: c.summary.compared });
+  }, 60_000);
+
+  it('is refused when generated with another seed, before any case is paired', async () => {
+    const now = await collectRun({ apis: [apiDefinition('versori')], seed: SEED + 1 });
+    expect(() => compareRecordings(recorded, now)).toThrow(RecordingError);
+    expect(() => compareRecordings(recorded, now)).toThrow(
+      new RegExp(
+        `was recorded with seed ${SEED}, .*, this run with seed ${SEED + 1}, .*; run again with --seed ${SEED} `,
+      ),
+    );
+  }, 60_000);
 });
 
 describe('against a variant of the mock that answers some calls differently', () => {
