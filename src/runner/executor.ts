@@ -4,6 +4,7 @@
 
 import { runChecks, type CheckInput } from '../checks/index.js';
 import type { CaseRuntime } from '../cases/runtime.js';
+import type { MadeExchange } from '../model/recording.js';
 import type { CheckResult, Exchange, RequestPlan } from '../model/types.js';
 import type { Redactor } from '../transport/redact.js';
 
@@ -19,6 +20,8 @@ export interface ExecutorOptions {
   /** Checks to run, by name; undefined runs them all. */
   enabledChecks?: readonly string[] | undefined;
   redactor: Redactor;
+  /** Hears every exchange made, in order (a recording keeps them). */
+  onExchange?: ((made: MadeExchange) => void) | undefined;
 }
 
 export class Executor {
@@ -34,6 +37,7 @@ export class Executor {
   /** Sends the plan for an operation and runs the checks on what came back. */
   async execute(operationId: string, plan: RequestPlan, expectation: Expectation): Promise<Executed> {
     const exchange = await this.rt.send(operationId, plan);
+    this.options.onExchange?.({ operationId, path: this.rt.operation(operationId).path, exchange });
     return { exchange, checks: this.check(operationId, exchange, expectation) };
   }
 

@@ -5,6 +5,7 @@ import { performance } from 'node:perf_hooks';
 import { caseStatus, strictly } from '../checks/index.js';
 import type { CaseRuntime } from '../cases/runtime.js';
 import type { CaseDefinition } from '../cases/types.js';
+import type { CaseRecorder, MadeExchange } from '../model/recording.js';
 import type { CaseResult, FirstFailure } from '../model/types.js';
 import { evidence, header, unrun } from './evidence.js';
 import { Executor } from './executor.js';
@@ -21,6 +22,10 @@ export interface RunCaseOptions {
   retries?: number;
   /** --strict: observations fail the case. */
   strict?: boolean;
+  /** Receives each case's result with the exchanges of its final attempt (`--record`). */
+  recorder?: CaseRecorder | undefined;
+  /** Hears every exchange an attempt makes (how runCaseWithRetries gathers them for the recorder). */
+  onExchange?: ((made: MadeExchange) => void) | undefined;
 }
 
 /**
@@ -36,11 +41,17 @@ export async function runCaseWithRetries(
   rt: CaseRuntime,
   options: RunCaseOptions,
 ): Promise<CaseResult> {
+  let exchanges: MadeExchange[] = [];
   const once = async () => {
-    const r = await runCase(def, rt, options);
+    const made: MadeExchange[] = (exchanges = []);
+    const r = await runCase(def, rt, options.recorder ? { ...options, onExchange: (e) => made.push(e) } : options);
     return options.strict && r.status === 'observed'
       ? { ...r, status: 'failed' as const, checks: strictly(r.checks) }
       : r;
+  };
+  const finish = (r: CaseResult): CaseResult => {
+    options.recorder?.record({ result: r, exchanges, redact: options.redactor });
+    return r;
   };
   const replay = replayLine(def, rt, options);
   const first = await once();
@@ -50,10 +61,10 @@ export async function runCaseWithRetries(
     attempts++;
     const again = await once();
     if (again.status !== 'failed' && again.status !== 'skipped')
-      return offerReplay({ ...again, flaky: true, attempts, firstFailure: firstFailureOf(first) }, replay);
+      return finish(offerReplay({ ...again, flaky: true, attempts, firstFailure: firstFailureOf(first) }, replay));
     result = again;
   }
-  return offerReplay(attempts > 1 ? { ...result, attempts } : result, replay);
+  return finish(offerReplay(attempts > 1 ? { ...result, attempts } : result, replay));
 }
 
 /** The first failing attempt, as a flaky result keeps it: its failed checks and its evidence. */
@@ -92,7 +103,11 @@ async function runAnyCase(def: CaseDefinition, rt: CaseRuntime, options: RunCase
       'skipped',
       'read-only run: this case writes; pass --allow-writes (or CONFORMANCE_ALLOW_WRITES=true) to run it',
     );
-  const executor = new Executor(rt, { enabledChecks: options.enabledChecks, redactor: options.redactor });
+  const executor = new Executor(rt, {
+    enabledChecks: options.enabledChecks,
+    redactor: options.redactor,
+    onExchange: options.onExchange,
+  });
   if (def.flow) return runFlow(def, executor);
   if (def.property) {
     try {

@@ -4,6 +4,7 @@
 import { API_DEFINITIONS, apiDefinition, type ApiDefinition } from '../apis/index.js';
 import { buildCases } from '../cases/build-all.js';
 import type { ApiTarget } from '../config/types.js';
+import type { CaseRecorder } from '../model/recording.js';
 import type { CaseResult } from '../model/types.js';
 import type { CaseOptions } from '../cases/build-all.js';
 import { runCaseWithRetries } from './run-case.js';
@@ -23,6 +24,10 @@ export interface InProcessOptions extends CaseOptions {
   strict?: boolean;
   /** The registered APIs the targets name (default: the registry, src/apis). */
   apis?: readonly ApiDefinition[];
+  /** Receives every case's result with its exchanges (a recording: src/runner/recorder). */
+  recorder?: CaseRecorder;
+  /** Values never written or printed, beyond each target's token. */
+  secrets?: readonly string[];
 }
 
 export async function runInProcess(options: InProcessOptions): Promise<CaseResult[]> {
@@ -35,6 +40,7 @@ export async function runInProcess(options: InProcessOptions): Promise<CaseResul
       allowWrites: options.allowWrites,
       ...(options.timeoutMs ? { timeoutMs: options.timeoutMs } : {}),
       ...(options.concurrency ? { concurrency: options.concurrency } : {}),
+      ...(options.secrets ? { secrets: options.secrets } : {}),
     });
     try {
       const cases = buildCases(spec, def.adapter, options);
@@ -46,6 +52,7 @@ export async function runInProcess(options: InProcessOptions): Promise<CaseResul
               redactor,
               retries: options.retries ?? 0,
               strict: options.strict === true,
+              recorder: options.recorder,
             }),
           ),
         )),
