@@ -23,12 +23,14 @@
 //   the specs (computeCoverage in coverage.ts), which `conformance merge` does on the merged results.
 // - comparison: left out; compare the merged report with a baseline instead.
 // - deviations.expired: the union.
+// - fidelity: recomputed from the merged results when the targets are mocks (src/report/fidelity.ts).
 // - selection: the shards' `--api` and `--checks` must be the same (else the merge is refused); the
 //   merged report keeps them without `shard`: it is the whole run. Left out when no shard recorded one.
 
 import { existsSync, readdirSync, statSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import type { CaseResult } from '../model/types.js';
+import { fidelityOf, ranAgainstMocks } from './fidelity.js';
 import { readResultsFile } from './read-results.js';
 import { SCHEMA_VERSION, selectionOf, selectionText, summarize, type RunReport } from './run-report.js';
 
@@ -121,6 +123,7 @@ export function mergeReports(reports: RunReport[], apiIds: readonly string[] = [
     ...(selection ? { selection } : {}),
   };
   if (reports.length === 1 && first.coverage !== undefined) merged.coverage = first.coverage;
+  if (ranAgainstMocks(merged)) merged.fidelity = fidelityOf(results);
   return merged;
 }
 
@@ -160,7 +163,7 @@ function mergeTargets(reports: RunReport[]): RunReport['target'] {
             );
           continue;
         }
-        target[api] = { baseUrl: t.baseUrl, live: t.live };
+        target[api] = { baseUrl: t.baseUrl, live: t.live, ...(t.mock ? { mock: true as const } : {}) };
         ranIn.set(api, shard);
       } else if (!kept) {
         target[api] = { skipped: t.skipped };
