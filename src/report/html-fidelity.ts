@@ -49,7 +49,7 @@ function differences(f: Fidelity, linkOf: (id: string) => string | undefined): s
         d.more > 0
           ? `<p class="muted">… and ${d.more} more (results.json lists the first ${d.evidence.length})</p>`
           : '';
-      return `<h4>${esc(CLASS_LABELS[d.class])}: <span class="failed">differs</span></h4>${d.evidence.map((e) => evidence(e, linkOf)).join('')}${more}`;
+      return `<p><b>${esc(CLASS_LABELS[d.class])}</b>: <span class="failed">differs</span></p>${d.evidence.map((e) => evidence(e, linkOf)).join('')}${more}`;
     });
     const labels = o.differences.map((d) => CLASS_LABELS[d.class]).join(', ');
     return `<details class="op" open><summary>${esc(o.api)} · ${esc(o.operationId)}: <span class="failed">${esc(labels)}</span></summary><div class="detail">${classes.join('')}</div></details>`;
