@@ -7,6 +7,9 @@ import { esc } from './escape.js';
 import { BEHAVIOUR_CLASSES, CLASS_LABELS, type Fidelity, type FidelityEvidence } from './fidelity.js';
 import { scoreText } from './console-fidelity.js';
 
+/** Operations whose differences start open; the others open from their line. */
+const OPEN_DIFFERENCES = 5;
+
 const VERDICT_CLASS = { same: 'passed', differs: 'failed', 'not judged': 'skipped' } as const;
 
 export function renderFidelitySection(
@@ -36,14 +39,14 @@ function operationMatrix(f: Fidelity): string {
     (o) =>
       `<tr><td><b>${esc(o.operationId)}</b> <span class="muted">${esc(o.api)}</span></td>${BEHAVIOUR_CLASSES.map((c) => `<td class="${VERDICT_CLASS[o.classes[c]]}">${o.classes[c] === 'not judged' ? '–' : esc(o.classes[c])}</td>`).join('')}</tr>`,
   );
-  return `<details class="op"><summary>Per operation (${f.operations.length})</summary><table class="fidelity-operations">${head}${rows.join('')}</table></details>`;
+  return `<details class="op" open><summary>Per operation (${f.operations.length})</summary><table class="fidelity-operations">${head}${rows.join('')}</table></details>`;
 }
 
 function differences(f: Fidelity, linkOf: (id: string) => string | undefined): string {
   const differing = f.operations.filter((o) => o.differences.length > 0);
   if (differing.length === 0)
     return '<p class="passed">The mock reproduces every documented behaviour the run judged.</p>';
-  const blocks = differing.map((o) => {
+  const blocks = differing.map((o, i) => {
     const classes = o.differences.map((d) => {
       const more =
         d.more > 0
@@ -52,7 +55,7 @@ function differences(f: Fidelity, linkOf: (id: string) => string | undefined): s
       return `<p><b>${esc(CLASS_LABELS[d.class])}</b>: <span class="failed">differs</span></p>${d.evidence.map((e) => evidence(e, linkOf)).join('')}${more}`;
     });
     const labels = o.differences.map((d) => CLASS_LABELS[d.class]).join(', ');
-    return `<details class="op" open><summary>${esc(o.api)} · ${esc(o.operationId)}: <span class="failed">${esc(labels)}</span></summary><div class="detail">${classes.join('')}</div></details>`;
+    return `<details class="op"${i < OPEN_DIFFERENCES ? ' open' : ''}><summary>${esc(o.api)} · ${esc(o.operationId)}: <span class="failed">${esc(labels)}</span></summary><div class="detail">${classes.join('')}</div></details>`;
   });
   return `<h3>Where the mock differs (${differing.length} operation${differing.length === 1 ? '' : 's'})</h3>${blocks.join('\n')}`;
 }

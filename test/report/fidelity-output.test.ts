@@ -73,6 +73,16 @@ describe('index.html', () => {
     expect(renderHtml(report('live', false))).not.toContain('id="fidelity"');
   });
 
+  it('opens the differences of the first five operations; the others open from their line', () => {
+    const seven = fidelityOf(
+      Array.from({ length: 7 }, (_, i) => operationCase(`op${i}`, [verdict('status-code', 'failed')])),
+    );
+    const page = renderFidelitySection(seven);
+    expect(page.match(/<details class="op" open><summary>davinci · op\d/g)).toHaveLength(5);
+    expect(page).toContain('<details class="op"><summary>davinci · op5');
+    expect(page).toContain('<h3>Where the mock differs (7 operations)</h3>');
+  });
+
   it('says so when the mock reproduces everything judged', () => {
     const clean = renderFidelitySection(fidelityOf([results[2]!]));
     expect(clean).toContain('<span class="passed">1.000</span>');
