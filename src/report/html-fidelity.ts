@@ -21,7 +21,7 @@ export function renderFidelitySection(
       `<tr><td>${esc(c.label)}</td><td class="${c.documented === 0 ? 'skipped' : c.reproduced < c.documented ? 'failed' : 'passed'}">${c.documented === 0 ? 'not judged' : `${c.reproduced} / ${c.documented}`}</td><td>${scoreText(c.score)}</td><td class="muted">${c.observed}</td></tr>`,
   );
   const observed = f.observed
-    ? ` ${f.observed} observation${f.observed === 1 ? '' : 's'} (differences from our reading only) are not counted.`
+    ? ` ${f.observed} observation${f.observed === 1 ? '' : 's'} (differences from our reading only) are not counted; the <a href="#observations">Observations</a> list them.`
     : '';
   return `<section id="fidelity">
 <h2>Fidelity of the mock: <span class="${f.score === 1 ? 'passed' : 'failed'}">${scoreText(f.score)}</span> <span class="muted">(${f.reproduced} of ${f.documented} documented behaviours reproduced)</span></h2>

@@ -13,7 +13,8 @@
 //   what another reports as observations: not one run).
 // - target: per API, where it ran in any shard; skipped only when skipped in every shard that lists it.
 //   Two live shards that ran one API against different base URLs are refused (two tenants, not one run);
-//   mock base URLs differ between shards (each starts its own mock) and the first is kept.
+//   mock base URLs differ between shards (each starts its own mock) and the first is kept. A target declared a
+//   mock keeps its mark; a mock target in one shard and a tenant in another are refused.
 // - runId: every shard's own runId (each names what that shard created, `cfm-<runId>-...`): the distinct
 //   ones joined with `+` in the order given, e.g. `1a2b3c4d+5e6f7a8b`; a single one when all are equal.
 // - startedAt: the earliest; finishedAt: the latest.
@@ -157,6 +158,10 @@ function mergeTargets(reports: RunReport[]): RunReport['target'] {
               `${api} ran against ${kept.baseUrl} in shard ${ranIn.get(api)! + 1} and ${t.baseUrl} in shard ${shard + 1}: merge only the shards of one run`,
             );
           }
+          if (!!kept.mock !== !!t.mock)
+            throw new MergeError(
+              `${api} ran against a mock target in one shard and a tenant in another: merge only the shards of one run`,
+            );
           if (kept.live !== t.live)
             throw new MergeError(
               `${api} ran against a live tenant in one shard and the embedded mock in another: merge only the shards of one run`,

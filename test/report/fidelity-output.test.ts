@@ -54,7 +54,9 @@ describe('index.html', () => {
     expect(html).toMatch(/<td>authentication enforced<\/td><td class="failed">0 \/ 1<\/td>/);
     expect(html).toMatch(/<td>status codes<\/td><td class="passed">2 \/ 2<\/td>/);
     expect(html).toMatch(/<td>state kept<\/td><td class="skipped">not judged<\/td>/);
-    expect(html).toContain('1 observation (differences from our reading only) are not counted');
+    expect(html).toContain(
+      '1 observation (differences from our reading only) are not counted; the <a href="#observations">Observations</a> list them.',
+    );
   });
 
   it('lists each difference with its evidence and repro, linked to the case, every value escaped', () => {

@@ -67,6 +67,18 @@ describe('mergeReports', () => {
     expect(merged.fidelity?.documented).toBe(3);
   });
 
+  it('refuses a mock target in one shard and a tenant at the same URL in another', () => {
+    const tenant = buildReport(
+      run([{ api: 'davinci', baseUrl: 'http://127.0.0.1:9/v1', live: true }]),
+      [get],
+      new Date(0),
+      new Date(1),
+    );
+    expect(() => mergeReports([shardOf(9), tenant])).toThrow(
+      /davinci ran against a mock target in one shard and a tenant in another/,
+    );
+  });
+
   it('leaves it out when the shards ran against tenants', () => {
     const tenant = buildReport(
       run([{ api: 'davinci', baseUrl: 'https://api.example/v1', live: true }]),
