@@ -33,6 +33,11 @@ const EXAMPLES: ReadonlyArray<[string, string]> = [
   ['conformance merge reports/shards --out reports/merged --baseline reports/baseline', 'merge, then compare'],
   ['conformance compare reports/baseline reports/latest', 'what regressed, was fixed, is new'],
   ['conformance summary reports/merged >> "$GITHUB_STEP_SUMMARY"', 'the CI job summary, regressions first'],
+  [
+    'conformance fidelity --env-file .env.prism --min-score 0.9',
+    'where your mock differs from the documents; exit 1 below 0.9',
+  ],
+  ['conformance fidelity --from reports/latest', 'the fidelity of a run against mocks, from its report'],
 ];
 
 function table(rows: ReadonlyArray<readonly [string, string]>): string[] {
@@ -66,6 +71,7 @@ export function helpEpilog(): string {
     `  ${EXIT.OK}  every check passed (compare, merge: nothing fails under --fail-on)`,
     `  ${EXIT.FAILED}  a check failed, a regression, or an expired known deviation`,
     `  ${EXIT.USAGE}  a usage, configuration or spec error: the message names what to fix`,
+    `  fidelity: ${EXIT.FAILED} only when the score is below --min-score; else ${EXIT.OK} when the mock was judged, ${EXIT.USAGE} when not`,
     '',
     'Examples:',
     ...EXAMPLES.flatMap(([cmd, what]) => [`  npx ${cmd}`, `      ${what}`]),

@@ -7,8 +7,9 @@ import { pathToFileURL } from 'node:url';
 import { PROJECT_ROOT } from '../project-paths.js';
 import { Command, CommanderError, InvalidArgumentError } from 'commander';
 import { PERSONALITIES, type Personality } from '../mock/personality-names.js';
-import { parseCount, parseDepth, parsePort, parseSeed, parsePositiveInt, collect } from './parse-options.js';
+import { parseCount, parsePort, parseSeed, parsePositiveInt, collect } from './parse-options.js';
 import { parseFailOn } from './compare-command.js';
+import { addRunOptions, runCommandOptions, type RunFlags } from './run-options.js';
 import { EXIT } from './exit-codes.js';
 
 /** `epilog`: what `--help` ends with (help-text.ts: variables, exit codes, examples), loaded when help is asked for. */
@@ -30,129 +31,43 @@ export function buildProgram(epilog?: string): Command {
       process.exitCode = await lintCommand(files, opts);
     });
 
-  program
-    .command('run')
-    .description(
-      'Run the conformance suites against the configured targets (default: the embedded mock) and write reports',
-    )
-    .option('--api <name>', 'run only this API (repeatable): davinci, authorize, versori, sailpoint', collect, [])
-    .option('--env-file <path>', 'read settings from this file instead of ./.env')
-    .option('--report-dir <dir>', 'write reports here (default: reports/<UTC timestamp>/ and reports/latest/)')
-    .option('--allow-writes', 'let write cases (POST, PUT, PATCH, DELETE) run against live targets')
-    .option(
-      '--target-kind <kind>',
-      'live (default) or mock: the *_API_URL targets are mocks you run (Prism, WireMock); writes run without --allow-writes, still cleaned up',
-    )
-    .option(
-      '--strict',
-      'fail on observations too: where the target differs from our reading of the documents, not from the documents (for tightening your own mock)',
-    )
-    .option('--timeout <ms>', 'per-request timeout in milliseconds, 1 to 600000 (default 30000)', parseCount)
-    .option('--concurrency <n>', 'requests in flight at once, 1 to 256 (default 8)', parseCount)
-    .option(
-      '--max-duration <s>',
-      'the whole run stops (finishing what is in flight, cleaning up) after this many seconds, 10 to 86400 (default 900)',
-      parseCount,
-    )
-    .option(
-      '--max-body <MiB>',
-      'a response body larger than this is a failure, never read whole; 1 to 1024 MiB (default 8)',
-      parseCount,
-    )
-    .option('--checks <names>', 'run only these checks, comma separated', (v: string) =>
-      v
-        .split(',')
-        .map((s) => s.trim())
-        .filter(Boolean),
-    )
-    .option(
-      '--reports <formats>',
-      'write only these report formats, comma separated: json, junit, html (results.json is always written)',
-      (v: string) =>
-        v
-          .split(',')
-          .map((s) => s.trim())
-          .filter(Boolean),
-    )
-    .option('--shard <i/n>', 'run shard i of n (for fanning out over CI runners)')
-    .option(
-      '--seed <n>',
-      'seed for generated inputs: the same seed sends the same inputs (default: random, reported)',
-      parseSeed,
-    )
-    .option('--max-cases <n>', 'generated inputs per operation (overrides --depth)', parsePositiveInt)
-    .option(
-      '--baseline <path>',
-      'compare with an earlier run (results.json or report folder); the reports list regressions and --fail-on sets the exit code',
-    )
-    .option('--fail-on <mode>', 'with --baseline: exit 1 on regression (default) or any failed case', parseFailOn)
-    .option(
-      '--deviations <file>',
-      'known deviations: expected failures per target, each with a reason and an expiry date (default ./conformance.deviations.yaml when present)',
-    )
-    .option(
-      '--history <file>',
-      'append this run to this history file (default reports/history.jsonl); index.html charts the last runs',
-    )
-    .option(
-      '--retries <n>',
-      'run a failed case again up to n times, 0 to 10; one that then passes is reported flaky (default 1)',
-      parseCount,
-    )
-    .option(
-      '--depth <level>',
-      'generated inputs per operation: quick (5, the default), standard (20) or deep (100)',
-      parseDepth,
-    )
-    .action(
-      async (opts: {
-        api: string[];
-        envFile?: string;
-        reportDir?: string;
-        allowWrites?: boolean;
-        targetKind?: string;
-        strict?: boolean;
-        timeout?: number;
-        concurrency?: number;
-        maxDuration?: number;
-        maxBody?: number;
-        checks?: string[];
-        reports?: string[];
-        shard?: string;
-        seed?: number;
-        maxCases?: number;
-        depth?: number;
-        retries?: number;
-        baseline?: string;
-        failOn?: 'regression' | 'any';
-        history?: string;
-        deviations?: string;
-      }) => {
-        const { runCommand } = await import('./run-command.js');
-        process.exitCode = await runCommand({
-          ...(opts.api.length ? { apis: opts.api } : {}),
-          ...(opts.envFile ? { envFile: opts.envFile } : {}),
-          ...(opts.reportDir ? { reportDir: opts.reportDir } : {}),
-          ...(opts.allowWrites ? { allowWrites: true } : {}),
-          ...(opts.targetKind !== undefined ? { targetKind: opts.targetKind } : {}),
-          ...(opts.strict ? { strict: true } : {}),
-          ...(opts.timeout !== undefined ? { timeoutMs: opts.timeout } : {}),
-          ...(opts.concurrency !== undefined ? { concurrency: opts.concurrency } : {}),
-          ...(opts.maxDuration !== undefined ? { maxDurationS: opts.maxDuration } : {}),
-          ...(opts.maxBody !== undefined ? { maxBodyMiB: opts.maxBody } : {}),
-          ...(opts.checks ? { checks: opts.checks } : {}),
-          ...(opts.reports ? { reports: opts.reports } : {}),
-          ...(opts.shard ? { shard: opts.shard } : {}),
-          ...(opts.seed !== undefined ? { seed: opts.seed } : {}),
-          ...(opts.retries !== undefined ? { retries: opts.retries } : {}),
-          ...(opts.baseline ? { baseline: opts.baseline } : {}),
-          ...(opts.history ? { history: opts.history } : {}),
-          ...(opts.deviations ? { deviations: opts.deviations } : {}),
-          ...(opts.failOn ? { failOn: opts.failOn } : {}),
-          ...((opts.maxCases ?? opts.depth) ? { maxCases: opts.maxCases ?? opts.depth } : {}),
-        });
-      },
+  addRunOptions(
+    program
+      .command('run')
+      .description(
+        'Run the conformance suites against the configured targets (default: the embedded mock) and write reports',
+      ),
+  ).action(async (opts: RunFlags) => {
+    const { runCommand } = await import('./run-command.js');
+    process.exitCode = await runCommand(runCommandOptions(opts));
+  });
+
+  addRunOptions(
+    program
+      .command('fidelity')
+      .description(
+        'Where does a mock differ from the documented API? Runs the suites against the configured targets as mocks (or reads a report with --from) and prints each behaviour class (reproduced / documented), the score, and each difference with its evidence and repro',
+      )
+      .option('--from <report>', 'judge an existing run instead (results.json or report folder); runs nothing')
+      .option(
+        '--min-score <0..1>',
+        'exit 1 when the fidelity score (documented behaviours reproduced) is below this; without it the exit code says only whether the mock could be judged (0) or not (2)',
+        parseScore,
+      ),
+    { targetKind: false },
+  ).action(async (opts: RunFlags & { from?: string; minScore?: number }, command: Command) => {
+    const { fidelityCommand } = await import('./fidelity-command.js');
+    const own = ['from', 'minScore'];
+    const given = command.options.filter(
+      (o) => !own.includes(o.attributeName()) && command.getOptionValueSource(o.attributeName()) === 'cli',
     );
+    process.exitCode = await fidelityCommand({
+      ...(opts.from !== undefined ? { from: opts.from } : {}),
+      ...(opts.minScore !== undefined ? { minScore: opts.minScore } : {}),
+      run: runCommandOptions(opts),
+      runFlagsGiven: given.map((o) => o.long ?? o.flags),
+    });
+  });
 
   program
     .command('replay')
@@ -314,7 +229,9 @@ export function buildProgram(epilog?: string): Command {
       },
     );
 
-  if (epilog) program.commands.find((c) => c.name() === 'run')?.addHelpText('after', epilog);
+  if (epilog)
+    for (const name of ['run', 'fidelity'])
+      program.commands.find((c) => c.name() === name)?.addHelpText('after', epilog);
   return program;
 }
 
@@ -355,6 +272,14 @@ function wantsHelp(args: string[]): boolean {
 function packageVersion(): string {
   const pkg = JSON.parse(readFileSync(join(PROJECT_ROOT, 'package.json'), 'utf8')) as { version?: string };
   return pkg.version ?? '0.0.0';
+}
+
+/** `--min-score`: a share, from 0 to 1. */
+function parseScore(value: string): number {
+  const n = Number(value);
+  if (value.trim() === '' || !Number.isFinite(n) || n < 0 || n > 1)
+    throw new InvalidArgumentError('must be a number from 0 to 1, e.g. 0.9');
+  return n;
 }
 
 function parsePersonality(value: string): Personality {

@@ -1,7 +1,8 @@
 // The end-of-run summary printed to the console (by the vitest reporter): the counts, the APIs not
 // selected (one line, never counted), the failures (src/report/console-failures: an unreachable target
 // once, the rest by check with reason, curl and seed), then the observations grouped by check, each
-// group with a few examples. Pure: lines in, no I/O.
+// group with a few examples, and after a run against a declared mock the fidelity table
+// (console-fidelity). Pure: lines in, no I/O.
 //
 //   conformance: 40 passed, 1 failed, 3 skipped, 2 observed (46 cases, embedded mock)
 //   failed (1 case; seed 7: --seed 7 repeats the generated inputs):
@@ -15,6 +16,7 @@
 
 import type { ApiId, CaseResult } from '../model/types.js';
 import { failuresByCheck, unreachableSummary } from './console-failures.js';
+import { fidelityTable } from './console-fidelity.js';
 import { oneLine } from './first-line.js';
 import { observationLines } from './compare.js';
 import type { RunReport, RunSummaryCounts } from './run-report.js';
@@ -50,6 +52,8 @@ export function formatRunSummary(report: RunReport, extras: SummaryExtras = {}):
   const failed = report.results.filter((r) => r.status === 'failed' && !unreachable.listed.has(r));
   lines.push(...failuresByCheck(report, failed));
   lines.push(...observationSummary(report.results.filter((r) => r.status === 'observed')));
+  // A declared mock's users want to know where it differs; the embedded mock's (`npm start`) the short summary.
+  if (report.fidelity && report.mode === 'live') lines.push(...fidelityTable(report.fidelity));
   return lines;
 }
 

@@ -19,6 +19,7 @@ import { chosenFormats } from './formats.js';
 import { computeCoverage } from './coverage.js';
 import { applyDeviations, describeExpired, loadDeviations } from './deviations.js';
 import { appendHistory, DEFAULT_HISTORY_FILE, readSeries } from './history.js';
+import { fidelityOf, ranAgainstMocks } from './fidelity.js';
 import { bundledSpecFiles } from '../project-paths.js';
 import { loadSpec } from '../openapi/load-spec.js';
 
@@ -68,6 +69,7 @@ export async function finishRun(
   }
   if (options.generation) report.generation = options.generation;
   if (options.selection) report.selection = options.selection;
+  if (ranAgainstMocks(report)) report.fidelity = fidelityOf(report.results);
   const specs = await Promise.all(bundledSpecFiles().map((f) => loadSpec(f, { validate: false })));
   report.coverage = computeCoverage(report, specs);
   let failing = report.summary.failed > 0; // observed cases never fail a run (--strict made them failed already)

@@ -1,8 +1,9 @@
 // index.html: one self-contained page for the morning after. It opens with one verdict line and the list of
 // what needs attention (each linked to its detail), then filters, the cases by API and operation (failures
 // first and open, passed cases one line each), the observations (never failures, a neutral colour), the
-// comparison with a baseline, coverage and the trend. Loads nothing; its one inline script (filters,
-// following links, copying curl lines) holds no data, and the page reads without it. Every value is escaped.
+// comparison with a baseline, against mocks where the mock differs (html-fidelity), coverage and the trend.
+// Loads nothing; its one inline script (filters, following links, copying curl lines) holds no data, and
+// the page reads without it. Every value is escaped.
 
 import type { CaseResult } from '../model/types.js';
 import type { RunReport } from './run-report.js';
@@ -10,6 +11,7 @@ import { observationLines, type Comparison } from './compare.js';
 import { renderComparisonSection } from './html-compare.js';
 import type { Coverage } from './coverage.js';
 import { renderCoverageSection } from './html-coverage.js';
+import { renderFidelitySection } from './html-fidelity.js';
 import type { HistoryEntry } from './history.js';
 import { renderHistorySection } from './html-history.js';
 import { esc } from './escape.js';
@@ -44,6 +46,7 @@ export function renderHtml(report: RunReport, history: HistoryEntry[] = []): str
     ['cases', 'Cases', true],
     ['observations', `Observations (${observed.length})`, observed.length > 0],
     ['comparison', 'Comparison', !!comparison],
+    ['fidelity', 'Fidelity', !!report.fidelity],
     ['coverage', 'Coverage', !!report.coverage],
     ['history', 'Trend', history.length > 0],
   ]
@@ -69,6 +72,7 @@ ${renderCaseSections(report, opened)}
 </section>
 ${observationsSection(observed, anchors)}
 ${comparison ? renderComparisonSection(comparison, linkOf) : ''}
+${report.fidelity ? renderFidelitySection(report.fidelity, linkOf) : ''}
 ${report.coverage ? renderCoverageSection(report.coverage as Coverage) : ''}
 ${history.length > 0 ? renderHistorySection(history, history.length) : ''}
 <script>${PAGE_SCRIPT}</script>

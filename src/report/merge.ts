@@ -13,7 +13,8 @@
 //   what another reports as observations: not one run).
 // - target: per API, where it ran in any shard; skipped only when skipped in every shard that lists it.
 //   Two live shards that ran one API against different base URLs are refused (two tenants, not one run);
-//   mock base URLs differ between shards (each starts its own mock) and the first is kept.
+//   mock base URLs differ between shards (each starts its own mock) and the first is kept. A target declared a
+//   mock keeps its mark; a mock target in one shard and a tenant in another are refused.
 // - runId: every shard's own runId (each names what that shard created, `cfm-<runId>-...`): the distinct
 //   ones joined with `+` in the order given, e.g. `1a2b3c4d+5e6f7a8b`; a single one when all are equal.
 // - startedAt: the earliest; finishedAt: the latest.
@@ -23,12 +24,14 @@
 //   the specs (computeCoverage in coverage.ts), which `conformance merge` does on the merged results.
 // - comparison: left out; compare the merged report with a baseline instead.
 // - deviations.expired: the union.
+// - fidelity: recomputed from the merged results when the targets are mocks (src/report/fidelity.ts).
 // - selection: the shards' `--api` and `--checks` must be the same (else the merge is refused); the
 //   merged report keeps them without `shard`: it is the whole run. Left out when no shard recorded one.
 
 import { existsSync, readdirSync, statSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import type { CaseResult } from '../model/types.js';
+import { fidelityOf, ranAgainstMocks } from './fidelity.js';
 import { readResultsFile } from './read-results.js';
 import { SCHEMA_VERSION, selectionOf, selectionText, summarize, type RunReport } from './run-report.js';
 
@@ -121,6 +124,7 @@ export function mergeReports(reports: RunReport[], apiIds: readonly string[] = [
     ...(selection ? { selection } : {}),
   };
   if (reports.length === 1 && first.coverage !== undefined) merged.coverage = first.coverage;
+  if (ranAgainstMocks(merged)) merged.fidelity = fidelityOf(results);
   return merged;
 }
 
@@ -154,13 +158,17 @@ function mergeTargets(reports: RunReport[]): RunReport['target'] {
               `${api} ran against ${kept.baseUrl} in shard ${ranIn.get(api)! + 1} and ${t.baseUrl} in shard ${shard + 1}: merge only the shards of one run`,
             );
           }
+          if (!!kept.mock !== !!t.mock)
+            throw new MergeError(
+              `${api} ran against a mock target in one shard and a tenant in another: merge only the shards of one run`,
+            );
           if (kept.live !== t.live)
             throw new MergeError(
               `${api} ran against a live tenant in one shard and the embedded mock in another: merge only the shards of one run`,
             );
           continue;
         }
-        target[api] = { baseUrl: t.baseUrl, live: t.live };
+        target[api] = { baseUrl: t.baseUrl, live: t.live, ...(t.mock ? { mock: true as const } : {}) };
         ranIn.set(api, shard);
       } else if (!kept) {
         target[api] = { skipped: t.skipped };

@@ -3,6 +3,7 @@
 
 import type { ApiId, ProvidedRunLike } from './types.js';
 import type { CaseResult } from '../model/types.js';
+import type { Fidelity } from './fidelity.js';
 import { redactUrl } from '../transport/redact.js';
 
 export const SCHEMA_VERSION = 4;
@@ -32,6 +33,8 @@ export interface RunReport {
   deviations?: { expired: Array<{ id: string; reason: string; expires: string }> };
   /** What the run was asked to run: `--api`, `--checks`, `--shard` (each absent when not given: all). */
   selection?: Selection;
+  /** Against mocks only: where the mock differs from the documented API, per behaviour class and operation (src/report/fidelity.ts). */
+  fidelity?: Fidelity;
 }
 
 /** The part of the suite a run was asked to run; compare and the history series tell runs apart by it. */

@@ -1,0 +1,126 @@
+// `conformance fidelity`: where does a mock differ from the documented API? Either reads an existing
+// report (`--from`: its fidelity section, or for an older report against mocks, its results) or runs the
+// suites with the run's options against the configured targets declared mocks (runCommand, target kind
+// forced to mock), then prints the per-behaviour table and each operation's differences with their
+// evidence and repro. Exit: 1 when the score is below `--min-score`; otherwise only whether the mock
+// could be judged: 0 yes, 2 no (no report, not a mock, nothing judged, or the run could not complete).
+
+import { statSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { readEnvironment } from '../config/load-config.js';
+import { ConfigError } from '../config/types.js';
+import { PROJECT_ROOT } from '../project-paths.js';
+import { loadReport, resolveReportFile } from '../report/compare.js';
+import { differenceLines, fidelityTable, observationNote, scoreText } from '../report/console-fidelity.js';
+import { fidelityOf, ranAgainstMocks, type Fidelity } from '../report/fidelity.js';
+import type { RunReport } from '../report/run-report.js';
+import { EXIT } from './exit-codes.js';
+import type { RunCommandOptions } from './run-command.js';
+
+type Out = Console;
+
+export interface FidelityCommandOptions {
+  /** An existing report (results.json or its folder): print its fidelity instead of running. */
+  from?: string;
+  /** Exit 1 when the score is below this (0 to 1). */
+  minScore?: number;
+  /** The run's options (`conformance run`'s, but the targets are mocks). */
+  run?: RunCommandOptions;
+  /** The run's options given on the command line, by flag: refused beside --from, which runs nothing. */
+  runFlagsGiven?: readonly string[];
+  // `--against <dir>` (a recording of the real API, from `run --record`) comes in here: a third source of the
+  // report to judge, beside `from` and a run (see `reportToJudge`).
+}
+
+/** The report a fidelity is read from, and the fidelity. */
+interface Judged {
+  file: string;
+  report: RunReport;
+  fidelity: Fidelity;
+  /** Computed from the results of a report written before fidelity sections. */
+  computed: boolean;
+}
+
+/** A problem that keeps the mock from being judged: one line, exit 2. */
+class NotJudged extends Error {}
+
+export async function fidelityCommand(options: FidelityCommandOptions, out: Out = console): Promise<number> {
+  let judged: Judged;
+  try {
+    judged = await reportToJudge(options, out);
+  } catch (err) {
+    if (!(err instanceof NotJudged)) throw err;
+    out.error(`conformance fidelity: ${err.message}`);
+    return EXIT.USAGE;
+  }
+  const { fidelity, report, file } = judged;
+  const against = report.mode === 'mock' ? 'the embedded mock' : 'the mocks you run';
+  out.log(
+    `fidelity of run ${report.runId} against ${against} (${file}${judged.computed ? '; computed from its results' : ''}):`,
+  );
+  for (const line of [...fidelityTable(fidelity), ...differenceLines(fidelity), ...observationNote(fidelity)])
+    out.log(line);
+  if (fidelity.score === null) {
+    out.error(
+      'conformance fidelity: no documented behaviour was judged (no check verdict on any operation): is the mock reachable? see the run above',
+    );
+    return EXIT.USAGE;
+  }
+  if (options.minScore !== undefined && fidelity.score < options.minScore) {
+    out.error(`conformance fidelity: score ${scoreText(fidelity.score)} is below --min-score ${options.minScore}`);
+    return EXIT.FAILED;
+  }
+  return EXIT.OK;
+}
+
+/** The report to judge: the one `--from` names, or the one a run against the mocks writes. */
+async function reportToJudge(options: FidelityCommandOptions, out: Out): Promise<Judged> {
+  if (options.from !== undefined) {
+    if (options.runFlagsGiven?.length)
+      throw new NotJudged(
+        `--from reads an existing report and runs nothing: leave out ${options.runFlagsGiven.join(', ')} (or leave out --from to run)`,
+      );
+    return judge(options.from);
+  }
+  const startedAt = Date.now();
+  const { runCommand } = await import('./run-command.js');
+  const code = await runCommand({ ...options.run, targetKind: 'mock' }, out);
+  if (code === EXIT.USAGE) throw new NotJudged('the run could not complete (see above), so the mock was not judged');
+  const file = writtenReport(options.run ?? {});
+  const judged = judge(file);
+  // A report from before this run (reports/latest of an earlier one) must not be taken for this run's.
+  if (Date.parse(judged.report.finishedAt) < startedAt - 1000 || statSync(judged.file).mtimeMs < startedAt - 1000)
+    throw new NotJudged(`${file}: the run wrote no new report here; name the folder with --report-dir`);
+  return judged;
+}
+
+/** A report's fidelity: its own section, or computed when its targets were mocks but it predates the section. */
+function judge(path: string): Judged {
+  let file: string;
+  let report: RunReport;
+  try {
+    file = resolveReportFile(path);
+    report = loadReport(file);
+  } catch (err) {
+    throw new NotJudged((err as Error).message.replace(/\s*\n\s*/g, ' '));
+  }
+  if (report.fidelity) return { file, report, fidelity: report.fidelity, computed: false };
+  if (!ranAgainstMocks(report))
+    throw new NotJudged(
+      `${file}: this run's targets were not mocks (live tenants), so it has no fidelity section; fidelity judges a mock: run \`conformance fidelity\` with your mock's *_API_URL variables`,
+    );
+  return { file, report, fidelity: fidelityOf(report.results), computed: true };
+}
+
+/** Where the run wrote results.json: --report-dir, CONFORMANCE_REPORT_DIR (environment or env file), else reports/latest. */
+function writtenReport(run: RunCommandOptions): string {
+  let dir = run.reportDir;
+  if (dir === undefined) {
+    try {
+      dir = readEnvironment(process.env, run.envFile)['CONFORMANCE_REPORT_DIR'] || undefined;
+    } catch (err) {
+      if (!(err instanceof ConfigError)) throw err; // runCommand has said what is wrong with the env file
+    }
+  }
+  return dir ? join(resolve(dir), 'results.json') : join(PROJECT_ROOT, 'reports', 'latest', 'results.json');
+}
