@@ -13,9 +13,12 @@ import { endRun, type EndOfRun } from '../report/end-of-run.js';
 import { Progress } from '../report/progress.js';
 import { startLines } from '../report/start-line.js';
 import { AuthError } from '../transport/auth.js';
+import { RecordingError } from '../model/recording.js';
+import type { RecordingSummary } from '../runner/recorder.js';
 import { prepareRun, type RunFiles } from '../runner/prepare-run.js';
 import { MAX_DURATION_STOP } from '../runner/run-limits.js';
 import { caseCounts } from '../runner/run-plan.js';
+import { startRecording, type RecordingAsked, type RunRecording } from './run-recording.js';
 import { planSuites, plannedCount, shardApis, SuiteRun, type SuiteHooks } from '../runner/run-suites.js';
 
 /** Signals that ask the run to stop: Ctrl+C, a kill, a closed terminal. */
@@ -30,7 +33,7 @@ export function stopGraceMs(timeoutMs: number): number {
   return Math.max(20_000, timeoutMs + 15_000);
 }
 
-export interface ExecuteOptions extends CliOverrides {
+export interface ExecuteOptions extends CliOverrides, RecordingAsked {
   /** `--shard i/n`: the APIs of one slice of the registered list. */
   shard?: string;
 }
@@ -42,8 +45,10 @@ export interface Executed {
   timedOut: boolean;
   /** The run's end (reports written); absent when the run was stopped at once or could not start. */
   end?: EndOfRun;
-  /** Why nothing was sent (a token request failed), as one plain line. */
+  /** Why nothing was sent (a token request failed, a recording folder that cannot be used), as one plain line. */
   notStarted?: string;
+  /** What `--record` wrote. */
+  recorded?: RecordingSummary;
 }
 
 export interface ExecuteIo {
@@ -73,6 +78,13 @@ export async function executeRun(
   const { run, mock } = prepared;
   const stop = new StopControl(config, files.stopFile, io.error);
   try {
+    let recording: RunRecording | undefined;
+    try {
+      recording = await startRecording(options, run);
+    } catch (err) {
+      if (!(err instanceof RecordingError)) throw err;
+      return { timedOut: false, notStarted: `${err.message}; no case was run` };
+    }
     const inShard = shardApis(API_IDS, options.shard);
     const suites = await planSuites(run, inShard);
     const skipped = config.skipped.filter((s) => inShard.includes(s.api));
@@ -87,6 +99,7 @@ export async function executeRun(
     const progress = new Progress({ total: plannedCount(suites), write: io.write, tty: io.tty });
     const suiteRun = new SuiteRun(run, {
       ...io.hooks,
+      caseOptions: { ...io.hooks?.caseOptions, ...(recording ? { recorder: recording.recorder } : {}) },
       onResult: (r) => {
         progress.add(r.status === 'failed');
         io.hooks?.onResult?.(r);
@@ -101,7 +114,8 @@ export async function executeRun(
       asked: { ...(options.apis ? { apis: options.apis } : {}), ...(options.shard ? { shard: options.shard } : {}) },
       notSelectedCases,
     });
-    return { ...stop.outcome(), timedOut: stop.timedOut, end };
+    const recorded = await recording?.finish();
+    return { ...stop.outcome(), timedOut: stop.timedOut, end, ...(recorded ? { recorded } : {}) };
   } finally {
     stop.dispose();
     await mock?.close();

@@ -14,7 +14,12 @@ import { loadReport, resolveReportFile } from '../report/compare.js';
 import { differenceLines, fidelityTable, observationNote, scoreText } from '../report/console-fidelity.js';
 import { fidelityOf, ranAgainstMocks, type Fidelity } from '../report/fidelity.js';
 import type { RunReport } from '../report/run-report.js';
+import { RecordingError } from '../model/recording.js';
+import type { RecordingComparison } from '../report/recording-diff.js';
+import { recordingComparisonLines } from '../report/recording-lines.js';
 import { EXIT } from './exit-codes.js';
+import { AgainstConflict, againstRecording, writeComparison, type AgainstRecording } from './fidelity-against.js';
+import { KnownMockProblem, withKnownMock } from './with-known-mock.js';
 import type { RunCommandOptions } from './run-command.js';
 
 type Out = Console;
@@ -28,8 +33,10 @@ export interface FidelityCommandOptions {
   run?: RunCommandOptions;
   /** The run's options given on the command line, by flag: refused beside --from, which runs nothing. */
   runFlagsGiven?: readonly string[];
-  // `--against <dir>` (a recording of the real API, from `run --record`) comes in here: a third source of the
-  // report to judge, beside `from` and a run (see `reportToJudge`).
+  /** A recording of the real API (`run --record DIR`): the run makes its cases again, and the two are compared. */
+  against?: string;
+  /** A known mock to start and judge: prism or wiremock. */
+  mock?: string;
 }
 
 /** The report a fidelity is read from, and the fidelity. */
@@ -39,6 +46,10 @@ interface Judged {
   fidelity: Fidelity;
   /** Computed from the results of a report written before fidelity sections. */
   computed: boolean;
+  /** The report was written by this command's own run (not read with --from). */
+  ranHere?: boolean;
+  /** With --against: the mock compared with the recording, and where the comparison was written. */
+  comparison?: { result: RecordingComparison; file: string };
 }
 
 /** A problem that keeps the mock from being judged: one line, exit 2. */
@@ -58,8 +69,14 @@ export async function fidelityCommand(options: FidelityCommandOptions, out: Out 
   out.log(
     `fidelity of run ${report.runId} against ${against} (${file}${judged.computed ? '; computed from its results' : ''}):`,
   );
-  for (const line of [...fidelityTable(fidelity), ...differenceLines(fidelity), ...observationNote(fidelity)])
-    out.log(line);
+  // A run against declared mocks has just printed the table in its summary: here the differences follow it.
+  const tablePrinted = judged.ranHere === true && report.mode === 'live';
+  const table = tablePrinted ? [] : fidelityTable(fidelity);
+  for (const line of [...table, ...differenceLines(fidelity), ...observationNote(fidelity)]) out.log(line);
+  if (judged.comparison) {
+    out.log(`compared with the recording ${options.against} (${judged.comparison.file}):`);
+    for (const line of recordingComparisonLines(judged.comparison.result)) out.log(`  ${line}`);
+  }
   if (fidelity.score === null) {
     out.error(
       'conformance fidelity: no documented behaviour was judged (no check verdict on any operation): is the mock reachable? see the run above',
@@ -76,22 +93,59 @@ export async function fidelityCommand(options: FidelityCommandOptions, out: Out 
 /** The report to judge: the one `--from` names, or the one a run against the mocks writes. */
 async function reportToJudge(options: FidelityCommandOptions, out: Out): Promise<Judged> {
   if (options.from !== undefined) {
-    if (options.runFlagsGiven?.length)
+    const running = [options.against !== undefined ? '--against' : '', options.mock !== undefined ? '--mock' : '']
+      .filter(Boolean)
+      .concat(options.runFlagsGiven ?? []);
+    if (running.length)
       throw new NotJudged(
-        `--from reads an existing report and runs nothing: leave out ${options.runFlagsGiven.join(', ')} (or leave out --from to run)`,
+        `--from reads an existing report and runs nothing: leave out ${running.join(', ')} (or leave out --from to run)`,
       );
     return judge(options.from);
   }
+  const mock = options.mock;
+  if (mock === undefined) return runAndJudge(options, out);
+  try {
+    return await withKnownMock(
+      mock,
+      () => runAndJudge(options, out),
+      (line) => out.error(line),
+    );
+  } catch (err) {
+    if (err instanceof KnownMockProblem) throw new NotJudged(err.message);
+    throw err;
+  }
+}
+
+/** Runs the suites against the targets as mocks (matching a recording with --against) and judges the report. */
+async function runAndJudge(options: FidelityCommandOptions, out: Out): Promise<Judged> {
+  let run: RunCommandOptions = options.run ?? {};
+  let against: AgainstRecording | undefined;
+  if (options.against !== undefined) {
+    try {
+      against = await againstRecording(options.against, run);
+    } catch (err) {
+      if (err instanceof RecordingError || err instanceof AgainstConflict) throw new NotJudged(err.message);
+      throw err;
+    }
+    run = against.run;
+  }
   const startedAt = Date.now();
   const { runCommand } = await import('./run-command.js');
-  const code = await runCommand({ ...options.run, targetKind: 'mock' }, out);
+  const code = await runCommand({ ...run, targetKind: 'mock' }, out);
   if (code === EXIT.USAGE) throw new NotJudged('the run could not complete (see above), so the mock was not judged');
-  const file = writtenReport(options.run ?? {});
+  const file = writtenReport(run);
   const judged = judge(file);
   // A report from before this run (reports/latest of an earlier one) must not be taken for this run's.
   if (Date.parse(judged.report.finishedAt) < startedAt - 1000 || statSync(judged.file).mtimeMs < startedAt - 1000)
     throw new NotJudged(`${file}: the run wrote no new report here; name the folder with --report-dir`);
-  return judged;
+  if (!against) return { ...judged, ranHere: true };
+  try {
+    const result = against.compare();
+    return { ...judged, ranHere: true, comparison: { result, file: writeComparison(judged.file, result) } };
+  } catch (err) {
+    if (err instanceof RecordingError || err instanceof AgainstConflict) throw new NotJudged(err.message);
+    throw err;
+  }
 }
 
 /** A report's fidelity: its own section, or computed when its targets were mocks but it predates the section. */

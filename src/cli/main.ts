@@ -50,24 +50,39 @@ export function buildProgram(epilog?: string): Command {
       )
       .option('--from <report>', 'judge an existing run instead (results.json or report folder); runs nothing')
       .option(
+        '--against <dir>',
+        'also compare the mock with a recording of the real API (`conformance run --record <dir>` against your tenant): the same cases, call by call: status, content type, response properties, header names',
+      )
+      .option(
+        '--mock <name>',
+        'start a known mock serving the specs on 127.0.0.1 and judge it: prism or wiremock (their devDependencies; WireMock needs Java)',
+      )
+      .option(
         '--min-score <0..1>',
         'exit 1 when the fidelity score (documented behaviours reproduced) is below this; without it the exit code says only whether the mock could be judged (0) or not (2)',
         parseScore,
       ),
     { targetKind: false },
-  ).action(async (opts: RunFlags & { from?: string; minScore?: number }, command: Command) => {
-    const { fidelityCommand } = await import('./fidelity-command.js');
-    const own = ['from', 'minScore'];
-    const given = command.options.filter(
-      (o) => !own.includes(o.attributeName()) && command.getOptionValueSource(o.attributeName()) === 'cli',
-    );
-    process.exitCode = await fidelityCommand({
-      ...(opts.from !== undefined ? { from: opts.from } : {}),
-      ...(opts.minScore !== undefined ? { minScore: opts.minScore } : {}),
-      run: runCommandOptions(opts),
-      runFlagsGiven: given.map((o) => o.long ?? o.flags),
-    });
-  });
+  ).action(
+    async (
+      opts: RunFlags & { from?: string; minScore?: number; against?: string; mock?: string },
+      command: Command,
+    ) => {
+      const { fidelityCommand } = await import('./fidelity-command.js');
+      const own = ['from', 'minScore', 'against', 'mock'];
+      const given = command.options.filter(
+        (o) => !own.includes(o.attributeName()) && command.getOptionValueSource(o.attributeName()) === 'cli',
+      );
+      process.exitCode = await fidelityCommand({
+        ...(opts.from !== undefined ? { from: opts.from } : {}),
+        ...(opts.minScore !== undefined ? { minScore: opts.minScore } : {}),
+        ...(opts.against !== undefined ? { against: opts.against } : {}),
+        ...(opts.mock !== undefined ? { mock: opts.mock } : {}),
+        run: runCommandOptions(opts),
+        runFlagsGiven: given.map((o) => o.long ?? o.flags),
+      });
+    },
+  );
 
   program
     .command('replay')

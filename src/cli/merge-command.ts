@@ -17,7 +17,7 @@ import { computeCoverage } from '../report/coverage.js';
 import { describeExpired } from '../report/deviations.js';
 import { API_IDS } from '../apis/index.js';
 import { loadShardReports, MergeError, mergeReports, type ShardReport } from '../report/merge.js';
-import type { RunReport } from '../report/run-report.js';
+import { targetsText, type RunReport } from '../report/run-report.js';
 import { writeReports } from '../report/write-reports.js';
 import { compareWithBaseline, writeWithHistory, type BaselineComparison } from '../report/finish-report.js';
 import { mismatchRefusal } from '../report/compare-guards.js';
@@ -93,7 +93,7 @@ export async function mergeCommand(
     `merged ${shards.length} report${shards.length === 1 ? '' : 's'}: ${shards.map((x) => display(x.file)).join(', ')}`,
   );
   out.log(
-    `conformance: ${countsText(s)} (${s.total} cases, ${merged.mode === 'mock' ? 'embedded mock' : 'live targets'})`,
+    `conformance: ${countsText(s)} (${s.total} cases, ${targetsText(merged)})`,
   );
   for (const note of compared?.notes ?? []) {
     if (note.startsWith('WARNING')) out.error(`conformance merge: ${note}`);

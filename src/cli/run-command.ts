@@ -93,6 +93,10 @@ export async function runCommand(options: RunCommandOptions, out = console): Pro
       return EXIT.USAGE;
     }
     for (const line of described) out.error(`conformance: after the run, ${line}`);
+    if (executed.recorded) {
+      const { cases, files, bytes, dir } = executed.recorded;
+      out.error(`conformance: recorded ${cases} cases in ${dir} (${files} files, ${Math.ceil(bytes / 1024)} KiB)`);
+    }
     if (timedOut)
       out.error(
         `conformance: the run reached its --max-duration of ${Math.round(config.maxDurationMs / 1000)} s; the cases not yet started are reported skipped (not run), and the run fails`,

@@ -30,6 +30,7 @@ export interface RunFlags {
   failOn?: 'regression' | 'any';
   history?: string;
   deviations?: string;
+  record?: string;
 }
 
 /** Adds the run's options to `command`; `targetKind: false` leaves out --target-kind. */
@@ -105,6 +106,10 @@ export function addRunOptions(command: Command, { targetKind = true }: { targetK
       '--depth <level>',
       'generated inputs per operation: quick (5, the default), standard (20) or deep (100)',
       parseDepth,
+    )
+    .option(
+      '--record <dir>',
+      "save every case's exchanges, redacted, into this new or empty folder (one JSON per case and recording.json); `conformance fidelity --against <dir>` compares a mock with it",
     );
 }
 
@@ -127,6 +132,7 @@ export function runCommandOptions(opts: RunFlags): RunCommandOptions {
     ...(opts.seed !== undefined ? { seed: opts.seed } : {}),
     ...(opts.retries !== undefined ? { retries: opts.retries } : {}),
     ...(opts.baseline ? { baseline: opts.baseline } : {}),
+    ...(opts.record !== undefined ? { record: opts.record } : {}),
     ...(opts.history ? { history: opts.history } : {}),
     ...(opts.deviations ? { deviations: opts.deviations } : {}),
     ...(opts.failOn ? { failOn: opts.failOn } : {}),

@@ -19,7 +19,7 @@ import { failuresByCheck, unreachableSummary } from './console-failures.js';
 import { fidelityTable } from './console-fidelity.js';
 import { oneLine } from './first-line.js';
 import { observationLines } from './compare.js';
-import type { RunReport, RunSummaryCounts } from './run-report.js';
+import { targetsText, type RunReport, type RunSummaryCounts } from './run-report.js';
 import { notSelectedLines } from './start-line.js';
 
 export { FAILURES_SHOWN } from './console-failures.js';
@@ -43,7 +43,7 @@ export interface SummaryExtras {
 export function formatRunSummary(report: RunReport, extras: SummaryExtras = {}): string[] {
   const s = report.summary;
   const lines = [
-    `conformance: ${countsText(s)} (${s.total} cases, ${report.mode === 'mock' ? 'embedded mock' : 'live targets'})`,
+    `conformance: ${countsText(s)} (${s.total} cases, ${targetsText(report)})`,
   ];
   if (report.strict) lines.push('strict: observations count as failures');
   lines.push(...notSelectedLines(extras.notSelected ?? [], extras.notSelectedCases));

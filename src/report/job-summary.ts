@@ -11,7 +11,7 @@
 import type { CaseResult } from '../model/types.js';
 import { failureLines, transition, type ComparedResult, type Comparison } from './compare.js';
 import { unreachableApis } from './history.js';
-import type { RunReport } from './run-report.js';
+import { targetsText, type RunReport } from './run-report.js';
 
 export type FailOn = 'regression' | 'any';
 
@@ -53,7 +53,7 @@ export function jobSummary(report: RunReport, options: { failOn?: FailOn; link?:
   const v = verdict(report, options.failOn);
   const c = comparisonOf(report);
   const s = report.summary;
-  const where = report.mode === 'mock' ? 'embedded mock' : 'live targets';
+  const where = targetsText(report);
   const out = [
     `## ${v.failing ? '❌' : '✅'} Conformance ${v.failing ? 'failed' : 'passed'}: ${md(v.text)}`,
     '',

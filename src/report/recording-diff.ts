@@ -77,7 +77,8 @@ export interface RecordingComparison {
 /**
  * Response headers whose presence says nothing about the API: hop-by-hop and framing (a body is
  * chunked or has a length by its size), the date, caches, proxies and CDNs, compression (negotiated),
- * tracing and request ids, TLS-only policy, and cookies (load balancers set them). `etag` and
+ * tracing and request ids, TLS-only policy, cookies (load balancers set them), cross-origin policy (CORS:
+ * for browsers, set by gateways) and a mock's own diagnostics (Prism's `sl-violations`). `etag` and
  * `last-modified` are compared: clients build conditional requests on them. `content-type` is its own field.
  */
 export const NOISE_HEADERS: readonly (string | RegExp)[] = [
@@ -106,6 +107,8 @@ export const NOISE_HEADERS: readonly (string | RegExp)[] = [
   'nel',
   /^x-(request|correlation|trace|amzn|amz-cf|amz|envoy|cache|served-by|timer|b3|datadog|kong|cloud-trace)(-|$)/,
   /^cf-/,
+  /^access-control-/,
+  'sl-violations',
 ];
 
 export function isNoiseHeader(name: string): boolean {

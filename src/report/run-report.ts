@@ -114,3 +114,10 @@ export function buildReport(run: ProvidedRunLike, results: CaseResult[], started
     results,
   };
 }
+
+/** What a run ran against, in words: `embedded mock`, `mock targets` (every target declared a mock) or `live targets`. */
+export function targetsText(report: Pick<RunReport, 'mode' | 'target'>): string {
+  if (report.mode === 'mock') return 'embedded mock';
+  const ran = Object.values(report.target).filter((t) => t !== undefined && 'live' in t);
+  return ran.length > 0 && ran.every((t) => 'mock' in t && t.mock === true) ? 'mock targets' : 'live targets';
+}

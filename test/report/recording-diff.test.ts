@@ -179,6 +179,8 @@ it('knows transport noise from headers of the API', () => {
     'X-Amzn-Trace-Id',
     'cf-ray',
     'set-cookie',
+    'Access-Control-Allow-Origin',
+    'sl-violations',
   ])
     expect(isNoiseHeader(h), h).toBe(true);
   for (const h of ['etag', 'location', 'x-ratelimit-remaining', 'retry-after', 'x-total-count', 'link'])
