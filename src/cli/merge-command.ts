@@ -92,9 +92,7 @@ export async function mergeCommand(
   out.log(
     `merged ${shards.length} report${shards.length === 1 ? '' : 's'}: ${shards.map((x) => display(x.file)).join(', ')}`,
   );
-  out.log(
-    `conformance: ${countsText(s)} (${s.total} cases, ${targetsText(merged)})`,
-  );
+  out.log(`conformance: ${countsText(s)} (${s.total} cases, ${targetsText(merged)})`);
   for (const note of compared?.notes ?? []) {
     if (note.startsWith('WARNING')) out.error(`conformance merge: ${note}`);
     else out.log(note);

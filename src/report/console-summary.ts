@@ -42,9 +42,7 @@ export interface SummaryExtras {
 /** The summary's lines: the counts (and whether the run was strict), the APIs not selected, the failures, the observations. */
 export function formatRunSummary(report: RunReport, extras: SummaryExtras = {}): string[] {
   const s = report.summary;
-  const lines = [
-    `conformance: ${countsText(s)} (${s.total} cases, ${targetsText(report)})`,
-  ];
+  const lines = [`conformance: ${countsText(s)} (${s.total} cases, ${targetsText(report)})`];
   if (report.strict) lines.push('strict: observations count as failures');
   lines.push(...notSelectedLines(extras.notSelected ?? [], extras.notSelectedCases));
   const unreachable = unreachableSummary(report.results);

@@ -27,7 +27,8 @@ export function recordingComparisonLines(c: RecordingComparison, max = DIFFERING
   const differing = c.cases.filter((x) => x.verdict === 'differs');
   for (const d of differing.slice(0, max))
     lines.push(`  ${oneLine(`${d.id}: ${d.differences!.map(text).join('; ')}`, 400)}`);
-  if (differing.length > max) lines.push(`  … and ${differing.length - max} more differing cases (see recording-comparison.json)`);
+  if (differing.length > max)
+    lines.push(`  … and ${differing.length - max} more differing cases (see recording-comparison.json)`);
   lines.push(
     ...idsLine('only in the recording', c.cases, 'only-recorded'),
     ...idsLine('only now', c.cases, 'only-now'),

@@ -16,7 +16,7 @@ import type { Redactor } from '../transport/redact.js';
 import { runCaseWithRetries } from './run-case.js';
 import { caseLimitMs, stopReason, vitestTimeoutMs, withinLimit } from './run-limits.js';
 import type { ProvidedRun } from './run-state.js';
-import { startSuite } from './suite-context.js';
+import { startSuite, suiteSettings } from './suite-context.js';
 import { CREATED_NOTHING, cleanupResult, cleanupSkipped } from './cleanup-result.js';
 import { AUTH_CASE_NAMES } from '../cases/auth-cases.js';
 import { flowHeader, header as evidenceHeader } from './evidence.js';
@@ -153,17 +153,7 @@ export function defineConformanceSuite(def: SuiteDefinition): void {
 
 async function start(def: SuiteDefinition, run: ProvidedRun): Promise<SuiteState> {
   const target = run.targets.find((t) => t.api === def.api)!;
-  const c = run.config;
-  const { spec, adapter, rt, redactor, client } = await startSuite(apiDefinition(def.api), target, {
-    runId: c.runId,
-    allowWrites: c.allowWrites,
-    timeoutMs: c.timeoutMs,
-    concurrency: c.concurrency,
-    maxResponseBytes: c.maxResponseBytes,
-    secrets: run.secrets,
-    validateSpec: c.specsValidated !== true,
-    ...(run.journalFile ? { journalFile: run.journalFile } : {}),
-  });
+  const { spec, adapter, rt, redactor, client } = await startSuite(apiDefinition(def.api), target, suiteSettings(run));
   const cases = new Map(buildCases(spec, adapter, run.caseOptions).map((x) => [`${x.operationId}\u0000${x.name}`, x]));
   return { cases, rt, redactor, client };
 }

@@ -17,7 +17,7 @@ import { flowHeader, header, unrun } from './evidence.js';
 import { runCaseWithRetries, type RunCaseOptions } from './run-case.js';
 import { caseLimitMs, stopReason, withinLimit } from './run-limits.js';
 import type { ProvidedRun } from './run-state.js';
-import { startSuite } from './suite-context.js';
+import { startSuite, suiteSettings } from './suite-context.js';
 
 /** One API's part of the run: its target and the cases it runs. */
 export interface PlannedSuite {
@@ -86,16 +86,7 @@ export class SuiteRun {
         emit(cleanupSkipped(suite.target.api, 'nothing ran')),
       ];
     }
-    const { rt, redactor, client } = await startSuite(suite.definition, suite.target, {
-      runId: c.runId,
-      allowWrites: c.allowWrites,
-      timeoutMs: c.timeoutMs,
-      concurrency: c.concurrency,
-      maxResponseBytes: c.maxResponseBytes,
-      secrets: run.secrets,
-      validateSpec: c.specsValidated !== true,
-      ...(run.journalFile ? { journalFile: run.journalFile } : {}),
-    });
+    const { rt, redactor, client } = await startSuite(suite.definition, suite.target, suiteSettings(run));
     this.clients.add(client);
     const options: RunCaseOptions = {
       enabledChecks: c.checks,

@@ -11,6 +11,7 @@ import type { ApiTarget } from '../config/types.js';
 import { loadSpec, type LoadedSpec } from '../openapi/load-spec.js';
 import { HttpClient } from '../transport/http-client.js';
 import { Redactor } from '../transport/redact.js';
+import type { ProvidedRun } from './run-state.js';
 
 export interface SuiteSettings {
   runId: string;
@@ -61,4 +62,19 @@ export async function startSuite(
     ...journal,
   });
   return { spec, adapter: def.adapter, redactor, client, rt };
+}
+
+/** The settings a run starts each API with: one mapping for both ways of running the suites. */
+export function suiteSettings(run: ProvidedRun): SuiteSettings {
+  const c = run.config;
+  return {
+    runId: c.runId,
+    allowWrites: c.allowWrites,
+    timeoutMs: c.timeoutMs,
+    concurrency: c.concurrency,
+    maxResponseBytes: c.maxResponseBytes,
+    secrets: run.secrets,
+    validateSpec: c.specsValidated !== true,
+    ...(run.journalFile ? { journalFile: run.journalFile } : {}),
+  };
 }

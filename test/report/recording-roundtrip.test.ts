@@ -150,7 +150,9 @@ describe('against a variant of the mock that answers some calls differently', ()
       ),
     );
     expect(lines.slice(1, 4).every((l) => /^ {2}versori\/\S+: call \d+ /.test(l))).toBe(true);
-    expect(lines[4]).toBe(`  … and ${comparison.summary.differing - 3} more differing cases (see recording-comparison.json)`);
+    expect(lines[4]).toBe(
+      `  … and ${comparison.summary.differing - 3} more differing cases (see recording-comparison.json)`,
+    );
     expect(lines[5]).toMatch(/^ {2}only in the recording: \S+, .* and \d+ more$/);
   });
 });
