@@ -14,6 +14,7 @@ import { Progress } from '../report/progress.js';
 import { startLines } from '../report/start-line.js';
 import { AuthError } from '../transport/auth.js';
 import { RecordingError } from '../model/recording.js';
+import { markPhase } from '../model/timings.js';
 import type { RecordingSummary } from '../runner/recorder.js';
 import { prepareRun, type RunFiles } from '../runner/prepare-run.js';
 import { MAX_DURATION_STOP } from '../runner/run-limits.js';
@@ -76,6 +77,7 @@ export async function executeRun(
     return { timedOut: false, notStarted: `${err.message}; no case was run` }; // redacted where it was made
   }
   const { run, mock } = prepared;
+  markPhase(config.mode === 'mock' ? 'embedded mock started' : 'tokens fetched');
   const stop = new StopControl(config, files.stopFile, io.error);
   try {
     let recording: RunRecording | undefined;
@@ -87,6 +89,7 @@ export async function executeRun(
     }
     const inShard = shardApis(API_IDS, options.shard);
     const suites = await planSuites(run, inShard);
+    markPhase('cases built');
     const skipped = config.skipped.filter((s) => inShard.includes(s.api));
     const notSelectedCases = Object.values(
       await caseCounts(
@@ -108,12 +111,14 @@ export async function executeRun(
     stop.onAbandon(() => suiteRun.abandon());
     const results = await suiteRun.all(suites);
     progress.end();
+    markPhase('cases run');
     if (stop.abandoned) return { ...stop.outcome(), timedOut: stop.timedOut };
     const end = await endRun(run, results, startedAt, {
       write: io.write,
       asked: { ...(options.apis ? { apis: options.apis } : {}), ...(options.shard ? { shard: options.shard } : {}) },
       notSelectedCases,
     });
+    markPhase('reports written');
     const recorded = await recording?.finish();
     return { ...stop.outcome(), timedOut: stop.timedOut, end, ...(recorded ? { recorded } : {}) };
   } finally {

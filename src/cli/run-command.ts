@@ -2,7 +2,7 @@
 // an earlier killed run left, then runs the suites' cases in this process (execute-run) and sweeps the
 // run's journal. Exit 0 all passed, 1 a check failed, 2 the run could not complete.
 
-import { closeSync, existsSync, mkdtempSync, openSync, rmSync } from 'node:fs';
+import { closeSync, existsSync, mkdtempSync, openSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { API_DEFINITIONS } from '../apis/index.js';
@@ -10,6 +10,7 @@ import { journalDir } from '../cases/journal.js';
 import { CHECK_NAMES, unknownChecks } from '../checks/index.js';
 import { loadConfig, readEnvironment } from '../config/load-config.js';
 import { ConfigError, type RunConfig } from '../config/types.js';
+import { markPhase, phaseMarks, TIMINGS_ENV } from '../model/timings.js';
 import { loadSpec } from '../openapi/load-spec.js';
 import { SpecError } from '../openapi/spec-error.js';
 import { PROJECT_ROOT, bundledSpecFiles } from '../project-paths.js';
@@ -37,13 +38,26 @@ export interface RunCommandOptions extends ExecuteOptions {
 }
 
 export async function runCommand(options: RunCommandOptions, out = console): Promise<number> {
+  markPhase('started: node, the code loaded');
+  try {
+    return await runMarked(options, out);
+  } finally {
+    markPhase('ended');
+    const file = process.env[TIMINGS_ENV];
+    if (file) writeFileSync(file, JSON.stringify(phaseMarks()));
+  }
+}
+
+async function runMarked(options: RunCommandOptions, out: Console): Promise<number> {
   const { problems, config, stateDir } = preflight(options);
+  markPhase('settings checked');
   if (problems.length > 0 || !config) {
     out.error(`conformance: cannot start the run:\n${problems.map((p) => `  - ${p}`).join('\n')}`);
     return EXIT.USAGE;
   }
   try {
     await Promise.all(bundledSpecFiles().map((f) => loadSpec(f)));
+    markPhase('specs read and validated');
   } catch (err) {
     if (!(err instanceof SpecError)) throw err;
     out.error(`conformance: a spec cannot be used:\n${err.message}`);
