@@ -17,6 +17,10 @@ const TOOL_VARIABLES: ReadonlyArray<[string, string]> = [
   ['CONFORMANCE_REPORTS', 'report formats, comma separated: json, junit, html (as --reports)'],
   ['CONFORMANCE_REPORT_DIR', 'where reports go (as --report-dir)'],
   ['CONFORMANCE_STATE_DIR', "where live runs' journals are kept (default reports/journals/)"],
+  [
+    'CONFORMANCE_CACHE_DIR',
+    'where specs read and validated before are remembered (default node_modules/.cache/connector-conformance; off: none; environment only)',
+  ],
   ['CONFORMANCE_DEBUG', 'set: print the stack trace of an unexpected error'],
 ];
 

@@ -4,7 +4,8 @@ import { statSync } from 'node:fs';
 import { basename, resolve } from 'node:path';
 import type { OpenAPIV3_1 } from 'openapi-types';
 import { findBrokenRefs } from './check-refs.js';
-import { readYamlFile, type YamlSource } from './read-yaml.js';
+import { knownYamlSource, parseYamlText, readSpecText, type YamlSource } from './read-yaml.js';
+import { cachedDocument, rememberDocument } from './spec-cache.js';
 import { withInferred } from './provenance.js';
 import { SchemaCompiler } from './schema-compiler.js';
 import { SpecError } from './spec-error.js';
@@ -55,12 +56,17 @@ function fileMtime(file: string): number | undefined {
 }
 
 async function readAndCheck(file: string, options: LoadOptions): Promise<LoadedSpec> {
-  const source = readYamlFile(file);
-  const broken = findBrokenRefs(source);
-  if (broken.length > 0) throw new SpecError(broken);
-  if (options.validate !== false) {
-    const invalid = await validateOpenApi(source);
-    if (invalid.length > 0) throw new SpecError(invalid);
+  const text = readSpecText(file);
+  const known = cachedDocument(text); // these bytes were read and validated before (spec-cache)
+  const source = known !== undefined ? knownYamlSource(file, text, known) : parseYamlText(file, text);
+  if (known === undefined) {
+    const broken = findBrokenRefs(source);
+    if (broken.length > 0) throw new SpecError(broken);
+    if (options.validate !== false) {
+      const invalid = await validateOpenApi(source);
+      if (invalid.length > 0) throw new SpecError(invalid);
+      rememberDocument(text, source.value);
+    }
   }
   const doc = source.value as OpenAPIV3_1.Document;
   const declared = (doc.info as unknown as Record<string, unknown>)['x-api-id'];

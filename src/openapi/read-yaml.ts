@@ -18,14 +18,32 @@ export interface YamlSource {
 export const MAX_ALIAS_COUNT = 100;
 
 export function readYamlFile(file: string): YamlSource {
-  let text: string;
+  return parseYamlText(file, readSpecText(file));
+}
+
+/** A spec file's text; a file that cannot be read is a SpecError naming it. */
+export function readSpecText(file: string): string {
   try {
-    text = readFileSync(file, 'utf8');
+    return readFileSync(file, 'utf8');
   } catch (err) {
     const reason = (err as NodeJS.ErrnoException).code === 'ENOENT' ? 'file not found' : String(err);
     throw new SpecError([{ file, message: reason, rule: 'read', severity: 'error' }]);
   }
-  return parseYamlText(file, text);
+}
+
+/**
+ * A source whose document is already known (read before, from the spec cache): the YAML is parsed for
+ * positions only when a location is asked for.
+ */
+export function knownYamlSource(file: string, text: string, value: unknown): YamlSource {
+  let parsed: YamlSource | undefined;
+  const positions = () => (parsed ??= parseYamlText(file, text));
+  return {
+    file,
+    value,
+    locate: (pointer) => positions().locate(pointer),
+    locateKey: (pointer) => positions().locateKey(pointer),
+  };
 }
 
 export function parseYamlText(file: string, text: string): YamlSource {

@@ -1,6 +1,6 @@
-// Validates a document against the OpenAPI 3.1 schema with @apidevtools/swagger-parser.
+// Validates a document against the OpenAPI 3.1 schema with @apidevtools/swagger-parser (loaded when first
+// needed: a run whose specs come from the spec cache never loads it).
 
-import SwaggerParser from '@apidevtools/swagger-parser';
 import type { SpecProblem } from './spec-error.js';
 import type { YamlSource } from './read-yaml.js';
 
@@ -27,6 +27,7 @@ export async function validateOpenApi(source: YamlSource): Promise<SpecProblem[]
     ];
   }
   try {
+    const { default: SwaggerParser } = await import('@apidevtools/swagger-parser');
     // swagger-parser dereferences in place: give it a copy so the caller keeps $refs.
     await SwaggerParser.validate(structuredClone(doc) as never);
     return [];

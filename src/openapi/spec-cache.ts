@@ -1,0 +1,90 @@
+// Specs read and validated before, remembered by their bytes: a later run (a new process) that reads the
+// same file skips parsing the YAML with positions and validating it with swagger-parser, taking the
+// document from the cache's JSON. The key holds the file's bytes, this code's own reading and validating
+// modules, and swagger-parser's version, so any change to either makes a new entry. Only a spec that
+// passed every check is remembered. The cache lives in node_modules/.cache/connector-conformance/specs
+// (CONFORMANCE_CACHE_DIR elsewhere; `off` turns it off); a cache that cannot be read or written is
+// ignored: it only saves time.
+
+import { createHash } from 'node:crypto';
+import { mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { extname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { PROJECT_ROOT } from '../project-paths.js';
+
+/** Names another folder for the cache, or `off`. */
+export const CACHE_DIR_ENV = 'CONFORMANCE_CACHE_DIR';
+
+/** The modules whose code decides what a spec reads as and whether it is valid. */
+const DECIDING_MODULES = ['read-yaml', 'check-refs', 'validate-openapi', 'spec-cache'];
+
+let salt: string | undefined;
+
+/** What besides the bytes decides a spec's reading and verdict: this code and swagger-parser's version. */
+function cacheSalt(): string {
+  if (salt !== undefined) return salt;
+  const hash = createHash('sha256');
+  const ext = extname(fileURLToPath(import.meta.url));
+  for (const name of DECIDING_MODULES) hash.update(readFileSync(new URL(`./${name}${ext}`, import.meta.url)));
+  const require = createRequire(import.meta.url);
+  hash.update(readFileSync(require.resolve('@apidevtools/swagger-parser/package.json')));
+  return (salt = hash.digest('hex'));
+}
+
+function cacheDir(): string | undefined {
+  const chosen = process.env[CACHE_DIR_ENV];
+  if (chosen === 'off') return undefined;
+  return chosen
+    ? join(chosen, 'specs')
+    : join(PROJECT_ROOT, 'node_modules', '.cache', 'connector-conformance', 'specs');
+}
+
+function entryOf(text: string): string | undefined {
+  const dir = cacheDir();
+  if (!dir) return undefined;
+  try {
+    return join(dir, `${createHash('sha256').update(cacheSalt()).update(text).digest('hex')}.json`);
+  } catch {
+    return undefined; // the deciding modules cannot be read (a packaging problem): no cache
+  }
+}
+
+/** The document of a spec with these bytes, when a run has read and validated it before. */
+export function cachedDocument(text: string): unknown {
+  const entry = entryOf(text);
+  if (!entry) return undefined;
+  try {
+    return JSON.parse(readFileSync(entry, 'utf8'));
+  } catch {
+    return undefined;
+  }
+}
+
+/** Remembers a spec that passed every check, when its document survives JSON unchanged. */
+export function rememberDocument(text: string, value: unknown): void {
+  const entry = entryOf(text);
+  if (!entry) return;
+  try {
+    const json = JSON.stringify(value);
+    if (!sameJson(JSON.parse(json), value)) return;
+    mkdirSync(join(entry, '..'), { recursive: true });
+    const tmp = `${entry}.${process.pid}.tmp`;
+    writeFileSync(tmp, json);
+    renameSync(tmp, entry); // whole or not at all, should two runs write at once
+  } catch {
+    // a read-only install, a full disk: the next run validates again
+  }
+}
+
+/** Whether JSON made from `value` gives it back exactly (no undefined, NaN, Infinity, dates, ...). */
+function sameJson(a: unknown, b: unknown): boolean {
+  if (a === b) return true;
+  if (typeof a !== 'object' || typeof b !== 'object' || a === null || b === null) return false;
+  if (Array.isArray(a) !== Array.isArray(b)) return false;
+  if (Object.getPrototypeOf(b) !== Object.prototype && !Array.isArray(b)) return false;
+  const ka = Object.keys(a);
+  const kb = Object.keys(b);
+  if (ka.length !== kb.length) return false;
+  return ka.every((k) => sameJson((a as Record<string, unknown>)[k], (b as Record<string, unknown>)[k]));
+}
