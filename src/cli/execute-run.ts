@@ -15,6 +15,7 @@ import { startLines } from '../report/start-line.js';
 import { AuthError } from '../transport/auth.js';
 import { RecordingError } from '../model/recording.js';
 import { markPhase } from '../model/timings.js';
+import { persistCompiledValidators } from '../openapi/schema-compiler.js';
 import type { RecordingSummary } from '../runner/recorder.js';
 import { prepareRun, type RunFiles } from '../runner/prepare-run.js';
 import { MAX_DURATION_STOP } from '../runner/run-limits.js';
@@ -119,6 +120,7 @@ export async function executeRun(
       notSelectedCases,
     });
     markPhase('reports written');
+    persistCompiledValidators(); // the next run loads what this one compiled
     const recorded = await recording?.finish();
     return { ...stop.outcome(), timedOut: stop.timedOut, end, ...(recorded ? { recorded } : {}) };
   } finally {

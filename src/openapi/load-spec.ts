@@ -71,7 +71,7 @@ async function readAndCheck(file: string, options: LoadOptions): Promise<LoadedS
   const doc = source.value as OpenAPIV3_1.Document;
   const declared = (doc.info as unknown as Record<string, unknown>)['x-api-id'];
   const apiId = typeof declared === 'string' ? declared : basename(file).replace(/\.ya?ml$/, '');
-  return { file, apiId, doc, source, schemas: new SchemaCompiler(doc, file) };
+  return { file, apiId, doc, source, schemas: new SchemaCompiler(doc, file, { cache: true }) };
 }
 
 const readings = new WeakMap<LoadedSpec, LoadedSpec>();
@@ -86,7 +86,7 @@ export function readingOf(spec: LoadedSpec): LoadedSpec {
   let reading = readings.get(spec);
   if (!reading) {
     const doc = withInferred(spec.doc);
-    reading = { ...spec, doc, schemas: new SchemaCompiler(doc, `${spec.file}#reading`) };
+    reading = { ...spec, doc, schemas: new SchemaCompiler(doc, `${spec.file}#reading`, { cache: true }) };
     readings.set(spec, reading);
     readings.set(reading, reading);
     documents.set(reading, spec);

@@ -1,19 +1,16 @@
 // Compiles the JSON Schemas inside one OpenAPI 3.1 document with ajv (2020-12, formats on).
-// Each schema is compiled once and cached by its JSON pointer.
+// Each schema is compiled once and cached by its JSON pointer; with `cache`, the compiled code is also
+// remembered across runs (validator-cache: ajv's standalone code, the same validators) and a later run
+// loads it instead of compiling. `persistCompiledValidators()` writes what this process compiled anew.
 
+import { createHash } from 'node:crypto';
 import { Ajv2020, type ValidateFunction } from 'ajv/dist/2020.js';
+import { _ } from 'ajv/dist/compile/codegen/index.js';
+import standaloneCode from 'ajv/dist/standalone/index.js';
 import addFormats from 'ajv-formats';
+import { FORMATS_MODULE, OPENAPI_FORMATS } from './schema-formats.js';
+import { loadValidators, saveValidators, validatorCacheFile } from './validator-cache.js';
 import { walkObjects } from './walk.js';
-
-// OpenAPI's own format names; ajv-formats does not know them.
-const OPENAPI_FORMATS: Record<string, { type: 'number' | 'string'; validate: (v: never) => boolean }> = {
-  int32: { type: 'number', validate: (v: number) => Number.isInteger(v) && v >= -(2 ** 31) && v < 2 ** 31 },
-  int64: { type: 'number', validate: (v: number) => Number.isInteger(v) },
-  float: { type: 'number', validate: () => true },
-  double: { type: 'number', validate: () => true },
-  password: { type: 'string', validate: () => true },
-  binary: { type: 'string', validate: () => true },
-};
 
 // Keywords OpenAPI allows inside schemas that JSON Schema 2020-12 does not define.
 const OPENAPI_KEYWORDS = ['discriminator', 'xml', 'externalDocs', 'example'];
@@ -30,37 +27,82 @@ const DOCUMENT_KEYWORDS = [
   'tags',
 ];
 
+export interface CompilerOptions {
+  /** Remember compiled validators across runs (validator-cache) and load those remembered. */
+  cache?: boolean;
+}
+
+/** Compilers whose new validators `persistCompiledValidators` writes. */
+const remembering = new Set<SchemaCompiler>();
+
 export class SchemaCompiler {
   private readonly ajv: Ajv2020;
   private readonly cache = new Map<string, ValidateFunction>();
   private readonly key: string;
+  private readonly cacheFile: string | undefined;
+  private readonly remembered: Map<string, ValidateFunction>;
+  /** Pointers compiled here that the cache does not hold yet. */
+  private fresh: string[] = [];
 
-  constructor(doc: unknown, name: string) {
-    this.key = `urn:conformance:spec:${encodeURIComponent(name)}`;
+  constructor(doc: unknown, name: string, options: CompilerOptions = {}) {
+    // No percent-encoding in the key: ajv normalizes a $ref resolved against an id, and would miss it.
+    this.key = `urn:conformance:spec:${createHash('sha256').update(name).digest('hex').slice(0, 24)}`;
     this.ajv = new Ajv2020({
       allErrors: true,
       strict: true,
       strictTypes: false,
       strictTuples: false,
       validateFormats: true,
+      // Kept so the compiled code can be cached; its formats come from one module (schema-formats).
+      code: { source: true, formats: _`require(${FORMATS_MODULE})` },
     });
     addFormats(this.ajv);
-    // ajv-formats also takes the `urn:uuid:` form; an id in a URL or body is the bare UUID.
-    this.ajv.addFormat('uuid', /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i);
-    for (const [format, def] of Object.entries(OPENAPI_FORMATS)) this.ajv.addFormat(format, def as never);
+    for (const [format, def] of Object.entries(OPENAPI_FORMATS)) this.ajv.addFormat(format, def);
     this.ajv.addVocabulary([...OPENAPI_KEYWORDS, ...DOCUMENT_KEYWORDS, ...extensionKeywords(doc)]);
     this.ajv.addSchema(doc as object, this.key, undefined, false);
+    this.cacheFile = options.cache ? validatorCacheFile(name, doc) : undefined;
+    this.remembered = this.cacheFile ? loadValidators(this.cacheFile) : new Map();
+    if (this.cacheFile) remembering.add(this);
   }
 
   /** The validator for the schema at `pointer` (e.g. `/components/schemas/Error`). */
   compile(pointer: string): ValidateFunction {
-    let fn = this.cache.get(pointer);
+    let fn = this.cache.get(pointer) ?? this.remembered.get(pointer);
     if (!fn) {
-      fn = this.ajv.compile({ $ref: `${this.key}#${pointer.split('/').map(encodeURIComponent).join('/')}` });
-      this.cache.set(pointer, fn);
+      // A named wrapper, so a cached validator reports the same schema paths as a compiled one.
+      const id = compiledId(pointer);
+      this.ajv.addSchema({ $id: id, $ref: `${this.key}#${pointer.split('/').map(encodeURIComponent).join('/')}` });
+      fn = this.ajv.getSchema(id)!;
+      if (this.cacheFile) this.fresh.push(pointer);
     }
+    this.cache.set(pointer, fn);
     return fn;
   }
+
+  /** Adds what this compiler compiled anew to the validator cache. */
+  persist(): void {
+    if (!this.cacheFile || this.fresh.length === 0) return;
+    const exports = Object.fromEntries(this.fresh.map((p, i) => [`v${i}`, p]));
+    try {
+      const code = standaloneCode(
+        this.ajv,
+        Object.fromEntries(Object.entries(exports).map(([name, p]) => [name, compiledId(p)])),
+      );
+      saveValidators(this.cacheFile, { exports, code });
+    } catch {
+      // a schema ajv cannot write as standalone code: it is compiled again next time
+    }
+    this.fresh = [];
+  }
+}
+
+/** Writes every remembering compiler's new validators to the validator cache (at the end of a run). */
+export function persistCompiledValidators(): void {
+  for (const compiler of remembering) compiler.persist();
+}
+
+function compiledId(pointer: string): string {
+  return `urn:conformance:compiled:${createHash('sha256').update(pointer).digest('hex').slice(0, 24)}`;
 }
 
 /** Every `x-…` key used anywhere in the document, so strict mode accepts them inside schemas. */

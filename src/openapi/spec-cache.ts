@@ -32,16 +32,23 @@ function cacheSalt(): string {
   return (salt = hash.digest('hex'));
 }
 
-function cacheDir(): string | undefined {
+/** The cache's folder for one kind of entry (`specs`, `validators`), or undefined when the cache is off. */
+export function cacheFolder(kind: string): string | undefined {
   const chosen = process.env[CACHE_DIR_ENV];
   if (chosen === 'off') return undefined;
-  return chosen
-    ? join(chosen, 'specs')
-    : join(PROJECT_ROOT, 'node_modules', '.cache', 'connector-conformance', 'specs');
+  return join(chosen || join(PROJECT_ROOT, 'node_modules', '.cache', 'connector-conformance'), kind);
+}
+
+/** Writes a cache file whole or not at all (should two runs write at once); a failure is the caller's to ignore. */
+export function writeCacheFile(file: string, text: string): void {
+  mkdirSync(join(file, '..'), { recursive: true });
+  const tmp = `${file}.${process.pid}.tmp`;
+  writeFileSync(tmp, text);
+  renameSync(tmp, file);
 }
 
 function entryOf(text: string): string | undefined {
-  const dir = cacheDir();
+  const dir = cacheFolder('specs');
   if (!dir) return undefined;
   try {
     return join(dir, `${createHash('sha256').update(cacheSalt()).update(text).digest('hex')}.json`);
@@ -68,10 +75,7 @@ export function rememberDocument(text: string, value: unknown): void {
   try {
     const json = JSON.stringify(value);
     if (!sameJson(JSON.parse(json), value)) return;
-    mkdirSync(join(entry, '..'), { recursive: true });
-    const tmp = `${entry}.${process.pid}.tmp`;
-    writeFileSync(tmp, json);
-    renameSync(tmp, entry); // whole or not at all, should two runs write at once
+    writeCacheFile(entry, json);
   } catch {
     // a read-only install, a full disk: the next run validates again
   }
