@@ -24,30 +24,37 @@ export interface PhaseRow {
 export const AFTER_LAST_MARK = 'exit (after the last mark, as the parent sees it)';
 
 /**
- * Each mark ends a phase that began at the mark before (the first at the process's start); the phases
- * are listed in the order they are first seen, then the time after the last mark.
+ * Each mark ends a phase that began at the mark before (the first at the process's start). Phases are
+ * listed by when they end (the median of their marks), so a phase only some runs mark sits where it
+ * happens; the time after the last mark comes last.
  */
 export function phaseBreakdown(runs: readonly MarkedRun[]): PhaseRow[] {
-  const durations = new Map<string, number[]>();
-  const add = (phase: string, ms: number) => {
-    const list = durations.get(phase) ?? [];
-    list.push(ms);
-    durations.set(phase, list);
+  const phases = new Map<string, { durations: number[]; ends: number[] }>();
+  const add = (phase: string, ms: number, end: number) => {
+    const entry = phases.get(phase) ?? { durations: [], ends: [] };
+    entry.durations.push(ms);
+    entry.ends.push(end);
+    phases.set(phase, entry);
   };
   const marked = runs.filter((r) => r.marks.length > 0);
   for (const run of marked) {
     let previous = 0;
     for (const mark of run.marks) {
-      add(mark.phase, mark.at - previous);
+      add(mark.phase, mark.at - previous, mark.at);
       previous = mark.at;
     }
   }
-  for (const run of marked) add(AFTER_LAST_MARK, run.wallMs - run.marks.at(-1)!.at);
   const wall = median(marked.map((r) => r.wallMs));
-  return [...durations].map(([phase, list]) => {
+  const row = (phase: string, list: number[]): PhaseRow => {
     const ms = median(list);
     return { phase, medianMs: ms, share: ms / wall, runs: list.length };
-  });
+  };
+  const inOrder = [...phases].sort(([, a], [, b]) => median(a.ends) - median(b.ends));
+  const after = marked.map((r) => r.wallMs - r.marks.at(-1)!.at);
+  return [
+    ...inOrder.map(([phase, { durations }]) => row(phase, durations)),
+    ...(marked.length > 0 ? [row(AFTER_LAST_MARK, after)] : []),
+  ];
 }
 
 /** The breakdown as a table, with the median wall time as its last line. */
