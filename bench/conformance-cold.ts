@@ -1,6 +1,7 @@
 // Figures 1 and 2 of the conformance benchmark: a cold `npm start` in a child process (what npm start runs,
 // minus npm's own launcher), its wall time, and the peak RSS of its process tree (a probe every node process
-// loads, and /proc polled for the others). See bench/conformance.ts for what exactly is measured.
+// loads, and /proc polled for the others), and the phase marks its CLI writes to CONFORMANCE_TIMINGS. See
+// bench/conformance.ts for what exactly is measured.
 
 import { spawn } from 'node:child_process';
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
@@ -8,6 +9,7 @@ import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { pathToFileURL } from 'node:url';
 import { API_IDS } from '../src/apis/index.js';
+import { TIMINGS_ENV, type PhaseMark } from '../src/model/timings.js';
 import { PROJECT_ROOT } from '../src/project-paths.js';
 import { children, killChild } from './conformance-lifecycle.js';
 import { CHILD_TIMEOUT_MS } from './conformance-options.js';
@@ -22,6 +24,8 @@ export interface ColdRun {
   treePeak?: number;
   /** The highest sum of the tree's RSS seen at one 100 ms sample, bytes. */
   sampledPeak?: number;
+  /** The CLI's phase marks (ms since its process started); empty when it wrote none. */
+  marks: PhaseMark[];
   problems: string[];
   output: string;
 }
@@ -38,13 +42,14 @@ if (isMainThread && process.env.BENCH_RSS_FILE) {
 }
 `;
 
-function childEnv(probe: string, rssFile: string): NodeJS.ProcessEnv {
+function childEnv(probe: string, rssFile: string, timingsFile: string): NodeJS.ProcessEnv {
   const env: NodeJS.ProcessEnv = { ...process.env };
   for (const key of Object.keys(env)) {
     if (/_API_URL$/.test(key) || key.startsWith('CONFORMANCE_')) delete env[key];
   }
   env['NODE_OPTIONS'] = `${env['NODE_OPTIONS'] ?? ''} --import="${pathToFileURL(probe).href}"`.trim();
   env['BENCH_RSS_FILE'] = rssFile;
+  env[TIMINGS_ENV] = timingsFile;
   env['FORCE_COLOR'] = '0';
   return env;
 }
@@ -94,13 +99,14 @@ class TreeSampler {
 export async function coldRun(index: number, root: string, probe: string, emptyEnv: string): Promise<ColdRun> {
   const reportDir = join(root, `report-${index}`);
   const rssFile = join(root, `rss-${index}.jsonl`);
+  const timingsFile = join(root, `timings-${index}.json`);
   const started = performance.now();
   const child = spawn(
     process.execPath,
     [join(PROJECT_ROOT, 'bin/conformance.js'), 'run', '--report-dir', reportDir, '--env-file', emptyEnv],
     {
       cwd: PROJECT_ROOT,
-      env: childEnv(probe, rssFile),
+      env: childEnv(probe, rssFile, timingsFile),
       stdio: ['ignore', 'pipe', 'pipe'],
       detached: true,
     },
@@ -172,6 +178,7 @@ export async function coldRun(index: number, root: string, probe: string, emptyE
     processes,
     ...(processes.length > 0 ? { treePeak: processes.reduce((sum, p) => sum + p.bytes, 0) } : {}),
     ...(sampler && sampler.maxSimultaneous > 0 ? { sampledPeak: sampler.maxSimultaneous } : {}),
+    marks: existsSync(timingsFile) ? (JSON.parse(readFileSync(timingsFile, 'utf8')) as PhaseMark[]) : [],
     problems,
     output,
   };

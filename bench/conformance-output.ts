@@ -1,145 +1,146 @@
-// The conformance benchmark's report: tables of the cold runs and the rounds, and a PASS, FAIL, INVALID or
-// SKIPPED verdict per target.
+// The conformance benchmark's report: the tables of the cold runs (and where a cold start goes), the
+// in-process rounds and the synthetic specs, and the figures the verdicts judge (conformance-verdicts).
 
 import type { ColdRun } from './conformance-cold.js';
-import {
-  ROUNDS,
-  TARGET_COLD_MS,
-  TARGET_EXCHANGES_PER_S,
-  TARGET_RATIO,
-  TARGET_RSS_BYTES,
-} from './conformance-options.js';
+import { ROUNDS } from './conformance-options.js';
+import { phaseBreakdown, phaseTable } from './conformance-phases.js';
 import type { Round } from './conformance-replay.js';
+import { totalMs, type SyntheticRun } from './conformance-synthetic.js';
+import { mb, median, secs, table, type Figures } from './conformance-verdicts.js';
 
-export const mb = (bytes: number) => `${(bytes / 1_000_000).toFixed(0)} MB`;
-export const secs = (ms: number) => `${(ms / 1000).toFixed(2)} s`;
-export const median = (xs: number[]) => {
-  const s = [...xs].sort((a, b) => a - b);
-  const mid = Math.floor(s.length / 2);
-  return s.length % 2 ? s[mid]! : (s[mid - 1]! + s[mid]!) / 2;
-};
-
-/** Left-aligns the first column and the last `leftTail` columns, right-aligns the rest. */
-export function table(header: string[], rows: string[][], leftTail = 0): string {
-  const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => (r[i] ?? '').length)));
-  const left = (i: number) => i === 0 || i >= header.length - leftTail;
-  const line = (cells: string[]) =>
-    cells
-      .map((c, i) => (left(i) ? c.padEnd(widths[i]!) : c.padStart(widths[i]!)))
-      .join('  ')
-      .trimEnd();
-  return [line(header), widths.map((w) => '-'.repeat(w)).join('  '), ...rows.map(line)].join('\n');
+function printCold(cold: ColdRun[]): void {
+  console.log(
+    'cold start: node bin/conformance.js run --report-dir <tmp> (what npm start runs; all four APIs, embedded mock), wall time; peak RSS of its process tree',
+  );
+  console.log(
+    table(
+      ['run', 'wall', 'exit', 'tree peak (sum of peaks)', 'tree peak (sampled)', 'per process (own peak)'],
+      cold.map((c, i) => [
+        `${i + 1}${i === 0 ? ' (coldest)' : ''}`,
+        secs(c.wallMs),
+        c.signal ?? String(c.exitCode),
+        c.treePeak ? mb(c.treePeak) : '?',
+        c.sampledPeak ? mb(c.sampledPeak) : '?',
+        c.processes.map((p) => `${p.role} ${mb(p.bytes)}`).join(', '),
+      ]),
+      1,
+    ),
+  );
+  console.log(
+    '  own peak = process.resourceUsage().maxRSS at exit (node processes, via a NODE_OPTIONS --import probe) or the last VmHWM polled from /proc (others);',
+  );
+  console.log(
+    '  sum of peaks = an upper bound for the tree; sampled = the highest sum of VmRSS over the tree at one 100 ms poll. npm itself (npm start) would add its own process.\n',
+  );
+  const marked = cold.filter((c) => c.marks.length > 0);
+  if (marked.length === 0) {
+    console.log('where a cold start goes: no run wrote its phase marks (CONFORMANCE_TIMINGS)\n');
+    return;
+  }
+  console.log(
+    `where a cold start goes: the CLI's phase marks (CONFORMANCE_TIMINGS), median over ${marked.length} cold run(s); share of the median wall time`,
+  );
+  console.log(phaseTable(phaseBreakdown(marked), marked));
+  console.log('  medians of each phase need not add up to the median wall time.\n');
 }
 
-/** Prints the figures of the cold runs and the rounds, then each target's verdict (reported, not asserted). */
-export function printReport(cold: ColdRun[], warmUp: Round | undefined, rounds: Round[], broken: boolean): void {
-  console.log('');
-  if (cold.length > 0) {
+function printRounds(warmUp: Round | undefined, rounds: Round[]): void {
+  console.log('engine (runCase, in process, no vitest) vs plain undici loop replaying the same requests');
+  const rows = [
+    ...(warmUp ? [['warm-up', warmUp] as const] : []),
+    ...rounds.map((r, i) => [String(i + 1), r] as const),
+  ].map(([name, r]) => [
+    name,
+    String(r.engine.reps),
+    String(r.engine.exchanges),
+    String(r.engine.checked),
+    secs(r.engine.elapsedMs),
+    (r.engine.exchanges / (r.engine.elapsedMs / 1000)).toFixed(0),
+    secs(r.plain.elapsedMs),
+    (r.plain.requests / (r.plain.elapsedMs / 1000)).toFixed(0),
+    (r.engine.elapsedMs / r.plain.elapsedMs).toFixed(2),
+    `${r.plain.sameStatus}/${r.plain.requests}`,
+  ]);
+  const header = ['round', 'reps', 'exchanges', 'checked', 'engine', 'engine ex/s', 'plain', 'plain req/s', 'ratio'];
+  console.log(table([...header, 'same status'], rows));
+  console.log(
+    '  exchanges = every HttpClient.send (cases + fixtures + cleanup); checked = cases run through the checks; warm-up includes ajv compiles and a cold JIT, not counted in the verdicts',
+  );
+  for (const r of rounds.filter((x) => x.plain.mismatches.length > 0).slice(0, 1))
     console.log(
-      'cold start: node bin/conformance.js run --report-dir <tmp> (what npm start runs; all four APIs, embedded mock), wall time; peak RSS of its process tree',
+      `  replay diverged from the engine on ${r.plain.mismatches.length} request(s), e.g. ${r.plain.mismatches.slice(0, 3).join('; ')}`,
     );
-    console.log(
-      table(
-        ['run', 'wall', 'exit', 'tree peak (sum of peaks)', 'tree peak (sampled)', 'per process (own peak)'],
-        cold.map((c, i) => [
-          `${i + 1}${i === 0 ? ' (coldest)' : ''}`,
-          secs(c.wallMs),
-          c.signal ?? String(c.exitCode),
-          c.treePeak ? mb(c.treePeak) : '?',
-          c.sampledPeak ? mb(c.sampledPeak) : '?',
-          c.processes.map((p) => `${p.role} ${mb(p.bytes)}`).join(', '),
-        ]),
-        1,
-      ),
-    );
-    console.log(
-      '  own peak = process.resourceUsage().maxRSS at exit (node processes, via a NODE_OPTIONS --import probe) or the last VmHWM polled from /proc (others);',
-    );
-    console.log(
-      '  sum of peaks = an upper bound for the tree; sampled = the highest sum of VmRSS over the tree at one 100 ms poll. npm itself (npm start) would add its own process.\n',
-    );
-  }
   if (rounds.length > 0) {
-    console.log('engine (runCase, in process, no vitest) vs plain undici loop replaying the same requests');
-    const rows = [
-      ...(warmUp ? [['warm-up', warmUp] as const] : []),
-      ...rounds.map((r, i) => [String(i + 1), r] as const),
-    ].map(([name, r]) => [
-      name,
-      String(r.engine.reps),
-      String(r.engine.exchanges),
-      String(r.engine.checked),
-      secs(r.engine.elapsedMs),
-      (r.engine.exchanges / (r.engine.elapsedMs / 1000)).toFixed(0),
-      secs(r.plain.elapsedMs),
-      (r.plain.requests / (r.plain.elapsedMs / 1000)).toFixed(0),
-      (r.engine.elapsedMs / r.plain.elapsedMs).toFixed(2),
-      `${r.plain.sameStatus}/${r.plain.requests}`,
-    ]);
-    console.log(
-      table(
-        [
-          'round',
-          'reps',
-          'exchanges',
-          'checked',
-          'engine',
-          'engine ex/s',
-          'plain',
-          'plain req/s',
-          'ratio',
-          'same status',
-        ],
-        rows,
-      ),
-    );
-    console.log(
-      '  exchanges = every HttpClient.send (cases + fixtures + cleanup); checked = cases run through the checks; warm-up includes ajv compiles and a cold JIT, not counted in the verdicts',
-    );
-    const diverged = rounds.filter((r) => r.plain.mismatches.length > 0);
-    for (const r of diverged.slice(0, 1))
-      console.log(
-        `  replay diverged from the engine on ${r.plain.mismatches.length} request(s), e.g. ${r.plain.mismatches.slice(0, 3).join('; ')}`,
-      );
-    console.log('');
-  }
-
-  // ---- targets
-  console.log('targets (reported, not asserted):');
-  const verdict = (ok: boolean, valid: boolean) => (!valid ? 'INVALID' : ok ? 'PASS' : 'FAIL');
-  cold.forEach((c, i) => {
-    console.log(
-      `  ${verdict(c.wallMs < TARGET_COLD_MS, c.problems.length === 0)}  cold start run ${i + 1}${i === 0 ? ' (coldest)' : ''} < ${secs(TARGET_COLD_MS)} (got ${secs(c.wallMs)}, exit ${c.signal ?? c.exitCode})`,
-    );
-  });
-  if (cold.length === 0) console.log(`  SKIPPED  cold start < ${secs(TARGET_COLD_MS)}`);
-  if (rounds.length === ROUNDS) {
     const rates = rounds.map((r) => r.engine.exchanges / (r.engine.elapsedMs / 1000));
-    const ratios = rounds.map((r) => r.engine.elapsedMs / r.plain.elapsedMs);
-    const faithful = rounds.every((r) => r.plain.mismatches.length === 0);
     const caseRates = rounds.map((r) => r.engine.checked / (r.engine.elapsedMs / 1000));
     console.log(
-      `  ${verdict(median(rates) >= TARGET_EXCHANGES_PER_S, !broken)}  >= ${TARGET_EXCHANGES_PER_S.toLocaleString('en')} checked exchanges/s (median of ${ROUNDS}: ${median(rates).toFixed(0)}/s; range ${Math.min(...rates).toFixed(0)}-${Math.max(...rates).toFixed(0)}; ` +
-        `counting only the cases' own requests: ${median(caseRates).toFixed(0)}/s)`,
+      `  information (no target): ${median(rates).toFixed(0)} exchanges/s, median of ${rounds.length} (range ${Math.min(...rates).toFixed(0)}-${Math.max(...rates).toFixed(0)}); counting only the cases' own requests: ${median(caseRates).toFixed(0)}/s`,
     );
-    console.log(
-      `  ${verdict(median(ratios) <= TARGET_RATIO, !broken && faithful)}  engine time <= ${TARGET_RATIO}x a plain undici loop's (median of ${ROUNDS}: ${median(ratios).toFixed(2)}x; range ${Math.min(...ratios).toFixed(2)}-${Math.max(...ratios).toFixed(2)}${faithful ? '' : '; INVALID: the replay got other statuses than the engine'})`,
-    );
-  } else {
-    console.log(
-      `  INVALID  >= ${TARGET_EXCHANGES_PER_S.toLocaleString('en')} exchanges/s (the in-process rounds did not complete)`,
-    );
-    console.log(`  INVALID  engine time <= ${TARGET_RATIO}x a plain loop's (the in-process rounds did not complete)`);
   }
-  const trees = cold.map((c) => c.treePeak).filter((p): p is number => p !== undefined);
-  if (trees.length > 0) {
-    const worst = Math.max(...trees);
-    const sampled = Math.max(...cold.map((c) => c.sampledPeak ?? 0));
-    const biggest = cold.flatMap((c) => c.processes).reduce((a, b) => (b.bytes > a.bytes ? b : a));
-    const valid = trees.length === cold.length && cold.every((c) => c.problems.length === 0);
-    console.log(
-      `  ${verdict(worst < TARGET_RSS_BYTES, valid)}  peak RSS of the npm start tree < ${mb(TARGET_RSS_BYTES)} (got at most ${mb(worst)} = sum of each process's own peak, highest of ${trees.length} run(s); ` +
-        `sampled simultaneous ${sampled ? mb(sampled) : '?'}; largest single process: ${biggest.role} ${mb(biggest.bytes)})`,
+  console.log('');
+}
+
+function printSynthetic(runs: SyntheticRun[]): void {
+  console.log(
+    'synthetic specs (bench/synthetic-spec.ts), each in a fresh process: loadSpec with validation, buildCases (every kind, default depth), every response schema compiled',
+  );
+  console.log(
+    table(
+      ['operations', 'cases', 'schemas', 'load', 'build', 'compile', 'total', 'peak RSS', 'problems'],
+      runs.map(({ operations, figures: f, problems }) => [
+        operations.toLocaleString('en'),
+        f ? f.cases.toLocaleString('en') : '?',
+        f ? String(f.schemas) : '?',
+        f ? secs(f.loadMs) : '?',
+        f ? secs(f.buildMs) : '?',
+        f ? secs(f.compileMs) : '?',
+        f ? secs(totalMs(f)) : '?',
+        f ? mb(f.peakRss) : '?',
+        problems.join('; '),
+      ]),
+      1,
+    ),
+  );
+  console.log(
+    "  peak RSS = the child's process.resourceUsage().maxRSS (node, tsx, the code and the spec); no cache carries over: a fresh process, a spec file no earlier run wrote\n",
+  );
+}
+
+/** Prints every table of what was measured (a part that was skipped prints nothing). */
+export function printReport(cold: ColdRun[], warmUp: Round | undefined, rounds: Round[], synthetic: SyntheticRun[]) {
+  console.log('');
+  if (cold.length > 0) printCold(cold);
+  if (rounds.length > 0 || warmUp) printRounds(warmUp, rounds);
+  if (synthetic.length > 0) printSynthetic(synthetic);
+}
+
+export interface Measured {
+  cold?: ColdRun[];
+  warmUp?: Round;
+  rounds?: Round[];
+  synthetic?: SyntheticRun[];
+}
+
+/** What the verdicts judge: undefined for a part that was skipped; not valid when it broke or did not finish (a
+ * part that never started because an earlier one crashed is given as an empty list). */
+export function figuresOf(m: Measured): Figures {
+  const figures: Figures = {};
+  if (m.cold) {
+    const valid = m.cold.length > 0 && m.cold.every((c) => c.problems.length === 0);
+    const treePeaks = m.cold.map((c) => c.treePeak).filter((p): p is number => p !== undefined);
+    figures.cold = { wallMs: m.cold.map((c) => c.wallMs), treePeaks, valid };
+  }
+  if (m.rounds) {
+    const faithful = m.rounds.every((r) => r.plain.mismatches.length === 0);
+    const ratios = m.rounds.map((r) => r.engine.elapsedMs / r.plain.elapsedMs);
+    figures.engine = { ratios, valid: faithful && m.rounds.length === ROUNDS };
+  }
+  if (m.synthetic) {
+    const sizes = m.synthetic.flatMap((s) =>
+      s.figures ? [{ operations: s.operations, totalMs: totalMs(s.figures), peakRss: s.figures.peakRss }] : [],
     );
-  } else console.log(`  ${cold.length === 0 ? 'SKIPPED' : 'INVALID'}  peak RSS < ${mb(TARGET_RSS_BYTES)}`);
+    const valid = m.synthetic.length > 0 && m.synthetic.every((s) => s.problems.length === 0);
+    figures.synthetic = { sizes, valid };
+  }
+  return figures;
 }

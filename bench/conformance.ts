@@ -1,64 +1,73 @@
-// Conformance-engine benchmark (`npx tsx bench/conformance.ts`, to be wired as `npm run bench`).
-// Reports figures against four targets as PASS/FAIL; it asserts nothing and no test depends on it.
+// Conformance-engine benchmark (`npm run bench`). Measures issue 14's figures and judges each against its
+// target in a final table (figure, target, measured, PASS/FAIL/INVALID/SKIPPED); targets and verdicts in
+// conformance-verdicts. A benchmark, not a test: no test depends on it, and `npm test` times nothing.
+//
+// Targets (MB = 10^6 bytes):
+//   cold `npm start`, all four APIs, all cases, median of --cold-runs (5)        <= 2.5 s wall
+//   whole process tree, peak (highest of the cold runs)                         <  250 MB
+//   engine time vs a plain undici loop sending the same requests, one run         <= 1.3x (median of --rounds)
+//   a 1,000-operation spec: load, build and compile                               <= 3 s
+//   linear: the 300-operation spec's time / the 1,000-operation spec's            <= 0.35
+//   the 1,000-operation spec's peak RSS (the issue's memory goal for it)          <  400 MB
+//
+// Exit status: 0 every target measured was met (a part skipped with --skip-* is not judged);
+//              1 the bench itself broke: a child that did not exit 0 or crashed, a failed case, a network
+//                error, something the cleanup left behind, a replay that got other statuses, a crash
+//                (its figures are INVALID; 1 wins over 2);
+//              2 everything was measured and at least one target was missed (FAIL).
+// Everything binds and connects to 127.0.0.1; every mock and child is stopped at the end, also on an
+// error or Ctrl+C.
 //
 // What each figure measures
-// 1. Cold start (target: < 5 s). The CLI exactly as `npm start` runs it, minus npm's own launcher:
-//    `node bin/conformance.js run --report-dir <tmp> --env-file <empty>` (what `npm start` runs)
-//    as a child process, cwd = project root, run --cold-runs times (default 2) one after the other;
-//    the first is the coldest (the OS file cache is warm either way; vitest/vite caches are left as
-//    they are). Wall time = spawn -> child exit, so it includes tsx's launcher, the CLI's preflight
-//    (config, spec validation), vitest's start-up (in whatever process the CLI runs it), the
-//    embedded mock, all four suites and the reports. The empty --env-file and the removal of
-//    *_API_URL / CONFORMANCE_* variables from the child's environment make it run every API
-//    against the embedded mock whatever ./.env says. Each run must exit 0, and its results.json
-//    must show mock mode, davinci, authorize, versori and sailpoint run, and no failed case.
-// 2. Peak memory (target: < 300 MB, MB = 10^6 bytes), of the same child runs. Every node process
-//    of the child's tree (tsx's launcher, the CLI, the vitest process the CLI starts) loads a probe
-//    (NODE_OPTIONS=--import <tmp>/rss-probe.mjs) that writes process.resourceUsage().maxRSS (the
-//    kernel's peak RSS, VmHWM; worker threads share their process's RSS) when the process exits.
-//    Other processes of the tree (esbuild's service) are polled from /proc every 100 ms for their
-//    VmHWM. The verdict uses the sum of each process's own peak: an upper bound for the tree's
-//    peak, since the peaks need not coincide. Shown too: the highest simultaneous sum of VmRSS seen
-//    by the 100 ms poll (closer to the truth, but a poll can miss a short spike), and each process.
-// 3. Exchanges per second (target: >= 1,000). In this process, without vitest: a seeded mock
-//    (startReferenceMock, 127.0.0.1, port 0, a bearer token) and, per API, what define-suite.ts does: a
-//    Redactor, an HttpClient, a CaseRuntime and buildPositiveCases, then every case through runCase
-//    (bounded by --concurrency, like vitest's maxConcurrency for a concurrent suite), then
-//    rt.cleanup() and client.close(). The APIs run one after another, as the suites do in
-//    suites/vitest.config.ts (one worker, maxWorkers 1); --parallel-apis runs them at once. One pass
-//    over the four APIs is a repetition; repetitions run one after the other, each with fresh
-//    runtimes and clients, until at least --min-exchanges exchanges were sent. Exchanges = every
-//    HttpClient.send call (cases' requests, fixture lists and creates, GETs for full-replace PUTs,
-//    cleanup DELETEs), counted by wrapping each client's `send`; "checked" = the cases among them.
-//    Exchanges/s = exchanges / elapsed time of all repetitions.
-// 4. Engine time / plain loop time (target: <= 1.5). Every request the engine sent in (3) is
-//    recorded (method, URL, headers with the real token, body as sent) with the responses that had
-//    arrived when it was sent. A fresh mock with the same seed then gets exactly those requests
-//    from a plain undici `request()` loop: same order, same per-API concurrency, a fresh undici
-//    Agent per API and repetition (the engine makes a new client per suite run), and each request
-//    waits only for the responses the engine had seen before sending it (so a request that uses an
-//    id waits for the create that made it, and the seeded mock hands out the same ids). The replay
-//    must get the engine's status for every request, or the ratio is reported INVALID.
-//    Engine side includes: case preparation (fixture lookups, ids, bodies), request encoding,
-//    redaction, every check including ajv response-schema validation, the CaseResult evidence
-//    (curl line), the cleanup. Plain side includes: sending the prepared bytes and reading each
-//    response body as text, nothing else. Neither includes loading and validating the specs,
-//    starting the mock, or vitest's start-up and reporting (the cold-start figure covers those).
-//    Both include the mock's own work, since the mock shares this event loop on both sides. The
-//    specs are loaded once (the mocks get their own ajv compilers); validators compiled in the
-//    warm-up round stay compiled, so the warm-up's engine time (ajv compiles, cold JIT) is shown
-//    but not judged. --rounds rounds (default 5) follow the warm-up; verdicts use the medians.
+// 1. Cold start. The CLI exactly as `npm start` runs it, minus npm's own launcher:
+//    `node bin/conformance.js run --report-dir <tmp> --env-file <empty>` as a child process, cwd = project
+//    root, --cold-runs times one after the other; the median is judged (the OS file cache is warm either
+//    way). Wall time = spawn -> child exit: tsx's launcher, the CLI's preflight (settings, spec validation),
+//    the embedded mock, every case of the four APIs and the reports. The empty --env-file and the removal
+//    of *_API_URL / CONFORMANCE_* variables from the child's environment make it run every API against the
+//    embedded mock whatever ./.env says. Each run must exit 0, and its results.json must show mock mode,
+//    the four APIs run, and no failed case. Each child gets CONFORMANCE_TIMINGS=<tmp file>: the CLI writes
+//    its phase marks there (src/model/timings), and the bench prints where a cold start goes: per phase,
+//    the median of its duration over the runs and its share of the median wall time (conformance-phases).
+// 2. Peak memory of the same child runs. Every node process of the child's tree loads a probe
+//    (NODE_OPTIONS=--import <tmp>/rss-probe.mjs) that writes process.resourceUsage().maxRSS (the kernel's
+//    peak RSS, VmHWM) when it exits; other processes of the tree are polled from /proc every 100 ms for
+//    their VmHWM. The verdict uses the sum of each process's own peak (an upper bound for the tree's peak),
+//    highest over the runs; shown too: the highest simultaneous sum of VmRSS seen by the poll, and each process.
+// 3. Engine time / plain loop time. In this process, without vitest: a seeded mock (127.0.0.1, port 0, a
+//    bearer token) and, per API, what a suite does (a Redactor, an HttpClient, a CaseRuntime and the
+//    positive cases through runCase, bounded by --concurrency, then the cleanup); the APIs one after
+//    another (--parallel-apis: at once). A round repeats the four APIs until --min-exchanges exchanges were
+//    sent (every HttpClient.send). Every request the engine sent is recorded (method, URL, headers with the
+//    real token, body as sent) with the responses that had arrived when it was sent; a fresh mock with the
+//    same seed then gets exactly those requests from a plain undici `request()` loop: same order, same
+//    per-API concurrency, a fresh Agent per API and repetition, each request waiting only for the
+//    responses the engine had seen before sending it. The replay must get the engine's status for every
+//    request, or the ratio is INVALID. Engine side: case preparation, encoding, redaction, every check
+//    (ajv included), the evidence, the cleanup; plain side: sending the prepared bytes and reading each
+//    body. Neither includes loading the specs or starting the mock (figure 1 covers those); both include
+//    the mock's work (it shares this event loop). A warm-up round (ajv compiles, cold JIT) is shown, not
+//    judged; --rounds rounds follow, the median is judged. Exchanges/s is printed as information.
+// 4. Scaling (conformance-synthetic). For each of --sizes (300 and 1,000 operations) bench/synthetic-spec.ts
+//    writes an OpenAPI 3.1 document (CRUD resources with path parameters, nested request bodies, enums,
+//    formats, required fields, $ref'd schemas, several documented statuses with JSON error bodies,
+//    examples; a nonce in info.x-generated makes each file new to any cache keyed by path or content) to
+//    the temporary folder, and a fresh child process (bench/synthetic-measure.ts, so no in-process cache of
+//    load-spec carries over; no on-disk cache setting exists to point elsewhere) times loadSpec (with
+//    validation), buildCases (src/cases/build-all: every kind, the default depth, a neutral adapter:
+//    bench/synthetic-adapter.ts) and the compilation of every documented response schema
+//    (bench/response-schemas.ts), and reports its own peak RSS. The total is judged for the largest size;
+//    the smallest's total over the largest's for linearity (other sizes than 300 and 1,000 scale both time
+//    targets; the memory target is judged only at 1,000).
 //
-// Exit status: 0 whatever the targets say; 1 only if the bench itself broke (a child that did not
-// exit 0 or crashed, a failed case, a network error, something the cleanup left behind, a crash).
-// Everything binds and connects to 127.0.0.1; every mock and child is stopped at the end, also on
-// an error or Ctrl+C.
+// Options: --cold-runs <n> (5), --rounds <n> (5), --min-exchanges <n> (2000), --concurrency <n> (8, the
+// run's default), --seed <n> (42), --sizes <a,b> (300,1000), --skip-cold, --skip-engine, --skip-synthetic,
+// --parallel-apis.
 //
-// Options: --cold-runs <n> (2), --rounds <n> (5), --min-exchanges <n> (2000), --concurrency <n>
-// (8, the run's default), --seed <n> (42), --skip-cold, --parallel-apis.
-//
-// The parts: conformance-options (targets, options), conformance-lifecycle (what is stopped at the end),
-// conformance-cold (1 + 2), conformance-engine (3), conformance-replay (4), conformance-output (the report).
+// The parts: conformance-options (options), conformance-verdicts (targets, verdicts, exit code),
+// conformance-lifecycle (what is stopped at the end), conformance-cold (1 + 2), conformance-phases (the
+// breakdown of 1), conformance-engine (3), conformance-replay (3's plain loop), conformance-synthetic (4),
+// conformance-output (the tables).
 
 import { randomBytes } from 'node:crypto';
 import { writeFileSync } from 'node:fs';
@@ -77,10 +86,15 @@ import {
   PARALLEL_APIS,
   ROUNDS,
   SEED,
+  SIZES,
   SKIP_COLD,
+  SKIP_ENGINE,
+  SKIP_SYNTHETIC,
 } from './conformance-options.js';
-import { printReport } from './conformance-output.js';
+import { figuresOf, printReport, type Measured } from './conformance-output.js';
 import { round, type Round } from './conformance-replay.js';
+import { syntheticRuns, type SyntheticRun } from './conformance-synthetic.js';
+import { EXIT_MEANING, exitCode, verdicts, verdictTable } from './conformance-verdicts.js';
 
 async function main(): Promise<number> {
   let broken = false;
@@ -93,17 +107,20 @@ async function main(): Promise<number> {
     `  machine: ${availableParallelism()} core(s) (${cpus()[0]?.model.trim() ?? 'unknown CPU'}), node ${process.version}`,
   );
   console.log(
-    `  cold runs ${SKIP_COLD ? 'skipped' : COLD_RUNS}; in-process: ${ROUNDS} round(s) + 1 warm-up, each >= ${MIN_EXCHANGES.toLocaleString('en')} exchanges, concurrency ${CONCURRENCY} per API, APIs ${PARALLEL_APIS ? 'at the same time' : 'one after another'}, mock seed ${SEED}, 127.0.0.1\n`,
+    `  cold runs ${SKIP_COLD ? 'skipped' : COLD_RUNS}; synthetic specs ${SKIP_SYNTHETIC ? 'skipped' : SIZES.join(' and ') + ' operations'}; ` +
+      `in-process: ${SKIP_ENGINE ? 'skipped' : `${ROUNDS} round(s) + 1 warm-up, each >= ${MIN_EXCHANGES.toLocaleString('en')} exchanges, concurrency ${CONCURRENCY} per API, APIs ${PARALLEL_APIS ? 'at the same time' : 'one after another'}, mock seed ${SEED}`}, 127.0.0.1\n`,
   );
 
-  const cold: ColdRun[] = [];
-  const rounds: Round[] = [];
+  // A part not skipped starts as an empty list: if the bench breaks before it, it is judged INVALID.
+  const cold: ColdRun[] | undefined = SKIP_COLD ? undefined : [];
+  const synthetic: SyntheticRun[] | undefined = SKIP_SYNTHETIC ? undefined : [];
+  const rounds: Round[] | undefined = SKIP_ENGINE ? undefined : [];
   let warmUp: Round | undefined;
   try {
     const tmpRoot = makeTmpRoot();
 
     // ---- 1 + 2: cold start and memory, first (nothing else running yet)
-    if (!SKIP_COLD) {
+    if (cold) {
       const probe = join(tmpRoot, 'rss-probe.mjs');
       writeFileSync(probe, PROBE);
       const emptyEnv = join(tmpRoot, 'empty.env');
@@ -118,25 +135,36 @@ async function main(): Promise<number> {
       }
     }
 
-    // ---- 3 + 4: engine vs plain loop
-    process.stdout.write('  loading specs...\n');
-    const files = API_DEFINITIONS.map((d) => d.spec);
-    const engineSpecs = new Map<ApiId, LoadedSpec>();
-    for (const spec of await Promise.all(files.map((f) => loadSpec(f)))) engineSpecs.set(spec.apiId as ApiId, spec);
-    const missing = API_IDS.filter((api) => !engineSpecs.has(api));
-    if (missing.length > 0) throw new BenchBroken(`no spec for ${missing.join(', ')}`);
-    // The mocks get their own schema compilers: the engine's and the mock's ajv caches stay apart.
-    const mockSpecs = [...engineSpecs.values()].map((spec) => ({
-      ...spec,
-      schemas: new SchemaCompiler(spec.doc, spec.file),
-    }));
-    const token = `bench-${randomBytes(12).toString('hex')}`;
+    // ---- 4: the synthetic specs, each in its own child
+    if (synthetic) {
+      for (const run of await syntheticRuns(tmpRoot, SIZES)) {
+        synthetic.push(run);
+        if (run.problems.length > 0)
+          fail(`synthetic spec of ${run.operations} operations: ${run.problems.join('; ')}\n${run.output}`);
+      }
+    }
 
-    process.stdout.write('  warm-up round (engine, then plain replay)...\n');
-    warmUp = await round(engineSpecs, mockSpecs, token);
-    for (let i = 1; i <= ROUNDS; i++) {
-      process.stdout.write(`  round ${i}/${ROUNDS}...\n`);
-      rounds.push(await round(engineSpecs, mockSpecs, token));
+    // ---- 3: engine vs plain loop
+    if (rounds) {
+      process.stdout.write('  loading specs...\n');
+      const files = API_DEFINITIONS.map((d) => d.spec);
+      const engineSpecs = new Map<ApiId, LoadedSpec>();
+      for (const spec of await Promise.all(files.map((f) => loadSpec(f)))) engineSpecs.set(spec.apiId as ApiId, spec);
+      const missing = API_IDS.filter((api) => !engineSpecs.has(api));
+      if (missing.length > 0) throw new BenchBroken(`no spec for ${missing.join(', ')}`);
+      // The mocks get their own schema compilers: the engine's and the mock's ajv caches stay apart.
+      const mockSpecs = [...engineSpecs.values()].map((spec) => ({
+        ...spec,
+        schemas: new SchemaCompiler(spec.doc, spec.file),
+      }));
+      const token = `bench-${randomBytes(12).toString('hex')}`;
+
+      process.stdout.write('  warm-up round (engine, then plain replay)...\n');
+      warmUp = await round(engineSpecs, mockSpecs, token);
+      for (let i = 1; i <= ROUNDS; i++) {
+        process.stdout.write(`  round ${i}/${ROUNDS}...\n`);
+        rounds.push(await round(engineSpecs, mockSpecs, token));
+      }
     }
   } catch (err) {
     fail(err instanceof BenchBroken ? err.message : err instanceof Error ? (err.stack ?? err.message) : String(err));
@@ -144,8 +172,18 @@ async function main(): Promise<number> {
     for (const p of await stopEverything()) fail(p);
   }
 
-  printReport(cold, warmUp, rounds, broken);
-  return broken ? 1 : 0;
+  printReport(cold ?? [], warmUp, rounds ?? [], synthetic ?? []);
+  const measured: Measured = {
+    ...(cold ? { cold } : {}),
+    ...(rounds ? { rounds } : {}),
+    ...(synthetic ? { synthetic } : {}),
+  };
+  const list = verdicts(figuresOf(measured));
+  console.log('targets (issue 14):');
+  console.log(verdictTable(list));
+  const code = exitCode(list, broken);
+  console.log(`\nexit ${code}: ${EXIT_MEANING[code]}`);
+  return code;
 }
 
 const watchdog = setTimeout(() => {

@@ -1,0 +1,69 @@
+// The scaling figure of the conformance benchmark: for each size (--sizes, default 300 and 1,000
+// operations) a synthetic spec (bench/synthetic-spec.ts) is written to the bench's temporary folder, and a
+// fresh child process (bench/synthetic-measure.ts) times loading it (with validation), building its cases
+// and compiling its response schemas, and reports its own peak RSS. See bench/conformance.ts.
+
+import { spawn } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
+import { join } from 'node:path';
+import { PROJECT_ROOT } from '../src/project-paths.js';
+import { children, killChild } from './conformance-lifecycle.js';
+import { CHILD_TIMEOUT_MS } from './conformance-options.js';
+import type { SyntheticFigures } from './synthetic-measure.js';
+import { writeSyntheticSpec } from './synthetic-spec.js';
+
+export interface SyntheticRun {
+  operations: number;
+  figures?: SyntheticFigures;
+  problems: string[];
+  output: string;
+}
+
+/** The child's environment: the bench's own, without any CONFORMANCE_* setting or NODE_OPTIONS. */
+function childEnv(): NodeJS.ProcessEnv {
+  const env: NodeJS.ProcessEnv = { ...process.env, FORCE_COLOR: '0' };
+  for (const key of Object.keys(env)) if (key.startsWith('CONFORMANCE_') || key === 'NODE_OPTIONS') delete env[key];
+  return env;
+}
+
+async function measureSize(root: string, operations: number): Promise<SyntheticRun> {
+  const file = writeSyntheticSpec(root, operations, randomBytes(8).toString('hex'));
+  const child = spawn(
+    process.execPath,
+    ['--import', 'tsx', join(PROJECT_ROOT, 'bench/synthetic-measure.ts'), file, String(operations)],
+    { cwd: PROJECT_ROOT, env: childEnv(), stdio: ['ignore', 'pipe', 'pipe'], detached: true },
+  );
+  children.add(child);
+  let stdout = '';
+  let stderr = '';
+  child.stdout!.on('data', (chunk: Buffer) => (stdout += chunk.toString('utf8')));
+  child.stderr!.on('data', (chunk: Buffer) => (stderr = (stderr + chunk.toString('utf8')).slice(-8000)));
+  const timer = setTimeout(() => killChild(child), CHILD_TIMEOUT_MS);
+  const [code, signal] = await new Promise<[number | null, string | null]>((resolve, reject) => {
+    child.once('error', reject);
+    child.once('close', (c, s) => resolve([c, s]));
+  });
+  clearTimeout(timer);
+  children.delete(child);
+  const problems: string[] = [];
+  if (code !== 0) problems.push(signal ? `killed by ${signal}` : `exit code ${code}`);
+  let figures: SyntheticFigures | undefined;
+  try {
+    figures = JSON.parse(stdout.trim().split('\n').at(-1) ?? '') as SyntheticFigures;
+  } catch {
+    problems.push('no figures on its last line');
+  }
+  return { operations, ...(figures ? { figures } : {}), problems, output: `${stdout}${stderr}`.slice(-4000) };
+}
+
+/** One fresh child per size, one after the other. */
+export async function syntheticRuns(root: string, sizes: readonly number[]): Promise<SyntheticRun[]> {
+  const runs: SyntheticRun[] = [];
+  for (const operations of sizes) {
+    process.stdout.write(`  synthetic spec, ${operations.toLocaleString('en')} operations: a fresh process...\n`);
+    runs.push(await measureSize(root, operations));
+  }
+  return runs;
+}
+
+export const totalMs = (f: SyntheticFigures) => f.loadMs + f.buildMs + f.compileMs;
