@@ -18,6 +18,7 @@ const TOOL_VARIABLES: ReadonlyArray<[string, string]> = [
   ['CONFORMANCE_REPORT_DIR', 'where reports go (as --report-dir)'],
   ['CONFORMANCE_STATE_DIR', "where live runs' journals are kept (default reports/journals/)"],
   ['CONFORMANCE_DEBUG', 'set: print the stack trace of an unexpected error'],
+  ['CONFORMANCE_FROM_SOURCE', 'set: run the TypeScript sources (tsx) even when the build in dist/ is current'],
 ];
 
 const NETWORK_VARIABLES: ReadonlyArray<[string, string]> = [
