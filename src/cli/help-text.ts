@@ -22,6 +22,7 @@ const TOOL_VARIABLES: ReadonlyArray<[string, string]> = [
     'where specs read and validated before are remembered (default node_modules/.cache/connector-conformance; off: none; environment only)',
   ],
   ['CONFORMANCE_DEBUG', 'set: print the stack trace of an unexpected error'],
+  ['CONFORMANCE_FROM_SOURCE', 'set: run the TypeScript sources (tsx) even when the build in dist/ is current'],
 ];
 
 const NETWORK_VARIABLES: ReadonlyArray<[string, string]> = [
