@@ -20,14 +20,14 @@ export function stringArbitrary(flat: Flat, realistic: boolean): Arbitrary<unkno
   if (pattern !== undefined) {
     const re = new RegExp(pattern, 'u');
     try {
-      arb = fc.stringMatching(re, { size: 'xsmall', ...(Number.isFinite(max) ? { maxLength: max } : {}) });
+      arb = matching(pattern, re, max);
     } catch {
       // A regex feature fast-check cannot generate from (lookaround, backreferences): filter plain strings.
       arb = plainString(min, max, realistic).filter((s) => re.test(s));
       lengthChecked = true;
     }
   } else if (format !== undefined && FORMATS[format]) {
-    arb = FORMATS[format]!();
+    arb = formatArbitrary(format);
   } else if (flat.contentMediaType !== undefined) {
     arb = mediaText(flat.contentMediaType);
     if (flat.contentEncoding === 'base64') arb = arb.map((s) => Buffer.from(s).toString('base64'));
@@ -41,6 +41,27 @@ export function stringArbitrary(flat: Flat, realistic: boolean): Arbitrary<unkno
       const n = [...s].length;
       return n >= min && n <= max && extra.every((re) => re.test(s));
     });
+  }
+  return arb;
+}
+
+// Arbitraries are immutable, so one per format and per pattern serves every schema that has it: building
+// them (fast-check parses each regular expression) costs far more than drawing from them.
+const byFormat = new Map<string, Arbitrary<string>>();
+const byPattern = new Map<string, Arbitrary<string>>();
+
+function formatArbitrary(format: string): Arbitrary<string> {
+  let arb = byFormat.get(format);
+  if (!arb) byFormat.set(format, (arb = FORMATS[format]!()));
+  return arb;
+}
+
+function matching(pattern: string, re: RegExp, max: number): Arbitrary<string> {
+  const key = `${max}\u0000${pattern}`;
+  let arb = byPattern.get(key);
+  if (!arb) {
+    arb = fc.stringMatching(re, { size: 'xsmall', ...(Number.isFinite(max) ? { maxLength: max } : {}) });
+    byPattern.set(key, arb);
   }
   return arb;
 }
