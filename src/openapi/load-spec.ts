@@ -4,6 +4,7 @@ import { statSync } from 'node:fs';
 import { basename, resolve } from 'node:path';
 import type { OpenAPIV3_1 } from 'openapi-types';
 import { findBrokenRefs } from './check-refs.js';
+import { inferredWithin } from './inferred-within.js';
 import { knownYamlSource, parseYamlText, readSpecText, type YamlSource } from './read-yaml.js';
 import { cachedDocument, rememberDocument } from './spec-cache.js';
 import { withInferred } from './provenance.js';
@@ -86,7 +87,9 @@ export function readingOf(spec: LoadedSpec): LoadedSpec {
   let reading = readings.get(spec);
   if (!reading) {
     const doc = withInferred(spec.doc);
-    reading = { ...spec, doc, schemas: new SchemaCompiler(doc, `${spec.file}#reading`, { cache: true }) };
+    // A schema with no inferred constraint in reach is the documented one: its validator serves both.
+    const shares = { compiler: spec.schemas, same: (pointer: string) => !inferredWithin(spec.doc, pointer) };
+    reading = { ...spec, doc, schemas: new SchemaCompiler(doc, `${spec.file}#reading`, { cache: true, shares }) };
     readings.set(spec, reading);
     readings.set(reading, reading);
     documents.set(reading, spec);

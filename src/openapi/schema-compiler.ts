@@ -30,6 +30,8 @@ const DOCUMENT_KEYWORDS = [
 export interface CompilerOptions {
   /** Remember compiled validators across runs (validator-cache) and load those remembered. */
   cache?: boolean;
+  /** Another compiler whose validator serves a pointer `same` says is the same schema in both documents. */
+  shares?: { compiler: SchemaCompiler; same: (pointer: string) => boolean };
 }
 
 /** Compilers whose new validators `persistCompiledValidators` writes. */
@@ -43,6 +45,7 @@ export class SchemaCompiler {
   private readonly remembered: Map<string, ValidateFunction>;
   /** Pointers compiled here that the cache does not hold yet. */
   private fresh: string[] = [];
+  private readonly shares: CompilerOptions['shares'];
 
   constructor(doc: unknown, name: string, options: CompilerOptions = {}) {
     // No percent-encoding in the key: ajv normalizes a $ref resolved against an id, and would miss it.
@@ -60,6 +63,7 @@ export class SchemaCompiler {
     for (const [format, def] of Object.entries(OPENAPI_FORMATS)) this.ajv.addFormat(format, def);
     this.ajv.addVocabulary([...OPENAPI_KEYWORDS, ...DOCUMENT_KEYWORDS, ...extensionKeywords(doc)]);
     this.ajv.addSchema(doc as object, this.key, undefined, false);
+    this.shares = options.shares;
     this.cacheFile = options.cache ? validatorCacheFile(name, doc) : undefined;
     this.remembered = this.cacheFile ? loadValidators(this.cacheFile) : new Map();
     if (this.cacheFile) remembering.add(this);
@@ -68,6 +72,7 @@ export class SchemaCompiler {
   /** The validator for the schema at `pointer` (e.g. `/components/schemas/Error`). */
   compile(pointer: string): ValidateFunction {
     let fn = this.cache.get(pointer) ?? this.remembered.get(pointer);
+    if (!fn && this.shares?.same(pointer)) fn = this.shares.compiler.compile(pointer);
     if (!fn) {
       // A named wrapper, so a cached validator reports the same schema paths as a compiled one.
       const id = compiledId(pointer);
