@@ -50,21 +50,21 @@ export class SchemaCompiler {
   constructor(doc: unknown, name: string, options: CompilerOptions = {}) {
     // No percent-encoding in the key: ajv normalizes a $ref resolved against an id, and would miss it.
     this.key = `urn:conformance:spec:${createHash('sha256').update(name).digest('hex').slice(0, 24)}`;
+    this.cacheFile = options.cache ? validatorCacheFile(name, doc) : undefined;
     this.ajv = new Ajv2020({
       allErrors: true,
       strict: true,
       strictTypes: false,
       strictTuples: false,
       validateFormats: true,
-      // Kept so the compiled code can be cached; its formats come from one module (schema-formats).
-      code: { source: true, formats: _`require(${FORMATS_MODULE})` },
+      // With the cache, the code is kept to be written; its formats come from one module (schema-formats).
+      code: { source: this.cacheFile !== undefined, formats: _`require(${FORMATS_MODULE})` },
     });
     addFormats(this.ajv);
     for (const [format, def] of Object.entries(OPENAPI_FORMATS)) this.ajv.addFormat(format, def);
     this.ajv.addVocabulary([...OPENAPI_KEYWORDS, ...DOCUMENT_KEYWORDS, ...extensionKeywords(doc)]);
     this.ajv.addSchema(doc as object, this.key, undefined, false);
     this.shares = options.shares;
-    this.cacheFile = options.cache ? validatorCacheFile(name, doc) : undefined;
     this.remembered = this.cacheFile ? loadValidators(this.cacheFile) : new Map();
     if (this.cacheFile) remembering.add(this);
   }
