@@ -1,6 +1,7 @@
 // Checks one response against what its operation documents: status, content type, body schema and
 // headers. Used by the conformance checks and by the mock's own tests.
 
+import type { ValidateFunction } from 'ajv';
 import type { OpenAPIV3_1 } from 'openapi-types';
 import { resolvePointer } from './json-pointer.js';
 import type { LoadedSpec } from './load-spec.js';
@@ -22,6 +23,19 @@ export interface ObservedResponse {
   headers: Record<string, string | undefined>;
   /** Parsed JSON for JSON media types, else the text; undefined when there was no body. */
   body: unknown;
+}
+
+/** The validator a response's body is judged by (its status's schema for its content type), if one applies. */
+export function bodyValidatorOf(
+  spec: LoadedSpec,
+  op: OperationEntry,
+  res: ObservedResponse,
+): ValidateFunction | undefined {
+  const contract = responseContract(spec, op, res.status);
+  if (!contract.response || contract.contentTypes.length === 0) return undefined;
+  const media = matchContentType(contract.contentTypes, res.headers['content-type']);
+  const pointer = media ? schemaPointerOf(contract, media) : undefined;
+  return pointer ? spec.schemas.compile(pointer) : undefined;
 }
 
 export function validateResponse(spec: LoadedSpec, op: OperationEntry, res: ObservedResponse): ResponseProblem[] {
