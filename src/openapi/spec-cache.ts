@@ -23,13 +23,20 @@ let salt: string | undefined;
 
 /** What besides the bytes decides a spec's reading and verdict: this code and swagger-parser's version. */
 function cacheSalt(): string {
-  if (salt !== undefined) return salt;
+  return (salt ??= codeSalt(DECIDING_MODULES, ['@apidevtools/swagger-parser/package.json']));
+}
+
+/**
+ * A hash of the code that decides a cache's entries: the named modules of this folder (as they run: `.ts`
+ * from the sources, `.js` from dist/) and the named packages' package.json (their versions).
+ */
+export function codeSalt(modules: readonly string[], packages: readonly string[]): string {
   const hash = createHash('sha256');
   const ext = extname(fileURLToPath(import.meta.url));
-  for (const name of DECIDING_MODULES) hash.update(readFileSync(new URL(`./${name}${ext}`, import.meta.url)));
+  for (const name of modules) hash.update(readFileSync(new URL(`./${name}${ext}`, import.meta.url)));
   const require = createRequire(import.meta.url);
-  hash.update(readFileSync(require.resolve('@apidevtools/swagger-parser/package.json')));
-  return (salt = hash.digest('hex'));
+  for (const pkg of packages) hash.update(readFileSync(require.resolve(pkg)));
+  return hash.digest('hex');
 }
 
 /** The cache's folder for one kind of entry (`specs`, `validators`), or undefined when the cache is off. */

@@ -7,11 +7,10 @@
 import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import { extname, join } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { join } from 'node:path';
 import type { ValidateFunction } from 'ajv';
 import { FORMATS_MODULE, SCHEMA_FORMATS } from './schema-formats.js';
-import { cacheFolder, writeCacheFile } from './spec-cache.js';
+import { cacheFolder, codeSalt, writeCacheFile } from './spec-cache.js';
 
 /** One run's addition: CommonJS code exporting validators, and the schema pointer each export validates. */
 interface Chunk {
@@ -27,12 +26,7 @@ const DECIDING_MODULES = ['schema-compiler', 'schema-formats', 'validator-cache'
 let salt: string | undefined;
 
 function cacheSalt(): string {
-  if (salt !== undefined) return salt;
-  const hash = createHash('sha256');
-  const ext = extname(fileURLToPath(import.meta.url));
-  for (const name of DECIDING_MODULES) hash.update(readFileSync(new URL(`./${name}${ext}`, import.meta.url)));
-  for (const pkg of ['ajv/package.json', 'ajv-formats/package.json']) hash.update(readFileSync(require.resolve(pkg)));
-  return (salt = hash.digest('hex'));
+  return (salt ??= codeSalt(DECIDING_MODULES, ['ajv/package.json', 'ajv-formats/package.json']));
 }
 
 /** The cache entry of a compiler of this document, under this name; undefined when the cache is off. */
