@@ -27,7 +27,7 @@ export async function againstRecording(dir: string, run: RunCommandOptions): Pro
   const conflicts = [
     run.seed !== undefined && run.seed !== seed ? `--seed ${run.seed} (the recording's is ${seed})` : '',
     run.maxCases !== undefined && run.maxCases !== maxCases
-      ? `--max-cases ${run.maxCases} (the recording's is ${maxCases})`
+      ? `--max-cases or --depth (${run.maxCases} generated inputs per operation; the recording's is ${maxCases})`
       : '',
   ].filter(Boolean);
   if (conflicts.length > 0)

@@ -6,7 +6,7 @@
 // could be judged: 0 yes, 2 no (no report, not a mock, nothing judged, or the run could not complete).
 
 import { statSync } from 'node:fs';
-import { join, resolve } from 'node:path';
+import { dirname, join, resolve } from 'node:path';
 import { readEnvironment } from '../config/load-config.js';
 import { ConfigError } from '../config/types.js';
 import { PROJECT_ROOT } from '../project-paths.js';
@@ -65,7 +65,7 @@ export async function fidelityCommand(options: FidelityCommandOptions, out: Out 
     return EXIT.USAGE;
   }
   const { fidelity, report, file } = judged;
-  const against = report.mode === 'mock' ? 'the embedded mock' : 'the mocks you run';
+  const against = report.mode === 'mock' ? 'the embedded mock' : 'the declared mocks';
   out.log(
     `fidelity of run ${report.runId} against ${against} (${file}${judged.computed ? '; computed from its results' : ''}):`,
   );
@@ -131,7 +131,8 @@ async function runAndJudge(options: FidelityCommandOptions, out: Out): Promise<J
   }
   const startedAt = Date.now();
   const { runCommand } = await import('./run-command.js');
-  const code = await runCommand({ ...run, targetKind: 'mock' }, out);
+  let writtenTo: string | undefined;
+  const code = await runCommand({ ...run, targetKind: 'mock', onEnd: (end) => (writtenTo = end.written.dir) }, out);
   if (code === EXIT.USAGE) throw new NotJudged('the run could not complete (see above), so the mock was not judged');
   const file = writtenReport(run);
   const judged = judge(file);
@@ -141,7 +142,10 @@ async function runAndJudge(options: FidelityCommandOptions, out: Out): Promise<J
   if (!against) return { ...judged, ranHere: true };
   try {
     const result = against.compare();
-    return { ...judged, ranHere: true, comparison: { result, file: writeComparison(judged.file, result) } };
+    // Beside the run's report, in its own folder and in reports/latest/ when it was copied there.
+    const folders = [...new Set([writtenTo, dirname(judged.file)].filter((d): d is string => d !== undefined))];
+    const files = folders.map((d) => writeComparison(join(d, 'results.json'), result));
+    return { ...judged, ranHere: true, comparison: { result, file: files.join(', ') } };
   } catch (err) {
     if (err instanceof RecordingError || err instanceof AgainstConflict) throw new NotJudged(err.message);
     throw err;

@@ -43,6 +43,9 @@ const EXAMPLES: ReadonlyArray<[string, string]> = [
     'where your mock differs from the documents; exit 1 below 0.9',
   ],
   ['conformance fidelity --from reports/latest', 'the fidelity of a run against mocks, from its report'],
+  ['conformance fidelity --mock prism', 'Prism serving the specs, started on 127.0.0.1 and judged'],
+  ['conformance run --record recordings/tenant --allow-writes', "your tenant's exchanges, redacted, to compare with"],
+  ['conformance fidelity --against recordings/tenant --mock prism', 'a mock against your tenant as recorded'],
 ];
 
 function table(rows: ReadonlyArray<readonly [string, string]>): string[] {

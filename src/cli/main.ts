@@ -51,15 +51,15 @@ export function buildProgram(epilog?: string): Command {
       .option('--from <report>', 'judge an existing run instead (results.json or report folder); runs nothing')
       .option(
         '--against <dir>',
-        'also compare the mock with a recording of the real API (`conformance run --record <dir>` against your tenant): the same cases, call by call: status, content type, response properties, header names',
+        "also compare the mock with a recording of the real API (`conformance run --record <dir>` against your tenant): the same cases, call by call (status, content type, response properties, header names), with the recording's seed and inputs (do not pass --seed, --max-cases or --depth)",
       )
       .option(
         '--mock <name>',
-        'start a known mock serving the specs on 127.0.0.1 and judge it: prism or wiremock (their devDependencies; WireMock needs Java)',
+        'start a known mock serving the specs on 127.0.0.1 and judge it: prism or wiremock (their devDependencies; WireMock needs Java 11 or later)',
       )
       .option(
         '--min-score <0..1>',
-        'exit 1 when the fidelity score (documented behaviours reproduced) is below this; without it the exit code says only whether the mock could be judged (0) or not (2)',
+        'exit 1 when the fidelity score (documented behaviours reproduced) is below this; without it the exit code says only whether the mock could be judged (0) or not (2); --baseline and --fail-on set no exit code here',
         parseScore,
       ),
     { targetKind: false },

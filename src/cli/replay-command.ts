@@ -80,6 +80,14 @@ export async function replayCommand(options: ReplayCommandOptions, out: Out = co
     say(`cannot start:\n${err.problems.map((p) => `  - ${p}`).join('\n')}`);
     return EXIT.USAGE;
   }
+  // A case that ran against a configured URL (a tenant, or a mock the team ran) says nothing about the embedded mock.
+  const ranAt = report?.target[api.id];
+  if (config.mode === 'mock' && ranAt && 'live' in ranAt && ranAt.live) {
+    say(
+      `${options.caseId} ran against ${redactUrl(ranAt.baseUrl)}${ranAt.mock ? ' (a declared mock)' : ''} in that report, and no URL is set for ${api.id} now: set its *_API_URL to that target (a mock must be running) to replay it there, or leave out --report to replay against the embedded mock`,
+    );
+    return EXIT.USAGE;
+  }
   if (report && !recorded) say(`${options.caseId} has no result in ${options.report}; replaying it anyway`);
   if (found.def.property && seed === undefined)
     say('generated inputs with seed 1: pass --report (or --seed and --max-cases) to send the inputs of a run');

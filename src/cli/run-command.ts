@@ -19,6 +19,7 @@ import { DEFAULT_DEVIATIONS_FILE, DeviationsError, loadDeviations } from '../rep
 import { REPORT_FORMAT_NAMES, unknownFormats } from '../report/formats.js';
 import { DEFAULT_HISTORY_FILE } from '../report/history.js';
 import type { SuiteHooks } from '../runner/run-suites.js';
+import type { EndOfRun } from '../report/end-of-run.js';
 import { EXIT } from './exit-codes.js';
 import { executeRun, STOP_SIGNALS, type ExecuteOptions } from './execute-run.js';
 import {
@@ -35,6 +36,8 @@ export { stopGraceMs } from './execute-run.js';
 export interface RunCommandOptions extends ExecuteOptions {
   /** Options for every case beyond the run's (a recorder, for instance). */
   hooks?: SuiteHooks;
+  /** Hears the end of a run that wrote its reports (where they went). */
+  onEnd?: (end: EndOfRun) => void;
 }
 
 export async function runCommand(options: RunCommandOptions, out = console): Promise<number> {
@@ -106,6 +109,7 @@ async function runMarked(options: RunCommandOptions, out: Console): Promise<numb
       out.error('conformance: the run did not complete: it was stopped at once; no report was written');
       return EXIT.USAGE;
     }
+    options.onEnd?.(end);
     for (const line of described) out.error(`conformance: after the run, ${line}`);
     if (executed.recorded) {
       const { cases, files, bytes, dir } = executed.recorded;

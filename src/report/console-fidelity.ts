@@ -6,7 +6,7 @@
 //     authentication enforced  0/12
 //     state kept               9/10
 //     paging                   not judged
-//   fidelity score: 0.786 (33 of 42); 2 observations not counted
+//   fidelity score: 0.786 (33 of 42); 2 observed verdicts not counted
 
 import type { Fidelity, FidelityEvidence } from './fidelity.js';
 import { CLASS_LABELS } from './fidelity-classes.js';
@@ -24,7 +24,7 @@ export function fidelityTable(f: Fidelity): string[] {
     (c) =>
       `  ${c.label.padEnd(width)}  ${c.documented === 0 ? 'not judged' : `${c.reproduced}/${c.documented}${c.reproduced < c.documented ? '  differs' : ''}`}`,
   );
-  const observed = f.observed ? `; ${f.observed} observation${f.observed === 1 ? '' : 's'} not counted` : '';
+  const observed = f.observed ? `; ${f.observed} observed verdict${f.observed === 1 ? '' : 's'} not counted` : '';
   return [
     'fidelity of the mock (documented behaviours reproduced):',
     ...rows,

@@ -80,6 +80,21 @@ it('against a variant: the cases it answers differently differ, in the field it 
   expect(run.stdout).toMatch(/headers added x-variant-extra/);
 }, 120_000);
 
+it('replaying a case of a run against a declared mock needs that mock: without its URL, refused', async () => {
+  const replay = await runCliAsync([
+    'replay',
+    'versori/getConnector/wrong-token',
+    '--report',
+    join(dir, 'r1'),
+    '--env-file',
+    join(dir, 'empty.env'),
+  ]);
+  expect(replay.status).toBe(2);
+  expect(replay.stderr).toMatch(
+    /ran against http:\/\/127\.0\.0\.1:\d+.* \(a declared mock\) in that report, and no URL is set for versori now/,
+  );
+}, 60_000);
+
 it('bad input: one line naming what to fix, exit 2', async () => {
   const env = isolatedEnv({ VERSORI_API_URL: 'http://127.0.0.1:9', VERSORI_ACCESS_TOKEN: TOKEN });
   const missing = await runCliAsync(['fidelity', '--against', join(dir, 'nowhere'), ...files()], env);
@@ -88,6 +103,11 @@ it('bad input: one line naming what to fix, exit 2', async () => {
   const seed = await runCliAsync(['fidelity', '--against', join(dir, 'rec'), '--seed', '99', ...files()], env);
   expect(seed.status).toBe(2);
   expect(seed.stderr).toMatch(/leave out --seed 99 \(the recording's is 4\)/);
+  const depth = await runCliAsync(['fidelity', '--against', join(dir, 'rec'), '--depth', 'deep', ...files()], env);
+  expect(depth.status).toBe(2);
+  expect(depth.stderr).toMatch(
+    /leave out --max-cases or --depth \(100 generated inputs per operation; the recording's is 5\)/,
+  );
   const unknown = await runCliAsync(['fidelity', '--mock', 'mockoon', ...files()], env);
   expect(unknown.status).toBe(2);
   expect(unknown.stderr).toMatch(/--mock mockoon: unknown mock; choose from prism, wiremock/);
@@ -101,5 +121,5 @@ it('bad input: one line naming what to fix, exit 2', async () => {
   ]);
   expect(notEmpty.status).toBe(2);
   expect(notEmpty.stderr).toMatch(/is not empty .*record into a new or empty folder; no case was run/);
-  for (const r of [missing, seed, unknown, notEmpty]) expect(r.stderr).not.toMatch(/\n\s+at /);
+  for (const r of [missing, seed, depth, unknown, notEmpty]) expect(r.stderr).not.toMatch(/\n\s+at /);
 }, 120_000);

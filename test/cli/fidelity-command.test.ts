@@ -101,7 +101,7 @@ describe('end to end', () => {
     const env = await mockEnv([]);
     const judged = await runCliAsync(['fidelity', '--min-score', '1', ...runArgs('clean')], env);
     expect(judged.status, judged.stderr).toBe(0);
-    expect(judged.stdout).toMatch(/^fidelity of run \w+ against the mocks you run \(.*clean\/results\.json\):$/m);
+    expect(judged.stdout).toMatch(/^fidelity of run \w+ against the declared mocks \(.*clean\/results\.json\):$/m);
     expect(judged.stdout).toMatch(/^fidelity score: 1\.000 \((\d+) of \1\)$/m);
     expect(judged.stdout).toContain('differences: none');
     const report = JSON.parse(readFileSync(join(dir, 'clean', 'results.json'), 'utf8')) as RunReport;

@@ -106,7 +106,7 @@ describe('the console', () => {
       '  content types            not judged',
       '  headers                  not judged',
       '  paging                   1/1',
-      'fidelity score: 0.750 (3 of 4); 1 observation not counted',
+      'fidelity score: 0.750 (3 of 4); 1 observed verdict not counted',
     ]);
   });
 
