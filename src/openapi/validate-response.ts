@@ -71,7 +71,7 @@ export function validateResponse(spec: LoadedSpec, op: OperationEntry, res: Obse
             kind: 'schema',
             at: e.instancePath || '/',
             received: describe(e.instancePath, res.body, e.params),
-            documented: `${e.message ?? e.keyword} (${pointer}${e.schemaPath.replace(/^[^#]*#/, '')})`,
+            documented: `${e.message ?? e.keyword} (${schemaLocation(spec.doc, pointer ?? '', e.schemaPath)})`,
           });
         }
       }
@@ -118,4 +118,25 @@ function describe(instancePath: string, body: unknown, params: Record<string, un
   if ('missingProperty' in params) return `no property "${String(params['missingProperty'])}"`;
   const text = JSON.stringify(resolvePointer(body, instancePath));
   return text === undefined ? 'undefined' : text.length > 80 ? `${text.slice(0, 77)}...` : text;
+}
+
+/**
+ * Where in the spec the keyword that failed is. ajv gives a keyword reached through a nested `$ref` as its
+ * place in the document (`#/components/schemas/Id/type`: a first segment that is a top-level field of an
+ * OpenAPI document, which no schema keyword is), and others relative to the schema it entered through
+ * the last `$ref` (`#/required`): that one is found by following the schema's `$ref`s from its pointer
+ * until the keyword is there.
+ */
+export function schemaLocation(doc: unknown, schemaPointer: string, schemaPath: string): string {
+  const fragment = schemaPath.slice(schemaPath.indexOf('#') + 1);
+  const first = fragment.split('/')[1] ?? '';
+  if (['paths', 'components', 'webhooks'].includes(first)) return fragment;
+  let at = schemaPointer;
+  for (let hops = 0; hops < 16; hops++) {
+    if (resolvePointer(doc, `${at}${fragment}`) !== undefined) return `${at}${fragment}`;
+    const node = resolvePointer(doc, at) as { $ref?: unknown } | undefined;
+    if (typeof node?.$ref !== 'string' || !node.$ref.startsWith('#')) break;
+    at = decodeURIComponent(node.$ref.slice(1));
+  }
+  return `${schemaPointer}${fragment}`;
 }
