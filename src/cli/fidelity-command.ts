@@ -20,7 +20,7 @@ import { recordingComparisonLines } from '../report/recording-lines.js';
 import { EXIT } from './exit-codes.js';
 import { AgainstConflict, againstRecording, writeComparison, type AgainstRecording } from './fidelity-against.js';
 import { KnownMockProblem, withKnownMock } from './with-known-mock.js';
-import type { RunCommandOptions } from './run-command.js';
+import { runCommand, runOptionProblems, type RunCommandOptions } from './run-command.js';
 
 type Out = Console;
 
@@ -102,13 +102,24 @@ async function reportToJudge(options: FidelityCommandOptions, out: Out): Promise
       );
     return judge(options.from);
   }
+  // The recording is read and held against the options first: a wrong one is named before anything starts.
+  let against: AgainstRecording | undefined;
+  if (options.against !== undefined) {
+    try {
+      against = await againstRecording(options.against, options.run ?? {});
+    } catch (err) {
+      if (err instanceof RecordingError || err instanceof AgainstConflict) throw new NotJudged(err.message);
+      throw err;
+    }
+  }
   const mock = options.mock;
-  if (mock === undefined) return runAndJudge(options, out);
+  if (mock === undefined) return runAndJudge(options, against, out);
   try {
     return await withKnownMock(
       mock,
-      () => runAndJudge(options, out),
+      () => runAndJudge(options, against, out),
       (line) => out.error(line),
+      () => runOptionProblems({ ...options.run, targetKind: 'mock' }),
     );
   } catch (err) {
     if (err instanceof KnownMockProblem) throw new NotJudged(err.message);
@@ -117,20 +128,13 @@ async function reportToJudge(options: FidelityCommandOptions, out: Out): Promise
 }
 
 /** Runs the suites against the targets as mocks (matching a recording with --against) and judges the report. */
-async function runAndJudge(options: FidelityCommandOptions, out: Out): Promise<Judged> {
-  let run: RunCommandOptions = options.run ?? {};
-  let against: AgainstRecording | undefined;
-  if (options.against !== undefined) {
-    try {
-      against = await againstRecording(options.against, run);
-    } catch (err) {
-      if (err instanceof RecordingError || err instanceof AgainstConflict) throw new NotJudged(err.message);
-      throw err;
-    }
-    run = against.run;
-  }
+async function runAndJudge(
+  options: FidelityCommandOptions,
+  against: AgainstRecording | undefined,
+  out: Out,
+): Promise<Judged> {
+  const run: RunCommandOptions = against?.run ?? options.run ?? {};
   const startedAt = Date.now();
-  const { runCommand } = await import('./run-command.js');
   let writtenTo: string | undefined;
   const code = await runCommand({ ...run, targetKind: 'mock', onEnd: (end) => (writtenTo = end.written.dir) }, out);
   if (code === EXIT.USAGE) throw new NotJudged('the run could not complete (see above), so the mock was not judged');

@@ -160,6 +160,11 @@ async function duringSweep<T>(sweep: () => Promise<T>, journalFile: string, out:
   }
 }
 
+/** The problems that would keep a run with these options from starting (nothing is sent). */
+export function runOptionProblems(options: RunCommandOptions): string[] {
+  return preflight(options).problems;
+}
+
 /** Every problem that keeps the run from starting, and the configuration when there is one. */
 function preflight(options: RunCommandOptions): {
   problems: string[];

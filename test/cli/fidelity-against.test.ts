@@ -111,6 +111,17 @@ it('bad input: one line naming what to fix, exit 2', async () => {
   const unknown = await runCliAsync(['fidelity', '--mock', 'mockoon', ...files()], env);
   expect(unknown.status).toBe(2);
   expect(unknown.stderr).toMatch(/--mock mockoon: unknown mock; choose from prism, wiremock/);
+  // Wrong options are named before a known mock is started, not after it took seconds to start.
+  const wrongApi = await runCliAsync(['fidelity', '--mock', 'prism', '--api', 'nope', ...files()], env);
+  expect(wrongApi.status).toBe(2);
+  expect(wrongApi.stderr).toMatch(/--api nope: unknown API/);
+  expect(wrongApi.stderr).not.toMatch(/starting prism/);
+  const wrongSeed = await runCliAsync(
+    ['fidelity', '--mock', 'prism', '--against', join(dir, 'rec'), '--seed', '99', ...files()],
+    env,
+  );
+  expect(wrongSeed.status).toBe(2);
+  expect(wrongSeed.stderr).not.toMatch(/starting prism/);
   const notEmpty = await runCliAsync([
     'run',
     '--record',
@@ -121,5 +132,6 @@ it('bad input: one line naming what to fix, exit 2', async () => {
   ]);
   expect(notEmpty.status).toBe(2);
   expect(notEmpty.stderr).toMatch(/is not empty .*record into a new or empty folder; no case was run/);
-  for (const r of [missing, seed, depth, unknown, notEmpty]) expect(r.stderr).not.toMatch(/\n\s+at /);
+  for (const r of [missing, seed, depth, unknown, wrongApi, wrongSeed, notEmpty])
+    expect(r.stderr).not.toMatch(/\n\s+at /);
 }, 120_000);
