@@ -88,7 +88,11 @@ async function runMarked(options: RunCommandOptions, out: Console): Promise<numb
         tty: process.stdout.isTTY === true,
         ...(options.hooks ? { hooks: options.hooks } : {}),
       },
-    );
+    ).catch(async (err: unknown) => {
+      // An unexpected error ends the run: what it created on a tenant is still deleted before it is reported.
+      if (config.mode === 'live') await finishJournals([journalFile], config, { includeLive: true }).catch(() => []);
+      throw err;
+    });
     if (executed.notStarted) {
       out.error(`conformance: ${executed.notStarted}`);
       return EXIT.USAGE;

@@ -107,6 +107,9 @@ export class SuiteRun {
               runCaseWithRetries(def, rt, options),
               def.flow ? flowHeader(def) : header(def),
               caseLimit,
+            ).catch((err: unknown) =>
+              // A fault of the suite itself, never of the target: the case fails with it, the others go on.
+              unrun(def, 'failed', `the case could not run: ${redactor.text(errorText(err))}`),
             );
             return emit(result);
           }),
@@ -127,6 +130,10 @@ export class SuiteRun {
   private stopped(): string | undefined {
     return this.abandoned ? 'interrupted: the run was told to stop at once' : stopReason(this.run.limits);
   }
+}
+
+function errorText(err: unknown): string {
+  return err instanceof Error ? err.message : String(err);
 }
 
 /**

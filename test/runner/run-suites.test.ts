@@ -11,6 +11,7 @@ import { loadConfig } from '../../src/config/load-config.js';
 import type { RunningMock } from '../../src/mock/server.js';
 import { planSuites, plannedCount, shardApis, SuiteRun } from '../../src/runner/run-suites.js';
 import type { ProvidedRun } from '../../src/runner/run-state.js';
+import type { CaseDefinition } from '../../src/cases/types.js';
 import { mockTargets } from '../helpers/mock-targets.js';
 
 const TOKEN = 'run-suites-token';
@@ -72,3 +73,20 @@ it('past its deadline, the cases are skipped as not run', async () => {
       .every((r) => r.reason === 'not run: the run reached its --max-duration of 10 s'),
   ).toBe(true);
 });
+
+it('a case that throws (a fault of the suite, not the target) fails alone; the others run and the API cleans up', async () => {
+  const run = runOf({ deadline: Date.now() + 60_000, maxDurationMs: 60_000 });
+  const [suite] = await planSuites(run, ['versori']);
+  const broken = Object.create(suite!.cases[0]!, {
+    unusable: {
+      get() {
+        throw new Error(`bug in the suite, token ${TOKEN}`);
+      },
+    },
+  }) as CaseDefinition;
+  const results = await new SuiteRun(run).all([{ ...suite!, cases: [broken, ...suite!.cases.slice(1)] }]);
+  expect(results[0]!.status).toBe('failed');
+  expect(results[0]!.reason).toBe('the case could not run: bug in the suite, token ***');
+  expect(results.slice(1, -1).filter((r) => r.status === 'failed')).toEqual([]);
+  expect(results.at(-1)!.status).toBe('passed');
+}, 60_000);
