@@ -75,6 +75,8 @@ const TIMEOUT_CODES = new Set([
 export class HttpClient {
   private readonly limit: ReturnType<typeof pLimit>;
   private readonly dispatcher: Dispatcher;
+  /** Ended at once (`abandon`): nothing is sent, nor closed, any more. */
+  private abandoned = false;
   /** The base URL requests go to: without userinfo. */
   private readonly baseUrl: string;
 
@@ -98,12 +100,15 @@ export class HttpClient {
   }
 
   async close(): Promise<void> {
-    if (!this.options.dispatcher) await this.dispatcher.close();
+    // After `abandon` the dispatcher is gone already: closing it again would throw.
+    if (!this.options.dispatcher && !this.abandoned) await this.dispatcher.close();
   }
 
   /** Ends every request in flight at once (each ends as a network error): for a run told to stop now. */
   async abandon(): Promise<void> {
-    if (!this.options.dispatcher) await this.dispatcher.destroy();
+    if (this.options.dispatcher || this.abandoned) return;
+    this.abandoned = true;
+    await this.dispatcher.destroy();
   }
 
   private async sendNow(plan: RequestPlan, skip: string | undefined): Promise<Exchange> {

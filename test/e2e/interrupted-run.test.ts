@@ -73,3 +73,42 @@ it('SIGINT mid-run: the run stops, what it created is deleted, and the CLI exits
   expect(runResources(mock)).toEqual([]);
   expect(storeSize(mock)).toBe(before);
 }, 120_000);
+
+it('a second SIGINT stops at once: the requests in flight end, no report, and the journal sweep deletes what the run created', async () => {
+  const slow = await startMock({ port: 0, token: TOKEN, latencyMs: 400 });
+  try {
+    const dir = mkdtempSync(join(tmpdir(), 'cfm-interrupt-twice-'));
+    writeFileSync(join(dir, 'empty.env'), '');
+    const child = spawn(
+      process.execPath,
+      [
+        join(PROJECT_ROOT, 'bin/conformance.js'),
+        'run',
+        '--allow-writes',
+        '--env-file',
+        join(dir, 'empty.env'),
+        '--report-dir',
+        join(dir, 'r'),
+        '--history',
+        join(dir, 'h.jsonl'),
+      ],
+      { cwd: PROJECT_ROOT, env: liveEnv(slow.apis, TOKEN), stdio: ['ignore', 'pipe', 'pipe'] },
+    );
+    let stderr = '';
+    child.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
+    child.stdout.resume();
+    const exited = new Promise<number | null>((resolve) => child.once('exit', resolve));
+    for (let i = 0; i < 800 && runResources(slow).length === 0; i++) await new Promise((r) => setTimeout(r, 25));
+    expect(runResources(slow).length, 'the run created resources before it was interrupted').toBeGreaterThan(0);
+    child.kill('SIGINT');
+    await new Promise((r) => setTimeout(r, 300));
+    child.kill('SIGINT');
+    const code = await exited;
+    expect(stderr).not.toMatch(/destroyed|unexpected error/i);
+    expect(stderr).toMatch(/conformance: interrupted \(SIGINT\); /);
+    expect(code).toBe(2);
+    expect(runResources(slow)).toEqual([]);
+  } finally {
+    await slow.close();
+  }
+}, 120_000);
