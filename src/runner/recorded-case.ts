@@ -63,7 +63,9 @@ function recordResponse(
   const body = json ? redact.json(keysRedacted(res.body, redact)) : redact.text(res.body as string);
   const size = json ? JSON.stringify(body).length : (body as string).length;
   if (size <= cap) return { ...out, body };
-  return { ...out, body: redact.text(res.text).slice(0, cap), bodyTruncated: { chars: res.text.length } };
+  // Cut from the redacted body (secret-named keys masked too), never from the text as it came.
+  const text = json ? JSON.stringify(body) : (body as string);
+  return { ...out, body: text.slice(0, cap), bodyTruncated: { chars: res.text.length } };
 }
 
 /** The value with every object key through the redactor too (Redactor.json masks values only). */
