@@ -20,6 +20,7 @@ import type { RecordingSummary } from '../runner/recorder.js';
 import { prepareRun, type RunFiles } from '../runner/prepare-run.js';
 import { MAX_DURATION_STOP } from '../runner/run-limits.js';
 import { caseCounts } from '../runner/run-plan.js';
+import { EXIT } from './exit-codes.js';
 import { startRecording, type RecordingAsked, type RunRecording } from './run-recording.js';
 import { planSuites, plannedCount, shardApis, SuiteRun, type SuiteHooks } from '../runner/run-suites.js';
 
@@ -121,7 +122,13 @@ export async function executeRun(
     });
     markPhase('reports written');
     persistCompiledValidators(); // the next run loads what this one compiled
-    const recorded = await recording?.finish();
+    let recorded: RecordingSummary | undefined;
+    try {
+      recorded = await recording?.finish();
+    } catch (err) {
+      if (!(err instanceof RecordingError)) throw err;
+      io.error(`conformance: the recording is incomplete: ${err.message}`); // the reports are written
+    }
     return { ...stop.outcome(), timedOut: stop.timedOut, end, ...(recorded ? { recorded } : {}) };
   } finally {
     stop.dispose();
@@ -161,6 +168,11 @@ class StopControl {
   }
 
   private ask(signal: NodeJS.Signals): void {
+    if (this.abandoned) {
+      // A third signal while the run unwinds: leave now; the journal lets `conformance cleanup` finish.
+      this.error(`conformance: ${signal} again: leaving now; run conformance cleanup to delete what the run created`);
+      process.exit(EXIT.USAGE);
+    }
     if (this.signal) return this.abandon(); // a second signal: stop now
     this.signal = signal;
     this.error(

@@ -2,56 +2,25 @@
 // same file skips parsing the YAML with positions and validating it with swagger-parser, taking the
 // document from the cache's JSON. The key holds the file's bytes, this code's own reading and validating
 // modules, and swagger-parser's version, so any change to either makes a new entry. Only a spec that
-// passed every check is remembered. The cache lives in node_modules/.cache/connector-conformance/specs
-// (CONFORMANCE_CACHE_DIR elsewhere; `off` turns it off); a cache that cannot be read or written is
-// ignored: it only saves time.
+// passed every check is remembered, in the caches' folder (cache-folder: `specs/`); a cache that cannot be
+// read or written is ignored: it only saves time.
 
 import { createHash } from 'node:crypto';
-import { mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
-import { extname, join } from 'node:path';
-import { fileURLToPath } from 'node:url';
-import { PROJECT_ROOT } from '../project-paths.js';
+import { join } from 'node:path';
+import { CACHE_DIR_ENV, cacheFolder, codeSalt, readCacheFile, writeCacheFile } from './cache-folder.js';
 
-/** Names another folder for the cache, or `off`. */
-export const CACHE_DIR_ENV = 'CONFORMANCE_CACHE_DIR';
+export { CACHE_DIR_ENV };
 
 /** The modules whose code decides what a spec reads as and whether it is valid. */
-const DECIDING_MODULES = ['read-yaml', 'check-refs', 'validate-openapi', 'spec-cache'];
+const DECIDING_MODULES = ['read-yaml', 'check-refs', 'walk', 'json-pointer', 'validate-openapi', 'spec-cache'];
+/** The packages that do: the YAML reader and swagger-parser. */
+const DECIDING_PACKAGES = ['yaml/package.json', '@apidevtools/swagger-parser/package.json'];
 
 let salt: string | undefined;
 
-/** What besides the bytes decides a spec's reading and verdict: this code and swagger-parser's version. */
+/** What besides the bytes decides a spec's reading and verdict: this code and the packages' versions. */
 function cacheSalt(): string {
-  return (salt ??= codeSalt(DECIDING_MODULES, ['@apidevtools/swagger-parser/package.json']));
-}
-
-/**
- * A hash of the code that decides a cache's entries: the named modules of this folder (as they run: `.ts`
- * from the sources, `.js` from dist/) and the named packages' package.json (their versions).
- */
-export function codeSalt(modules: readonly string[], packages: readonly string[]): string {
-  const hash = createHash('sha256');
-  const ext = extname(fileURLToPath(import.meta.url));
-  for (const name of modules) hash.update(readFileSync(new URL(`./${name}${ext}`, import.meta.url)));
-  const require = createRequire(import.meta.url);
-  for (const pkg of packages) hash.update(readFileSync(require.resolve(pkg)));
-  return hash.digest('hex');
-}
-
-/** The cache's folder for one kind of entry (`specs`, `validators`), or undefined when the cache is off. */
-export function cacheFolder(kind: string): string | undefined {
-  const chosen = process.env[CACHE_DIR_ENV];
-  if (chosen === 'off') return undefined;
-  return join(chosen || join(PROJECT_ROOT, 'node_modules', '.cache', 'connector-conformance'), kind);
-}
-
-/** Writes a cache file whole or not at all (should two runs write at once); a failure is the caller's to ignore. */
-export function writeCacheFile(file: string, text: string): void {
-  mkdirSync(join(file, '..'), { recursive: true });
-  const tmp = `${file}.${process.pid}.tmp`;
-  writeFileSync(tmp, text);
-  renameSync(tmp, file);
+  return (salt ??= codeSalt(DECIDING_MODULES, DECIDING_PACKAGES));
 }
 
 function entryOf(text: string): string | undefined {
@@ -68,8 +37,10 @@ function entryOf(text: string): string | undefined {
 export function cachedDocument(text: string): unknown {
   const entry = entryOf(text);
   if (!entry) return undefined;
+  const json = readCacheFile(entry);
+  if (json === undefined) return undefined;
   try {
-    return JSON.parse(readFileSync(entry, 'utf8'));
+    return JSON.parse(json);
   } catch {
     return undefined;
   }

@@ -2,7 +2,8 @@
 // per spec document (its name and content, and the code and versions that compile it). A later run loads
 // the code instead of compiling again; a validator loaded from the cache is the very code ajv generated,
 // with the same verdicts and errors. Each run that compiled something new adds it as one more chunk.
-// Entries live beside the spec cache (spec-cache: `validators/`); one that cannot be read is ignored.
+// Entries live in the caches' folder (cache-folder: `validators/`, loaded only when `trusted`); one that
+// cannot be read is ignored.
 
 import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
@@ -10,7 +11,7 @@ import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import type { ValidateFunction } from 'ajv';
 import { FORMATS_MODULE, SCHEMA_FORMATS } from './schema-formats.js';
-import { cacheFolder, codeSalt, writeCacheFile } from './spec-cache.js';
+import { cacheFolder, codeSalt, readCacheFile, trusted, writeCacheFile } from './cache-folder.js';
 
 /** One run's addition: CommonJS code exporting validators, and the schema pointer each export validates. */
 interface Chunk {
@@ -44,9 +45,11 @@ export function validatorCacheFile(name: string, doc: unknown): string | undefin
 /** Every validator the entry holds, by schema pointer (none when it is missing or unreadable). */
 export function loadValidators(file: string): Map<string, ValidateFunction> {
   const loaded = new Map<string, ValidateFunction>();
+  // The entry is code this process will run: only from a file and folder no one else may write to.
+  if (!trusted(file)) return loaded;
   let chunks: Chunk[];
   try {
-    chunks = JSON.parse(readFileSync(file, 'utf8')) as Chunk[];
+    chunks = JSON.parse(readCacheFile(file) ?? '') as Chunk[];
   } catch {
     return loaded;
   }
