@@ -5,6 +5,7 @@
 import { API_DEFINITIONS, API_IDS } from '../apis/index.js';
 import { isKnownMock, KNOWN_MOCKS, KnownMockError, startKnownMock } from '../known-mocks/index.js';
 import { knownMockEnv } from '../known-mocks/mock-env.js';
+import { STOP_SIGNALS } from './execute-run.js';
 
 /** A mock that cannot be started: one line naming what to fix. */
 export class KnownMockProblem extends Error {}
@@ -30,17 +31,27 @@ export async function withKnownMock<T>(
   if (problems.length > 0)
     throw new KnownMockProblem(`cannot start the run:\n${problems.map((p) => `  - ${p}`).join('\n')}`);
   log(`conformance fidelity: starting ${name} on 127.0.0.1, serving the specs...`);
+  // Until the run listens for signals, and while the mock stops, a signal ends this process through
+  // process.exit: its exit hook then kills the mock's processes, which a default signal death would skip.
+  const leave = (signal: NodeJS.Signals) => process.exit(signal === 'SIGINT' ? 130 : 143);
+  const guard = (on: boolean) => {
+    for (const signal of STOP_SIGNALS) (on ? process.on : process.off).call(process, signal, leave);
+  };
   let mock;
+  guard(true);
   try {
     mock = await startKnownMock(name);
   } catch (err) {
     if (!(err instanceof KnownMockError)) throw err;
     throw new KnownMockProblem(`--mock ${name}: ${err.message}`);
+  } finally {
+    guard(false);
   }
   try {
     return await withEnvironment(mock.env, work);
   } finally {
-    await mock.stop();
+    guard(true);
+    await mock.stop().finally(() => guard(false));
   }
 }
 
