@@ -1,15 +1,13 @@
 // Live-tenant safety: a run interrupted with SIGINT deletes what it created before it exits, so the
 // target keeps nothing of it; resources the run did not create are never touched.
 
-import { spawn } from 'node:child_process';
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, expect, it } from 'vitest';
 import type { RunningMock } from '../../src/mock/server.js';
 import { startReferenceMock as startMock } from '../../src/apis/reference-mock.js';
-import { PROJECT_ROOT } from '../../src/project-paths.js';
-import { liveEnv } from '../helpers/run-cli.js';
+import { liveEnv, startWriteRun } from '../helpers/run-cli.js';
 
 const TOKEN = 'interrupt-token';
 let mock: RunningMock | undefined;
@@ -31,28 +29,7 @@ function storeSize(m: RunningMock): number {
 it('SIGINT mid-run: the run stops, what it created is deleted, and the CLI exits 2', async () => {
   mock = await startMock({ port: 0, token: TOKEN, latencyMs: 40 });
   const before = storeSize(mock);
-  const dir = mkdtempSync(join(tmpdir(), 'cfm-interrupt-'));
-  writeFileSync(join(dir, 'empty.env'), '');
-  const env = liveEnv(mock.apis, TOKEN);
-  const child = spawn(
-    process.execPath,
-    [
-      join(PROJECT_ROOT, 'bin/conformance.js'),
-      'run',
-      '--allow-writes',
-      '--env-file',
-      join(dir, 'empty.env'),
-      '--report-dir',
-      join(dir, 'r'),
-      '--history',
-      join(dir, 'h.jsonl'),
-    ],
-    { cwd: PROJECT_ROOT, env, stdio: ['ignore', 'pipe', 'pipe'] },
-  );
-  let stderr = '';
-  child.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
-  const exited = new Promise<number | null>((resolve) => child.once('exit', resolve));
-
+  const run = startWriteRun(mkdtempSync(join(tmpdir(), 'cfm-interrupt-')), liveEnv(mock.apis, TOKEN));
   // Interrupt as soon as the run has created something of its own.
   let seenMidRun: string[] = [];
   for (let i = 0; i < 600 && seenMidRun.length === 0; i++) {
@@ -60,8 +37,9 @@ it('SIGINT mid-run: the run stops, what it created is deleted, and the CLI exits
     seenMidRun = runResources(mock);
   }
   expect(seenMidRun.length, 'the run created resources before it was interrupted').toBeGreaterThan(0);
-  child.kill('SIGINT');
-  const code = await exited;
+  run.child.kill('SIGINT');
+  const code = await run.exited;
+  const stderr = run.stderr();
 
   expect(code).toBe(2);
   expect(stderr).toMatch(/conformance: SIGINT: finishing requests in flight and deleting what the run created/);
@@ -77,33 +55,14 @@ it('SIGINT mid-run: the run stops, what it created is deleted, and the CLI exits
 it('a second SIGINT stops at once: the requests in flight end, no report, and the journal sweep deletes what the run created', async () => {
   const slow = await startMock({ port: 0, token: TOKEN, latencyMs: 400 });
   try {
-    const dir = mkdtempSync(join(tmpdir(), 'cfm-interrupt-twice-'));
-    writeFileSync(join(dir, 'empty.env'), '');
-    const child = spawn(
-      process.execPath,
-      [
-        join(PROJECT_ROOT, 'bin/conformance.js'),
-        'run',
-        '--allow-writes',
-        '--env-file',
-        join(dir, 'empty.env'),
-        '--report-dir',
-        join(dir, 'r'),
-        '--history',
-        join(dir, 'h.jsonl'),
-      ],
-      { cwd: PROJECT_ROOT, env: liveEnv(slow.apis, TOKEN), stdio: ['ignore', 'pipe', 'pipe'] },
-    );
-    let stderr = '';
-    child.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
-    child.stdout.resume();
-    const exited = new Promise<number | null>((resolve) => child.once('exit', resolve));
+    const run = startWriteRun(mkdtempSync(join(tmpdir(), 'cfm-interrupt-twice-')), liveEnv(slow.apis, TOKEN));
     for (let i = 0; i < 800 && runResources(slow).length === 0; i++) await new Promise((r) => setTimeout(r, 25));
     expect(runResources(slow).length, 'the run created resources before it was interrupted').toBeGreaterThan(0);
-    child.kill('SIGINT');
+    run.child.kill('SIGINT');
     await new Promise((r) => setTimeout(r, 300));
-    child.kill('SIGINT');
-    const code = await exited;
+    run.child.kill('SIGINT');
+    const code = await run.exited;
+    const stderr = run.stderr();
     expect(stderr).not.toMatch(/destroyed|unexpected error/i);
     expect(stderr).toMatch(/conformance: interrupted \(SIGINT\); /);
     expect(code).toBe(2);

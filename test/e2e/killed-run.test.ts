@@ -3,7 +3,7 @@
 // same target, deletes everything the run created. The run is one process: once it is killed, nothing
 // goes on writing to the target. A closed terminal (SIGHUP) stops the run as Ctrl+C does.
 
-import { spawn, spawnSync } from 'node:child_process';
+import { spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readdirSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -11,8 +11,7 @@ import { afterAll, beforeAll, expect, it } from 'vitest';
 import { DEFAULT_API_SERVER_ID, DEFAULT_ENVIRONMENT_ID, DEFAULT_ORGANISATION_ID } from '../../src/mock/defaults.js';
 import type { RunningMock } from '../../src/mock/server.js';
 import { startReferenceMock as startMock } from '../../src/apis/reference-mock.js';
-import { PROJECT_ROOT } from '../../src/project-paths.js';
-import { isolatedEnv, runCliAsync } from '../helpers/run-cli.js';
+import { isolatedEnv, runCliAsync, startWriteRun } from '../helpers/run-cli.js';
 
 const TOKEN = 'killed-token';
 let mock: RunningMock;
@@ -54,28 +53,13 @@ function childrenOf(pid: number | undefined): number[] {
 
 /** Starts a write run and SIGKILLs it once it has created something. */
 async function killMidRun(): Promise<string[]> {
-  const cli = spawn(
-    process.execPath,
-    [
-      join(PROJECT_ROOT, 'bin/conformance.js'),
-      'run',
-      '--allow-writes',
-      '--env-file',
-      join(dir, 'empty.env'),
-      '--report-dir',
-      join(dir, 'r'),
-      '--history',
-      join(dir, 'h.jsonl'),
-    ],
-    { cwd: PROJECT_ROOT, env, stdio: 'ignore' },
-  );
-  const exited = new Promise((resolve) => cli.once('exit', resolve));
+  const { child, exited } = startWriteRun(dir, env);
   let seen: string[] = [];
   for (let i = 0; i < 800 && seen.length < 3; i++) {
     await new Promise((r) => setTimeout(r, 25));
     seen = leftovers();
   }
-  cli.kill('SIGKILL');
+  child.kill('SIGKILL');
   await exited;
   await new Promise((r) => setTimeout(r, 200)); // requests already on the wire land
   return seen;
@@ -114,32 +98,14 @@ it('SIGKILL mid-write: the next run against the same target deletes what it left
 }, 180_000);
 
 /** Starts a write run and waits until it has created something. */
-async function startWriteRun(reportDir: string) {
-  const cli = spawn(
-    process.execPath,
-    [
-      join(PROJECT_ROOT, 'bin/conformance.js'),
-      'run',
-      '--allow-writes',
-      '--env-file',
-      join(dir, 'empty.env'),
-      '--report-dir',
-      reportDir,
-      '--history',
-      join(dir, 'h.jsonl'),
-    ],
-    { cwd: PROJECT_ROOT, env, stdio: ['ignore', 'pipe', 'pipe'] },
-  );
-  let stderr = '';
-  cli.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
-  cli.stdout.resume();
-  const exited = new Promise<number | null>((resolve) => cli.once('exit', resolve));
+async function startedWriteRun(reportDir: string) {
+  const run = startWriteRun(dir, env, reportDir);
   for (let i = 0; i < 800 && leftovers().length < 3; i++) await new Promise((r) => setTimeout(r, 25));
-  return { cli, exited, stderr: () => stderr };
+  return { cli: run.child, exited: run.exited, stderr: run.stderr };
 }
 
 it('SIGKILL of the run: nothing goes on writing to the target with nobody watching', async () => {
-  const { cli, exited } = await startWriteRun(join(dir, 'r-orphan'));
+  const { cli, exited } = await startedWriteRun(join(dir, 'r-orphan'));
   expect(leftovers().length, 'the run created resources before it was killed').toBeGreaterThan(0);
   const pid = cli.pid;
   cli.kill('SIGKILL');
@@ -155,7 +121,7 @@ it('SIGKILL of the run: nothing goes on writing to the target with nobody watchi
 }, 150_000);
 
 it('SIGHUP (the terminal closed) stops the run as Ctrl+C does: what it created is deleted, exit 2', async () => {
-  const { cli, exited, stderr } = await startWriteRun(join(dir, 'r-hup'));
+  const { cli, exited, stderr } = await startedWriteRun(join(dir, 'r-hup'));
   expect(leftovers().length).toBeGreaterThan(0);
   cli.kill('SIGHUP');
   const code = await exited;

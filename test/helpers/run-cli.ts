@@ -1,7 +1,7 @@
 // Runs the `conformance` command as a user would (through bin/conformance.js) and captures its output.
 
-import { spawn, spawnSync } from 'node:child_process';
-import { mkdtempSync } from 'node:fs';
+import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
+import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { API_DEFINITIONS } from '../../src/apis/index.js';
@@ -95,4 +95,39 @@ export function liveEnv(
     SAILPOINT_ACCESS_TOKEN: token,
     ...extra,
   });
+}
+
+/** A write run started in the background, as a user would (bin/conformance.js), its stderr gathered. */
+export interface BackgroundRun {
+  child: ChildProcess;
+  exited: Promise<number | null>;
+  stderr(): string;
+}
+
+/**
+ * Starts `conformance run --allow-writes` with its files in `dir` (an empty env file, reports in `dir/r`,
+ * the history in `dir/h.jsonl`), so it reads nothing of the caller's and writes nothing outside `dir`.
+ */
+export function startWriteRun(dir: string, env: NodeJS.ProcessEnv, reportDir = join(dir, 'r')): BackgroundRun {
+  writeFileSync(join(dir, 'empty.env'), '');
+  const child = spawn(
+    process.execPath,
+    [
+      join(PROJECT_ROOT, 'bin/conformance.js'),
+      'run',
+      '--allow-writes',
+      '--env-file',
+      join(dir, 'empty.env'),
+      '--report-dir',
+      reportDir,
+      '--history',
+      join(dir, 'h.jsonl'),
+    ],
+    { cwd: PROJECT_ROOT, env, stdio: ['ignore', 'pipe', 'pipe'] },
+  );
+  let stderr = '';
+  child.stderr!.on('data', (d: Buffer) => (stderr += d.toString()));
+  child.stdout!.resume();
+  const exited = new Promise<number | null>((resolve) => child.once('exit', resolve));
+  return { child, exited, stderr: () => stderr };
 }
