@@ -1,10 +1,8 @@
 // The `conformance` command line: one program, a subcommand per job. Each subcommand's module is
 // imported when it runs, so `--help` and `lint` do not load vitest or the mock.
 
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { PROJECT_ROOT } from '../project-paths.js';
+import { projectVersion } from '../project-paths.js';
 import { Command, CommanderError, InvalidArgumentError } from 'commander';
 import { PERSONALITIES, type Personality } from '../mock/personality-names.js';
 import { parseCount, parsePort, parseSeed, parsePositiveInt, collect } from './parse-options.js';
@@ -16,7 +14,7 @@ import { EXIT } from './exit-codes.js';
 export function buildProgram(epilog?: string): Command {
   const program = new Command('conformance')
     .description('Contract tests and conformance suites for connector-management APIs')
-    .version(packageVersion(), '-V, --version', 'print the version')
+    .version(projectVersion() ?? '0.0.0', '-V, --version', 'print the version')
     .exitOverride()
     .showHelpAfterError('(add --help for the options, the environment variables, exit codes and examples)');
   if (epilog) program.addHelpText('after', epilog);
@@ -281,12 +279,6 @@ if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) 
 /** Help is asked for (`--help`, `-h`, `help`, or no command at all): then the epilog is loaded. */
 function wantsHelp(args: string[]): boolean {
   return args.length === 0 || args.some((a) => a === '--help' || a === '-h') || args[0] === 'help';
-}
-
-/** The version in package.json. */
-function packageVersion(): string {
-  const pkg = JSON.parse(readFileSync(join(PROJECT_ROOT, 'package.json'), 'utf8')) as { version?: string };
-  return pkg.version ?? '0.0.0';
 }
 
 /** `--min-score`: a share, from 0 to 1. */

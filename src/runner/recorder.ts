@@ -4,7 +4,6 @@
 
 import { createHash } from 'node:crypto';
 import { mkdir, readdir, writeFile } from 'node:fs/promises';
-import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import type { ApiTarget } from '../config/types.js';
@@ -19,7 +18,7 @@ import {
   type Recording,
   type RecordingManifest,
 } from '../model/recording.js';
-import { PROJECT_ROOT } from '../project-paths.js';
+import { projectVersion } from '../project-paths.js';
 import { redactUrl } from '../transport/redact.js';
 import { recordedCase } from './recorded-case.js';
 
@@ -146,7 +145,7 @@ function manifestOf(settings: RecordingSettings, cases: { id: string; file: stri
   return {
     format: RECORDING_FORMAT,
     version: RECORDING_VERSION,
-    toolVersion: settings.toolVersion ?? toolVersion(),
+    toolVersion: settings.toolVersion ?? projectVersion() ?? 'unknown',
     recordedAt: new Date().toISOString(),
     runId: settings.runId,
     caseOptions: {
@@ -177,13 +176,4 @@ export function caseFileName(id: string): string {
     .slice(0, 80);
   const hash = createHash('sha256').update(id).digest('hex').slice(0, 10);
   return `${readable || 'case'}-${hash}.json`;
-}
-
-function toolVersion(): string {
-  try {
-    const pkg = JSON.parse(readFileSync(join(PROJECT_ROOT, 'package.json'), 'utf8')) as { version?: string };
-    return pkg.version ?? 'unknown';
-  } catch {
-    return 'unknown';
-  }
 }
