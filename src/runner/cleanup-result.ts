@@ -4,7 +4,7 @@
 import type { LeftBehind } from '../cases/runtime.js';
 import type { ApiId, CaseResult } from '../model/types.js';
 
-export function cleanupResult(api: ApiId, left: LeftBehind[]): CaseResult {
+function cleanupResult(api: ApiId, left: LeftBehind[]): CaseResult {
   return {
     id: `${api}/cleanup`,
     api,
@@ -26,4 +26,12 @@ export function cleanupSkipped(api: ApiId, reason: string): CaseResult {
 }
 
 /** Why a cleanup that deleted everything is skipped rather than passed: the run created nothing. */
-export const CREATED_NOTHING = 'the run created nothing, so there was nothing to delete';
+const CREATED_NOTHING = 'the run created nothing, so there was nothing to delete';
+
+/**
+ * The record of an API's cleanup once it ran: skipped when the run created nothing and nothing is left
+ * (a read-only run: nothing to judge, so not a pass), else passed or failed by what is left.
+ */
+export function afterCleanup(api: ApiId, created: number, left: LeftBehind[]): CaseResult {
+  return created === 0 && left.length === 0 ? cleanupSkipped(api, CREATED_NOTHING) : cleanupResult(api, left);
+}

@@ -17,7 +17,7 @@ import { runCaseWithRetries } from './run-case.js';
 import { caseLimitMs, stopReason, vitestTimeoutMs, withinLimit } from './run-limits.js';
 import type { ProvidedRun } from './run-state.js';
 import { startSuite, suiteSettings } from './suite-context.js';
-import { CREATED_NOTHING, cleanupResult, cleanupSkipped } from './cleanup-result.js';
+import { afterCleanup, cleanupSkipped } from './cleanup-result.js';
 import { AUTH_CASE_NAMES } from '../cases/auth-cases.js';
 import { flowHeader, header as evidenceHeader } from './evidence.js';
 
@@ -140,12 +140,9 @@ export function defineConformanceSuite(def: SuiteDefinition): void {
     }
     const s = await state;
     const left = await cleanup(s);
-    // Nothing to judge when the run created nothing (a read-only run): not a pass.
-    if (s.rt.created.length === 0 && left.length === 0) {
-      task.meta.conformance = cleanupSkipped(def.api, CREATED_NOTHING);
-      return skip(CREATED_NOTHING);
-    }
-    task.meta.conformance = cleanupResult(def.api, left);
+    const result = afterCleanup(def.api, s.rt.created.length, left);
+    task.meta.conformance = result;
+    if (result.status === 'skipped') return skip(result.reason);
     if (left.length > 0)
       throw new Error(`could not delete: ${left.map((l) => `${l.label} ${l.id} (${l.reason})`).join('; ')}`);
   });

@@ -12,7 +12,7 @@ import type { ApiId, ApiTarget } from '../config/types.js';
 import type { CaseResult } from '../model/types.js';
 import { loadSpec } from '../openapi/load-spec.js';
 import type { HttpClient } from '../transport/http-client.js';
-import { CREATED_NOTHING, cleanupResult, cleanupSkipped } from './cleanup-result.js';
+import { afterCleanup, cleanupSkipped } from './cleanup-result.js';
 import { flowHeader, header, unrun } from './evidence.js';
 import { runCaseWithRetries, type RunCaseOptions } from './run-case.js';
 import { caseLimitMs, stopReason, withinLimit } from './run-limits.js';
@@ -116,11 +116,7 @@ export class SuiteRun {
         ),
       );
       const left = await rt.cleanup();
-      const cleanup =
-        rt.created.length === 0 && left.length === 0
-          ? cleanupSkipped(suite.target.api, CREATED_NOTHING)
-          : cleanupResult(suite.target.api, left);
-      return [...results, emit(cleanup)];
+      return [...results, emit(afterCleanup(suite.target.api, rt.created.length, left))];
     } finally {
       this.clients.delete(client);
       await client.close();
