@@ -6,7 +6,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { API_DEFINITIONS } from '../../src/apis/index.js';
 import { loadConfig, readEnvironment } from '../../src/config/load-config.js';
-import { ConfigError } from '../../src/config/types.js';
+import { configProblems } from '../helpers/config-problems.js';
 
 const ENV_ID = 'abfba8f6-49eb-49f5-a5d9-80ad5c98f9f6';
 const SERVER_ID = '5f1a7c2e-3b4d-4e6f-8a9b-0c1d2e3f4a5b';
@@ -16,16 +16,6 @@ const PINGONE = {
   PINGONE_ACCESS_TOKEN: 'tok',
   PINGONE_API_SERVER_ID: SERVER_ID,
 };
-
-function problems(env: Record<string, string>, cli = {}): string[] {
-  try {
-    loadConfig(env, cli, API_DEFINITIONS);
-  } catch (err) {
-    if (err instanceof ConfigError) return err.problems;
-    throw err;
-  }
-  return [];
-}
 
 describe('with no API URL', () => {
   it('runs every registered API against the embedded mock, in the registry order, writes allowed', () => {
@@ -197,18 +187,18 @@ describe('a missing or wrong setting names the variable', () => {
       /^--api okta: unknown API; choose from davinci, authorize, versori, sailpoint/,
     ],
   ])('%s', (_name, env, cli, message) => {
-    const found = problems(env, cli);
+    const found = configProblems(env, cli);
     expect(found).toHaveLength(1);
     expect(found[0]).toMatch(message);
   });
 
   it('reports every problem at once', () => {
-    expect(problems({ ...PINGONE, PINGONE_ENVIRONMENT_ID: 'x', CONFORMANCE_CONCURRENCY: '0' })).toHaveLength(2);
+    expect(configProblems({ ...PINGONE, PINGONE_ENVIRONMENT_ID: 'x', CONFORMANCE_CONCURRENCY: '0' })).toHaveLength(2);
   });
 
   it('refuses a run where every API is skipped', () => {
     expect(
-      problems(
+      configProblems(
         {
           VERSORI_API_URL: 'https://x.test',
           VERSORI_ORGANISATION_ID: '01HZY8Q3M5V7W9X1Y3Z5A7B9C1',

@@ -5,8 +5,8 @@
 import { describe, expect, it } from 'vitest';
 import { API_DEFINITIONS } from '../../src/apis/index.js';
 import { loadConfig } from '../../src/config/load-config.js';
-import { ConfigError } from '../../src/config/types.js';
 import { buildReport } from '../../src/report/run-report.js';
+import { configProblems } from '../helpers/config-problems.js';
 
 const ENV_ID = 'abfba8f6-49eb-49f5-a5d9-80ad5c98f9f6';
 const PINGONE = {
@@ -15,16 +15,6 @@ const PINGONE = {
   PINGONE_ACCESS_TOKEN: 'tok',
   PINGONE_API_SERVER_ID: '5f1a7c2e-3b4d-4e6f-8a9b-0c1d2e3f4a5b',
 };
-
-function problems(env: Record<string, string>, cli = {}): string[] {
-  try {
-    loadConfig(env, cli, API_DEFINITIONS);
-  } catch (err) {
-    if (err instanceof ConfigError) return err.problems;
-    throw err;
-  }
-  return [];
-}
 
 describe('target kind', () => {
   it('is live by default: read-only, no target marked a mock', () => {
@@ -61,10 +51,12 @@ describe('target kind', () => {
   });
 
   it('a bad value is named, with the choices (exit 2 at the CLI)', () => {
-    expect(problems({ ...PINGONE, CONFORMANCE_TARGET_KIND: 'prism' })).toEqual([
+    expect(configProblems({ ...PINGONE, CONFORMANCE_TARGET_KIND: 'prism' })).toEqual([
       'CONFORMANCE_TARGET_KIND must be live or mock; got "prism"',
     ]);
-    expect(problems(PINGONE, { targetKind: 'tenant' })).toEqual(['--target-kind must be live or mock; got "tenant"']);
+    expect(configProblems(PINGONE, { targetKind: 'tenant' })).toEqual([
+      '--target-kind must be live or mock; got "tenant"',
+    ]);
   });
 
   it('results.json marks a mock target, and only a mock target', () => {
@@ -115,7 +107,7 @@ describe('per-API URL', () => {
   });
 
   it('a wrong override names its own variable', () => {
-    expect(problems({ ...PINGONE, DAVINCI_API_URL: 'ftp://x' })).toEqual([
+    expect(configProblems({ ...PINGONE, DAVINCI_API_URL: 'ftp://x' })).toEqual([
       'DAVINCI_API_URL must be an http(s) URL: "ftp://x"',
     ]);
   });

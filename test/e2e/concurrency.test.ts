@@ -1,14 +1,14 @@
 // CONFORMANCE_CONCURRENCY reaches vitest as well as the HTTP client: with 16 allowed, more cases than
 // vitest's configured 8 run at once (a proxy in front of the mock counts the requests in flight).
 
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import type { RunningMock } from '../../src/mock/server.js';
 import { startReferenceMock as startMock } from '../../src/apis/reference-mock.js';
 import { startProxy, type Proxy } from '../helpers/proxy.js';
-import { liveEnv, runCliAsync } from '../helpers/run-cli.js';
+import { liveEnv, runCliAsync, runFiles } from '../helpers/run-cli.js';
 
 const TOKEN = 'concurrency-token';
 let mock: RunningMock;
@@ -31,24 +31,8 @@ afterAll(async () => {
 
 it("CONFORMANCE_CONCURRENCY=16: up to 16 cases at once, not vitest's default 8", async () => {
   const dir = mkdtempSync(join(tmpdir(), 'cfm-concurrency-'));
-  writeFileSync(join(dir, 'empty.env'), '');
   const env = liveEnv(mock.apis, TOKEN, { CONFORMANCE_CONCURRENCY: '16' }, (url) => proxy.url + new URL(url).pathname);
-  const run = await runCliAsync(
-    [
-      'run',
-      '--api',
-      'sailpoint',
-      '--max-duration',
-      '10',
-      '--env-file',
-      join(dir, 'empty.env'),
-      '--report-dir',
-      join(dir, 'r'),
-      '--history',
-      join(dir, 'h.jsonl'),
-    ],
-    env,
-  );
+  const run = await runCliAsync(['run', '--api', 'sailpoint', '--max-duration', '10', ...runFiles(dir)], env);
   console.log(`CONFORMANCE_CONCURRENCY=16: at most ${peak} requests in flight at once`);
   expect(run.status, run.stderr).not.toBe(2);
   expect(peak).toBeGreaterThan(8);

@@ -2,7 +2,7 @@
 // the size, and the whole process tree (the CLI, vitest, esbuild) uses no more memory than a normal run.
 
 import { spawn } from 'node:child_process';
-import { mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, expect, it } from 'vitest';
@@ -11,7 +11,7 @@ import { startReferenceMock as startMock } from '../../src/apis/reference-mock.j
 import { PROJECT_ROOT } from '../../src/project-paths.js';
 import type { RunReport } from '../../src/report/run-report.js';
 import { startProxy, type Proxy } from '../helpers/proxy.js';
-import { isolatedEnv } from '../helpers/run-cli.js';
+import { isolatedEnv, runFiles } from '../helpers/run-cli.js';
 
 const TOKEN = 'huge-token';
 const SIZE = 200 * 1024 * 1024;
@@ -75,22 +75,12 @@ function treeRssKiB(root: number): number {
 /** Runs the SailPoint suite against `url`; its exit code, report and the process tree's peak RSS (MiB). */
 async function measuredRun(url: string): Promise<{ code: number | null; report: RunReport; peakMiB: number }> {
   const dir = mkdtempSync(join(tmpdir(), 'cfm-huge-'));
-  writeFileSync(join(dir, 'empty.env'), '');
   const env = isolatedEnv({ SAILPOINT_API_URL: url, SAILPOINT_ACCESS_TOKEN: TOKEN });
-  const cli = spawn(
-    process.execPath,
-    [
-      join(PROJECT_ROOT, 'bin/conformance.js'),
-      'run',
-      '--env-file',
-      join(dir, 'empty.env'),
-      '--report-dir',
-      join(dir, 'r'),
-      '--history',
-      join(dir, 'h.jsonl'),
-    ],
-    { cwd: PROJECT_ROOT, env, stdio: 'ignore' },
-  );
+  const cli = spawn(process.execPath, [join(PROJECT_ROOT, 'bin/conformance.js'), 'run', ...runFiles(dir)], {
+    cwd: PROJECT_ROOT,
+    env,
+    stdio: 'ignore',
+  });
   let peak = 0;
   const sampler = setInterval(() => (peak = Math.max(peak, treeRssKiB(cli.pid!))), 50);
   const code = await new Promise<number | null>((resolve) => cli.once('exit', resolve));

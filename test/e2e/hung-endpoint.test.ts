@@ -3,7 +3,7 @@
 // operation's cases after the first timeout fail at once, and none is retried as possibly flaky.
 // With every API silent (a short timeout here), each API costs about one timeout.
 
-import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, expect, it } from 'vitest';
@@ -11,7 +11,7 @@ import type { RunningMock } from '../../src/mock/server.js';
 import { startReferenceMock as startMock } from '../../src/apis/reference-mock.js';
 import type { RunReport } from '../../src/report/run-report.js';
 import { startProxy, type Proxy } from '../helpers/proxy.js';
-import { liveEnv, runCliAsync } from '../helpers/run-cli.js';
+import { liveEnv, runCliAsync, runFiles } from '../helpers/run-cli.js';
 
 const TOKEN = 'hung-token';
 let mock: RunningMock;
@@ -36,22 +36,8 @@ function env(): NodeJS.ProcessEnv {
 
 async function run(extra: string[]) {
   const dir = mkdtempSync(join(tmpdir(), 'cfm-hung-'));
-  writeFileSync(join(dir, 'empty.env'), '');
   const started = Date.now();
-  const result = await runCliAsync(
-    [
-      'run',
-      '--allow-writes',
-      '--env-file',
-      join(dir, 'empty.env'),
-      '--report-dir',
-      join(dir, 'r'),
-      '--history',
-      join(dir, 'h.jsonl'),
-      ...extra,
-    ],
-    env(),
-  );
+  const result = await runCliAsync(['run', '--allow-writes', ...runFiles(dir), ...extra], env());
   const seconds = (Date.now() - started) / 1000;
   const file = join(dir, 'r', 'results.json');
   return {

@@ -3,7 +3,7 @@
 // when a request in flight at the limit never answers (it has its whole timeout to fail).
 
 import { spawn } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, expect, it } from 'vitest';
@@ -12,7 +12,7 @@ import { startReferenceMock as startMock } from '../../src/apis/reference-mock.j
 import type { RunReport } from '../../src/report/run-report.js';
 import { PROJECT_ROOT } from '../../src/project-paths.js';
 import { startProxy } from '../helpers/proxy.js';
-import { liveEnv, runCliAsync } from '../helpers/run-cli.js';
+import { liveEnv, runCliAsync, runFiles } from '../helpers/run-cli.js';
 
 const TOKEN = 'duration-token';
 let mock: RunningMock | undefined;
@@ -21,24 +21,10 @@ afterAll(() => mock?.close());
 it('stops at --max-duration: exit 1, the reports written, what was not started reported skipped', async () => {
   mock = await startMock({ port: 0, token: TOKEN, latencyMs: 300 }); // a slow tenant: the whole run would take far longer
   const dir = mkdtempSync(join(tmpdir(), 'cfm-duration-'));
-  writeFileSync(join(dir, 'empty.env'), '');
   const env = liveEnv(mock.apis, TOKEN);
   const started = Date.now();
   const run = await runCliAsync(
-    [
-      'run',
-      '--allow-writes',
-      '--concurrency',
-      '2',
-      '--max-duration',
-      '10',
-      '--env-file',
-      join(dir, 'empty.env'),
-      '--report-dir',
-      join(dir, 'r'),
-      '--history',
-      join(dir, 'h.jsonl'),
-    ],
+    ['run', '--allow-writes', '--concurrency', '2', '--max-duration', '10', ...runFiles(dir)],
     env,
   );
   const seconds = (Date.now() - started) / 1000;
@@ -79,7 +65,6 @@ it('a request in flight at --max-duration that never answers: it times out, and 
   });
   try {
     const dir = mkdtempSync(join(tmpdir(), 'cfm-duration-hung-'));
-    writeFileSync(join(dir, 'empty.env'), '');
     const env = liveEnv(slow.apis, TOKEN, {}, (url) => proxy.url + new URL(url).pathname);
     const started = Date.now();
     const cli = spawn(
@@ -92,12 +77,7 @@ it('a request in flight at --max-duration that never answers: it times out, and 
         '2',
         '--max-duration',
         '10',
-        '--env-file',
-        join(dir, 'empty.env'),
-        '--report-dir',
-        join(dir, 'r'),
-        '--history',
-        join(dir, 'h.jsonl'),
+        ...runFiles(dir),
       ],
       { cwd: PROJECT_ROOT, env, stdio: ['ignore', 'pipe', 'pipe'] },
     );

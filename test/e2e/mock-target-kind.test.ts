@@ -3,7 +3,7 @@
 // Versori, SailPoint) on another. Writes run without --allow-writes, the run cleans up what it created
 // (its journal in the state folder is finished), results.json marks each target a mock, and it exits 0.
 
-import { mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Ajv2020 } from 'ajv/dist/2020.js';
@@ -14,7 +14,7 @@ import type { RunningMock } from '../../src/mock/server.js';
 import { startReferenceMock } from '../../src/apis/reference-mock.js';
 import { PROJECT_ROOT } from '../../src/project-paths.js';
 import type { RunReport } from '../../src/report/run-report.js';
-import { isolatedEnv, runCliAsync } from '../helpers/run-cli.js';
+import { isolatedEnv, runCliAsync, runFiles } from '../helpers/run-cli.js';
 
 const TOKEN = 'mock-target-token';
 const mocks: RunningMock[] = [];
@@ -31,7 +31,6 @@ it('runs writes without --allow-writes against two mock instances, cleans up, an
   const [first, second] = mocks as [RunningMock, RunningMock];
   const before = [JSON.stringify(first.store.summary()), JSON.stringify(second.store.summary())];
   const dir = mkdtempSync(join(tmpdir(), 'cfm-mock-kind-'));
-  writeFileSync(join(dir, 'empty.env'), '');
   const env = isolatedEnv({
     DAVINCI_API_URL: first.apis['davinci']!,
     AUTHORIZE_API_URL: second.apis['authorize']!,
@@ -44,22 +43,7 @@ it('runs writes without --allow-writes against two mock instances, cleans up, an
     SAILPOINT_API_URL: first.apis['sailpoint']!,
     SAILPOINT_ACCESS_TOKEN: TOKEN,
   });
-  const run = await runCliAsync(
-    [
-      'run',
-      '--target-kind',
-      'mock',
-      '--env-file',
-      join(dir, 'empty.env'),
-      '--report-dir',
-      join(dir, 'r'),
-      '--history',
-      join(dir, 'h.jsonl'),
-      '--reports',
-      'json',
-    ],
-    env,
-  );
+  const run = await runCliAsync(['run', '--target-kind', 'mock', ...runFiles(dir), '--reports', 'json'], env);
   expect(run.status, run.stderr).toBe(0);
   // the start line says these are mocks, not live tenants
   expect(run.stdout.split('\n')[0]).toMatch(/\(a mock: writes run, and are cleaned up\)/);

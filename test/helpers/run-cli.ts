@@ -97,6 +97,15 @@ export function liveEnv(
   });
 }
 
+/**
+ * The options that keep a run's files in `dir`: an empty env file (written here, so ./.env cannot leak in),
+ * the reports in `reportDir` (default `dir/r`), the history in `dir/h.jsonl`.
+ */
+export function runFiles(dir: string, reportDir = join(dir, 'r')): string[] {
+  writeFileSync(join(dir, 'empty.env'), '');
+  return ['--env-file', join(dir, 'empty.env'), '--report-dir', reportDir, '--history', join(dir, 'h.jsonl')];
+}
+
 /** A write run started in the background, as a user would (bin/conformance.js), its stderr gathered. */
 export interface BackgroundRun {
   child: ChildProcess;
@@ -109,20 +118,9 @@ export interface BackgroundRun {
  * the history in `dir/h.jsonl`), so it reads nothing of the caller's and writes nothing outside `dir`.
  */
 export function startWriteRun(dir: string, env: NodeJS.ProcessEnv, reportDir = join(dir, 'r')): BackgroundRun {
-  writeFileSync(join(dir, 'empty.env'), '');
   const child = spawn(
     process.execPath,
-    [
-      join(PROJECT_ROOT, 'bin/conformance.js'),
-      'run',
-      '--allow-writes',
-      '--env-file',
-      join(dir, 'empty.env'),
-      '--report-dir',
-      reportDir,
-      '--history',
-      join(dir, 'h.jsonl'),
-    ],
+    [join(PROJECT_ROOT, 'bin/conformance.js'), 'run', '--allow-writes', ...runFiles(dir, reportDir)],
     { cwd: PROJECT_ROOT, env, stdio: ['ignore', 'pipe', 'pipe'] },
   );
   let stderr = '';
