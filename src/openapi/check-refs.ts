@@ -10,17 +10,18 @@ export function findBrokenRefs(source: YamlSource): SpecProblem[] {
   for (const { node, pointer } of walkObjects(source.value)) {
     const ref = node['$ref'];
     if (typeof ref !== 'string') continue;
-    const where = source.locate(`${pointer}/$ref`);
+    // Located only when broken: finding a line walks the YAML tree.
+    const where = () => source.locate(`${pointer}/$ref`);
     if (!ref.startsWith('#')) {
       problems.push({
-        ...where,
+        ...where(),
         severity: 'error',
         rule: 'ref',
         message: `$ref "${ref}" points outside this file; specs must be self-contained`,
       });
     } else if (resolvePointer(source.value, ref) === undefined) {
       problems.push({
-        ...where,
+        ...where(),
         severity: 'error',
         rule: 'ref',
         message: `$ref "${ref}" does not resolve: nothing at ${ref.slice(1) || '/'}`,
