@@ -2,6 +2,7 @@
 
 import { readFileSync } from 'node:fs';
 import { LineCounter, parseDocument, isMap, isSeq, isScalar, type Document, type Node } from 'yaml';
+import { readYamlFast } from './fast-yaml.js';
 import { parsePointer } from './json-pointer.js';
 import { SpecError, type SpecLocation } from './spec-error.js';
 
@@ -32,12 +33,12 @@ export function readSpecText(file: string): string {
 }
 
 /**
- * A source whose document is already known (read before, from the spec cache): the YAML is parsed for
- * positions only when a location is asked for.
+ * A source whose document is already known (read before, or just parsed): the YAML is parsed again for
+ * positions only when a location is asked for, so a loaded spec does not keep the parse tree alive.
  */
 export function knownYamlSource(file: string, text: string, value: unknown): YamlSource {
   let parsed: YamlSource | undefined;
-  const positions = () => (parsed ??= parseYamlText(file, text));
+  const positions = () => (parsed ??= positionedSource(file, text));
   return {
     file,
     value,
@@ -46,7 +47,13 @@ export function knownYamlSource(file: string, text: string, value: unknown): Yam
   };
 }
 
+/** The document in `text` (read by fast-yaml when it can); a YAML problem is a SpecError naming its line. */
 export function parseYamlText(file: string, text: string): YamlSource {
+  const value = readYamlFast(text) ?? positionedSource(file, text).value;
+  return knownYamlSource(file, text, value);
+}
+
+function positionedSource(file: string, text: string): YamlSource {
   const lineCounter = new LineCounter();
   const doc = parseDocument(text, { lineCounter, prettyErrors: false, uniqueKeys: true });
   if (doc.errors.length > 0) {

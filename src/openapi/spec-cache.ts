@@ -12,9 +12,17 @@ import { CACHE_DIR_ENV, cacheFolder, codeSalt, readCacheFile, writeCacheFile } f
 export { CACHE_DIR_ENV };
 
 /** The modules whose code decides what a spec reads as and whether it is valid. */
-const DECIDING_MODULES = ['read-yaml', 'check-refs', 'walk', 'json-pointer', 'validate-openapi', 'spec-cache'];
+const DECIDING_MODULES = [
+  'read-yaml',
+  'fast-yaml',
+  'check-refs',
+  'walk',
+  'json-pointer',
+  'validate-openapi',
+  'spec-cache',
+];
 /** The packages that do: the YAML reader and swagger-parser. */
-const DECIDING_PACKAGES = ['yaml/package.json', '@apidevtools/swagger-parser/package.json'];
+const DECIDING_PACKAGES = ['yaml/package.json', 'js-yaml/package.json', '@apidevtools/swagger-parser/package.json'];
 
 let salt: string | undefined;
 
