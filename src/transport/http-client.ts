@@ -160,18 +160,27 @@ export class HttpClient {
       sendHeaders['content-type'] = encoded.headers.get('content-type')!;
       payload = Buffer.from(await encoded.arrayBuffer());
     } else payload = body;
-    const res = await request(url, {
-      method: method as Dispatcher.HttpMethod,
-      headers: sendHeaders,
-      body: payload,
-      dispatcher: this.dispatcher,
-      signal: AbortSignal.timeout(this.options.timeoutMs),
-    });
-    const text = await readCapped(
-      res.body,
-      res.headers['content-length'],
-      this.options.maxResponseBytes ?? DEFAULT_MAX_RESPONSE_BYTES,
-    );
+    // One timer for the whole exchange, headers and body (cheaper than AbortSignal.timeout per request).
+    const timeout = new AbortController();
+    const timer = setTimeout(() => timeout.abort(new DOMException('timeout', 'TimeoutError')), this.options.timeoutMs);
+    let res: Dispatcher.ResponseData;
+    let text: string;
+    try {
+      res = await request(url, {
+        method: method as Dispatcher.HttpMethod,
+        headers: sendHeaders,
+        body: payload,
+        dispatcher: this.dispatcher,
+        signal: timeout.signal,
+      });
+      text = await readCapped(
+        res.body,
+        res.headers['content-length'],
+        this.options.maxResponseBytes ?? DEFAULT_MAX_RESPONSE_BYTES,
+      );
+    } finally {
+      clearTimeout(timer);
+    }
     const resHeaders: Record<string, string> = {};
     for (const [k, v] of Object.entries(res.headers))
       if (v !== undefined) resHeaders[k.toLowerCase()] = Array.isArray(v) ? v.join(', ') : v;
