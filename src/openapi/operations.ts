@@ -23,7 +23,16 @@ export interface ResolvedParameter {
   pointer: string;
 }
 
+/** Each document's operations, listed once (a document is not changed once loaded). */
+const listed = new WeakMap<object, readonly OperationEntry[]>();
+
 export function listOperations(doc: OpenAPIV3_1.Document): OperationEntry[] {
+  let entries = listed.get(doc);
+  if (!entries) listed.set(doc, (entries = listAll(doc)));
+  return [...entries];
+}
+
+function listAll(doc: OpenAPIV3_1.Document): OperationEntry[] {
   const entries: OperationEntry[] = [];
   for (const [path, item] of Object.entries(doc.paths ?? {})) {
     if (!item) continue;
@@ -70,8 +79,17 @@ function mergeParameters(pathLevel: ResolvedParameter[], opLevel: ResolvedParame
 
 /** The operation's documented success statuses (2xx), lowest first. */
 export function successStatuses(op: Pick<OperationEntry, 'operation'>): number[] {
-  return Object.keys(op.operation.responses ?? {})
-    .filter((k) => /^2\d\d$/.test(k))
-    .map(Number)
-    .sort((a, b) => a - b);
+  let statuses = successes.get(op.operation);
+  if (!statuses)
+    successes.set(
+      op.operation,
+      (statuses = Object.keys(op.operation.responses ?? {})
+        .filter((k) => /^2\d\d$/.test(k))
+        .map(Number)
+        .sort((a, b) => a - b)),
+    );
+  return [...statuses];
 }
+
+/** Each operation object's success statuses, read once. */
+const successes = new WeakMap<object, readonly number[]>();

@@ -18,7 +18,20 @@ export interface ResponseContract {
   headers: Record<string, { header: OpenAPIV3_1.HeaderObject; pointer: string }>;
 }
 
+/** Contracts read so far, per document, by operation pointer and status (a document is not changed once loaded). */
+const contracts = new WeakMap<object, Map<string, ResponseContract>>();
+
+/** What `op` documents for `status` in `spec` (the same object on every call: not to be changed). */
 export function responseContract(spec: LoadedSpec, op: OperationEntry, status: number): ResponseContract {
+  let known = contracts.get(spec.doc);
+  if (!known) contracts.set(spec.doc, (known = new Map()));
+  const key = `${status} ${op.pointer}`;
+  let contract = known.get(key);
+  if (!contract) known.set(key, (contract = readContract(spec, op, status)));
+  return contract;
+}
+
+function readContract(spec: LoadedSpec, op: OperationEntry, status: number): ResponseContract {
   const responses = op.operation.responses ?? {};
   const range = `${String(status)[0]}XX`;
   const key = [String(status), range, range.toLowerCase(), 'default'].find((k) => k in responses);
