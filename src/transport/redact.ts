@@ -88,6 +88,7 @@ export class Redactor {
 
 /** The password of a URL's userinfo masked (`https://user:***@host/x`); anything else as it is. */
 export function redactUrl(value: string): string {
+  if (!value.includes('@')) return value; // no userinfo
   const url = parseUrl(value);
   if (!url?.password) return value;
   url.password = MASK;
@@ -142,8 +143,13 @@ const HTML: Record<string, string[]> = {
   "'": ['&#39;', '&#x27;', '&apos;'],
 };
 
+/** Each secret's pattern, made once per process (a run starts a Redactor per API). */
+const forms = new Map<string, string>();
+
 function anyForm(secret: string): string {
-  return [...secret].map(charForms).join('');
+  let pattern = forms.get(secret);
+  if (pattern === undefined) forms.set(secret, (pattern = [...secret].map(charForms).join('')));
+  return pattern;
 }
 
 function charForms(ch: string): string {
