@@ -1,6 +1,7 @@
-// Figure 3 of the conformance benchmark: the engine in this process, without vitest, as define-suite.ts runs
-// it (per API: a Redactor, an HttpClient, a CaseRuntime, the positive cases through runCase, the cleanup),
-// against a seeded mock, recording every request it sends for the plain replay (figure 4).
+// Figure 3 of the conformance benchmark: the engine in this process, without vitest, as a run starts each
+// API (suite-context's startSuite: its Redactor, HttpClient and CaseRuntime, as for the embedded mock), the
+// positive cases through runCase, the cleanup; against a seeded mock, recording every request it sends for
+// the plain replay (figure 4).
 
 import { randomBytes } from 'node:crypto';
 import { performance } from 'node:perf_hooks';
@@ -8,13 +9,12 @@ import pLimit from 'p-limit';
 import { API_IDS, apiDefinition } from '../src/apis/index.js';
 import { mockParams } from '../src/apis/reference-mock.js';
 import { buildPositiveCases } from '../src/cases/build-cases.js';
-import { CaseRuntime } from '../src/cases/runtime.js';
 import type { ApiId, ApiTarget } from '../src/config/types.js';
 import type { CaseResult, Exchange, RequestPlan } from '../src/model/types.js';
 import type { LoadedSpec } from '../src/openapi/load-spec.js';
 import { runCase } from '../src/runner/run-case.js';
-import { HttpClient } from '../src/transport/http-client.js';
-import { Redactor } from '../src/transport/redact.js';
+import { startSuite } from '../src/runner/suite-context.js';
+import type { HttpClient } from '../src/transport/http-client.js';
 import { BenchBroken, startSeededMock, stopMock } from './conformance-lifecycle.js';
 import { CONCURRENCY, MIN_EXCHANGES, PARALLEL_APIS, TIMEOUT_MS } from './conformance-options.js';
 import { sampleMemory } from './memory.js';
@@ -68,17 +68,18 @@ async function runApi(
   rep: number,
   recorder: Recorder,
 ): Promise<CaseResult[]> {
-  // As define-suite.ts's start(), cases and cleanup.
-  const adapter = apiDefinition(api).adapter;
+  // As a run starts an API against the embedded mock (suite-context), then its cases and cleanup.
+  const definition = apiDefinition(api);
   const target: ApiTarget = { api, baseUrl, live: false, auth: { kind: 'token', token }, params: MOCK_PARAMS[api]! };
-  const redactor = new Redactor([token]);
-  const client = new HttpClient({ baseUrl, token, timeoutMs: TIMEOUT_MS, concurrency: CONCURRENCY, redactor });
+  const { adapter, redactor, client, rt } = await startSuite(definition, target, {
+    runId: randomBytes(4).toString('hex'),
+    allowWrites: true,
+    timeoutMs: TIMEOUT_MS,
+    concurrency: CONCURRENCY,
+  });
+  if (rt.spec !== spec) throw new BenchBroken(`${api}: the run loaded another copy of its spec`);
   recorder.wrap(client, api, rep);
   try {
-    const rt = new CaseRuntime(spec, adapter, target, client, {
-      runId: randomBytes(4).toString('hex'),
-      allowWrites: true,
-    });
     const cases = buildPositiveCases(spec, adapter);
     const limit = pLimit(CONCURRENCY);
     const results = await Promise.all(cases.map((c) => limit(() => runCase(c, rt, { redactor }))));
