@@ -8,7 +8,6 @@
 import { readingOf, type LoadedSpec } from '../openapi/load-spec.js';
 import type { OperationEntry } from '../openapi/operations.js';
 import { provenanceOf, type Constraint } from '../openapi/provenance.js';
-import { responseContract } from '../openapi/response-contract.js';
 import { requestSchemaPointer, validateRequest, type FieldError } from '../openapi/validate-request.js';
 import { CATEGORIES, type Candidate } from './negative-candidate.js';
 import { bodyCandidates } from './negative-body.js';
@@ -54,7 +53,9 @@ export function negativeVariants(spec: LoadedSpec, op: OperationEntry, valid: Re
   const newErrors = (s: LoadedSpec, parts: RequestParts, baseline: Set<string>) =>
     requestErrors(s, op, parts).some((e) => !baseline.has(errorKey(e)));
   const documentedBaseline = new Set(requestErrors(spec, op, valid).map(errorKey));
-  const readingBaseline = new Set(requestErrors(reading, op, valid).map(errorKey));
+  // Where our reading judges this operation's requests with the documented validators, it finds nothing more.
+  const alike = judgedAlike(spec, reading, op, valid);
+  const readingBaseline = alike ? documentedBaseline : new Set(requestErrors(reading, op, valid).map(errorKey));
   const sources = sourcesOf(spec);
   const seenRequests = new Set<string>();
   const seenNames = new Set<string>();
@@ -65,7 +66,7 @@ export function negativeVariants(spec: LoadedSpec, op: OperationEntry, valid: Re
     const key = JSON.stringify(sent);
     if (seenRequests.has(key) || seenNames.has(c.name)) continue;
     const documented = newErrors(spec, sent, documentedBaseline);
-    if (!documented && !newErrors(reading, sent, readingBaseline)) continue;
+    if (!documented && (alike || !newErrors(reading, sent, readingBaseline))) continue;
     seenRequests.add(key);
     seenNames.add(c.name);
     kept.push({ ...c, inferredOnly: !documented, operations });
@@ -89,6 +90,23 @@ export function negativeVariants(spec: LoadedSpec, op: OperationEntry, valid: Re
   }));
 }
 
+/**
+ * True when `reading` judges the operation's query and body exactly as `spec` does: the same accepted media
+ * types and the same validator (one compiled function, shared where no inferred constraint is in reach)
+ * for each query parameter and for the body.
+ */
+function judgedAlike(spec: LoadedSpec, reading: LoadedSpec, op: OperationEntry, valid: RequestParts): boolean {
+  if (reading === spec) return true;
+  const same = (pointer: string) => reading.schemas.compile(pointer) === spec.schemas.compile(pointer);
+  for (const { parameter, pointer } of op.parameters)
+    if (parameter.in === 'query' && (!parameter.schema || !same(`${pointer}/schema`))) return false;
+  const documented = requestSchemaPointer(spec, op, valid.body?.mediaType);
+  const ours = requestSchemaPointer(reading, op, valid.body?.mediaType);
+  if (documented.required !== ours.required || documented.accepted.join('\n') !== ours.accepted.join('\n'))
+    return false;
+  return documented.pointer === ours.pointer && (documented.pointer === undefined || same(documented.pointer));
+}
+
 /** The problems the project's request validator finds in the query and body (path parameters and headers are not varied, so not judged). */
 export function requestErrors(spec: LoadedSpec, op: OperationEntry, parts: RequestParts): FieldError[] {
   return validateRequest(spec, op, {
@@ -110,9 +128,13 @@ const NOT_REJECTIONS = [401, 429];
  * documents a `4XX` range or a `default` error response, any 4xx is. 401 and 429 say nothing of the data.
  */
 export function documentedRejections(spec: LoadedSpec, op: OperationEntry): number[] {
-  const all = Array.from({ length: 100 }, (_, i) => 400 + i).filter((s) => !NOT_REJECTIONS.includes(s));
-  return all.filter((s) => responseContract(spec, op, s).key !== undefined);
+  const responses = op.operation.responses ?? {};
+  // As responseContract finds a status's key: the status, its range (either case), or `default`.
+  const anyError = ['4XX', '4xx', 'default'].some((k) => k in responses);
+  return REJECTION_CANDIDATES.filter((s) => anyError || String(s) in responses);
 }
+
+const REJECTION_CANDIDATES = Array.from({ length: 100 }, (_, i) => 400 + i).filter((s) => !NOT_REJECTIONS.includes(s));
 
 /** In category order; within one, fields the valid request carries first, then fields the variant adds. */
 function select<C extends Candidate>(kept: C[]): C[] {
@@ -151,16 +173,26 @@ function contentTypeCandidates(spec: LoadedSpec, op: OperationEntry, valid: Requ
   ];
 }
 
-/** A spec's constraints by pointer and keyword, and its statuses: walked once per document, not per variant. */
-const indexes = new WeakMap<object, { byKey: Map<string, string[]>; statuses: Constraint[] }>();
-function constraintIndex(spec: LoadedSpec): { byKey: Map<string, string[]>; statuses: Constraint[] } {
+/** A spec's constraints by pointer and keyword, and its status constraints by operation: walked once per document, not per variant. */
+interface ConstraintIndex {
+  byKey: Map<string, string[]>;
+  /** Status constraints by the pointer of their operation (`…/responses/<status>` cut off). */
+  statusesByOperation: Map<string, Constraint[]>;
+}
+const indexes = new WeakMap<object, ConstraintIndex>();
+function constraintIndex(spec: LoadedSpec): ConstraintIndex {
   let index = indexes.get(spec.doc);
   if (!index) {
     const { constraints } = provenanceOf(spec.doc);
-    index = {
-      byKey: new Map(constraints.map((c) => [`${c.pointer} ${c.keyword}`, c.sources])),
-      statuses: constraints.filter((c) => c.kind === 'status'),
-    };
+    const statusesByOperation = new Map<string, Constraint[]>();
+    for (const c of constraints) {
+      if (c.kind !== 'status') continue;
+      const at = c.pointer.indexOf('/responses/');
+      if (at < 0) continue;
+      const op = c.pointer.slice(0, at);
+      statusesByOperation.set(op, [...(statusesByOperation.get(op) ?? []), c]);
+    }
+    index = { byKey: new Map(constraints.map((c) => [`${c.pointer} ${c.keyword}`, c.sources])), statusesByOperation };
     indexes.set(spec.doc, index);
   }
   return index;
@@ -174,6 +206,6 @@ function sourcesOf(spec: LoadedSpec): (pointer: string, keyword: string) => stri
 
 /** The documents that state what the operation accepts: those of its 415 (or 400) status. */
 function contentTypeSources(spec: LoadedSpec, op: OperationEntry): string[] {
-  const statuses = constraintIndex(spec).statuses.filter((c) => c.pointer.startsWith(`${op.pointer}/responses/`));
+  const statuses = constraintIndex(spec).statusesByOperation.get(op.pointer) ?? [];
   return (statuses.find((c) => c.value === '415') ?? statuses.find((c) => c.value === '400'))?.sources ?? [];
 }
