@@ -1,6 +1,7 @@
-// Compiles the JSON Schemas inside one OpenAPI 3.1 document with ajv (2020-12, formats on).
-// Each schema is compiled once and cached by its JSON pointer; a schema that only names another (a bare
-// `$ref`, as most response and request bodies are) shares that one's validator. With `cache`, the compiled code is also
+// Compiles the JSON Schemas inside one OpenAPI 3.1 document with ajv (2020-12, formats on). Each schema is
+// compiled once and cached by its JSON pointer; a schema that only names another (a bare `$ref`, as most
+// response and request bodies are) shares that one's validator. ajv is set up at the first schema compiled
+// here (a reading whose every schema is shared never needs it). With `cache`, the compiled code is also
 // remembered across runs (validator-cache: ajv's standalone code, the same validators) and a later run
 // loads it instead of compiling. `persistCompiledValidators()` writes what this process compiled anew.
 
@@ -39,40 +40,26 @@ export interface CompilerOptions {
 /** Compilers whose new validators `persistCompiledValidators` writes. */
 const remembering = new Set<SchemaCompiler>();
 
+/** What compiling needs; made at the first schema this compiler compiles itself (not through `shares`). */
+interface Engine {
+  ajv: Ajv2020;
+  /** The document's id in ajv. */
+  key: string;
+  cacheFile: string | undefined;
+  remembered: Map<string, ValidateFunction>;
+}
+
 export class SchemaCompiler {
-  private readonly ajv: Ajv2020;
-  private readonly doc: unknown;
   private readonly cache = new Map<string, ValidateFunction>();
-  private readonly key: string;
-  private readonly cacheFile: string | undefined;
-  private readonly remembered: Map<string, ValidateFunction>;
+  private engine: Engine | undefined;
   /** Pointers compiled here that the cache does not hold yet. */
   private fresh: string[] = [];
-  private readonly shares: CompilerOptions['shares'];
 
-  constructor(doc: unknown, name: string, options: CompilerOptions = {}) {
-    // No percent-encoding in the key: ajv normalizes a $ref resolved against an id, and would miss it.
-    this.key = `urn:conformance:spec:${createHash('sha256').update(name).digest('hex').slice(0, 24)}`;
-    this.cacheFile = options.cache ? validatorCacheFile(name, doc) : undefined;
-    this.ajv = new Ajv2020({
-      allErrors: true,
-      strict: true,
-      strictTypes: false,
-      strictTuples: false,
-      validateFormats: true,
-      // With the cache, the code is kept to be written; its formats come from one module (schema-formats).
-      // No optimizing passes: they cost about a quarter of a compile and change no verdict or error.
-      code: { optimize: false, source: this.cacheFile !== undefined, formats: _`require(${FORMATS_MODULE})` },
-    });
-    addFormats(this.ajv);
-    for (const [format, def] of Object.entries(OPENAPI_FORMATS)) this.ajv.addFormat(format, def);
-    this.ajv.addVocabulary([...OPENAPI_KEYWORDS, ...DOCUMENT_KEYWORDS, ...extensionKeywords(doc)]);
-    this.ajv.addSchema(doc as object, this.key, undefined, false);
-    this.shares = options.shares;
-    this.doc = doc;
-    this.remembered = this.cacheFile ? loadValidators(this.cacheFile) : new Map();
-    if (this.cacheFile) remembering.add(this);
-  }
+  constructor(
+    private readonly doc: unknown,
+    private readonly name: string,
+    private readonly options: CompilerOptions = {},
+  ) {}
 
   /** The validator for the schema at `pointer` (e.g. `/components/schemas/Error`). */
   compile(pointer: string): ValidateFunction {
@@ -86,26 +73,52 @@ export class SchemaCompiler {
   }
 
   private compileHere(pointer: string): ValidateFunction {
-    const remembered = this.remembered.get(pointer);
+    const shares = this.options.shares;
+    if (shares?.same(pointer)) return shares.compiler.compile(pointer);
+    const engine = (this.engine ??= this.start());
+    const remembered = engine.remembered.get(pointer);
     if (remembered) return remembered;
-    if (this.shares?.same(pointer)) return this.shares.compiler.compile(pointer);
     // A named wrapper, so a cached validator reports the same schema paths as a compiled one.
     const id = compiledId(pointer);
-    this.ajv.addSchema({ $id: id, $ref: `${this.key}#${pointer.split('/').map(encodeURIComponent).join('/')}` });
-    if (this.cacheFile) this.fresh.push(pointer);
-    return this.ajv.getSchema(id)!;
+    engine.ajv.addSchema({ $id: id, $ref: `${engine.key}#${pointer.split('/').map(encodeURIComponent).join('/')}` });
+    if (engine.cacheFile) this.fresh.push(pointer);
+    return engine.ajv.getSchema(id)!;
+  }
+
+  private start(): Engine {
+    const { doc, name } = this;
+    // No percent-encoding in the key: ajv normalizes a $ref resolved against an id, and would miss it.
+    const key = `urn:conformance:spec:${createHash('sha256').update(name).digest('hex').slice(0, 24)}`;
+    const cacheFile = this.options.cache ? validatorCacheFile(name, doc) : undefined;
+    const ajv = new Ajv2020({
+      allErrors: true,
+      strict: true,
+      strictTypes: false,
+      strictTuples: false,
+      validateFormats: true,
+      // With the cache, the code is kept to be written; its formats come from one module (schema-formats).
+      // No optimizing passes: they cost about a quarter of a compile and change no verdict or error.
+      code: { optimize: false, source: cacheFile !== undefined, formats: _`require(${FORMATS_MODULE})` },
+    });
+    addFormats(ajv);
+    for (const [format, def] of Object.entries(OPENAPI_FORMATS)) ajv.addFormat(format, def);
+    ajv.addVocabulary([...OPENAPI_KEYWORDS, ...DOCUMENT_KEYWORDS, ...extensionKeywords(doc)]);
+    ajv.addSchema(doc as object, key, undefined, false);
+    if (cacheFile) remembering.add(this);
+    return { ajv, key, cacheFile, remembered: cacheFile ? loadValidators(cacheFile) : new Map() };
   }
 
   /** Adds what this compiler compiled anew to the validator cache. */
   persist(): void {
-    if (!this.cacheFile || this.fresh.length === 0) return;
+    const engine = this.engine;
+    if (!engine?.cacheFile || this.fresh.length === 0) return;
     const exports = Object.fromEntries(this.fresh.map((p, i) => [`v${i}`, p]));
     try {
       const code = standaloneCode(
-        this.ajv,
+        engine.ajv,
         Object.fromEntries(Object.entries(exports).map(([name, p]) => [name, compiledId(p)])),
       );
-      saveValidators(this.cacheFile, { exports, code });
+      saveValidators(engine.cacheFile, { exports, code });
     } catch {
       // a schema ajv cannot write as standalone code: it is compiled again next time
     }
