@@ -3,6 +3,7 @@
 import type { OpenAPIV3_1 } from 'openapi-types';
 import { collectExamples } from './examples.js';
 import type { SchemaCompiler } from './schema-compiler.js';
+import { schemaLocations } from './schema-location.js';
 import type { SpecProblem } from './spec-error.js';
 import type { YamlSource } from './read-yaml.js';
 
@@ -22,13 +23,15 @@ export function checkExamples(source: YamlSource, compiler: SchemaCompiler): Spe
       continue;
     }
     if (validate(ex.value)) continue;
-    for (const err of validate.errors ?? []) {
+    const errors = validate.errors ?? [];
+    const places = schemaLocations(source.value, ex.schemaPointer, errors);
+    for (const [i, err] of errors.entries()) {
       const at = `${ex.valuePointer}${err.instancePath}`;
       problems.push({
         ...source.locate(at),
         severity: 'error',
         rule: 'example-valid',
-        message: `${ex.title}: ${err.instancePath || '/'} ${err.message} (schema ${ex.schemaPointer}${err.schemaPath.replace(/^[^#]*#/, ' at ')})`,
+        message: `${ex.title}: ${err.instancePath || '/'} ${err.message} (schema ${places[i]})`,
       });
     }
   }

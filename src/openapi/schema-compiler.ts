@@ -92,6 +92,8 @@ export class SchemaCompiler {
     const cacheFile = this.options.cache ? validatorCacheFile(name, doc) : undefined;
     const ajv = new Ajv2020({
       allErrors: true,
+      // Each $ref'd schema compiled once, as its own function, and shared (schema-location finds an error's place).
+      inlineRefs: false,
       strict: true,
       strictTypes: false,
       strictTuples: false,

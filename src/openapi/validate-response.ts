@@ -8,6 +8,7 @@ import type { LoadedSpec } from './load-spec.js';
 import type { OperationEntry } from './operations.js';
 import { deref } from './operations.js';
 import { matchContentType, mediaTypeOf, responseContract, schemaPointerOf } from './response-contract.js';
+import { schemaLocations } from './schema-location.js';
 
 export interface ResponseProblem {
   kind: 'status' | 'content-type' | 'schema' | 'header';
@@ -66,14 +67,16 @@ export function validateResponse(spec: LoadedSpec, op: OperationEntry, res: Obse
       const pointer = schemaPointerOf(contract, media);
       const validate = pointer ? spec.schemas.compile(pointer) : undefined;
       if (validate && !validate(res.body)) {
-        for (const e of validate.errors ?? []) {
+        const errors = validate.errors ?? [];
+        const places = schemaLocations(spec.doc, pointer ?? '', errors);
+        errors.forEach((e, i) =>
           problems.push({
             kind: 'schema',
             at: e.instancePath || '/',
             received: describe(e.instancePath, res.body, e.params),
-            documented: `${e.message ?? e.keyword} (${schemaLocation(spec.doc, pointer ?? '', e.schemaPath)})`,
-          });
-        }
+            documented: `${e.message ?? e.keyword} (${places[i]})`,
+          }),
+        );
       }
     }
   }
@@ -118,25 +121,4 @@ function describe(instancePath: string, body: unknown, params: Record<string, un
   if ('missingProperty' in params) return `no property "${String(params['missingProperty'])}"`;
   const text = JSON.stringify(resolvePointer(body, instancePath));
   return text === undefined ? 'undefined' : text.length > 80 ? `${text.slice(0, 77)}...` : text;
-}
-
-/**
- * Where in the spec the keyword that failed is. ajv gives a keyword reached through a nested `$ref` as its
- * place in the document (`#/components/schemas/Id/type`: a first segment that is a top-level field of an
- * OpenAPI document, which no schema keyword is), and others relative to the schema it entered through
- * the last `$ref` (`#/required`): that one is found by following the schema's `$ref`s from its pointer
- * until the keyword is there.
- */
-export function schemaLocation(doc: unknown, schemaPointer: string, schemaPath: string): string {
-  const fragment = schemaPath.slice(schemaPath.indexOf('#') + 1);
-  const first = fragment.split('/')[1] ?? '';
-  if (['paths', 'components', 'webhooks'].includes(first)) return fragment;
-  let at = schemaPointer;
-  for (let hops = 0; hops < 16; hops++) {
-    if (resolvePointer(doc, `${at}${fragment}`) !== undefined) return `${at}${fragment}`;
-    const node = resolvePointer(doc, at) as { $ref?: unknown } | undefined;
-    if (typeof node?.$ref !== 'string' || !node.$ref.startsWith('#')) break;
-    at = decodeURIComponent(node.$ref.slice(1));
-  }
-  return `${schemaPointer}${fragment}`;
 }

@@ -3,7 +3,7 @@
 import { describe, expect, it } from 'vitest';
 import { refTarget } from '../../src/openapi/ref-target.js';
 import { SchemaCompiler } from '../../src/openapi/schema-compiler.js';
-import { schemaLocation } from '../../src/openapi/validate-response.js';
+import { schemaLocation } from '../../src/openapi/schema-location.js';
 
 const doc = {
   openapi: '3.1.0',

@@ -6,7 +6,8 @@ import { expect, it } from 'vitest';
 import { resolvePointer } from '../../src/openapi/json-pointer.js';
 import { loadSpec } from '../../src/openapi/load-spec.js';
 import { listOperations } from '../../src/openapi/operations.js';
-import { schemaLocation, validateResponse } from '../../src/openapi/validate-response.js';
+import { schemaLocation } from '../../src/openapi/schema-location.js';
+import { validateResponse } from '../../src/openapi/validate-response.js';
 import { bundledSpecFiles } from '../../src/project-paths.js';
 
 it('finds the keyword in the schema itself, behind its $ref, or where a nested $ref put it', () => {
