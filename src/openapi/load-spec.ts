@@ -7,7 +7,7 @@ import { findBrokenRefs } from './check-refs.js';
 import { inferredWithin } from './inferred-within.js';
 import { knownYamlSource, parseYamlText, readSpecText, type YamlSource } from './read-yaml.js';
 import { cachedDocument, rememberDocument } from './spec-cache.js';
-import { withInferred } from './provenance.js';
+import { hasInferred, withInferred } from './provenance.js';
 import { SchemaCompiler } from './schema-compiler.js';
 import { SpecError } from './spec-error.js';
 import { validateOpenApi } from './validate-openapi.js';
@@ -85,6 +85,11 @@ const documents = new WeakMap<LoadedSpec, LoadedSpec>();
  */
 export function readingOf(spec: LoadedSpec): LoadedSpec {
   let reading = readings.get(spec);
+  if (!reading && !hasInferred(spec.doc)) {
+    // Nothing inferred anywhere: our reading is the documented spec itself.
+    readings.set(spec, spec);
+    return spec;
+  }
   if (!reading) {
     const doc = withInferred(spec.doc);
     // A schema with no inferred constraint in reach is the documented one: its validator serves both.

@@ -281,6 +281,20 @@ class Walker {
  * The document as our own reading has it: every `x-inferred` merged into its node (a `required` list is
  * joined with the node's own). The mock enforces this reading; the suite only observes it.
  */
+/** Whether any schema in the document holds an `x-inferred` constraint (else our reading is the document). */
+export function hasInferred(doc: unknown): boolean {
+  const stack: unknown[] = [doc];
+  while (stack.length > 0) {
+    const node = stack.pop();
+    if (Array.isArray(node)) stack.push(...node);
+    else if (isObject(node)) {
+      if ('x-inferred' in node) return true;
+      for (const value of Object.values(node)) if (value !== null && typeof value === 'object') stack.push(value);
+    }
+  }
+  return false;
+}
+
 export function withInferred<T>(doc: T): T {
   const copy = structuredClone(doc);
   merge(copy);

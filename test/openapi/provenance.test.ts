@@ -205,3 +205,16 @@ describe('reviewed readings stay where the documents put them', () => {
     expect(inferred(report, '/components/schemas/CollectionLink', 'required')?.value).toEqual(['href']);
   });
 });
+
+describe('our reading of a spec with nothing inferred', () => {
+  it('is the spec itself; one inferred constraint anywhere makes it a reading of its own', async () => {
+    const [spec] = await loadBundledSpecs();
+    const plain = {
+      ...spec!,
+      doc: JSON.parse(JSON.stringify(spec!.doc).replaceAll('"x-inferred"', '"x-not-inferred"')),
+    };
+    expect(readingOf(plain)).toBe(plain);
+    expect(readingOf(spec!)).not.toBe(spec);
+    expect(readingOf(spec!).doc).not.toBe(spec!.doc);
+  });
+});
