@@ -102,7 +102,7 @@ function printSynthetic(runs: SyntheticRun[]): void {
     ),
   );
   console.log(
-    "  peak RSS = the child's process.resourceUsage().maxRSS (node, tsx, the code and the spec); no cache carries over: a fresh process, a spec file no earlier run wrote\n",
+    "  peak RSS = the child's process.resourceUsage().maxRSS (node, the compiled code and the spec); no cache carries over: a fresh process, a spec file no earlier run wrote\n",
   );
 }
 

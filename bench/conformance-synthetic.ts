@@ -1,12 +1,13 @@
 // The scaling figure of the conformance benchmark: for each size (--sizes, default 300 and 1,000
 // operations) a synthetic spec (bench/synthetic-spec.ts) is written to the bench's temporary folder, and a
-// fresh child process (bench/synthetic-measure.ts) times loading it (with validation), building its cases
-// and compiling its response schemas, and reports its own peak RSS. See bench/conformance.ts.
+// fresh child process (bench/synthetic-measure.ts, compiled over dist/ as a run's code is: compiled-code.ts)
+// times loading it (with validation), building its cases and compiling its response schemas, and reports
+// its own peak RSS. See bench/conformance.ts.
 
 import { spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
-import { join } from 'node:path';
 import { PROJECT_ROOT } from '../src/project-paths.js';
+import { compileChild } from './compiled-code.js';
 import { children, killChild } from './conformance-lifecycle.js';
 import { CHILD_TIMEOUT_MS } from './conformance-options.js';
 import type { SyntheticFigures } from './synthetic-measure.js';
@@ -26,13 +27,14 @@ function childEnv(): NodeJS.ProcessEnv {
   return env;
 }
 
-async function measureSize(root: string, operations: number): Promise<SyntheticRun> {
+async function measureSize(root: string, script: string, operations: number): Promise<SyntheticRun> {
   const file = writeSyntheticSpec(root, operations, randomBytes(8).toString('hex'));
-  const child = spawn(
-    process.execPath,
-    ['--import', 'tsx', join(PROJECT_ROOT, 'bench/synthetic-measure.ts'), file, String(operations)],
-    { cwd: PROJECT_ROOT, env: childEnv(), stdio: ['ignore', 'pipe', 'pipe'], detached: true },
-  );
+  const child = spawn(process.execPath, [script, file, String(operations)], {
+    cwd: PROJECT_ROOT,
+    env: childEnv(),
+    stdio: ['ignore', 'pipe', 'pipe'],
+    detached: true,
+  });
   children.add(child);
   let stdout = '';
   let stderr = '';
@@ -58,10 +60,11 @@ async function measureSize(root: string, operations: number): Promise<SyntheticR
 
 /** One fresh child per size, one after the other. */
 export async function syntheticRuns(root: string, sizes: readonly number[]): Promise<SyntheticRun[]> {
+  const script = await compileChild('synthetic-measure');
   const runs: SyntheticRun[] = [];
   for (const operations of sizes) {
     process.stdout.write(`  synthetic spec, ${operations.toLocaleString('en')} operations: a fresh process...\n`);
-    runs.push(await measureSize(root, operations));
+    runs.push(await measureSize(root, script, operations));
   }
   return runs;
 }

@@ -77,6 +77,7 @@ import { API_DEFINITIONS, API_IDS } from '../src/apis/index.js';
 import type { ApiId } from '../src/config/types.js';
 import { loadSpec, type LoadedSpec } from '../src/openapi/load-spec.js';
 import { SchemaCompiler } from '../src/openapi/schema-compiler.js';
+import { buildProject } from './compiled-code.js';
 import { coldRun, PROBE, type ColdRun } from './conformance-cold.js';
 import { BenchBroken, makeTmpRoot, stopEverything } from './conformance-lifecycle.js';
 import {
@@ -118,6 +119,11 @@ async function main(): Promise<number> {
   let warmUp: Round | undefined;
   try {
     const tmpRoot = makeTmpRoot();
+    // The cold runs and the synthetic children run dist/: built from the sources as they are now.
+    if (cold || synthetic) {
+      process.stdout.write('  npm run build...\n');
+      buildProject();
+    }
 
     // ---- 1 + 2: cold start and memory, first (nothing else running yet)
     if (cold) {

@@ -1,6 +1,6 @@
-// The child process of the benchmark's scaling figure (`node --import tsx bench/synthetic-measure.ts <spec>
-// <operations>`), one fresh process per spec size so that no cache carries over: times loadSpec (with
-// validation), buildCases (every kind, the default depth, a neutral adapter) and the compilation of every
+// The child process of the benchmark's scaling figure (bundled over dist/ by compiled-code.ts, then run as
+// `node <bundle> <spec> <operations>`), one fresh process per spec size so that no cache carries over:
+// times loadSpec (with validation), buildCases (every kind, the default depth, a neutral adapter) and the compilation of every
 // documented response schema, then prints one JSON line (SyntheticFigures) with its own peak RSS.
 
 import { performance } from 'node:perf_hooks';
@@ -46,7 +46,7 @@ async function measure(file: string, operations: number): Promise<SyntheticFigur
 
 const [file, operations] = process.argv.slice(2);
 if (!file || !operations) {
-  console.error('usage: node --import tsx bench/synthetic-measure.ts <spec file> <operations>');
+  console.error('usage: node <synthetic-measure bundle> <spec file> <operations>');
   process.exit(2);
 }
 console.log(JSON.stringify(await measure(file, Number(operations))));
