@@ -1,10 +1,12 @@
-// Everything `lint:specs` checks, in order: load (YAML, $refs, OpenAPI), project rules, schemas, examples, Redocly.
+// Everything `lint:specs` checks, in order: load (YAML, $refs, OpenAPI), swagger-parser's own validation of
+// the OpenAPI document (a second opinion), project rules, schemas, examples, Redocly.
 
 import { checkExamples, checkSchemasCompile } from './check-examples.js';
 import { loadSpec, type LoadedSpec } from './load-spec.js';
 import { checkProjectRules } from './project-rules.js';
 import { redoclyLint } from './redocly-lint.js';
 import { SpecError, type SpecProblem } from './spec-error.js';
+import { validateWithSwaggerParser } from './validate-openapi.js';
 
 export interface LintReport {
   /** Problems that make a spec unusable (exit 2): malformed YAML, broken $ref, invalid OpenAPI. */
@@ -27,6 +29,12 @@ export async function lintSpecs(files: string[], options: LintOptions = {}): Pro
       if (!(err instanceof SpecError)) throw err;
       report.fatal.push(...err.problems);
     }
+  }
+  for (const spec of [...loaded]) {
+    const invalid = await validateWithSwaggerParser(spec.source);
+    if (invalid.length === 0) continue;
+    report.fatal.push(...invalid);
+    loaded.splice(loaded.indexOf(spec), 1);
   }
   for (const spec of loaded) {
     report.problems.push(

@@ -78,9 +78,11 @@ export class SchemaCompiler {
     const engine = (this.engine ??= this.start());
     const remembered = engine.remembered.get(pointer);
     if (remembered) return remembered;
-    // A named wrapper, so a cached validator reports the same schema paths as a compiled one.
+    // A named wrapper, so a cached validator reports the same schema paths as a compiled one. Not checked
+    // against the meta-schema (it is ours, and checking it would compile the meta-schema, ~40 ms a process).
     const id = compiledId(pointer);
-    engine.ajv.addSchema({ $id: id, $ref: `${engine.key}#${pointer.split('/').map(encodeURIComponent).join('/')}` });
+    const wrapper = { $id: id, $ref: `${engine.key}#${pointer.split('/').map(encodeURIComponent).join('/')}` };
+    engine.ajv.addSchema(wrapper, undefined, undefined, false);
     if (engine.cacheFile) this.fresh.push(pointer);
     return engine.ajv.getSchema(id)!;
   }

