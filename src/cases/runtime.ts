@@ -176,10 +176,14 @@ export class CaseRuntime {
     query: Record<string, string> = {},
   ): RequestPlan {
     const op = this.operation(operationId);
-    const pathParams = { ...this.baseParams, ...params };
-    const names = [...op.path.matchAll(/\{([^}]+)\}/g)].map((m) => m[1]!);
-    const used = Object.fromEntries(names.map((n) => [n, pathParams[n] ?? '']));
-    const path = op.path.replace(/\{([^}]+)\}/g, (_m, n: string) => encodeURIComponent(used[n] ?? ''));
+    const { literals, names } = pathTemplate(op.path);
+    const used: Record<string, string> = {};
+    let path = literals[0]!;
+    names.forEach((name, i) => {
+      const value = (Object.prototype.hasOwnProperty.call(params, name) ? params[name] : this.baseParams[name]) ?? '';
+      used[name] = value;
+      path += encodeURIComponent(value) + literals[i + 1]!;
+    });
     return {
       method: op.method.toUpperCase(),
       path,
@@ -301,4 +305,16 @@ export class CaseRuntime {
     if (!found) this.shared.set(key, (found = make()));
     return found;
   }
+}
+
+/** A path template split once: the literal parts around its `{name}` parameters. */
+const templates = new Map<string, { literals: string[]; names: string[] }>();
+function pathTemplate(path: string): { literals: string[]; names: string[] } {
+  let template = templates.get(path);
+  if (!template) {
+    const pieces = path.split(/\{([^}]+)\}/);
+    template = { literals: pieces.filter((_, i) => i % 2 === 0), names: pieces.filter((_, i) => i % 2 === 1) };
+    templates.set(path, template);
+  }
+  return template;
 }
