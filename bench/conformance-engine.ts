@@ -22,13 +22,25 @@ import { sampleMemory } from './memory.js';
 /** The path parameters global-setup.ts gives each API when it runs against the embedded mock. */
 const MOCK_PARAMS = mockParams();
 
+/**
+ * What the plain replay needs of one exchange: the request as sent (the case's result keeps it anyway), how
+ * it was authenticated, a multipart body's fields, and the response status. Not the response body: the
+ * recorder must not keep more alive than a run does, or the engine's garbage collection pays for it.
+ */
+export interface RecordedExchange {
+  plan: Pick<Exchange['plan'], 'auth' | 'body'>;
+  request: Exchange['request'];
+  response?: { status: number };
+  error?: string;
+}
+
 interface Sent {
   seq: number;
   rep: number;
   api: ApiId;
   /** How many responses (in `completed`) had arrived when the engine sent this one. */
   after: number;
-  exchange?: Exchange;
+  exchange?: RecordedExchange;
 }
 
 export class Recorder {
@@ -43,7 +55,15 @@ export class Recorder {
       const entry: Sent = { seq: this.sent.length, rep, api, after: this.completed.length };
       this.sent.push(entry);
       const exchange = await original(plan);
-      entry.exchange = exchange;
+      entry.exchange = {
+        plan: {
+          auth: exchange.plan.auth,
+          ...(exchange.plan.body?.mediaType === 'multipart/form-data' ? { body: exchange.plan.body } : {}),
+        },
+        request: exchange.request,
+        ...(exchange.response ? { response: { status: exchange.response.status } } : {}),
+        ...(exchange.error !== undefined ? { error: exchange.error } : {}),
+      };
       this.completed.push(entry.seq);
       return exchange;
     };
