@@ -40,6 +40,8 @@ export function noteCreatedResource(result: CaseResult, rt: CaseRuntime, replay:
 
 /** The resource the run created whose id is one of the URL path's segments, if any. */
 export function createdResourceIn(url: string, rt: CaseRuntime): CreatedResource | undefined {
+  // Most URLs hold no id the run created: only those are parsed.
+  if (!rt.created.some((c) => url.includes(c.id) || url.includes(encodeURIComponent(c.id)))) return undefined;
   let segments: string[];
   try {
     segments = new URL(url).pathname.split('/').map((s) => decodeURIComponent(s));
