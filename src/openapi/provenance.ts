@@ -277,10 +277,6 @@ class Walker {
   }
 }
 
-/**
- * The document as our own reading has it: every `x-inferred` merged into its node (a `required` list is
- * joined with the node's own). The mock enforces this reading; the suite only observes it.
- */
 /** Whether any schema in the document holds an `x-inferred` constraint (else our reading is the document). */
 export function hasInferred(doc: unknown): boolean {
   const stack: unknown[] = [doc];
@@ -295,6 +291,10 @@ export function hasInferred(doc: unknown): boolean {
   return false;
 }
 
+/**
+ * The document as our own reading has it: every `x-inferred` merged into its node (a `required` list is
+ * joined with the node's own). The mock enforces this reading; the suite only observes it.
+ */
 export function withInferred<T>(doc: T): T {
   const copy = structuredClone(doc);
   merge(copy);

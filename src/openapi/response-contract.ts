@@ -18,16 +18,20 @@ export interface ResponseContract {
   headers: Record<string, { header: OpenAPIV3_1.HeaderObject; pointer: string }>;
 }
 
-/** Contracts read so far, per document, by operation pointer and status (a document is not changed once loaded). */
-const contracts = new WeakMap<object, Map<string, ResponseContract>>();
+/**
+ * Contracts read so far, per document and operation object (a reading's operations are other objects than
+ * the documented spec's), by status. A document is not changed once loaded.
+ */
+const contracts = new WeakMap<object, WeakMap<object, Map<number, ResponseContract>>>();
 
 /** What `op` documents for `status` in `spec` (the same object on every call: not to be changed). */
 export function responseContract(spec: LoadedSpec, op: OperationEntry, status: number): ResponseContract {
-  let known = contracts.get(spec.doc);
-  if (!known) contracts.set(spec.doc, (known = new Map()));
-  const key = `${status} ${op.pointer}`;
-  let contract = known.get(key);
-  if (!contract) known.set(key, (contract = readContract(spec, op, status)));
+  let byOperation = contracts.get(spec.doc);
+  if (!byOperation) contracts.set(spec.doc, (byOperation = new WeakMap()));
+  let byStatus = byOperation.get(op.operation);
+  if (!byStatus) byOperation.set(op.operation, (byStatus = new Map()));
+  let contract = byStatus.get(status);
+  if (!contract) byStatus.set(status, (contract = readContract(spec, op, status)));
   return contract;
 }
 

@@ -1,7 +1,7 @@
 // Specs read and validated before, remembered by their bytes: a later run (a new process) that reads the
-// same file skips parsing the YAML with positions and validating it with swagger-parser, taking the
+// same file skips reading the YAML and validating it (against the OpenAPI schema, its $refs), taking the
 // document from the cache's JSON. The key holds the file's bytes, this code's own reading and validating
-// modules, and swagger-parser's version, so any change to either makes a new entry. Only a spec that
+// modules, and the versions of the packages they use, so any change to either makes a new entry. Only a spec that
 // passed every check is remembered, in the caches' folder (cache-folder: `specs/`); a cache that cannot be
 // read or written is ignored: it only saves time.
 
@@ -19,9 +19,12 @@ const DECIDING_MODULES = [
   'walk',
   'json-pointer',
   'validate-openapi',
+  'openapi-schema',
+  'reference-kinds',
+  'operations',
   'spec-cache',
 ];
-/** The packages that do: the YAML reader and swagger-parser. */
+/** The packages that do: the YAML readers, the OpenAPI schema and ajv. */
 const DECIDING_PACKAGES = [
   'yaml/package.json',
   'js-yaml/package.json',

@@ -12,29 +12,26 @@ export async function validateOpenApi(source: YamlSource): Promise<SpecProblem[]
   return wrongVersion.length > 0 ? wrongVersion : problemsOf(source, openApiProblems(source.value));
 }
 
-/** A document that is not OpenAPI 3.1.x: one problem that says so (none for a 3.1 document). */
+/** The OpenAPI versions the 3.1 schema describes (as swagger-parser accepts them). */
+const VERSIONS_31 = ['3.1.0', '3.1.1', '3.1.2'];
+
+/** A document that is not OpenAPI 3.1, or has neither paths nor webhooks: one problem that says so. */
 function versionProblems(source: YamlSource): SpecProblem[] {
   const doc = source.value as Record<string, unknown>;
-  if (typeof doc !== 'object' || doc === null || typeof doc['openapi'] !== 'string') {
-    return [
-      {
-        file: source.file,
-        severity: 'error',
-        rule: 'openapi',
-        message: 'not an OpenAPI document: no `openapi` version at the top level',
-      },
-    ];
-  }
-  if (!doc['openapi'].startsWith('3.1.')) {
-    return [
-      {
-        ...source.locate('/openapi'),
-        severity: 'error',
-        rule: 'openapi',
-        message: `openapi is ${doc['openapi']}; these specs must be OpenAPI 3.1.x`,
-      },
-    ];
-  }
+  const problem = (message: string, pointer?: string): SpecProblem[] => [
+    { ...(pointer ? source.locate(pointer) : { file: source.file }), severity: 'error', rule: 'openapi', message },
+  ];
+  if (typeof doc !== 'object' || doc === null || doc['openapi'] === undefined)
+    return problem('not an OpenAPI document: no `openapi` version at the top level');
+  const version = doc['openapi'];
+  if (typeof version !== 'string')
+    return problem(`openapi must be a string (e.g. "3.1.0"), not ${JSON.stringify(version)}`, '/openapi');
+  if (!version.startsWith('3.1.'))
+    return problem(`openapi is ${version}; these specs must be OpenAPI 3.1.x`, '/openapi');
+  if (!VERSIONS_31.includes(version))
+    return problem(`openapi ${version} is not a published version: one of ${VERSIONS_31.join(', ')}`, '/openapi');
+  if (doc['paths'] === undefined && doc['webhooks'] === undefined)
+    return problem('an OpenAPI 3.1 document needs `paths` or `webhooks`');
   return [];
 }
 
