@@ -1,8 +1,10 @@
 // A fast reader of a spec's YAML into plain JSON: js-yaml (several times faster than `yaml`, and with less
 // garbage), with scalars resolved exactly as `yaml`'s YAML 1.2 core schema resolves them, so both give the
 // same document. It answers only when that is sure: anything it cannot read the same way (a parse error, a
-// duplicate key, a tag other than the core ones, an object reached twice through an alias) is left to
-// `yaml` (read-yaml.ts), which reads it, locates its problems and enforces the alias limit.
+// duplicate key, a tag other than the core ones, a directive, an explicit, empty, null, collection, alias or
+// over-long key, a flow collection over several lines, more aliases than yaml allows, an object reached
+// twice through an alias) is left to `yaml` (read-yaml.ts), which reads it, locates its problems and
+// enforces the alias limit.
 
 import jsyaml from 'js-yaml';
 
@@ -52,22 +54,41 @@ const floatType = new jsyaml.Type('tag:yaml.org,2002:float', {
 
 const SCHEMA = jsyaml.FAILSAFE_SCHEMA.extend({ implicit: [nullType, boolType, intType, floatType] });
 
+/** More aliases than this and `yaml` refuses the document (read-yaml's MAX_ALIAS_COUNT). */
+const MAX_ALIASES = 100;
+/** The longest implicit key YAML allows. */
+const MAX_KEY = 1024;
+
 /** The document in `text`, or undefined when `yaml` must read it (see the header). */
 export function readYamlFast(text: string): unknown {
   // A directive (`%YAML 1.1`) changes how `yaml` resolves scalars.
   if (/^%/m.test(text)) return undefined;
-  // An explicit key (`? `) may be anything, as may an empty key (`: v`): js-yaml and yaml name them differently.
-  if (/^[ \t-]*\?(?:[ \t]|$)|(?:^|[{,])[ \t]*:(?:[ \t]|$)/m.test(text)) return undefined;
+  // An explicit key (`? `, in a block or a flow) may be anything, as may an empty key (`: v`): js-yaml and
+  // yaml name them differently.
+  if (/^[ \t-]*\?(?:[ \t]|$)|[{[,][ \t]*\?(?:[ \t,\]}]|$)|(?:^|[{,])[ \t]*:(?:[ \t]|$)/m.test(text)) return undefined;
   let unsure = false;
+  let aliases = 0;
+  const openedOnLine: number[] = [];
   let value: unknown;
   try {
     value = jsyaml.load(text, {
       schema: SCHEMA,
-      // A key that is null or a collection: yaml names it "" or by its YAML text, js-yaml "null" or String().
       listener: (event, state) => {
-        if (event !== 'close' || unsure) return;
-        if (state.result !== null && (state.kind === 'scalar' || state.kind === null)) return;
-        if (/^[ \t]*:/.test(state.input.slice(state.position, state.position + 64))) unsure = true;
+        if (event === 'open') return void openedOnLine.push(state.line);
+        const openLine = openedOnLine.pop() ?? state.line;
+        if (unsure) return;
+        const result: unknown = state.result;
+        // An alias (js-yaml gives it no kind): yaml counts them, and refuses too many.
+        if (state.kind === null && result !== null && ++aliases > MAX_ALIASES) unsure = true;
+        // A flow collection over several lines: yaml refuses one whose next line is not indented enough.
+        const end = state.input[state.position - 1];
+        if ((end === ']' || end === '}') && state.line > openLine) unsure = true;
+        // A key: yaml names a null or collection key otherwise, and refuses an implicit one over 1,024 characters.
+        if (/^[ \t]*:/.test(state.input.slice(state.position, state.position + 64))) {
+          const odd =
+            result === null || typeof result === 'object' || (typeof result === 'string' && result.length >= MAX_KEY);
+          if (odd) unsure = true;
+        }
       },
     });
   } catch {

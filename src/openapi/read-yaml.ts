@@ -37,14 +37,23 @@ export function readSpecText(file: string): string {
  * positions only when a location is asked for, so a loaded spec does not keep the parse tree alive.
  */
 export function knownYamlSource(file: string, text: string, value: unknown): YamlSource {
-  let parsed: YamlSource | undefined;
-  const positions = () => (parsed ??= positionedSource(file, text));
+  let parsed: Pick<YamlSource, 'locate' | 'locateKey'> | undefined;
+  const positions = () => (parsed ??= positionsOf(file, text));
   return {
     file,
     value,
     locate: (pointer) => positions().locate(pointer),
     locateKey: (pointer) => positions().locateKey(pointer),
   };
+}
+
+/** Where pointers are in the text; a text `yaml` cannot parse has no positions (its problem was reported where it was read). */
+function positionsOf(file: string, text: string): Pick<YamlSource, 'locate' | 'locateKey'> {
+  try {
+    return positionedSource(file, text);
+  } catch {
+    return { locate: (pointer) => ({ file, pointer }), locateKey: (pointer) => ({ file, pointer }) };
+  }
 }
 
 /** The document in `text` (read by fast-yaml when it can); a YAML problem is a SpecError naming its line. */

@@ -7,7 +7,7 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { parseDocument, stringify } from 'yaml';
 import { readYamlFast } from '../../src/openapi/fast-yaml.js';
-import { parseYamlText } from '../../src/openapi/read-yaml.js';
+import { knownYamlSource, parseYamlText } from '../../src/openapi/read-yaml.js';
 import { bundledSpecFiles } from '../../src/project-paths.js';
 
 /** What `yaml` reads, as read-yaml reads it; undefined when it refuses the text. */
@@ -53,11 +53,17 @@ const SCALARS = [
 ];
 
 describe('readYamlFast', () => {
+  let answered = 0;
   it.each(SCALARS)('reads the scalar %j as yaml does, or leaves it to yaml', (scalar) => {
     for (const text of [`k: ${scalar}\n`, `- ${scalar}\n`, `${scalar.includes('\n') ? 'x' : scalar || '""'}: v\n`]) {
       const fast = readYamlFast(text);
       if (fast !== undefined) expectSame(fast, byYaml(text), text);
+      if (fast !== undefined) answered++;
     }
+  });
+
+  it('answers most of those itself (it is not always leaving them to yaml)', () => {
+    expect(answered).toBeGreaterThan(SCALARS.length * 2);
   });
 
   it('leaves to yaml what it cannot read the same way: tags, directives, duplicate keys, object aliases, null and collection keys, errors', () => {
@@ -84,6 +90,12 @@ describe('readYamlFast', () => {
       '- ? x\n  : y\n',
       ': v\n',
       '{: v}\n',
+      '{? }\n',
+      'k: [a,\nb]\n',
+      'k: {a: 1,\n  b: 2}\n',
+      `${'x'.repeat(1100)}: v\n`,
+      `a: &a s\nb: [${Array(101).fill('*a').join(', ')}]\n`,
+      'm: &m {a: 1}\n*m : v\n',
     ])
       expect(readYamlFast(text), text).toBeUndefined();
   });
@@ -120,18 +132,26 @@ describe('readYamlFast', () => {
       collectionStyle: fc.constantFrom('any', 'block', 'flow'),
       indent: fc.integer({ min: 1, max: 4 }),
     });
+    let fastAnswers = 0;
     fc.assert(
       fc.property(value, style, (v, options) => {
         const text = stringify(v, { ...options, lineWidth: 40 } as never);
         const fast = readYamlFast(text);
         if (fast !== undefined) expectSame(fast, byYaml(text), text);
+        if (fast !== undefined) fastAnswers++;
       }),
       { numRuns: 300, seed: 14 },
     );
+    expect(fastAnswers).toBeGreaterThan(150);
   });
 });
 
 describe('parseYamlText', () => {
+  it('a known document whose text yaml cannot parse is located by pointer only, without throwing', () => {
+    const source = knownYamlSource('k.yaml', 'k: [a,\nb]\n', { k: ['a', 'b'] });
+    expect(source.locate('/k/1')).toEqual({ file: 'k.yaml', pointer: '/k/1' });
+  });
+
   it('still names the line of a YAML problem, and locates a pointer, after the fast read', () => {
     const source = parseYamlText('s.yaml', 'openapi: 3.1.0\ninfo:\n  title: t\npaths: {}\n');
     expect(source.locate('/info/title')).toMatchObject({ line: 3 });
