@@ -76,8 +76,8 @@ const TIMEOUT_CODES = new Set([
 export class HttpClient {
   private readonly limit: ReturnType<typeof pLimit>;
   private readonly dispatcher: Dispatcher;
-  /** Ended at once (`abandon`): nothing is sent, nor closed, any more. */
-  private abandoned = false;
+  /** Closed, or ended at once (`abandon`): its dispatcher is gone, and is not closed again. */
+  private ended = false;
   /** The base URL requests go to: without userinfo. */
   private readonly baseUrl: string;
 
@@ -101,14 +101,18 @@ export class HttpClient {
   }
 
   async close(): Promise<void> {
-    // After `abandon` the dispatcher is gone already: closing it again would throw.
-    if (!this.options.dispatcher && !this.abandoned) await this.dispatcher.close();
+    // Closed or abandoned already: closing the dispatcher again would throw.
+    if (this.options.dispatcher || this.ended) return;
+    this.ended = true;
+    // With nothing in flight there is nothing to wait for: its idle connections are ended at once.
+    const idle = this.limit.activeCount === 0 && this.limit.pendingCount === 0;
+    await (idle ? this.dispatcher.destroy() : this.dispatcher.close());
   }
 
   /** Ends every request in flight at once (each ends as a network error): for a run told to stop now. */
   async abandon(): Promise<void> {
-    if (this.options.dispatcher || this.abandoned) return;
-    this.abandoned = true;
+    if (this.options.dispatcher || this.ended) return;
+    this.ended = true;
     await this.dispatcher.destroy();
   }
 
