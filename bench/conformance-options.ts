@@ -10,6 +10,7 @@ export const { values: opts } = parseArgs({
     concurrency: { type: 'string', default: '8' },
     seed: { type: 'string', default: '42' },
     sizes: { type: 'string', default: '300,1000' },
+    'synthetic-runs': { type: 'string', default: '3' },
     'skip-cold': { type: 'boolean', default: false },
     'skip-engine': { type: 'boolean', default: false },
     'skip-synthetic': { type: 'boolean', default: false },
@@ -29,6 +30,7 @@ export const ROUNDS = positiveInt('rounds', opts.rounds);
 export const MIN_EXCHANGES = positiveInt('min-exchanges', opts['min-exchanges']);
 export const CONCURRENCY = positiveInt('concurrency', opts.concurrency);
 export const SEED = positiveInt('seed', opts.seed);
+export const SYNTHETIC_RUNS = positiveInt('synthetic-runs', opts['synthetic-runs']);
 export const SIZES = [...new Set((opts.sizes ?? '').split(',').map((s) => positiveInt('sizes', s.trim())))];
 export const SKIP_COLD = opts['skip-cold'] === true;
 export const SKIP_ENGINE = opts['skip-engine'] === true;

@@ -6,7 +6,7 @@ import { ROUNDS } from './conformance-options.js';
 import { phaseBreakdown, phaseTable } from './conformance-phases.js';
 import type { Round } from './conformance-replay.js';
 import { totalMs, type SyntheticRun } from './conformance-synthetic.js';
-import { mb, median, secs, table, type Figures } from './conformance-verdicts.js';
+import { mb, median, secs, syntheticSizes, table, type Figures } from './conformance-verdicts.js';
 
 function printCold(cold: ColdRun[]): void {
   console.log(
@@ -86,9 +86,10 @@ function printSynthetic(runs: SyntheticRun[]): void {
   );
   console.log(
     table(
-      ['operations', 'cases', 'schemas', 'load', 'build', 'compile', 'total', 'peak RSS', 'problems'],
-      runs.map(({ operations, figures: f, problems }) => [
+      ['operations', 'run', 'cases', 'schemas', 'load', 'build', 'compile', 'total', 'peak RSS', 'problems'],
+      runs.map(({ operations, run, figures: f, problems }) => [
         operations.toLocaleString('en'),
+        String(run),
         f ? f.cases.toLocaleString('en') : '?',
         f ? String(f.schemas) : '?',
         f ? secs(f.loadMs) : '?',
@@ -102,7 +103,7 @@ function printSynthetic(runs: SyntheticRun[]): void {
     ),
   );
   console.log(
-    "  peak RSS = the child's process.resourceUsage().maxRSS (node, the compiled code and the spec); no cache carries over: a fresh process, a spec file no earlier run wrote\n",
+    "  peak RSS = the child's process.resourceUsage().maxRSS (node, the compiled code and the spec); no cache carries over: a fresh process, a spec file no earlier run wrote; the targets take each size's median time and highest peak\n",
   );
 }
 
@@ -136,8 +137,10 @@ export function figuresOf(m: Measured): Figures {
     figures.engine = { ratios, valid: faithful && m.rounds.length === ROUNDS };
   }
   if (m.synthetic) {
-    const sizes = m.synthetic.flatMap((s) =>
-      s.figures ? [{ operations: s.operations, totalMs: totalMs(s.figures), peakRss: s.figures.peakRss }] : [],
+    const sizes = syntheticSizes(
+      m.synthetic.flatMap((s) =>
+        s.figures ? [{ operations: s.operations, totalMs: totalMs(s.figures), peakRss: s.figures.peakRss }] : [],
+      ),
     );
     const valid = m.synthetic.length > 0 && m.synthetic.every((s) => s.problems.length === 0);
     figures.synthetic = { sizes, valid };

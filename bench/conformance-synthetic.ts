@@ -15,6 +15,8 @@ import { writeSyntheticSpec } from './synthetic-spec.js';
 
 export interface SyntheticRun {
   operations: number;
+  /** Which measurement of this size (1-based). */
+  run: number;
   figures?: SyntheticFigures;
   problems: string[];
   output: string;
@@ -27,7 +29,7 @@ function childEnv(): NodeJS.ProcessEnv {
   return env;
 }
 
-async function measureSize(root: string, script: string, operations: number): Promise<SyntheticRun> {
+async function measureSize(root: string, script: string, operations: number, run: number): Promise<SyntheticRun> {
   const file = writeSyntheticSpec(root, operations, randomBytes(8).toString('hex'));
   const child = spawn(process.execPath, [script, file, String(operations)], {
     cwd: PROJECT_ROOT,
@@ -55,18 +57,21 @@ async function measureSize(root: string, script: string, operations: number): Pr
   } catch {
     problems.push('no figures on its last line');
   }
-  return { operations, ...(figures ? { figures } : {}), problems, output: `${stdout}${stderr}`.slice(-4000) };
+  return { operations, run, ...(figures ? { figures } : {}), problems, output: `${stdout}${stderr}`.slice(-4000) };
 }
 
-/** One fresh child per size, one after the other. */
-export async function syntheticRuns(root: string, sizes: readonly number[]): Promise<SyntheticRun[]> {
+/** `runs` fresh children per size, the sizes taking turns (so a slow spell of the machine is shared). */
+export async function syntheticRuns(root: string, sizes: readonly number[], runs: number): Promise<SyntheticRun[]> {
   const script = await compileChild('synthetic-measure');
-  const runs: SyntheticRun[] = [];
-  for (const operations of sizes) {
-    process.stdout.write(`  synthetic spec, ${operations.toLocaleString('en')} operations: a fresh process...\n`);
-    runs.push(await measureSize(root, script, operations));
-  }
-  return runs;
+  const measured: SyntheticRun[] = [];
+  for (let run = 1; run <= runs; run++)
+    for (const operations of sizes) {
+      process.stdout.write(
+        `  synthetic spec, ${operations.toLocaleString('en')} operations, run ${run}/${runs}: a fresh process...\n`,
+      );
+      measured.push(await measureSize(root, script, operations, run));
+    }
+  return measured;
 }
 
 export const totalMs = (f: SyntheticFigures) => f.loadMs + f.buildMs + f.compileMs;

@@ -52,17 +52,18 @@
 //    writes an OpenAPI 3.1 document (CRUD resources with path parameters, nested request bodies, enums,
 //    formats, required fields, $ref'd schemas, several documented statuses with JSON error bodies,
 //    examples; a nonce in info.x-generated makes each file new to any cache keyed by path or content) to
-//    the temporary folder, and a fresh child process (bench/synthetic-measure.ts, so no in-process cache of
-//    load-spec carries over; no on-disk cache setting exists to point elsewhere) times loadSpec (with
-//    validation), buildCases (src/cases/build-all: every kind, the default depth, a neutral adapter:
-//    bench/synthetic-adapter.ts) and the compilation of every documented response schema
-//    (bench/response-schemas.ts), and reports its own peak RSS. The total is judged for the largest size;
-//    the smallest's total over the largest's for linearity (other sizes than 300 and 1,000 scale both time
-//    targets; the memory target is judged only at 1,000).
+//    the temporary folder, and a fresh child process (bench/synthetic-measure.ts, bundled over dist/ and run
+//    with plain node as an install runs the code, so no in-process cache of load-spec carries over) times
+//    loadSpec (with validation), buildCases (src/cases/build-all: every kind, the default depth, a neutral
+//    adapter: bench/synthetic-adapter.ts) and the compilation of every documented response schema
+//    (bench/response-schemas.ts), and reports its own peak RSS. Each size is measured --synthetic-runs
+//    times (3), the sizes taking turns; each size's median total and highest peak are judged. The total is
+//    judged for the largest size; the smallest's total over the largest's for linearity (other sizes than
+//    300 and 1,000 scale both time targets; the memory target is judged only at 1,000).
 //
 // Options: --cold-runs <n> (5), --rounds <n> (5), --min-exchanges <n> (2000), --concurrency <n> (8, the
-// run's default), --seed <n> (42), --sizes <a,b> (300,1000), --skip-cold, --skip-engine, --skip-synthetic,
-// --parallel-apis.
+// run's default), --seed <n> (42), --sizes <a,b> (300,1000), --synthetic-runs <n> (3), --skip-cold,
+// --skip-engine, --skip-synthetic, --parallel-apis.
 //
 // The parts: conformance-options (options), conformance-verdicts (targets, verdicts, exit code),
 // conformance-lifecycle (what is stopped at the end), conformance-cold (1 + 2), conformance-phases (the
@@ -91,6 +92,7 @@ import {
   SKIP_COLD,
   SKIP_ENGINE,
   SKIP_SYNTHETIC,
+  SYNTHETIC_RUNS,
 } from './conformance-options.js';
 import { figuresOf, printReport, type Measured } from './conformance-output.js';
 import { round, type Round } from './conformance-replay.js';
@@ -108,7 +110,7 @@ async function main(): Promise<number> {
     `  machine: ${availableParallelism()} core(s) (${cpus()[0]?.model.trim() ?? 'unknown CPU'}), node ${process.version}`,
   );
   console.log(
-    `  cold runs ${SKIP_COLD ? 'skipped' : COLD_RUNS}; synthetic specs ${SKIP_SYNTHETIC ? 'skipped' : SIZES.join(' and ') + ' operations'}; ` +
+    `  cold runs ${SKIP_COLD ? 'skipped' : COLD_RUNS}; synthetic specs ${SKIP_SYNTHETIC ? 'skipped' : `${SIZES.join(' and ')} operations, ${SYNTHETIC_RUNS} run(s) each`}; ` +
       `in-process: ${SKIP_ENGINE ? 'skipped' : `${ROUNDS} round(s) + 1 warm-up, each >= ${MIN_EXCHANGES.toLocaleString('en')} exchanges, concurrency ${CONCURRENCY} per API, APIs ${PARALLEL_APIS ? 'at the same time' : 'one after another'}, mock seed ${SEED}`}, 127.0.0.1\n`,
   );
 
@@ -143,7 +145,7 @@ async function main(): Promise<number> {
 
     // ---- 4: the synthetic specs, each in its own child
     if (synthetic) {
-      for (const run of await syntheticRuns(tmpRoot, SIZES)) {
+      for (const run of await syntheticRuns(tmpRoot, SIZES, SYNTHETIC_RUNS)) {
         synthetic.push(run);
         if (run.problems.length > 0)
           fail(`synthetic spec of ${run.operations} operations: ${run.problems.join('; ')}\n${run.output}`);

@@ -7,6 +7,7 @@ import {
   BENCH_EXIT,
   exitCode,
   median,
+  syntheticSizes,
   TARGETS,
   verdicts,
   verdictTable,
@@ -145,5 +146,29 @@ describe('verdicts', () => {
     expect(lines[0]).toMatch(/^figure\s+target\s+measured\s+verdict$/);
     expect(lines).toHaveLength(2 + 6);
     expect(lines[4]).toMatch(/^engine time vs a plain undici loop.*<= 1\.30x\s+1\.44x \(median of 1 rounds\)\s+FAIL$/);
+  });
+});
+
+describe('the synthetic sizes, measured several times each', () => {
+  it('judge each size by its median time and its highest peak, and say so', () => {
+    const sizes = syntheticSizes([
+      { operations: 300, totalMs: 900, peakRss: 150 * MB },
+      { operations: 1_000, totalMs: 2_600, peakRss: 260 * MB },
+      { operations: 300, totalMs: 700, peakRss: 140 * MB },
+      { operations: 1_000, totalMs: 2_200, peakRss: 250 * MB },
+      { operations: 300, totalMs: 800, peakRss: 160 * MB },
+      { operations: 1_000, totalMs: 4_000, peakRss: 255 * MB },
+    ]);
+    expect(sizes).toEqual([
+      { operations: 300, totalMs: 800, peakRss: 160 * MB, runs: 3 },
+      { operations: 1_000, totalMs: 2_600, peakRss: 260 * MB, runs: 3 },
+    ]);
+    const list = verdicts({ synthetic: { sizes, valid: true } });
+    expect(list.map((v) => v.measured).slice(3)).toEqual([
+      '2.60 s (median of 3)',
+      '0.31 (medians of 3)',
+      '260 MB (highest of 3)',
+    ]);
+    expect(list.map((v) => v.status).slice(3)).toEqual(['PASS', 'PASS', 'PASS']);
   });
 });
