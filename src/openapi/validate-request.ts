@@ -108,9 +108,9 @@ export function validateParameters(
         errors.push({ field: parameter.name, message: `${parameter.in} parameter "${parameter.name}" is required` });
       continue;
     }
-    const schema = deref<OpenAPIV3_1.SchemaObject>(spec.doc, parameter.schema, `${pointer}/schema`);
-    const value = coerce(raw, schema.value);
-    const validate = spec.schemas.compile(`${pointer}/schema`);
+    const { schema, schemaPointer } = parameterSchema(spec, parameter, pointer);
+    const value = coerce(raw, schema);
+    const validate = spec.schemas.compile(schemaPointer);
     if (!validate(value)) {
       // `x-lenient`: the vendor documents a fallback for a value the schema forbids (SailPoint's
       // `locale`: "if no viable locale is given, it will default to en"). Such a value is no error;
@@ -125,6 +125,27 @@ export function validateParameters(
     } else if (parameter.in === 'query') query[parameter.name] = value;
   }
   return { query, errors };
+}
+
+/** Each parameter's schema in each document, followed once, not on every request (keyed by the objects). */
+const parameterSchemas = new WeakMap<
+  object,
+  WeakMap<object, { schema: OpenAPIV3_1.SchemaObject | undefined; schemaPointer: string }>
+>();
+function parameterSchema(
+  spec: LoadedSpec,
+  parameter: OpenAPIV3_1.ParameterObject,
+  pointer: string,
+): { schema: OpenAPIV3_1.SchemaObject | undefined; schemaPointer: string } {
+  let inDocs = parameterSchemas.get(parameter);
+  if (!inDocs) parameterSchemas.set(parameter, (inDocs = new WeakMap()));
+  let found = inDocs.get(spec.doc);
+  if (!found) {
+    const schemaPointer = `${pointer}/schema`;
+    const schema = deref<OpenAPIV3_1.SchemaObject>(spec.doc, parameter.schema, schemaPointer).value;
+    inDocs.set(spec.doc, (found = { schema, schemaPointer }));
+  }
+  return found;
 }
 
 /** A parameter the vendor documents as forgiving: a value outside its schema falls back to a default. */
