@@ -1,10 +1,10 @@
 // A fast reader of a spec's YAML into plain JSON: js-yaml (several times faster than `yaml`, and with less
 // garbage), with scalars resolved exactly as `yaml`'s YAML 1.2 core schema resolves them, so both give the
 // same document. It answers only when that is sure: anything it cannot read the same way (a parse error, a
-// duplicate key, a tag other than the core ones, a directive, an explicit, empty, null, collection, alias or
-// over-long key, a flow collection over several lines, more aliases than yaml allows, an object reached
-// twice through an alias) is left to `yaml` (read-yaml.ts), which reads it, locates its problems and
-// enforces the alias limit.
+// duplicate key, a tag other than the core ones, a directive, a lone CR, a comment glued to a scalar, an
+// explicit, empty, null, collection, alias or over-long key, a flow collection over several lines, many
+// aliases, an object reached twice through an alias) is left to `yaml` (read-yaml.ts), which reads it,
+// locates its problems and enforces the alias limit.
 
 import jsyaml from 'js-yaml';
 
@@ -54,40 +54,51 @@ const floatType = new jsyaml.Type('tag:yaml.org,2002:float', {
 
 const SCHEMA = jsyaml.FAILSAFE_SCHEMA.extend({ implicit: [nullType, boolType, intType, floatType] });
 
-/** More aliases than this and `yaml` refuses the document (read-yaml's MAX_ALIAS_COUNT). */
-const MAX_ALIASES = 100;
-/** The longest implicit key YAML allows. */
+/** With this many aliases or more, `yaml` decides (it refuses 100, counting the anchor). */
+const MANY_ALIASES = 50;
+/** The longest implicit key YAML allows, in characters of the text. */
 const MAX_KEY = 1024;
+
+/** Text `yaml` reads otherwise or refuses, which js-yaml reads without complaint. */
+const LEFT_TO_YAML = [
+  /^%/m, // a directive (`%YAML 1.1`) changes how `yaml` resolves scalars
+  /\r(?!\n)/, // a lone carriage return
+  /[^\s:[{,-]["']#|[\]}]#/, // a comment glued to a closing quote or bracket
+  /^---[ \t]+[^\s#]/m, // content on the document marker's line
+  // An explicit key (`? `, in a block or a flow) or an empty key (`: v`): the two name them differently.
+  /^[ \t-]*\?(?:[ \t]|$)|[{[,][ \t]*\?(?:[ \t,\]}]|$)|(?:^|[{,])[ \t]*:(?:[ \t]|$)/m,
+];
 
 /** The document in `text`, or undefined when `yaml` must read it (see the header). */
 export function readYamlFast(text: string): unknown {
-  // A directive (`%YAML 1.1`) changes how `yaml` resolves scalars.
-  if (/^%/m.test(text)) return undefined;
-  // An explicit key (`? `, in a block or a flow) may be anything, as may an empty key (`: v`): js-yaml and
-  // yaml name them differently.
-  if (/^[ \t-]*\?(?:[ \t]|$)|[{[,][ \t]*\?(?:[ \t,\]}]|$)|(?:^|[{,])[ \t]*:(?:[ \t]|$)/m.test(text)) return undefined;
+  if (LEFT_TO_YAML.some((pattern) => pattern.test(text))) return undefined;
   let unsure = false;
   let aliases = 0;
-  const openedOnLine: number[] = [];
+  const opened: Array<{ line: number; position: number }> = [];
   let value: unknown;
   try {
     value = jsyaml.load(text, {
       schema: SCHEMA,
       listener: (event, state) => {
-        if (event === 'open') return void openedOnLine.push(state.line);
-        const openLine = openedOnLine.pop() ?? state.line;
+        if (event === 'open') {
+          // A node starting with `*` is an alias (nothing else may): yaml counts them, and refuses too many.
+          if (/^[ \t]*\*/.test(state.input.slice(state.position, state.position + 64)) && ++aliases >= MANY_ALIASES)
+            unsure = true;
+          return void opened.push({ line: state.line, position: state.position });
+        }
+        const open = opened.pop() ?? { line: state.line, position: state.position };
         if (unsure) return;
         const result: unknown = state.result;
-        // An alias (js-yaml gives it no kind): yaml counts them, and refuses too many.
-        if (state.kind === null && result !== null && ++aliases > MAX_ALIASES) unsure = true;
+        // The non-specific tag `!`: yaml reads `a: !` as "", js-yaml as null.
+        if ((state as unknown as { tag?: string | null }).tag === '!') unsure = true;
         // A flow collection over several lines: yaml refuses one whose next line is not indented enough.
         const end = state.input[state.position - 1];
-        if ((end === ']' || end === '}') && state.line > openLine) unsure = true;
-        // A key: yaml names a null or collection key otherwise, and refuses an implicit one over 1,024 characters.
+        if ((end === ']' || end === '}') && state.line > open.line) unsure = true;
+        // A key: yaml names a null, collection or alias key otherwise, and refuses an implicit one whose text
+        // runs over 1,024 characters.
         if (/^[ \t]*:/.test(state.input.slice(state.position, state.position + 64))) {
-          const odd =
-            result === null || typeof result === 'object' || (typeof result === 'string' && result.length >= MAX_KEY);
-          if (odd) unsure = true;
+          const odd = state.kind === null || result === null || typeof result === 'object';
+          if (odd || state.position - open.position >= MAX_KEY) unsure = true;
         }
       },
     });

@@ -96,6 +96,18 @@ describe('readYamlFast', () => {
       `${'x'.repeat(1100)}: v\n`,
       `a: &a s\nb: [${Array(101).fill('*a').join(', ')}]\n`,
       'm: &m {a: 1}\n*m : v\n',
+      `a: &a s\nb: [${Array(99).fill('*a').join(', ')}]\n`,
+      `a: &x\nb: [${Array(120).fill('*x').join(', ')}]\n`,
+      'a: 1\rb: 2\n',
+      'a: "x\ry"\n',
+      'a: "b"#c\n',
+      "a: 'b'#c\n",
+      'a: [b]#c\n',
+      '"a"#c: 1\n',
+      '--- a: 1\n',
+      'a: !\n',
+      `${'"\\u0041"'.repeat(150)}: 1\n`,
+      `${'a'.repeat(1000)}${' '.repeat(40)}: 1\n`,
     ])
       expect(readYamlFast(text), text).toBeUndefined();
   });
