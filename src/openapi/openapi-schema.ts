@@ -25,11 +25,14 @@ export function openApiProblems(doc: unknown): string[] {
   const v = openApiValidators();
   const lines: string[] = [];
   if (!v.document(doc)) lines.push(...(v.document.errors ?? []).map(line));
-  for (const { pointer, kind, node } of kindedReferences(doc)) {
-    const target = finalTarget(doc, node['$ref'] as string);
-    if (target === undefined || typeof target.value !== 'object' || target.value === null) continue; // check-refs says why
-    const { $ref: _ref, ...beside } = node;
-    if (v[kind]({ ...target.value, ...beside })) continue;
+  for (const { pointer, kind, node, target } of kindedReferences(doc)) {
+    if (!target) {
+      // One that does not resolve is check-refs' to report; one that ends at no object, this one's.
+      if (resolvePointer(doc, safeFragment(String(node['$ref']))) !== undefined)
+        lines.push(`#${pointer}/$ref points to ${String(node['$ref']).slice(1)}, which is not a ${kind} object`);
+      continue;
+    }
+    if (v[kind](target.value)) continue;
     const first = v[kind].errors?.[0];
     lines.push(
       `#${pointer}/$ref points to ${target.pointer}, which is not a valid ${kind}${first ? `: ${first.instancePath || '/'} ${first.message}` : ''}`,
@@ -42,23 +45,13 @@ function line(e: ErrorObject): string {
   return `#${e.instancePath || '/'} ${e.message ?? e.keyword}`;
 }
 
-/** The object at the end of a chain of local `$ref`s; undefined when the chain leaves the document or loops. */
-function finalTarget(doc: unknown, ref: string): { value: unknown; pointer: string } | undefined {
-  let at = ref;
-  for (let hops = 0; hops < 32; hops++) {
-    if (!at.startsWith('#')) return undefined;
-    let pointer: string;
-    try {
-      pointer = decodeURIComponent(at.slice(1));
-    } catch {
-      return undefined;
-    }
-    const value = resolvePointer(doc, pointer);
-    const next = (value as { $ref?: unknown } | undefined)?.$ref;
-    if (typeof next !== 'string') return value === undefined ? undefined : { value, pointer };
-    at = next;
+/** The pointer a local `$ref` names ("" when it is not a valid one). */
+function safeFragment(ref: string): string {
+  try {
+    return ref.startsWith('#/') ? decodeURIComponent(ref.slice(1)) : '/\u0000';
+  } catch {
+    return '/\u0000';
   }
-  return undefined;
 }
 
 /** The OpenAPI 3.1 schema as swagger-parser uses it: `$dynamicRef` to schemas replaced by a plain `$ref`. */

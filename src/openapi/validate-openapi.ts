@@ -1,7 +1,8 @@
-// Validates a document against the OpenAPI 3.1 schema: `validateOpenApi` with the schema compiled once and
-// remembered (openapi-schema: the document as written, and each $ref target as the kind its place asks
-// for); `validateWithSwaggerParser` with @apidevtools/swagger-parser, which dereferences a copy first and
-// compiles the schema at every call: `conformance lint` runs it too, as a second opinion.
+// Validates a document against the OpenAPI 3.1 schema. `validateOpenApi` checks it first with the schema
+// compiled once and remembered (openapi-schema: the document as written, and each reference's target as the
+// kind its place asks for: milliseconds); only a document that check refuses goes to swagger-parser
+// (`validateWithSwaggerParser`, which dereferences a copy and compiles the schema at every call), whose
+// verdict and messages are final. `conformance lint` runs swagger-parser on every spec, as a second opinion.
 
 import { openApiProblems } from './openapi-schema.js';
 import type { SpecProblem } from './spec-error.js';
@@ -9,7 +10,12 @@ import type { YamlSource } from './read-yaml.js';
 
 export async function validateOpenApi(source: YamlSource): Promise<SpecProblem[]> {
   const wrongVersion = versionProblems(source);
-  return wrongVersion.length > 0 ? wrongVersion : problemsOf(source, openApiProblems(source.value));
+  if (wrongVersion.length > 0) return wrongVersion;
+  if (openApiProblems(source.value).length === 0) return [];
+  // Refused: swagger-parser has the last word, and says what is wrong. The fast check judges the document
+  // as written, and reads some legitimate ways of writing references more strictly than dereferencing does
+  // (a `$ref` where the schema has no place for one): a spec swagger-parser accepts is never refused here.
+  return validateWithSwaggerParser(source);
 }
 
 /** The OpenAPI versions the 3.1 schema describes (as swagger-parser accepts them). */
