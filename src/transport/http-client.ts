@@ -76,8 +76,10 @@ const TIMEOUT_CODES = new Set([
 export class HttpClient {
   private readonly limit: ReturnType<typeof pLimit>;
   private readonly dispatcher: Dispatcher;
-  /** Closed, or ended at once (`abandon`): its dispatcher is gone, and is not closed again. */
-  private ended = false;
+  /** Closing (gracefully, `close`): not closed again; `abandon` may still end it at once. */
+  private closed = false;
+  /** Destroyed (by `abandon`, or `close` when idle): its dispatcher is gone. */
+  private destroyed = false;
   /** The base URL requests go to: without userinfo. */
   private readonly baseUrl: string;
 
@@ -101,18 +103,20 @@ export class HttpClient {
   }
 
   async close(): Promise<void> {
-    // Closed or abandoned already: closing the dispatcher again would throw.
-    if (this.options.dispatcher || this.ended) return;
-    this.ended = true;
+    // Closed or destroyed already: closing the dispatcher again would throw.
+    if (this.options.dispatcher || this.closed || this.destroyed) return;
+    this.closed = true;
     // With nothing in flight there is nothing to wait for: its idle connections are ended at once.
-    const idle = this.limit.activeCount === 0 && this.limit.pendingCount === 0;
-    await (idle ? this.dispatcher.destroy() : this.dispatcher.close());
+    if (this.limit.activeCount === 0 && this.limit.pendingCount === 0) {
+      this.destroyed = true;
+      await this.dispatcher.destroy();
+    } else await this.dispatcher.close();
   }
 
   /** Ends every request in flight at once (each ends as a network error): for a run told to stop now. */
   async abandon(): Promise<void> {
-    if (this.options.dispatcher || this.ended) return;
-    this.ended = true;
+    if (this.options.dispatcher || this.destroyed) return;
+    this.destroyed = true;
     await this.dispatcher.destroy();
   }
 

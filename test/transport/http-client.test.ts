@@ -392,4 +392,17 @@ describe('closing', () => {
     await busy.close();
     expect((await inFlight).response?.text).toBe('late');
   });
+
+  it('abandon() while a close() waits, and after it, is harmless', async () => {
+    const s = await server((_req, res) => setTimeout(() => res.writeHead(200).end('late'), 100));
+    const c = client(s.url);
+    const inFlight = c.send(plan({}));
+    await sleep(20);
+    const closing = c.close();
+    await c.abandon();
+    await c.abandon();
+    await closing.catch(() => undefined);
+    await inFlight;
+    await c.close();
+  });
 });
