@@ -4,25 +4,16 @@ import { execFile } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { promisify } from 'node:util';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import type { Exchange, RequestPlan, SentRequest } from '../../src/model/types.js';
+import type { Exchange, SentRequest } from '../../src/model/types.js';
 import { curlLine } from '../../src/transport/curl.js';
 import { HttpClient, INVALID_TOKEN } from '../../src/transport/http-client.js';
 import { Redactor } from '../../src/transport/redact.js';
+import { plan } from './client-fixtures.js';
 import { clearProxyEnv, startServer, type LocalServer, type Recorded } from './local-servers.js';
 
 const run = promisify(execFile);
 const TOKEN = 'tok-curl-8c7b6a5d4e3f';
 const CURL = '/usr/bin/curl';
-
-const plan = (p: Partial<RequestPlan>): RequestPlan => ({
-  method: 'GET',
-  path: '/',
-  pathParams: {},
-  query: {},
-  headers: {},
-  auth: 'default',
-  ...p,
-});
 
 /**
  * The words a POSIX shell makes of the line, with `curl` replaced by a shell function that prints

@@ -1,66 +1,16 @@
 // HttpClient.send against local servers: what arrives, parsing, auth, errors, 429 retries, concurrency, redaction.
 
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import type { RequestPlan } from '../../src/model/types.js';
-import { HttpClient, INVALID_TOKEN, type HttpClientOptions } from '../../src/transport/http-client.js';
-import { Redactor } from '../../src/transport/redact.js';
-import {
-  clearProxyEnv,
-  closedPort,
-  startServer,
-  type Handler,
-  type LocalServer,
-  type Recorded,
-} from './local-servers.js';
+import { describe, expect, it } from 'vitest';
+import { INVALID_TOKEN } from '../../src/transport/http-client.js';
+import { localClients, plan } from './client-fixtures.js';
+import { closedPort, type LocalServer, type Recorded } from './local-servers.js';
 
 const TOKEN = 'tok-3f9a1c7e5b2d4680';
-
-const plan = (p: Partial<RequestPlan>): RequestPlan => ({
-  method: 'GET',
-  path: '/',
-  pathParams: {},
-  query: {},
-  headers: {},
-  auth: 'default',
-  ...p,
-});
-
-let restoreEnv: () => void;
-const clients: HttpClient[] = [];
-const servers: LocalServer[] = [];
-
-function client(baseUrl: string, options: Partial<HttpClientOptions> = {}): HttpClient {
-  const c = new HttpClient({
-    baseUrl,
-    token: TOKEN,
-    timeoutMs: 5000,
-    concurrency: 4,
-    redactor: new Redactor([TOKEN]),
-    ...options,
-  });
-  clients.push(c);
-  return c;
-}
-
-async function server(handler: Handler): Promise<LocalServer> {
-  const s = await startServer(handler);
-  servers.push(s);
-  return s;
-}
+const { client, server } = localClients({ token: TOKEN, timeoutMs: 5000, concurrency: 4 });
 
 const last = (s: LocalServer): Recorded => s.requests.at(-1)!;
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
-
-// A developer's own proxy settings must not send these requests anywhere but 127.0.0.1.
-beforeAll(() => {
-  restoreEnv = clearProxyEnv();
-});
-afterAll(() => restoreEnv());
-afterEach(async () => {
-  await Promise.all(clients.splice(0).map((c) => c.close()));
-  await Promise.all(servers.splice(0).map((s) => s.close()));
-});
 
 describe('the request arrives as planned', () => {
   const ok = (_req: IncomingMessage, res: ServerResponse) =>

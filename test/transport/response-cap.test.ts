@@ -2,46 +2,23 @@
 // unread, with bounded memory, and the connection is destroyed rather than drained.
 
 import type { ServerResponse } from 'node:http';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { notServerError } from '../../src/checks/not-server-error.js';
 import type { RequestPlan } from '../../src/model/types.js';
-import {
-  DEFAULT_MAX_RESPONSE_BYTES,
-  HttpClient,
-  failureOf,
-  type HttpClientOptions,
-} from '../../src/transport/http-client.js';
-import { Redactor } from '../../src/transport/redact.js';
-import { clearProxyEnv, startServer, type Handler, type LocalServer } from './local-servers.js';
+import { DEFAULT_MAX_RESPONSE_BYTES, failureOf } from '../../src/transport/http-client.js';
+import { localClients } from './client-fixtures.js';
 
 const MiB = 1024 * 1024;
 const HUGE = 200 * MiB;
 const TOKEN = 'tok-cap-1b2c3d4e5f';
 const plan: RequestPlan = { method: 'GET', path: '/big', pathParams: {}, query: {}, headers: {}, auth: 'default' };
 
-let restoreEnv: () => void;
-const clients: HttpClient[] = [];
-const servers: LocalServer[] = [];
-
-function client(baseUrl: string, options: Partial<HttpClientOptions> = {}): HttpClient {
-  const c = new HttpClient({
-    baseUrl,
-    token: TOKEN,
-    timeoutMs: 20_000,
-    concurrency: 2,
-    redactor: new Redactor([TOKEN]),
-    useProxyEnv: false,
-    ...options,
-  });
-  clients.push(c);
-  return c;
-}
-
-async function server(handler: Handler): Promise<LocalServer> {
-  const s = await startServer(handler);
-  servers.push(s);
-  return s;
-}
+const { client, server } = localClients({
+  token: TOKEN,
+  timeoutMs: 20_000,
+  concurrency: 2,
+  useProxyEnv: false,
+});
 
 interface Stream {
   /** Bytes the server managed to hand to its socket before the client went away. */
@@ -88,15 +65,6 @@ async function peakRssGrowth<T>(work: () => Promise<T>): Promise<{ result: T; gr
     clearInterval(timer);
   }
 }
-
-beforeAll(() => {
-  restoreEnv = clearProxyEnv();
-});
-afterAll(() => restoreEnv());
-afterEach(async () => {
-  await Promise.all(clients.splice(0).map((c) => c.close()));
-  await Promise.all(servers.splice(0).map((s) => s.close()));
-});
 
 describe('a 200 MB response against the default 8 MiB cap', () => {
   it.each([
