@@ -48,6 +48,4 @@ export function minOf(a: number | undefined, b: number | undefined): number | un
 export function isDefined<T>(x: T | undefined): x is T {
   return x !== undefined;
 }
-export function isObject(value: unknown): value is Record<string, unknown> {
-  return value !== null && typeof value === 'object' && !Array.isArray(value);
-}
+export { isObject } from '../openapi/json-pointer.js';

@@ -1,4 +1,4 @@
-// JSON Pointer (RFC 6901): encode, decode and resolve against plain JSON values.
+// JSON Pointer (RFC 6901): encode, decode and resolve against plain JSON values (and tell a JSON object).
 
 export function encodeSegment(segment: string | number): string {
   return String(segment).replace(/~/g, '~0').replace(/\//g, '~1');
@@ -36,4 +36,9 @@ export function resolvePointer(root: unknown, pointer: string): unknown {
     node = (node as Record<string, unknown>)[segment];
   }
   return node;
+}
+
+/** A JSON object: not null, not an array. */
+export function isObject(value: unknown): value is Record<string, unknown> {
+  return value !== null && typeof value === 'object' && !Array.isArray(value);
 }

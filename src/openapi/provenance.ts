@@ -8,7 +8,7 @@
 // A constraint no document states is not enforced: it sits in `x-inferred` (JSON Schema keywords plus
 // `because`, the reason it is believed), which only the mock and the observations read.
 
-import { encodeSegment } from './json-pointer.js';
+import { encodeSegment, isObject } from './json-pointer.js';
 
 /** Schema keywords that reject values, and so need a source. */
 export const CONSTRAINT_KEYWORDS = [
@@ -313,10 +313,6 @@ function merge(node: unknown): void {
       node['required'] = [...new Set([...(node['required'] as unknown[]), ...(value as unknown[])])];
     else node[keyword] = structuredClone(value);
   }
-}
-
-function isObject(v: unknown): v is Node {
-  return v !== null && typeof v === 'object' && !Array.isArray(v);
 }
 
 function asObject(v: unknown): Node {

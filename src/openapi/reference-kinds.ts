@@ -4,7 +4,7 @@
 // object model, as the OpenAPI schema does (never inside a schema, an example's value, a link's values or an
 // extension), and walking on into each target.
 
-import { encodeSegment, resolvePointer } from './json-pointer.js';
+import { encodeSegment, isObject, resolvePointer } from './json-pointer.js';
 import { HTTP_METHODS } from './operations.js';
 
 /** The kinds of object a `$ref` may stand for, by their `$defs` name in the OpenAPI schema. */
@@ -44,7 +44,6 @@ const COMPONENT_KINDS: Record<string, ReferenceKind> = {
 };
 
 type Node = Record<string, unknown>;
-const isObject = (v: unknown): v is Node => typeof v === 'object' && v !== null && !Array.isArray(v);
 
 export function kindedReferences(doc: unknown): KindedReference[] {
   const found: KindedReference[] = [];

@@ -6,7 +6,7 @@
 // `allOf`/`anyOf`/`oneOf`, `if`/`then`/`else`, properties and items), and the one holding the fragment
 // is the place. Where several do, the one whose keyword matches the error's parameters is.
 
-import { parsePointer, resolvePointer } from './json-pointer.js';
+import { encodeSegment, isObject, parsePointer, resolvePointer } from './json-pointer.js';
 
 /** What of an ajv error the location needs. */
 export interface LocatedError {
@@ -112,16 +112,14 @@ function schemasAt(doc: unknown, root: string, path: string[]): string[] {
 /** The subschemas of a schema that apply to its member `segment` (a property name or an index). */
 function memberSchemas(node: Node, at: string, segment: string): string[] {
   const out: string[] = [];
-  const isObject = (v: unknown) => typeof v === 'object' && v !== null;
-  const key = segment.replace(/~/g, '~0').replace(/\//g, '~1');
+  const key = encodeSegment(segment);
   const properties = node['properties'] as Node | undefined;
   if (isObject(properties) && Object.prototype.hasOwnProperty.call(properties, segment))
     out.push(`${at}/properties/${key}`);
   const patterns = node['patternProperties'] as Node | undefined;
   if (isObject(patterns))
     for (const pattern of Object.keys(patterns!))
-      if (matches(pattern, segment))
-        out.push(`${at}/patternProperties/${pattern.replace(/~/g, '~0').replace(/\//g, '~1')}`);
+      if (matches(pattern, segment)) out.push(`${at}/patternProperties/${encodeSegment(pattern)}`);
   for (const keyword of ['additionalProperties', 'unevaluatedProperties'])
     if (isObject(node[keyword])) out.push(`${at}/${keyword}`);
   if (/^\d+$/.test(segment)) {
@@ -168,8 +166,7 @@ function applying(doc: unknown, pointers: string[]): string[] {
       if (schema[keyword] !== undefined) visit(`${at}/${keyword}`, depth + 1);
     const dependent = schema['dependentSchemas'];
     if (typeof dependent === 'object' && dependent !== null)
-      for (const name of Object.keys(dependent))
-        visit(`${at}/dependentSchemas/${name.replace(/~/g, '~0').replace(/\//g, '~1')}`, depth + 1);
+      for (const name of Object.keys(dependent)) visit(`${at}/dependentSchemas/${encodeSegment(name)}`, depth + 1);
   };
   for (const pointer of pointers) visit(pointer, 0);
   return out;

@@ -5,6 +5,7 @@
 // for the documented spec and our reading, then written (validator-cache). `npm run build` calls it for
 // the bundled specs. A schema that does not compile is left to the run, which reports it as usual.
 
+import { isObject } from './json-pointer.js';
 import { loadSpec, readingOf } from './load-spec.js';
 import { openApiValidators } from './openapi-schema.js';
 import { persistCompiledValidators } from './schema-compiler.js';
@@ -33,8 +34,4 @@ export async function warmCaches(files: readonly string[]): Promise<{ specs: num
   }
   persistCompiledValidators();
   return { specs: files.length, schemas };
-}
-
-function isObject(v: unknown): v is Record<string, unknown> {
-  return typeof v === 'object' && v !== null && !Array.isArray(v);
 }
