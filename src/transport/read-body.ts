@@ -18,13 +18,18 @@ export function formatBytes(n: number): string {
   return `${n}-byte`;
 }
 
+/** Decodes UTF-8 as undici's `text()` does: a leading BOM dropped, a bad sequence replaced. Stateless, so shared. */
+const UTF8 = new TextDecoder();
+
 /**
- * The body's text (UTF-8, a leading BOM dropped, as undici's `text()` does), read chunk by chunk. When
- * Content-Length already exceeds `maxBytes`, nothing is read; when the bytes received do, reading
- * stops there. Either way the stream is destroyed (undici then destroys the connection) and a
- * ResponseTooLargeError is thrown.
+ * The body's text (UTF-8, a leading BOM dropped, as undici's `text()` does), read chunk by chunk as the
+ * stream emits them (no async iterator: one listener per event, as undici's own `text()` reads). When
+ * Content-Length already exceeds `maxBytes`, nothing is read; when the bytes received do, reading stops
+ * there. Either way the stream is destroyed (undici then destroys the connection) and a
+ * ResponseTooLargeError is thrown. A stream that errors rejects with its error; one that closes before
+ * its end, with an ERR_STREAM_PREMATURE_CLOSE error.
  */
-export async function readCapped(
+export function readCapped(
   body: Readable,
   contentLength: string | string[] | undefined,
   maxBytes: number,
@@ -32,25 +37,44 @@ export async function readCapped(
   const declared = Number(Array.isArray(contentLength) ? contentLength[0] : contentLength);
   if (Number.isFinite(declared) && declared > maxBytes) {
     discard(body);
-    throw new ResponseTooLargeError(
-      `response body exceeds the ${formatBytes(maxBytes)} cap (Content-Length ${declared})`,
+    return Promise.reject(
+      new ResponseTooLargeError(`response body exceeds the ${formatBytes(maxBytes)} cap (Content-Length ${declared})`),
     );
   }
-  const chunks: Buffer[] = [];
-  let size = 0;
-  for await (const chunk of body) {
-    const buf = chunk as Buffer;
-    size += buf.length;
-    if (size > maxBytes) {
-      chunks.length = 0;
+  return new Promise<string>((resolve, reject) => {
+    const chunks: Buffer[] = [];
+    let size = 0;
+    let settled = false;
+    const settle = (error: Error | undefined) => {
+      if (settled) return;
+      settled = true;
+      body.off('data', onData);
+      body.off('end', onEnd);
+      body.off('error', onError);
+      body.off('close', onClose);
+      if (error) {
+        chunks.length = 0;
+        reject(error);
+      } else resolve(UTF8.decode(chunks.length === 1 ? chunks[0] : Buffer.concat(chunks, size)));
+    };
+    const onData = (chunk: Buffer) => {
+      size += chunk.length;
+      if (size <= maxBytes) return void chunks.push(chunk);
       discard(body);
-      throw new ResponseTooLargeError(
-        `response body exceeds the ${formatBytes(maxBytes)} cap (more than ${maxBytes} bytes)`,
+      settle(
+        new ResponseTooLargeError(
+          `response body exceeds the ${formatBytes(maxBytes)} cap (more than ${maxBytes} bytes)`,
+        ),
       );
-    }
-    chunks.push(buf);
-  }
-  return new TextDecoder().decode(Buffer.concat(chunks, size));
+    };
+    const onEnd = () => settle(undefined);
+    const onError = (err: Error) => settle(err);
+    const onClose = () => settle(Object.assign(new Error('Premature close'), { code: 'ERR_STREAM_PREMATURE_CLOSE' }));
+    body.on('data', onData);
+    body.once('end', onEnd);
+    body.once('error', onError);
+    body.once('close', onClose);
+  });
 }
 
 /** Destroys the body unread: undici aborts the request and destroys its connection. The abort error is expected. */

@@ -135,6 +135,20 @@ describe('bodies within the cap', () => {
     const ex = await client(s.url).send(plan);
     expect(ex.response?.body).toEqual({ text });
   });
+
+  it.each([
+    { name: 'with Content-Length', withLength: true },
+    { name: 'chunked', withLength: false },
+  ])('a body cut short ($name): a network error, never a truncated text', async (t) => {
+    const s = await server((_req, res) => {
+      res.writeHead(200, { 'content-type': 'text/plain', ...(t.withLength ? { 'content-length': '100' } : {}) });
+      res.write('0123456789', () => res.socket?.destroy());
+    });
+    const ex = await client(s.url).send(plan);
+    expect(ex.response).toBeUndefined();
+    expect(failureOf(ex)).toBe('network');
+    expect(ex.error).toMatch(/^network error/);
+  });
 });
 
 describe('maxResponseBytes', () => {
