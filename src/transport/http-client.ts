@@ -5,10 +5,11 @@
 import { EventEmitter } from 'node:events';
 import { performance } from 'node:perf_hooks';
 import pLimit from 'p-limit';
-import { Agent, EnvHttpProxyAgent, request, type Dispatcher } from 'undici';
+import { Agent, EnvHttpProxyAgent, type Dispatcher } from 'undici';
 import type { Exchange, ReceivedResponse, RequestPlan, SentRequest } from '../model/types.js';
 import { DEFAULT_MAX_RESPONSE_BYTES, ResponseTooLargeError, readCapped } from './read-body.js';
 import type { OperationBreaker } from './breaker.js';
+import { encodeMultipart } from './multipart.js';
 import { passwordOf, withoutUserinfo, type Redactor } from './redact.js';
 
 export { DEFAULT_MAX_RESPONSE_BYTES } from './read-body.js';
@@ -80,14 +81,14 @@ export class HttpClient {
   private closed = false;
   /** Destroyed (by `abandon`, or `close` when idle): its dispatcher is gone. */
   private destroyed = false;
-  /** The base URL requests go to: without userinfo. */
+  /** The base URL requests go to: without userinfo, and without a trailing slash (a plan's path starts with one). */
   private readonly baseUrl: string;
 
   constructor(private readonly options: HttpClientOptions) {
     this.limit = pLimit(options.concurrency);
     this.dispatcher = options.dispatcher ?? (options.useProxyEnv === false ? new Agent() : new EnvHttpProxyAgent());
     options.redactor.add(passwordOf(options.baseUrl));
-    this.baseUrl = withoutUserinfo(options.baseUrl);
+    this.baseUrl = withoutUserinfo(options.baseUrl).replace(/\/$/, '');
   }
 
   send(plan: RequestPlan, options: SendOptions = {}): Promise<Exchange> {
@@ -122,10 +123,10 @@ export class HttpClient {
 
   private async sendNow(plan: RequestPlan, skip: string | undefined): Promise<Exchange> {
     const { redactor } = this.options;
-    const { url, headers, body, shownBody } = this.encode(plan);
+    const { url, headers, sendHeaders, body, shownBody } = this.encode(plan);
     const request_: SentRequest = {
       method: plan.method,
-      url: redactor.url(url),
+      url: redactor.url(url.href),
       headers: redactor.headers(headers),
       ...(shownBody !== undefined ? { body: redactor.text(shownBody) } : {}),
     };
@@ -137,7 +138,7 @@ export class HttpClient {
       attempts++;
       let response: ReceivedResponse;
       try {
-        response = await this.once(plan.method, url, headers, body);
+        response = await this.once(plan.method, url, sendHeaders, body);
       } catch (err) {
         const { kind, message } = describeError(err, this.options.timeoutMs);
         return failed(
@@ -158,17 +159,10 @@ export class HttpClient {
 
   private async once(
     method: string,
-    url: string,
+    url: URL,
     headers: Record<string, string>,
-    body: string | FormData | undefined,
+    body: string | Buffer | undefined,
   ): Promise<ReceivedResponse> {
-    let payload: string | Buffer | undefined;
-    const sendHeaders = { ...headers };
-    if (body instanceof FormData) {
-      const encoded = new Response(body);
-      sendHeaders['content-type'] = encoded.headers.get('content-type')!;
-      payload = Buffer.from(await encoded.arrayBuffer());
-    } else payload = body;
     // One timer for the whole exchange, headers and body. undici takes an EventEmitter as the signal: much
     // cheaper than an AbortSignal per request (Node marks each one transferable).
     const timeout = new TimeoutSignal();
@@ -176,11 +170,13 @@ export class HttpClient {
     let res: Dispatcher.ResponseData;
     let text: string;
     try {
-      res = await request(url, {
+      // The dispatcher's own request(): undici's top-level request() would parse the URL again.
+      res = await this.dispatcher.request({
+        origin: url.origin,
+        path: `${url.pathname}${url.search}`,
         method: method as Dispatcher.HttpMethod,
-        headers: sendHeaders,
-        body: payload,
-        dispatcher: this.dispatcher,
+        headers,
+        body,
         signal: timeout,
       });
       text = await readCapped(
@@ -197,28 +193,30 @@ export class HttpClient {
     return { status: res.statusCode, headers: resHeaders, text, body: parseBody(text, resHeaders['content-type']) };
   }
 
+  /** The URL, the headers shown (as the plan asks) and sent (a multipart body adds its Content-Type), the body. */
   private encode(plan: RequestPlan): {
-    url: string;
+    url: URL;
     headers: Record<string, string>;
-    body: string | FormData | undefined;
+    sendHeaders: Record<string, string>;
+    body: string | Buffer | undefined;
     shownBody: string | undefined;
   } {
-    const url = new URL(this.baseUrl.replace(/\/$/, '') + plan.path);
-    for (const [k, v] of Object.entries(plan.query)) url.searchParams.set(k, v);
-    const headers: Record<string, string> = { accept: '*/*', ...lower(plan.headers) };
+    const url = new URL(this.baseUrl + plan.path);
+    for (const k in plan.query) url.searchParams.set(k, plan.query[k]!);
+    const headers: Record<string, string> = { accept: '*/*' };
+    for (const k in plan.headers) headers[k.toLowerCase()] = plan.headers[k]!;
     if (plan.auth === 'default') headers['authorization'] = `Bearer ${this.options.token}`;
     if (plan.auth === 'invalid') headers['authorization'] = `Bearer ${INVALID_TOKEN}`;
-    if (!plan.body) return { url: url.href, headers, body: undefined, shownBody: undefined };
+    if (!plan.body) return { url, headers, sendHeaders: headers, body: undefined, shownBody: undefined };
     const { mediaType, value } = plan.body;
     if (mediaType === 'multipart/form-data') {
-      const form = new FormData();
-      for (const [field, text] of Object.entries(value as Record<string, string>))
-        form.append(field, new Blob([text]), `${field}.txt`);
-      return { url: url.href, headers, body: form, shownBody: undefined };
+      const form = encodeMultipart(value as Record<string, string>);
+      const sendHeaders = { ...headers, 'content-type': form.contentType };
+      return { url, headers, sendHeaders, body: form.body, shownBody: undefined };
     }
     headers['content-type'] ??= mediaType;
     const text = typeof value === 'string' && !/json/.test(mediaType) ? value : JSON.stringify(value);
-    return { url: url.href, headers, body: text, shownBody: text };
+    return { url, headers, sendHeaders: headers, body: text, shownBody: text };
   }
 }
 
@@ -273,8 +271,4 @@ export function describeError(
     kind: code && TIMEOUT_CODES.has(code) ? 'timeout' : code && UNCONNECTED_CODES.has(code) ? 'unconnected' : 'network',
     message: `network error${code ? ` ${code}` : ''}: ${e.cause?.message ?? e.message}`,
   };
-}
-
-function lower(headers: Record<string, string>): Record<string, string> {
-  return Object.fromEntries(Object.entries(headers).map(([k, v]) => [k.toLowerCase(), v]));
 }
