@@ -52,7 +52,9 @@ export class Redactor {
   }
 
   text(value: string): string {
-    if (this.secretValues.length === 0) return value;
+    // Every form of a character is at least as long as the character, so no form of a secret is shorter
+    // than the secret itself (the list is sorted longest first): a shorter text holds none.
+    if (this.secretValues.length === 0 || value.length < this.secretValues.at(-1)!.length) return value;
     this.pattern ??= new RegExp(this.secretValues.map(anyForm).join('|'), 'g');
     return value.replace(this.pattern, MASK);
   }
@@ -97,6 +99,7 @@ export function redactUrl(value: string): string {
 
 /** The URL without userinfo, which must never reach a server (nor a curl line) as credentials. */
 export function withoutUserinfo(value: string): string {
+  if (!value.includes('@')) return value; // no userinfo
   const url = parseUrl(value);
   if (!url || (!url.username && !url.password)) return value;
   url.username = '';
