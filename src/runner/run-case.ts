@@ -169,11 +169,10 @@ async function runSingle(def: CaseDefinition, executor: Executor, started: numbe
     };
   // --checks chose checks none of which judges this case: it ran, but nothing was judged.
   if (checks.length === 0) return { ...skipped(NOTHING_JUDGED), request: exchange.request };
-  return {
-    ...base,
-    ...evidence(exchange, executor.redactor),
+  // Object.assign, not `{ ...base, ...more }`: V8 builds a spread followed by more properties on its slow path.
+  return Object.assign(base, evidence(exchange, executor.redactor), {
     status: caseStatus(checks),
     checks,
     durationMs: performance.now() - started,
-  };
+  });
 }
