@@ -18,6 +18,8 @@ export class Redactor {
   private readonly secretValues: string[] = [];
   /** One regular expression matching every registered secret in every form; rebuilt when one is added. */
   private pattern: RegExp | undefined;
+  /** The characters every form of a character but the character itself starts with; rebuilt when one is added. */
+  private escapes: RegExp | undefined;
 
   constructor(initial: string[] = []) {
     for (const s of initial) this.add(s);
@@ -33,6 +35,7 @@ export class Redactor {
       this.secretValues.push(secret);
       this.secretValues.sort((a, b) => b.length - a.length);
       this.pattern = undefined;
+      this.escapes = undefined;
     }
   }
 
@@ -54,7 +57,12 @@ export class Redactor {
   text(value: string): string {
     // Every form of a character is at least as long as the character, so no form of a secret is shorter
     // than the secret itself (the list is sorted longest first): a shorter text holds none.
-    if (this.secretValues.length === 0 || value.length < this.secretValues.at(-1)!.length) return value;
+    const secrets = this.secretValues;
+    if (secrets.length === 0 || value.length < secrets.at(-1)!.length) return value;
+    // Every other form of a character starts with `%`, `\` or `&` (`+` for a space): in a text with none
+    // of them, a secret can only appear as it is.
+    this.escapes ??= secrets.some((s) => s.includes(' ')) ? /[%\\&+]/ : /[%\\&]/;
+    if (!this.escapes.test(value) && !secrets.some((s) => value.includes(s))) return value;
     this.pattern ??= new RegExp(this.secretValues.map(anyForm).join('|'), 'g');
     return value.replace(this.pattern, MASK);
   }
@@ -66,10 +74,10 @@ export class Redactor {
 
   headers(headers: Record<string, string>): Record<string, string> {
     const out: Record<string, string> = {};
-    for (const [k, v] of Object.entries(headers)) {
+    for (const k in headers) {
+      const v = headers[k]!;
       if (!SECRET_HEADER.test(k)) out[k] = this.text(v);
-      else if (SCHEME_HEADER.test(k))
-        out[k] = v.replace(/^(\w+\s+)?.*$/, (_m, scheme: string | undefined) => `${scheme ?? ''}${MASK}`);
+      else if (SCHEME_HEADER.test(k)) out[k] = `${/^\w+\s+/.exec(v)?.[0] ?? ''}${MASK}`;
       else out[k] = MASK;
     }
     return out;

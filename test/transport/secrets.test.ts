@@ -67,6 +67,17 @@ describe('Redactor: every form of a registered secret', () => {
     for (const value of Object.values(forms(SECRET))) expect(other.text(value)).toBe(MASK);
   });
 
+  it('a secret of plain characters is masked in a text whose only escape is one of its own characters', () => {
+    const r = new Redactor(['tok3n-ABC', 'pass word']);
+    // One escaped character each: the text has a single %, \\ or & (or + for the space), nothing else does.
+    const escaped = ['t%6Fk3n-ABC', 't%6fk3n-ABC', 'tok3n\\u002dABC', 'tok3n&#45;ABC', 'tok3n&#x2D;ABC', 'pass+word'];
+    for (const v of [...escaped, 'pass%20word', 'tok3n-ABC'])
+      expect(r.text(`{"id":"${v}"}`), v).toBe(`{"id":"${MASK}"}`);
+    // Neither a secret nor any escape: the text comes back as it is.
+    const clean = '{"id":"tok3n-AB","name":"pass-word","n":1}';
+    expect(r.text(clean)).toBe(clean);
+  });
+
   it('letters stay case-sensitive: only the hex digits of escapes match either case', () => {
     const r = new Redactor(['AbCd-secret']);
     expect(r.text('abcd-secret AbCd-secret')).toBe(`abcd-secret ${MASK}`);
