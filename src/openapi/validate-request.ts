@@ -47,8 +47,13 @@ export function validateRequest(spec: LoadedSpec, op: OperationEntry, request: R
     judged.length === 3
       ? op
       : { ...op, parameters: op.parameters.filter((p) => judged.includes(p.parameter.in as ParameterLocation)) };
-  const search = request.query instanceof URLSearchParams ? request.query : new URLSearchParams(request.query ?? {});
-  const { query, errors } = validateParameters(spec, only, request.pathParams ?? {}, search, request.headers ?? {});
+  const { query, errors } = validateParameters(
+    spec,
+    only,
+    request.pathParams ?? {},
+    request.query ?? {},
+    request.headers ?? {},
+  );
   const body = bodyAcceptance(spec, op, request.body?.mediaType, request.body !== undefined);
   if (body.problem === 'unsupported')
     errors.push({
@@ -96,7 +101,7 @@ export function validateParameters(
   spec: LoadedSpec,
   op: OperationEntry,
   pathParams: Record<string, string>,
-  search: URLSearchParams,
+  search: URLSearchParams | Record<string, string>,
   headers: Record<string, string | string[] | undefined>,
 ): ParsedParams {
   const errors: FieldError[] = [];
@@ -156,11 +161,17 @@ function isLenient(p: OpenAPIV3_1.ParameterObject): boolean {
 function rawValue(
   p: OpenAPIV3_1.ParameterObject,
   path: Record<string, string>,
-  search: URLSearchParams,
+  search: URLSearchParams | Record<string, string>,
   headers: Record<string, string | string[] | undefined>,
 ): string | undefined {
   if (p.in === 'path') return path[p.name];
-  if (p.in === 'query') return search.get(p.name) ?? undefined;
+  if (p.in === 'query')
+    // A caller's record is read as it is (a URLSearchParams built from it would hold the same values).
+    return search instanceof URLSearchParams
+      ? (search.get(p.name) ?? undefined)
+      : Object.hasOwn(search, p.name)
+        ? search[p.name]
+        : undefined;
   if (p.in === 'header') {
     const h = headers[p.name.toLowerCase()];
     return Array.isArray(h) ? h.join(', ') : h;
