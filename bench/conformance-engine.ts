@@ -23,15 +23,16 @@ import { sampleMemory } from './memory.js';
 const MOCK_PARAMS = mockParams();
 
 /**
- * What the plain replay needs of one exchange: the request as sent (the case's result keeps it anyway), how
- * it was authenticated, a multipart body's fields, and the response status. Not the response body: the
- * recorder must not keep more alive than a run does, or the engine's garbage collection pays for it.
+ * What the plain replay needs of one exchange: the plan (how it was authenticated, a multipart body's
+ * fields), the request as sent (the case's result keeps it anyway), and the response status. Not the
+ * response: the recorder must not keep more alive than a run does, or the engine's garbage collection
+ * pays for it. Built without copies: the recorder's own time counts as the engine's.
  */
 export interface RecordedExchange {
-  plan: Pick<Exchange['plan'], 'auth' | 'body'>;
+  plan: RequestPlan;
   request: Exchange['request'];
-  response?: { status: number };
-  error?: string;
+  status: number | undefined;
+  error: string | undefined;
 }
 
 interface Sent {
@@ -56,13 +57,10 @@ export class Recorder {
       this.sent.push(entry);
       const exchange = await original(plan);
       entry.exchange = {
-        plan: {
-          auth: exchange.plan.auth,
-          ...(exchange.plan.body?.mediaType === 'multipart/form-data' ? { body: exchange.plan.body } : {}),
-        },
+        plan: exchange.plan,
         request: exchange.request,
-        ...(exchange.response ? { response: { status: exchange.response.status } } : {}),
-        ...(exchange.error !== undefined ? { error: exchange.error } : {}),
+        status: exchange.response?.status,
+        error: exchange.error,
       };
       this.completed.push(entry.seq);
       return exchange;
@@ -149,7 +147,7 @@ export async function runEngine(
       }
     }
     const elapsedMs = performance.now() - started;
-    const errors = recorder.sent.filter((s) => !s.exchange?.response);
+    const errors = recorder.sent.filter((s) => s.exchange?.status === undefined);
     if (errors.length > 0)
       throw new BenchBroken(
         `${errors.length} request(s) got no response, e.g. ${errors[0]!.exchange?.error ?? 'none recorded'}`,

@@ -54,7 +54,7 @@ async function prepareReplay(run: EngineRun, token: string): Promise<Prepared[]>
       path: ex.request.url.slice(run.mockUrl.length),
       headers,
       body,
-      status: ex.response!.status,
+      status: ex.status!,
     });
   }
   return out;
