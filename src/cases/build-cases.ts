@@ -164,11 +164,21 @@ function exampleOf(spec: LoadedSpec, parameter: OpenAPIV3_1.ParameterObject): un
 }
 
 export function sampleBody(spec: LoadedSpec, op: OperationEntry, mediaType: string): unknown {
-  const body = deref<OpenAPIV3_1.RequestBodyObject>(spec.doc, op.operation.requestBody, '');
-  const schema = body.value.content?.[mediaType]?.schema;
-  const resolved = schema && '$ref' in schema ? resolvePointer(spec.doc, schema.$ref as string) : schema;
-  return sample(resolved as never, { skipReadOnly: true, skipNonRequired: true }, spec.doc as never) as Json;
+  // openapi-sampler's sample depends on the schema alone: made once per document, operation and media
+  // type, and handed out as a copy (the adapter changes the body it is given).
+  let samples = bodySamples.get(spec.doc);
+  if (!samples) bodySamples.set(spec.doc, (samples = new Map()));
+  const key = `${op.pointer} ${mediaType}`;
+  if (!samples.has(key)) {
+    const body = deref<OpenAPIV3_1.RequestBodyObject>(spec.doc, op.operation.requestBody, '');
+    const schema = body.value.content?.[mediaType]?.schema;
+    const resolved = schema && '$ref' in schema ? resolvePointer(spec.doc, schema.$ref as string) : schema;
+    samples.set(key, sample(resolved as never, { skipReadOnly: true, skipNonRequired: true }, spec.doc as never));
+  }
+  return structuredClone(samples.get(key)) as Json;
 }
+
+const bodySamples = new WeakMap<object, Map<string, unknown>>();
 
 /** What every single-operation case says about itself: id, operation, kind, whether it writes, expected statuses (success by default). */
 export function caseBase(
