@@ -10,9 +10,14 @@ export interface MultipartBody {
   body: Buffer;
 }
 
-/** Field names and file names escape `"`, CR and LF as the WHATWG encoding does (`%22`, `%0D`, `%0A`). */
+/** File names (and field names, after `fieldName`) escape `"`, CR and LF as the WHATWG encoding does (`%22`, `%0D`, `%0A`). */
 function escapeName(name: string): string {
   return name.replace(/[\r\n"]/g, (c) => (c === '"' ? '%22' : c === '\r' ? '%0D' : '%0A'));
+}
+
+/** A field name as FormData writes it: every lone CR or LF made a CRLF first, then escaped. */
+function fieldName(name: string): string {
+  return escapeName(name.replace(/\r\n|\r|\n/g, '\r\n'));
 }
 
 /** Each field a part named `<field>` holding its text (UTF-8) as a file `<field>.txt` of no declared type. */
@@ -21,7 +26,7 @@ export function encodeMultipart(fields: Record<string, string>): MultipartBody {
   const boundary = `----formdata-conformance-${randomBytes(12).toString('hex')}`;
   const parts: Buffer[] = [];
   for (const [field, text] of Object.entries(fields)) {
-    const name = escapeName(field);
+    const name = fieldName(field);
     parts.push(
       Buffer.from(
         `--${boundary}\r\nContent-Disposition: form-data; name="${name}"; filename="${escapeName(`${field}.txt`)}"\r\n` +
