@@ -41,6 +41,10 @@ export function readCapped(
       new ResponseTooLargeError(`response body exceeds the ${formatBytes(maxBytes)} cap (Content-Length ${declared})`),
     );
   }
+  // A stream past its end or destroyed before we listen would emit nothing more: settled here, as `for await` would.
+  if (body.errored) return Promise.reject(body.errored);
+  if (body.readableEnded) return Promise.resolve('');
+  if (body.destroyed) return Promise.reject(prematureClose());
   return new Promise<string>((resolve, reject) => {
     const chunks: Buffer[] = [];
     let size = 0;
@@ -69,12 +73,17 @@ export function readCapped(
     };
     const onEnd = () => settle(undefined);
     const onError = (err: Error) => settle(err);
-    const onClose = () => settle(Object.assign(new Error('Premature close'), { code: 'ERR_STREAM_PREMATURE_CLOSE' }));
+    const onClose = () => settle(prematureClose());
     body.on('data', onData);
     body.once('end', onEnd);
     body.once('error', onError);
     body.once('close', onClose);
   });
+}
+
+/** The error a stream that closed before its end rejects with (as Node's own `finished` names it). */
+function prematureClose(): Error {
+  return Object.assign(new Error('Premature close'), { code: 'ERR_STREAM_PREMATURE_CLOSE' });
 }
 
 /** Destroys the body unread: undici aborts the request and destroys its connection. The abort error is expected. */
