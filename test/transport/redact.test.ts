@@ -10,6 +10,10 @@ describe('Redactor.headers', () => {
     { name: 'authorization', value: 'Bearer eyJhbGciOi.abc.def', out: 'Bearer ***' },
     { name: 'authorization', value: 'Basic Y2xpZW50OnNlY3JldA==', out: 'Basic ***' },
     { name: 'authorization', value: 'rawtokenwithoutscheme', out: '***' },
+    // A line break in the value once let the whole value through unmasked.
+    { name: 'authorization', value: 'Bearer x\ny', out: 'Bearer ***' },
+    { name: 'authorization', value: 'Bearer a\u2028b', out: 'Bearer ***' },
+    { name: 'authorization', value: '', out: '***' },
     { name: 'Authorization', value: 'Bearer abcdef', out: 'Bearer ***' },
     { name: 'proxy-authorization', value: 'Basic dTpw', out: 'Basic ***' },
     { name: 'cookie', value: 'session=abc123; theme=dark', out: '***' },
