@@ -14,7 +14,7 @@ import type { CaseResult, Exchange, RequestPlan } from '../src/model/types.js';
 import type { LoadedSpec } from '../src/openapi/load-spec.js';
 import { runCase } from '../src/runner/run-case.js';
 import { startSuite } from '../src/runner/suite-context.js';
-import type { HttpClient } from '../src/transport/http-client.js';
+import type { HttpClient, SendOptions } from '../src/transport/http-client.js';
 import { BenchBroken, startSeededMock, stopMock } from './conformance-lifecycle.js';
 import { CONCURRENCY, MIN_EXCHANGES, PARALLEL_APIS, TIMEOUT_MS } from './conformance-options.js';
 import { sampleMemory } from './memory.js';
@@ -23,13 +23,14 @@ import { sampleMemory } from './memory.js';
 const MOCK_PARAMS = mockParams();
 
 /**
- * What the plain replay needs of one exchange: the plan (how it was authenticated, a multipart body's
- * fields), the request as sent (the case's result keeps it anyway), and the response status. Not the
- * response: the recorder must not keep more alive than a run does, or the engine's garbage collection
- * pays for it. Built without copies: the recorder's own time counts as the engine's.
+ * What the plain replay needs of one exchange: how it was authenticated, a multipart body's fields, the
+ * request as sent (the case's result keeps it anyway), and the response status. Not the response nor the
+ * rest of the plan: the recorder must not keep more alive than a run does, or the engine's garbage
+ * collection pays for it. Built without spreads or copies: the recorder's own time counts as the engine's.
  */
 export interface RecordedExchange {
-  plan: RequestPlan;
+  auth: RequestPlan['auth'];
+  multipart: Record<string, string> | undefined;
   request: Exchange['request'];
   status: number | undefined;
   error: string | undefined;
@@ -52,12 +53,14 @@ export class Recorder {
   /** Counts and records every request the client sends (cases, fixtures, cleanup). */
   wrap(client: HttpClient, api: ApiId, rep: number): void {
     const original = client.send.bind(client);
-    client.send = async (plan: RequestPlan): Promise<Exchange> => {
+    client.send = async (plan: RequestPlan, options?: SendOptions): Promise<Exchange> => {
       const entry: Sent = { seq: this.sent.length, rep, api, after: this.completed.length };
       this.sent.push(entry);
-      const exchange = await original(plan);
+      const exchange = await original(plan, options); // the breaker too, as a run sends
+      const body = exchange.plan.body;
       entry.exchange = {
-        plan: exchange.plan,
+        auth: exchange.plan.auth,
+        multipart: body?.mediaType === 'multipart/form-data' ? (body.value as Record<string, string>) : undefined,
         request: exchange.request,
         status: exchange.response?.status,
         error: exchange.error,

@@ -8,6 +8,7 @@ import { API_IDS } from '../src/apis/index.js';
 import type { ApiId } from '../src/config/types.js';
 import type { LoadedSpec } from '../src/openapi/load-spec.js';
 import { INVALID_TOKEN } from '../src/transport/http-client.js';
+import { encodeMultipart } from '../src/transport/multipart.js';
 import { runEngine, type EngineRun } from './conformance-engine.js';
 import { BenchBroken, startSeededMock, stopMock } from './conformance-lifecycle.js';
 import { CONCURRENCY } from './conformance-options.js';
@@ -25,24 +26,21 @@ interface Prepared {
 }
 
 /** The engine's requests as bytes ready to send (done before the plain side's clock starts). */
-async function prepareReplay(run: EngineRun, token: string): Promise<Prepared[]> {
+function prepareReplay(run: EngineRun, token: string): Prepared[] {
   const out: Prepared[] = [];
   for (const s of run.recorder.sent) {
     const ex = s.exchange!;
     const headers = { ...ex.request.headers };
     // The recorded Authorization is redacted; put back what HttpClient sent.
-    if (ex.plan.auth === 'default') headers['authorization'] = `Bearer ${token}`;
-    else if (ex.plan.auth === 'invalid') headers['authorization'] = `Bearer ${INVALID_TOKEN}`;
+    if (ex.auth === 'default') headers['authorization'] = `Bearer ${token}`;
+    else if (ex.auth === 'invalid') headers['authorization'] = `Bearer ${INVALID_TOKEN}`;
     else delete headers['authorization'];
     let body: string | Buffer | undefined = ex.request.body;
-    if (ex.plan.body?.mediaType === 'multipart/form-data') {
+    if (ex.multipart) {
       // As HttpClient encodes it (the recorded request shows no multipart body).
-      const form = new FormData();
-      for (const [field, text] of Object.entries(ex.plan.body.value as Record<string, string>))
-        form.append(field, new Blob([text]), `${field}.txt`);
-      const encoded = new Response(form);
-      headers['content-type'] = encoded.headers.get('content-type')!;
-      body = Buffer.from(await encoded.arrayBuffer());
+      const form = encodeMultipart(ex.multipart);
+      headers['content-type'] = form.contentType;
+      body = form.body;
     }
     if (!ex.request.url.startsWith(run.mockUrl))
       throw new BenchBroken(`a request went elsewhere than the mock: ${ex.request.url}`);
@@ -134,7 +132,7 @@ export interface Round {
 
 export async function round(specs: Map<ApiId, LoadedSpec>, mockSpecs: LoadedSpec[], token: string): Promise<Round> {
   const engine = await runEngine(specs, mockSpecs, token);
-  const list = await prepareReplay(engine, token);
+  const list = prepareReplay(engine, token);
   const plain = await runPlain(list, engine.recorder.completed, mockSpecs, token);
   return { engine, plain };
 }
