@@ -1,11 +1,13 @@
 // Where the caches across runs live and how their files are kept: node_modules/.cache/connector-conformance
 // (CONFORMANCE_CACHE_DIR elsewhere, `off` for none), one subfolder per kind of entry; entries keyed by a hash
 // of the code that decides them (`codeSalt`); files written whole (a random temp name, then a rename),
-// folders made for this user only; an entry unused for 30 days removed when the folder is next written to.
+// folders made for this user only; an entry unused for 30 days removed when the folder is next written to
+// (in the background: a folder of hundreds of entries costs milliseconds a run need not wait for).
 // Code is loaded from a folder only when this user owns it and no one else may write to it (`trusted`).
 
 import { createHash, randomBytes } from 'node:crypto';
-import { mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, utimesSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, renameSync, statSync, utimesSync, writeFileSync } from 'node:fs';
+import { readdir, rm, stat } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import { dirname, extname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -72,19 +74,33 @@ export function trusted(file: string): boolean {
   }
 }
 
-const pruned = new Set<string>();
+/** Each folder's pruning, started at this process's first write to it. */
+const pruning = new Map<string, Promise<void>>();
 
-/** Removes the folder's entries unused for MAX_AGE_MS, once per folder and process. */
+/** Removes the folder's entries unused for MAX_AGE_MS, once per folder and process, without holding up the writer. */
 function pruneOnce(dir: string): void {
-  if (pruned.has(dir)) return;
-  pruned.add(dir);
+  if (!pruning.has(dir)) pruning.set(dir, prune(dir));
+}
+
+async function prune(dir: string): Promise<void> {
   const oldest = Date.now() - MAX_AGE_MS;
-  for (const name of readdirSync(dir)) {
+  let names: string[];
+  try {
+    names = await readdir(dir);
+  } catch {
+    return; // gone, or not ours to read: nothing to prune
+  }
+  for (const name of names) {
     const path = join(dir, name);
     try {
-      if (statSync(path).mtimeMs < oldest) rmSync(path, { force: true });
+      if ((await stat(path)).mtimeMs < oldest) await rm(path, { force: true });
     } catch {
       // gone already, or not ours to remove
     }
   }
+}
+
+/** Settles when every pruning this process started has finished (for whoever must see its result). */
+export async function cachePruning(): Promise<void> {
+  await Promise.all(pruning.values());
 }

@@ -6,7 +6,7 @@ import { chmodSync, existsSync, mkdtempSync, statSync, utimesSync, writeFileSync
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { expect, it } from 'vitest';
-import { readCacheFile, trusted, writeCacheFile } from '../../src/openapi/cache-folder.js';
+import { cachePruning, readCacheFile, trusted, writeCacheFile } from '../../src/openapi/cache-folder.js';
 import { SchemaCompiler } from '../../src/openapi/schema-compiler.js';
 import { CACHE_DIR_ENV } from '../../src/openapi/spec-cache.js';
 import { loadValidators, validatorCacheFile } from '../../src/openapi/validator-cache.js';
@@ -27,7 +27,7 @@ it('writes entries in a folder only this user may enter, and trusts what no one 
   expect(trusted(join(dir, 'missing.json'))).toBe(false);
 });
 
-it('removes entries unused for 30 days when the folder is next written to; reading an entry keeps it', () => {
+it('removes entries unused for 30 days when the folder is next written to (in the background); reading an entry keeps it', async () => {
   const dir = mkdtempSync(join(tmpdir(), 'cfm-cache-prune-'));
   const longAgo = new Date(Date.now() - 40 * DAY);
   for (const name of ['old.json', 'used.json', 'recent.json']) writeFileSync(join(dir, name), name);
@@ -35,6 +35,8 @@ it('removes entries unused for 30 days when the folder is next written to; readi
   utimesSync(join(dir, 'used.json'), longAgo, longAgo);
   expect(readCacheFile(join(dir, 'used.json'))).toBe('used.json'); // read now: used
   writeCacheFile(join(dir, 'new.json'), 'new'); // this process's first write here prunes the folder
+  expect(readCacheFile(join(dir, 'new.json'))).toBe('new'); // written at once, pruning or not
+  await cachePruning();
   expect(existsSync(join(dir, 'old.json'))).toBe(false);
   expect(existsSync(join(dir, 'used.json'))).toBe(true);
   expect(existsSync(join(dir, 'recent.json'))).toBe(true);
