@@ -180,7 +180,7 @@ export class CaseRuntime {
     const used: Record<string, string> = {};
     let path = literals[0]!;
     names.forEach((name, i) => {
-      const value = (Object.prototype.hasOwnProperty.call(params, name) ? params[name] : this.baseParams[name]) ?? '';
+      const value = (Object.hasOwn(params, name) ? params[name] : this.baseParams[name]) ?? '';
       used[name] = value;
       path += encodeURIComponent(value) + literals[i + 1]!;
     });
