@@ -13,6 +13,7 @@ import addFormats from 'ajv-formats';
 import { FORMATS_MODULE, OPENAPI_FORMATS } from './schema-formats.js';
 import { loadValidators, saveValidators, validatorCacheFile } from './validator-cache.js';
 import { refTarget } from './ref-target.js';
+import { memoizedUriResolver } from './uri-memo.js';
 import { walkObjects } from './walk.js';
 
 // Keywords OpenAPI allows inside schemas that JSON Schema 2020-12 does not define.
@@ -103,6 +104,8 @@ export class SchemaCompiler {
       // With the cache, the code is kept to be written; its formats come from one module (schema-formats).
       // No optimizing passes: they cost about a quarter of a compile and change no verdict or error.
       code: { optimize: false, source: cacheFile !== undefined, formats: _`require(${FORMATS_MODULE})` },
+      // fast-uri, each distinct URI parsed or resolved once (ajv asks again at every schema it compiles).
+      uriResolver: memoizedUriResolver(),
     });
     addFormats(ajv);
     for (const [format, def] of Object.entries(OPENAPI_FORMATS)) ajv.addFormat(format, def);

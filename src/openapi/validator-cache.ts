@@ -22,7 +22,7 @@ interface Chunk {
 const require = createRequire(import.meta.url);
 
 /** The modules whose code decides the compiled validators. */
-const DECIDING_MODULES = ['schema-compiler', 'ref-target', 'schema-formats', 'validator-cache'];
+const DECIDING_MODULES = ['schema-compiler', 'ref-target', 'uri-memo', 'schema-formats', 'validator-cache'];
 
 let salt: string | undefined;
 
