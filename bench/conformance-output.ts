@@ -103,7 +103,7 @@ function printSynthetic(runs: SyntheticRun[]): void {
     ),
   );
   console.log(
-    "  peak RSS = the child's process.resourceUsage().maxRSS (node, the compiled code and the spec); no cache carries over: a fresh process, a spec file no earlier run wrote; the targets take each size's median time and highest peak\n",
+    "  peak RSS = the child's process.resourceUsage().maxRSS (node, the compiled code and the spec); no cache carries over: a fresh process, a spec file no earlier run wrote, the bench's own cache folder holding only what an install's does; the targets take each size's median time and highest peak\n",
   );
 }
 

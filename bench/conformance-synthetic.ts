@@ -2,13 +2,19 @@
 // operations) a synthetic spec (bench/synthetic-spec.ts) is written to the bench's temporary folder, and a
 // fresh child process (bench/synthetic-measure.ts, compiled over dist/ as a run's code is: compiled-code.ts)
 // times loading it (with validation), building its cases and compiling its response schemas, and reports
-// its own peak RSS. See bench/conformance.ts.
+// its own peak RSS. The children keep their caches in a folder of the bench's own (CONFORMANCE_CACHE_DIR),
+// holding what an install's holds (warm-caches: the OpenAPI 3.1 schema compiled) and no entry of any
+// synthetic spec, so nothing carries over and no run leaves entries in the project's cache. See
+// bench/conformance.ts.
 
-import { spawn } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
+import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { CACHE_DIR_ENV } from '../src/openapi/cache-folder.js';
 import { PROJECT_ROOT } from '../src/project-paths.js';
 import { compileChild } from './compiled-code.js';
-import { children, killChild } from './conformance-lifecycle.js';
+import { BenchBroken, children, killChild } from './conformance-lifecycle.js';
 import { CHILD_TIMEOUT_MS } from './conformance-options.js';
 import type { SyntheticFigures } from './synthetic-measure.js';
 import { writeSyntheticSpec } from './synthetic-spec.js';
@@ -22,18 +28,41 @@ export interface SyntheticRun {
   output: string;
 }
 
-/** The child's environment: the bench's own, without any CONFORMANCE_* setting or NODE_OPTIONS. */
-function childEnv(): NodeJS.ProcessEnv {
+/** The child's environment: the bench's own, without any CONFORMANCE_* setting or NODE_OPTIONS, caching in `cacheDir`. */
+function childEnv(cacheDir: string): NodeJS.ProcessEnv {
   const env: NodeJS.ProcessEnv = { ...process.env, FORCE_COLOR: '0' };
   for (const key of Object.keys(env)) if (key.startsWith('CONFORMANCE_') || key === 'NODE_OPTIONS') delete env[key];
+  env[CACHE_DIR_ENV] = cacheDir;
   return env;
 }
 
-async function measureSize(root: string, script: string, operations: number, run: number): Promise<SyntheticRun> {
+/** A cache folder holding what `npm run build` leaves in an install's (the OpenAPI 3.1 schema compiled), from dist/. */
+function installCaches(root: string): string {
+  const cacheDir = join(root, 'synthetic-cache');
+  const warmCaches = pathToFileURL(join(PROJECT_ROOT, 'dist', 'openapi', 'warm-caches.js')).href;
+  const seeded = spawnSync(
+    process.execPath,
+    ['--input-type=module', '-e', `await (await import(${JSON.stringify(warmCaches)})).warmCaches([]);`],
+    { cwd: PROJECT_ROOT, env: childEnv(cacheDir), encoding: 'utf8' },
+  );
+  if (seeded.status !== 0)
+    throw new BenchBroken(
+      `the synthetic runs' cache folder was not filled (exit ${seeded.status}): ${seeded.stderr.trim()}`,
+    );
+  return cacheDir;
+}
+
+async function measureSize(
+  root: string,
+  cacheDir: string,
+  script: string,
+  operations: number,
+  run: number,
+): Promise<SyntheticRun> {
   const file = writeSyntheticSpec(root, operations, randomBytes(8).toString('hex'));
   const child = spawn(process.execPath, [script, file, String(operations)], {
     cwd: PROJECT_ROOT,
-    env: childEnv(),
+    env: childEnv(cacheDir),
     stdio: ['ignore', 'pipe', 'pipe'],
     detached: true,
   });
@@ -63,13 +92,14 @@ async function measureSize(root: string, script: string, operations: number, run
 /** `runs` fresh children per size, the sizes taking turns (so a slow spell of the machine is shared). */
 export async function syntheticRuns(root: string, sizes: readonly number[], runs: number): Promise<SyntheticRun[]> {
   const script = await compileChild('synthetic-measure');
+  const cacheDir = installCaches(root);
   const measured: SyntheticRun[] = [];
   for (let run = 1; run <= runs; run++)
     for (const operations of sizes) {
       process.stdout.write(
         `  synthetic spec, ${operations.toLocaleString('en')} operations, run ${run}/${runs}: a fresh process...\n`,
       );
-      measured.push(await measureSize(root, script, operations, run));
+      measured.push(await measureSize(root, cacheDir, script, operations, run));
     }
   return measured;
 }
