@@ -9,6 +9,7 @@
 
 import { spawn, spawnSync } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
+import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { CACHE_DIR_ENV } from '../src/openapi/cache-folder.js';
@@ -52,14 +53,18 @@ function installCaches(root: string): string {
   return cacheDir;
 }
 
+/** One measurement to make: a spec of `operations` operations, written for it alone. */
+interface Planned {
+  operations: number;
+  run: number;
+  file: string;
+}
+
 async function measureSize(
-  root: string,
   cacheDir: string,
   script: string,
-  operations: number,
-  run: number,
+  { operations, run, file }: Planned,
 ): Promise<SyntheticRun> {
-  const file = writeSyntheticSpec(root, operations, randomBytes(8).toString('hex'));
   const child = spawn(process.execPath, [script, file, String(operations)], {
     cwd: PROJECT_ROOT,
     env: childEnv(cacheDir),
@@ -89,18 +94,28 @@ async function measureSize(
   return { operations, run, ...(figures ? { figures } : {}), problems, output: `${stdout}${stderr}`.slice(-4000) };
 }
 
-/** `runs` fresh children per size, the sizes taking turns (so a slow spell of the machine is shared). */
+/**
+ * `runs` fresh children per size, the sizes taking turns (so a slow spell of the machine is shared). Every
+ * spec is written before the first child starts: the bench's own work (yaml writing a large document) and
+ * its garbage never share the machine with a measurement.
+ */
 export async function syntheticRuns(root: string, sizes: readonly number[], runs: number): Promise<SyntheticRun[]> {
   const script = await compileChild('synthetic-measure');
   const cacheDir = installCaches(root);
+  const planned: Planned[] = [];
+  for (let run = 1; run <= runs; run++) {
+    const dir = join(root, `synthetic-run-${run}`);
+    mkdirSync(dir, { recursive: true });
+    for (const operations of sizes)
+      planned.push({ operations, run, file: writeSyntheticSpec(dir, operations, randomBytes(8).toString('hex')) });
+  }
   const measured: SyntheticRun[] = [];
-  for (let run = 1; run <= runs; run++)
-    for (const operations of sizes) {
-      process.stdout.write(
-        `  synthetic spec, ${operations.toLocaleString('en')} operations, run ${run}/${runs}: a fresh process...\n`,
-      );
-      measured.push(await measureSize(root, cacheDir, script, operations, run));
-    }
+  for (const plan of planned) {
+    process.stdout.write(
+      `  synthetic spec, ${plan.operations.toLocaleString('en')} operations, run ${plan.run}/${runs}: a fresh process...\n`,
+    );
+    measured.push(await measureSize(cacheDir, script, plan));
+  }
   return measured;
 }
 
