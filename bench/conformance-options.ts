@@ -10,7 +10,7 @@ export const { values: opts } = parseArgs({
     concurrency: { type: 'string', default: '8' },
     seed: { type: 'string', default: '42' },
     sizes: { type: 'string', default: '300,1000' },
-    'synthetic-runs': { type: 'string', default: '5' },
+    'synthetic-runs': { type: 'string', default: '9' },
     'skip-cold': { type: 'boolean', default: false },
     'skip-engine': { type: 'boolean', default: false },
     'skip-synthetic': { type: 'boolean', default: false },
