@@ -3,7 +3,7 @@
 // give no example, plus the API's extra cases.
 
 import type { OpenAPIV3_1 } from 'openapi-types';
-import { sample } from '../generation/sampler.js';
+import { sample } from 'openapi-sampler';
 import type { ApiId } from '../config/types.js';
 import type { CaseKind, RequestPlan } from '../model/types.js';
 import { resolvePointer } from '../openapi/json-pointer.js';

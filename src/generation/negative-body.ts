@@ -4,7 +4,7 @@
 // array item the valid request leaves out is added first (a scaffold: a minimal valid value) so the
 // constraints inside it are reached too. readOnly properties are never broken.
 
-import { sample } from './sampler.js';
+import { sample } from 'openapi-sampler';
 import type { LoadedSpec } from '../openapi/load-spec.js';
 import { deref, type OperationEntry } from '../openapi/operations.js';
 import { requestSchemaPointer } from '../openapi/validate-request.js';
