@@ -103,6 +103,7 @@ export async function syntheticRuns(root: string, sizes: readonly number[], runs
   const script = await compileChild('synthetic-measure');
   const cacheDir = installCaches(root);
   const planned: Planned[] = [];
+  process.stdout.write(`  writing ${runs * sizes.length} synthetic specs...\n`);
   for (let run = 1; run <= runs; run++) {
     const dir = join(root, `synthetic-run-${run}`);
     mkdirSync(dir, { recursive: true });
