@@ -130,7 +130,7 @@ function engineVerdict(engine: Figures['engine']): Verdict {
   return {
     figure,
     target,
-    measured: engine.ratios.length > 0 ? `${ratio.toFixed(2)}x (median of ${engine.ratios.length} rounds)` : '?',
+    measured: engine.ratios.length > 0 ? `${ratio.toFixed(3)}x (median of ${engine.ratios.length} rounds)` : '?',
     status: judge(ratio <= TARGETS.ratio, engine.valid && engine.ratios.length > 0),
   };
 }
@@ -167,7 +167,8 @@ function syntheticVerdicts(synthetic: Figures['synthetic']): Verdict[] {
       ? {
           figure: linear,
           target: linearTarget,
-          measured: `${share.toFixed(2)}${of(large, 'medians')}`,
+          // Three decimals: a ratio just over its bound (0.352) must not read as the bound itself.
+          measured: `${share.toFixed(3)}${of(large, 'medians')}`,
           status: judge(share <= bound, valid),
         }
       : skipped(linear, linearTarget),

@@ -93,8 +93,14 @@ describe('verdicts', () => {
     f.synthetic!.sizes[1]!.totalMs = 1_000; // 1,000 / 2,800 = 0.357
     const list = verdicts(f);
     expect(list[1]).toMatchObject({ status: 'FAIL', measured: '260 MB (highest of 3 runs)' });
-    expect(list[4]).toMatchObject({ status: 'FAIL', measured: '0.36' });
+    expect(list[4]).toMatchObject({ status: 'FAIL', measured: '0.357' });
     expect(list.filter((v) => v.status === 'FAIL')).toHaveLength(2);
+  });
+
+  it('shows a ratio just over its bound with the digit that fails it', () => {
+    const f = meeting();
+    f.synthetic!.sizes[1]!.totalMs = 986; // 986 / 2,800 = 0.3521
+    expect(verdicts(f)[4]).toMatchObject({ status: 'FAIL', measured: '0.352' });
   });
 
   it('a part that broke is INVALID and the exit code says the bench broke, even beside a missed target', () => {
@@ -145,7 +151,7 @@ describe('verdicts', () => {
     const lines = verdictTable(verdicts(f)).split('\n');
     expect(lines[0]).toMatch(/^figure\s+target\s+measured\s+verdict$/);
     expect(lines).toHaveLength(2 + 6);
-    expect(lines[4]).toMatch(/^engine time vs a plain undici loop.*<= 1\.30x\s+1\.44x \(median of 1 rounds\)\s+FAIL$/);
+    expect(lines[4]).toMatch(/^engine time vs a plain undici loop.*<= 1\.30x\s+1\.440x \(median of 1 rounds\)\s+FAIL$/);
   });
 });
 
@@ -166,7 +172,7 @@ describe('the synthetic sizes, measured several times each', () => {
     const list = verdicts({ synthetic: { sizes, valid: true } });
     expect(list.map((v) => v.measured).slice(3)).toEqual([
       '2.60 s (median of 3)',
-      '0.31 (medians of 3)',
+      '0.308 (medians of 3)',
       '260 MB (highest of 3)',
     ]);
     expect(list.map((v) => v.status).slice(3)).toEqual(['PASS', 'PASS', 'PASS']);
