@@ -6,7 +6,7 @@ import { ROUNDS } from './conformance-options.js';
 import { phaseBreakdown, phaseTable } from './conformance-phases.js';
 import type { Round } from './conformance-replay.js';
 import { totalMs, type SyntheticRun } from './conformance-synthetic.js';
-import { mb, median, secs, syntheticSizes, table, type Figures } from './conformance-verdicts.js';
+import { marginalCosts, mb, median, secs, syntheticSizes, table, type Figures } from './conformance-verdicts.js';
 
 function printCold(cold: ColdRun[]): void {
   console.log(
@@ -103,8 +103,19 @@ function printSynthetic(runs: SyntheticRun[]): void {
     ),
   );
   console.log(
-    "  peak RSS = the child's process.resourceUsage().maxRSS (node, the compiled code and the spec); no cache carries over: a fresh process, a spec file no earlier run wrote, the bench's own cache folder holding only what an install's does; the targets take each size's median time and highest peak\n",
+    "  peak RSS = the child's process.resourceUsage().maxRSS (node, the compiled code and the spec); no cache carries over: a fresh process, a spec file no earlier run wrote, the bench's own cache folder holding only what an install's does; the targets take each size's median time and highest peak",
   );
+  const sizes = syntheticSizes(
+    runs.flatMap((r) => (r.figures ? [{ operations: r.operations, totalMs: totalMs(r.figures), peakRss: 0 }] : [])),
+  );
+  const costs = marginalCosts(sizes).map(
+    (c) => `${c.from.toLocaleString('en')} → ${c.to.toLocaleString('en')}: ${c.msPerOperation.toFixed(2)} ms`,
+  );
+  if (costs.length > 0)
+    console.log(
+      `  information (no target): the cost of one more operation, from the median times: ${costs.join(', ')}. The same cost at every size is linear growth; a falling one is the JIT still warming up (--sizes 300,600,1000 shows two steps)`,
+    );
+  console.log('');
 }
 
 /** Prints every table of what was measured (a part that was skipped prints nothing). */

@@ -65,6 +65,23 @@ export function syntheticSizes(
   }));
 }
 
+/** What one more operation costs between two sizes, from their median times: the growth, without the start. */
+export interface MarginalCost {
+  from: number;
+  to: number;
+  msPerOperation: number;
+}
+
+/** The cost per added operation between each two neighbouring sizes (information: no target judges it). */
+export function marginalCosts(sizes: readonly SyntheticSize[]): MarginalCost[] {
+  const sorted = [...sizes].sort((a, b) => a.operations - b.operations);
+  return sorted.slice(1).map((size, i) => {
+    const before = sorted[i]!;
+    const msPerOperation = (size.totalMs - before.totalMs) / (size.operations - before.operations);
+    return { from: before.operations, to: size.operations, msPerOperation };
+  });
+}
+
 /** What the bench measured; a part left undefined was skipped; `valid: false` means it broke. */
 export interface Figures {
   cold?: { wallMs: number[]; treePeaks: number[]; valid: boolean };

@@ -6,6 +6,7 @@ import { describe, expect, it } from 'vitest';
 import {
   BENCH_EXIT,
   exitCode,
+  marginalCosts,
   median,
   syntheticSizes,
   TARGETS,
@@ -176,5 +177,16 @@ describe('the synthetic sizes, measured several times each', () => {
       '260 MB (highest of 3)',
     ]);
     expect(list.map((v) => v.status).slice(3)).toEqual(['PASS', 'PASS', 'PASS']);
+  });
+});
+
+describe('the cost of one more operation', () => {
+  it('is each step between neighbouring sizes, whatever order they were measured in', () => {
+    const size = (operations: number, totalMs: number) => ({ operations, totalMs, peakRss: 0 });
+    expect(marginalCosts([size(1_000, 2_130), size(300, 770), size(600, 1_400)])).toEqual([
+      { from: 300, to: 600, msPerOperation: 2.1 },
+      { from: 600, to: 1_000, msPerOperation: 1.825 },
+    ]);
+    expect(marginalCosts([size(300, 770)])).toEqual([]);
   });
 });
