@@ -21,7 +21,8 @@ const MAX_AGE_MS = 30 * 24 * 60 * 60 * 1000;
 
 /**
  * A hash of the code that decides a cache's entries: the named modules of this folder (as they run: `.ts`
- * from the sources, `.js` from dist/) and the named packages' package.json (their versions).
+ * from the sources, `.js` from dist/) and the named packages' package.json (their versions; a package.json
+ * may also be named by its path).
  */
 export function codeSalt(modules: readonly string[], packages: readonly string[]): string {
   const hash = createHash('sha256');

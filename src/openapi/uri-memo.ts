@@ -19,7 +19,8 @@ export const FAST_URI: UriResolver = (ajvUri as unknown as { default: UriResolve
  */
 export function memoizedUriResolver(base: UriResolver = FAST_URI): UriResolver {
   const parsed = new Map<string, Components>();
-  const resolved = new Map<string, string>();
+  // By base, then path: no joined key two different pairs could share.
+  const resolved = new Map<string, Map<string, string>>();
   const serialized = new WeakMap<Components, string>();
   return {
     parse(uri: string): Components {
@@ -31,17 +32,19 @@ export function memoizedUriResolver(base: UriResolver = FAST_URI): UriResolver {
       return components;
     },
     resolve(baseUri: string, path: string): string {
-      const key = `${baseUri}\u0000${path}`;
-      let uri = resolved.get(key);
+      let fromBase = resolved.get(baseUri);
+      if (!fromBase) resolved.set(baseUri, (fromBase = new Map()));
+      let uri = fromBase.get(path);
       if (uri === undefined) {
         uri = base.resolve(baseUri, path);
-        resolved.set(key, uri);
+        fromBase.set(path, uri);
       }
       return uri;
     },
     serialize(components: Components): string {
       // Only a frozen object (as this resolver's parses are) cannot change after its answer is remembered.
-      if (!Object.isFrozen(components)) return base.serialize(components);
+      if (typeof components !== 'object' || components === null || !Object.isFrozen(components))
+        return base.serialize(components);
       let uri = serialized.get(components);
       if (uri === undefined) {
         uri = base.serialize(components);

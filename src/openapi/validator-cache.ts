@@ -27,7 +27,12 @@ const DECIDING_MODULES = ['schema-compiler', 'ref-target', 'uri-memo', 'schema-f
 let salt: string | undefined;
 
 function cacheSalt(): string {
-  return (salt ??= codeSalt(DECIDING_MODULES, ['ajv/package.json', 'ajv-formats/package.json']));
+  if (salt === undefined) {
+    // fast-uri resolves the schemas' ids and $refs: the one ajv itself requires (its package, found from ajv's).
+    const fastUri = createRequire(require.resolve('ajv/package.json')).resolve('fast-uri/package.json');
+    salt = codeSalt(DECIDING_MODULES, ['ajv/package.json', 'ajv-formats/package.json', fastUri]);
+  }
+  return salt;
 }
 
 /** The cache entry of a compiler of this document, under this name; undefined when the cache is off. */

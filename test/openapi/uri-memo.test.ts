@@ -22,6 +22,10 @@ const URIS = [
   'mailto:someone@example.com',
   'http://[::1]:80/',
   'http://exa mple.com/',
+  'urn:a\u0000b',
+  'b\u0000c',
+  'urn:a',
+  'undefined',
 ];
 
 /** A resolver over fast-uri that counts each question it is asked. */
@@ -49,7 +53,11 @@ function outcome(call: () => unknown): unknown {
 
 const throws = (call: () => unknown) => 'throws' in (outcome(call) as object);
 /** The URIs fast-uri resolves against every other without throwing, and the pairs it throws for. */
-const RESOLVABLE = URIS.filter((uri) => URIS.every((base) => !throws(() => FAST_URI.resolve(base, uri))));
+const RESOLVABLE = URIS.filter(
+  (uri) =>
+    !throws(() => FAST_URI.serialize(FAST_URI.parse(uri))) &&
+    URIS.every((base) => !throws(() => FAST_URI.resolve(base, uri))),
+);
 const THROWING = URIS.flatMap((base) =>
   URIS.filter((uri) => throws(() => FAST_URI.resolve(base, uri))).map((uri) => [base, uri] as const),
 );
@@ -62,7 +70,9 @@ describe('memoizedUriResolver', () => {
     for (let round = 0; round < 2; round++)
       for (const uri of URIS) {
         expect(memo.parse(uri)).toEqual(FAST_URI.parse(uri));
-        expect(memo.serialize(memo.parse(uri))).toBe(FAST_URI.serialize(FAST_URI.parse(uri)));
+        expect(outcome(() => memo.serialize(memo.parse(uri)))).toEqual(
+          outcome(() => FAST_URI.serialize(FAST_URI.parse(uri))),
+        );
         for (const base of URIS)
           expect(outcome(() => memo.resolve(base, uri))).toEqual(outcome(() => FAST_URI.resolve(base, uri)));
       }
@@ -100,6 +110,18 @@ describe('memoizedUriResolver', () => {
       (first as { fragment?: string }).fragment = '/y';
     }).toThrow(TypeError);
     expect(memo.parse('urn:conformance:spec:ab#/x').fragment).toBe('/x');
+  });
+
+  it('keeps pairs apart that a joined key would confuse, and passes what is not an object through', () => {
+    const memo = memoizedUriResolver();
+    expect(memo.resolve('urn:a\u0000b', 'c')).toBe(FAST_URI.resolve('urn:a\u0000b', 'c'));
+    expect(memo.resolve('urn:a', 'b\u0000c')).toBe(FAST_URI.resolve('urn:a', 'b\u0000c'));
+    expect(memo.resolve('urn:a', 'b\u0000c')).not.toBe(memo.resolve('urn:a\u0000b', 'c'));
+    const fromUndefined = (r: UriResolver) => outcome(() => r.resolve(undefined as unknown as string, 'x'));
+    memo.resolve('undefined', 'x');
+    expect(fromUndefined(memo)).toEqual(fromUndefined(FAST_URI));
+    const notObject = 'x' as unknown as Parameters<UriResolver['serialize']>[0];
+    expect(outcome(() => memo.serialize(notObject))).toEqual(outcome(() => FAST_URI.serialize(notObject)));
   });
 
   it('serializes components it did not parse anew each time, as they may have changed', () => {
