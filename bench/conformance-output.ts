@@ -103,7 +103,7 @@ function printSynthetic(runs: SyntheticRun[]): void {
     ),
   );
   console.log(
-    "  peak RSS = the child's process.resourceUsage().maxRSS (node, the compiled code and the spec); no cache carries over: a fresh process, a spec file no earlier run wrote, the bench's own cache folder holding only what an install's does; the targets take each size's median time and highest peak",
+    "  peak RSS = the child's process.resourceUsage().maxRSS (node, the compiled code and the spec); no cache carries over: a fresh process, a spec file no earlier run wrote, the bench's own cache folder, which starts with the OpenAPI 3.1 schema compiled as an install's does; the targets take each size's median time and highest peak",
   );
   const sizes = syntheticSizes(
     runs.flatMap((r) => (r.figures ? [{ operations: r.operations, totalMs: totalMs(r.figures), peakRss: 0 }] : [])),
@@ -113,7 +113,7 @@ function printSynthetic(runs: SyntheticRun[]): void {
   );
   if (costs.length > 0)
     console.log(
-      `  information (no target): the cost of one more operation, from the median times: ${costs.join(', ')}. The same cost at every size is linear growth; a falling one is the JIT still warming up (--sizes 300,600,1000 shows two steps)`,
+      `  information (no target): the cost of one more operation, from the median times: ${costs.join(', ')}. The same cost at every size is linear growth, a rising one faster than linear; a falling one is slower (the JIT still warming up, or work shared between operations). --sizes 300,600,1000 shows two steps`,
     );
   console.log('');
 }

@@ -3,13 +3,10 @@
 // fresh child process (bench/synthetic-measure.ts, compiled over dist/ as a run's code is: compiled-code.ts)
 // times loading it (with validation), building its cases and compiling its response schemas, and reports
 // its own peak RSS. The children keep their caches in a folder of the bench's own (CONFORMANCE_CACHE_DIR),
-// holding what an install's holds (warm-caches: the OpenAPI 3.1 schema compiled) and no entry of any
-// synthetic spec, so nothing carries over and no run leaves entries in the project's cache. See
-// bench/conformance.ts.
+// which starts with the OpenAPI 3.1 schema compiled, as an install's does (warm-caches), so no spec's entry
+// carries over and no run leaves entries in the project's cache. See bench/conformance.ts.
 
-import { spawn, spawnSync } from 'node:child_process';
-import { randomBytes } from 'node:crypto';
-import { mkdirSync } from 'node:fs';
+import { spawn, spawnSync, type SpawnSyncReturns } from 'node:child_process';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { CACHE_DIR_ENV } from '../src/openapi/cache-folder.js';
@@ -18,7 +15,7 @@ import { compileChild } from './compiled-code.js';
 import { BenchBroken, children, killChild } from './conformance-lifecycle.js';
 import { CHILD_TIMEOUT_MS } from './conformance-options.js';
 import type { SyntheticFigures } from './synthetic-measure.js';
-import { writeSyntheticSpec } from './synthetic-spec.js';
+import type { WrittenSpec } from './synthetic-write.js';
 
 export interface SyntheticRun {
   operations: number;
@@ -37,33 +34,46 @@ function childEnv(cacheDir: string): NodeJS.ProcessEnv {
   return env;
 }
 
-/** A cache folder holding what `npm run build` leaves in an install's (the OpenAPI 3.1 schema compiled), from dist/. */
+/** Runs a helper process of the bench to its end (within the children's time limit); BenchBroken when it fails. */
+function runHelper(what: string, args: string[], env: NodeJS.ProcessEnv): SpawnSyncReturns<string> {
+  const done = spawnSync(process.execPath, args, {
+    cwd: PROJECT_ROOT,
+    env,
+    encoding: 'utf8',
+    timeout: CHILD_TIMEOUT_MS,
+    maxBuffer: 64 * 1024 * 1024,
+  });
+  if (done.status !== 0) {
+    const how = done.error ? done.error.message : done.signal ? `killed by ${done.signal}` : `exit ${done.status}`;
+    throw new BenchBroken(`${what} failed (${how}): ${`${done.stderr ?? ''}`.trim().slice(-4000)}`);
+  }
+  return done;
+}
+
+/** A cache folder starting as an install's does (the OpenAPI 3.1 schema compiled: warm-caches, from dist/). */
 function installCaches(root: string): string {
   const cacheDir = join(root, 'synthetic-cache');
   const warmCaches = pathToFileURL(join(PROJECT_ROOT, 'dist', 'openapi', 'warm-caches.js')).href;
-  const seeded = spawnSync(
-    process.execPath,
-    ['--input-type=module', '-e', `await (await import(${JSON.stringify(warmCaches)})).warmCaches([]);`],
-    { cwd: PROJECT_ROOT, env: childEnv(cacheDir), encoding: 'utf8' },
-  );
-  if (seeded.status !== 0)
-    throw new BenchBroken(
-      `the synthetic runs' cache folder was not filled (exit ${seeded.status}): ${seeded.stderr.trim()}`,
-    );
+  const code = `await (await import(${JSON.stringify(warmCaches)})).warmCaches([]);`;
+  runHelper("filling the synthetic runs' cache folder", ['--input-type=module', '-e', code], childEnv(cacheDir));
   return cacheDir;
 }
 
-/** One measurement to make: a spec of `operations` operations, written for it alone. */
-interface Planned {
-  operations: number;
-  run: number;
-  file: string;
+/** Every spec of the synthetic runs, written by a process of its own (bench/synthetic-write.ts). */
+async function writeSpecs(root: string, sizes: readonly number[], runs: number): Promise<WrittenSpec[]> {
+  const script = await compileChild('synthetic-write');
+  const written = runHelper('writing the synthetic specs', [script, root, String(runs), sizes.join(',')], process.env);
+  try {
+    return JSON.parse(written.stdout.trim().split('\n').at(-1) ?? '') as WrittenSpec[];
+  } catch {
+    throw new BenchBroken(`writing the synthetic specs printed no list of files: ${written.stdout.slice(-2000)}`);
+  }
 }
 
 async function measureSize(
   cacheDir: string,
   script: string,
-  { operations, run, file }: Planned,
+  { operations, run, file }: WrittenSpec,
 ): Promise<SyntheticRun> {
   const child = spawn(process.execPath, [script, file, String(operations)], {
     cwd: PROJECT_ROOT,
@@ -96,20 +106,14 @@ async function measureSize(
 
 /**
  * `runs` fresh children per size, the sizes taking turns (so a slow spell of the machine is shared). Every
- * spec is written before the first child starts: the bench's own work (yaml writing a large document) and
- * its garbage never share the machine with a measurement.
+ * spec is written before the first child starts, by a process of its own: the bench's own work (yaml
+ * writing a large document) and its garbage never share the machine with a measurement.
  */
 export async function syntheticRuns(root: string, sizes: readonly number[], runs: number): Promise<SyntheticRun[]> {
   const script = await compileChild('synthetic-measure');
   const cacheDir = installCaches(root);
-  const planned: Planned[] = [];
   process.stdout.write(`  writing ${runs * sizes.length} synthetic specs...\n`);
-  for (let run = 1; run <= runs; run++) {
-    const dir = join(root, `synthetic-run-${run}`);
-    mkdirSync(dir, { recursive: true });
-    for (const operations of sizes)
-      planned.push({ operations, run, file: writeSyntheticSpec(dir, operations, randomBytes(8).toString('hex')) });
-  }
+  const planned = await writeSpecs(root, sizes, runs);
   const measured: SyntheticRun[] = [];
   for (const plan of planned) {
     process.stdout.write(

@@ -5,8 +5,10 @@
 import { describe, expect, it } from 'vitest';
 import {
   BENCH_EXIT,
+  boundText,
   exitCode,
   marginalCosts,
+  overBound,
   median,
   syntheticSizes,
   TARGETS,
@@ -102,6 +104,11 @@ describe('verdicts', () => {
     const f = meeting();
     f.synthetic!.sizes[1]!.totalMs = 986; // 986 / 2,800 = 0.3521
     expect(verdicts(f)[4]).toMatchObject({ status: 'FAIL', measured: '0.352' });
+    f.synthetic!.sizes[1]!.totalMs = 981; // 981 / 2,800 = 0.35036
+    expect(verdicts(f)[4]).toMatchObject({ status: 'FAIL', measured: '0.3504' });
+    expect(overBound(0.34, 0.35)).toBe('0.340');
+    expect(overBound(1.3000001, 1.3)).toBe('1.300000');
+    expect([0.35, 0.2333, 1.3, 0.3].map(boundText)).toEqual(['0.35', '0.233', '1.30', '0.30']);
   });
 
   it('a part that broke is INVALID and the exit code says the bench broke, even beside a missed target', () => {
@@ -141,7 +148,7 @@ describe('verdicts', () => {
     });
     expect(list.slice(3).map((v) => [v.figure, v.target, v.status])).toEqual([
       ['500-operation spec: load, build and compile', '<= 1.50 s', 'PASS'],
-      ["linear: 100-operation time / 500's", '<= 0.23', 'PASS'],
+      ["linear: 100-operation time / 500's", '<= 0.233', 'PASS'],
       ['500-operation spec: peak RSS', '< 400 MB (stated for 1,000 operations)', 'SKIPPED'],
     ]);
   });
