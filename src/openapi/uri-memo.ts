@@ -1,9 +1,9 @@
 // ajv's URI resolver (fast-uri, the one ajv uses when given none), remembering its answers. ajv parses,
 // serializes and resolves the same few URIs again and again while it compiles (the spec's key, each
 // schema's id, each `$ref`): at 300 operations about 1,300 parses of 440 distinct URIs and 540 resolutions
-// of 300 pairs, a tenth of a cold compile. fast-uri's functions are pure, so an answer given once is the
-// answer. A parsed URI is handed out frozen and shared: should ajv ever write to one, it throws (ajv's code
-// is strict) instead of changing what the next caller reads.
+// of 300 pairs, 29 ms of a cold 300-operation build and compile. fast-uri's functions are pure, so an
+// answer given once is the answer. A parsed URI is handed out frozen and shared: should ajv ever write to
+// one, it throws (ajv's code is strict) instead of changing what the next caller reads.
 
 import type { UriResolver } from 'ajv/dist/types/index.js';
 import ajvUri from 'ajv/dist/runtime/uri.js';
