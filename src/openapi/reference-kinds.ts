@@ -119,21 +119,20 @@ export function kindedReferences(doc: unknown): KindedReference[] {
   each(doc['paths'], '/paths', pathItem, true);
   each(doc['webhooks'], '/webhooks', pathItem);
   const components = doc['components'];
-  if (isObject(components))
-    for (const [field, kind] of Object.entries(COMPONENT_KINDS)) {
-      const visit = {
-        parameter,
-        'request-body': requestBody,
-        response,
-        header,
-        example,
-        link,
-        callbacks,
-        'path-item': pathItem,
-        'security-scheme': securityScheme,
-      }[kind];
-      each(components[field], at('/components', field), visit);
-    }
+  if (!isObject(components)) return found;
+  const visitors: Record<ReferenceKind, (node: unknown, pointer: string) => void> = {
+    parameter,
+    'request-body': requestBody,
+    response,
+    header,
+    example,
+    link,
+    callbacks,
+    'path-item': pathItem,
+    'security-scheme': securityScheme,
+  };
+  for (const [field, kind] of Object.entries(COMPONENT_KINDS))
+    each(components[field], at('/components', field), visitors[kind]);
   return found;
 }
 
