@@ -80,6 +80,13 @@ function printRounds(warmUp: Round | undefined, rounds: Round[]): void {
   console.log('');
 }
 
+/** Each size's finished runs as one (syntheticSizes: the median time, the highest peak). */
+function sizesOf(runs: readonly SyntheticRun[]) {
+  return syntheticSizes(
+    runs.flatMap(({ operations, figures: f }) => (f ? [{ operations, totalMs: totalMs(f), peakRss: f.peakRss }] : [])),
+  );
+}
+
 function printSynthetic(runs: SyntheticRun[]): void {
   console.log(
     'synthetic specs (bench/synthetic-spec.ts), each in a fresh process: loadSpec with validation, buildCases (every kind, default depth), every response schema compiled',
@@ -105,10 +112,7 @@ function printSynthetic(runs: SyntheticRun[]): void {
   console.log(
     "  peak RSS = the child's process.resourceUsage().maxRSS (node, the compiled code and the spec); no cache carries over: a fresh process, a spec file no earlier run wrote, the bench's own cache folder, which starts with the OpenAPI 3.1 schema compiled as an install's does; the targets take each size's median time and highest peak",
   );
-  const sizes = syntheticSizes(
-    runs.flatMap((r) => (r.figures ? [{ operations: r.operations, totalMs: totalMs(r.figures), peakRss: 0 }] : [])),
-  );
-  const costs = marginalCosts(sizes).map(
+  const costs = marginalCosts(sizesOf(runs)).map(
     (c) => `${c.from.toLocaleString('en')} → ${c.to.toLocaleString('en')}: ${c.msPerOperation.toFixed(2)} ms`,
   );
   if (costs.length > 0)
@@ -148,11 +152,7 @@ export function figuresOf(m: Measured): Figures {
     figures.engine = { ratios, valid: faithful && m.rounds.length === ROUNDS };
   }
   if (m.synthetic) {
-    const sizes = syntheticSizes(
-      m.synthetic.flatMap((s) =>
-        s.figures ? [{ operations: s.operations, totalMs: totalMs(s.figures), peakRss: s.figures.peakRss }] : [],
-      ),
-    );
+    const sizes = sizesOf(m.synthetic);
     const valid = m.synthetic.length > 0 && m.synthetic.every((s) => s.problems.length === 0);
     figures.synthetic = { sizes, valid };
   }

@@ -56,7 +56,11 @@ export function syntheticSizes(
   runs: ReadonlyArray<{ operations: number; totalMs: number; peakRss: number }>,
 ): SyntheticSize[] {
   const bySize = new Map<number, Array<{ totalMs: number; peakRss: number }>>();
-  for (const r of runs) bySize.set(r.operations, [...(bySize.get(r.operations) ?? []), r]);
+  for (const r of runs) {
+    let list = bySize.get(r.operations);
+    if (!list) bySize.set(r.operations, (list = []));
+    list.push(r);
+  }
   return [...bySize].map(([operations, list]) => ({
     operations,
     totalMs: median(list.map((r) => r.totalMs)),
