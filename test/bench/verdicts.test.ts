@@ -153,6 +153,26 @@ describe('verdicts', () => {
     ]);
   });
 
+  it("judges the issue's sizes, 300 against 1,000 operations, whenever both were measured among others", () => {
+    const list = verdicts({
+      synthetic: {
+        sizes: [
+          { operations: 2_000, totalMs: 4_000, peakRss: 450 * MB },
+          { operations: 10, totalMs: 90, peakRss: 80 * MB },
+          { operations: 1_000, totalMs: 2_200, peakRss: 260 * MB },
+          { operations: 600, totalMs: 1_400, peakRss: 190 * MB },
+          { operations: 300, totalMs: 760, peakRss: 150 * MB },
+        ],
+        valid: true,
+      },
+    });
+    expect(list.slice(3).map((v) => [v.figure, v.target, v.measured, v.status])).toEqual([
+      ['1,000-operation spec: load, build and compile', '<= 3.00 s', '2.20 s', 'PASS'],
+      ["linear: 300-operation time / 1,000's", '<= 0.35', '0.345', 'PASS'],
+      ['1,000-operation spec: peak RSS', '< 400 MB', '260 MB', 'PASS'],
+    ]);
+  });
+
   it('prints the final table: a header and one line per target with its verdict last', () => {
     const f = meeting();
     f.engine!.ratios = [1.44];
