@@ -176,7 +176,7 @@ function syntheticVerdicts(synthetic: Figures['synthetic']): Verdict[] {
   const sizes = [...(synthetic?.sizes ?? [])].sort((a, b) => a.operations - b.operations);
   const [large, small] = judgedSizes(sizes);
   const n = large?.operations ?? TARGETS.syntheticOperations;
-  // With other sizes than 300 and 1,000 (--sizes) and not both of those, the time targets scale with the sizes.
+  // When 300 and 1,000 were not both measured (--sizes), the time targets scale with the sizes judged.
   const limitMs = (TARGETS.syntheticMs * n) / TARGETS.syntheticOperations;
   const bound = small
     ? (TARGETS.linearity * (small.operations / n)) / (TARGETS.syntheticSmallOperations / TARGETS.syntheticOperations)
